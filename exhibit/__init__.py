@@ -1,0 +1,1 @@
+"""Exhibit's core: the archive, its search, media and printing. Never imports Qt."""
