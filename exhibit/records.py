@@ -1,0 +1,358 @@
+"""Record dataclasses: one per entity of the archive, and the registry of types.
+
+Services take and return these. Bilingual text is a pair of fields (`…_zh`,
+`…_en`). Dates are kept as written (`…_text`) next to a sortable start/end
+filled in by the services from `exhibit.dates`.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, ClassVar
+
+
+@dataclass
+class Record:
+    TYPE: ClassVar[str] = ""
+    TABLE: ClassVar[str] = ""
+    # Fields a record must have in at least one language (zh/en pair prefix).
+    TITLE: ClassVar[str] = "title"
+    # Vocabulary-controlled fields: field name -> vocabulary name.
+    VOCAB: ClassVar[dict[str, str]] = {}
+    # Date text fields -> (start column, end column).
+    DATES: ClassVar[dict[str, tuple[str, str]]] = {}
+    # A human-readable unique identifier column, if any.
+    IDENT: ClassVar[str | None] = None
+
+    id: int | None = None
+    is_sample: bool = False
+    created: str | None = None
+    modified: str | None = None
+
+    def as_row(self) -> dict[str, Any]:
+        row = asdict(self)
+        row["is_sample"] = int(bool(self.is_sample))
+        return row
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> "Record":
+        names = {f.name for f in fields(cls)}
+        data = {k: v for k, v in row.items() if k in names}
+        if "is_sample" in data:
+            data["is_sample"] = bool(data["is_sample"])
+        if cls.IDENT and data.get(cls.IDENT) is None and cls.IDENT in data:
+            data[cls.IDENT] = ""  # optional keys are stored as NULL
+        return cls(**data)
+
+    def title_pair(self) -> tuple[str, str]:
+        return (getattr(self, f"{self.TITLE}_zh", "") or "", getattr(self, f"{self.TITLE}_en", "") or "")
+
+    def display_title(self, lang: str = "zh") -> str:
+        zh, en = self.title_pair()
+        return (zh or en) if lang == "zh" else (en or zh)
+
+    def label(self) -> str:
+        """How messages name this record: type, identifier and title."""
+        ident = getattr(self, self.IDENT, None) if self.IDENT else None
+        title = self.display_title("zh")
+        parts = [self.TYPE]
+        if ident:
+            parts.append(str(ident))
+        elif self.id is not None:
+            parts.append(f"#{self.id}")
+        if title:
+            parts.append(f"“{title}”")
+        return " ".join(parts)
+
+
+@dataclass
+class ArchiveObject(Record):
+    TYPE: ClassVar[str] = "object"
+    TABLE: ClassVar[str] = "objects"
+    TITLE: ClassVar[str] = "name"
+    IDENT: ClassVar[str | None] = "accession"
+    VOCAB: ClassVar[dict[str, str]] = {
+        "category": "category", "material": "material", "condition": "condition",
+        "grade": "grade", "acquisition": "acquisition", "status": "status",
+    }
+    DATES: ClassVar[dict[str, tuple[str, str]]] = {
+        "date_text": ("date_start", "date_end"),
+        "acquisition_date": ("acquisition_start", "acquisition_end"),
+    }
+
+    accession: str = ""
+    name_zh: str = ""
+    name_en: str = ""
+    category: str = ""
+    date_text: str = ""
+    date_start: str | None = None
+    date_end: str | None = None
+    material: str = ""
+    dimensions: str = ""
+    weight: str = ""
+    condition: str = ""
+    grade: str = ""
+    acquisition: str = ""
+    acquisition_date: str = ""
+    acquisition_start: str | None = None
+    acquisition_end: str | None = None
+    credit_zh: str = ""
+    credit_en: str = ""
+    location: str = ""
+    description_zh: str = ""
+    description_en: str = ""
+    inscription_zh: str = ""
+    inscription_en: str = ""
+    status: str = "in_store"
+
+
+@dataclass
+class Media(Record):
+    TYPE: ClassVar[str] = "media"
+    TABLE: ClassVar[str] = "media"
+    TITLE: ClassVar[str] = "caption"
+    IDENT: ClassVar[str | None] = "original_name"
+    DATES: ClassVar[dict[str, tuple[str, str]]] = {"date_text": ("date_start", "date_end")}
+
+    sha256: str = ""
+    path: str = ""
+    original_name: str = ""
+    format: str = ""
+    mime: str = ""
+    width: int = 0
+    height: int = 0
+    size_bytes: int = 0
+    exif_date: str | None = None
+    camera: str | None = None
+    caption_zh: str = ""
+    caption_en: str = ""
+    creator: str = ""
+    date_text: str = ""
+    date_start: str | None = None
+    date_end: str | None = None
+    rights: str = ""
+    is_illustration: bool = False
+
+
+@dataclass
+class Section(Record):
+    TYPE: ClassVar[str] = "section"
+    TABLE: ClassVar[str] = "sections"
+    IDENT: ClassVar[str | None] = "code"
+
+    code: str = ""
+    title_zh: str = ""
+    title_en: str = ""
+    intro_zh: str = ""
+    intro_en: str = ""
+    position: int = 0
+
+
+@dataclass
+class Panel(Record):
+    TYPE: ClassVar[str] = "panel"
+    TABLE: ClassVar[str] = "panels"
+    IDENT: ClassVar[str | None] = "code"
+
+    code: str = ""
+    section_id: int | None = None
+    title_zh: str = ""
+    title_en: str = ""
+    body_zh: str = ""
+    body_en: str = ""
+    position: int = 0
+
+
+@dataclass
+class Person(Record):
+    TYPE: ClassVar[str] = "person"
+    TABLE: ClassVar[str] = "people"
+    TITLE: ClassVar[str] = "name"
+    IDENT: ClassVar[str | None] = "key"
+    DATES: ClassVar[dict[str, tuple[str, str]]] = {
+        "born": ("born_start", "born_end"), "died": ("died_start", "died_end"),
+    }
+
+    key: str = ""
+    name_zh: str = ""
+    name_en: str = ""
+    side: str = ""
+    born: str = ""
+    born_start: str | None = None
+    born_end: str | None = None
+    died: str = ""
+    died_start: str | None = None
+    died_end: str | None = None
+    role_zh: str = ""
+    role_en: str = ""
+    bio_zh: str = ""
+    bio_en: str = ""
+
+
+@dataclass
+class Place(Record):
+    TYPE: ClassVar[str] = "place"
+    TABLE: ClassVar[str] = "places"
+    TITLE: ClassVar[str] = "name"
+    IDENT: ClassVar[str | None] = "key"
+
+    key: str = ""
+    name_zh: str = ""
+    name_en: str = ""
+    lat: float | None = None
+    lon: float | None = None
+    coord_basis: str = ""
+    description_zh: str = ""
+    description_en: str = ""
+
+
+@dataclass
+class Event(Record):
+    TYPE: ClassVar[str] = "event"
+    TABLE: ClassVar[str] = "events"
+    IDENT: ClassVar[str | None] = "key"
+    DATES: ClassVar[dict[str, tuple[str, str]]] = {"date_text": ("date_start", "date_end")}
+
+    key: str = ""
+    date_text: str = ""
+    date_start: str | None = None
+    date_end: str | None = None
+    title_zh: str = ""
+    title_en: str = ""
+    description_zh: str = ""
+    description_en: str = ""
+    place_id: int | None = None
+
+
+@dataclass
+class Source(Record):
+    TYPE: ClassVar[str] = "source"
+    TABLE: ClassVar[str] = "sources"
+    IDENT: ClassVar[str | None] = "key"
+
+    key: str = ""
+    kind: str = ""
+    title: str = ""
+    author: str = ""
+    publisher: str = ""
+    year: str = ""
+    url: str = ""
+    reliability_zh: str = ""
+    reliability_en: str = ""
+
+    def title_pair(self) -> tuple[str, str]:
+        # A bibliographic title is in its own language; show it in both.
+        return (self.title, self.title)
+
+
+@dataclass
+class Citation(Record):
+    TYPE: ClassVar[str] = "citation"
+    TABLE: ClassVar[str] = "citations"
+    TITLE: ClassVar[str] = "note"
+
+    record_type: str = ""
+    record_id: int = 0
+    source_id: int = 0
+    page: str = ""
+    note: str = ""
+
+    def title_pair(self) -> tuple[str, str]:
+        return (self.note, self.note)
+
+
+@dataclass
+class Movement(Record):
+    TYPE: ClassVar[str] = "movement"
+    TABLE: ClassVar[str] = "movements"
+    TITLE: ClassVar[str] = "location"
+    DATES: ClassVar[dict[str, tuple[str, str]]] = {"moved_at": ("moved_start", "moved_end")}
+
+    object_id: int = 0
+    location: str = ""
+    moved_at: str = ""
+    moved_start: str | None = None
+    moved_end: str | None = None
+    reason: str = ""
+    moved_by: str = ""
+
+    def title_pair(self) -> tuple[str, str]:
+        return (self.location, self.location)
+
+
+@dataclass(frozen=True)
+class Link:
+    """A record-to-record link (panel → object, event → person …), ordered by position."""
+    id: int
+    from_type: str
+    from_id: int
+    to_type: str
+    to_id: int
+    role: str
+    position: int
+
+
+@dataclass(frozen=True)
+class MediaLink:
+    id: int
+    media_id: int
+    record_type: str
+    record_id: int
+    role: str
+    position: int
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    id: int
+    at: str
+    who: str
+    action: str
+    record_type: str
+    record_id: int | None
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+
+
+@dataclass(frozen=True)
+class Term:
+    vocab: str
+    code: str
+    label_zh: str
+    label_en: str
+    position: int = 0
+
+
+RECORD_TYPES: dict[str, type[Record]] = {
+    cls.TYPE: cls
+    for cls in (ArchiveObject, Media, Section, Panel, Person, Place, Event, Source, Citation, Movement)
+}
+
+# Fields holding long text; everything else textual is a short field.
+LONG_FIELDS = frozenset({
+    "description_zh", "description_en", "inscription_zh", "inscription_en", "body_zh", "body_en",
+    "intro_zh", "intro_en", "bio_zh", "bio_en", "note", "reliability_zh", "reliability_en",
+})
+SHORT_LIMIT = 500
+LONG_LIMIT = 20_000
+
+
+def record_class(record_type: str) -> type[Record]:
+    from exhibit.errors import ExhibitError
+
+    try:
+        return RECORD_TYPES[record_type]
+    except KeyError:
+        raise ExhibitError(f"unknown record type '{record_type}' "
+                           f"(known: {', '.join(RECORD_TYPES)})") from None
+
+
+def field_names(cls: type[Record]) -> list[str]:
+    return [f.name for f in fields(cls)]
+
+
+__all__ = [
+    "Record", "ArchiveObject", "Media", "Section", "Panel", "Person", "Place", "Event",
+    "Source", "Citation", "Movement", "Link", "MediaLink", "HistoryEntry", "Term",
+    "RECORD_TYPES", "record_class", "field_names", "LONG_FIELDS", "SHORT_LIMIT", "LONG_LIMIT",
+    "field",
+]
