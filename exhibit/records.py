@@ -16,6 +16,7 @@ class Record:
     TABLE: ClassVar[str] = ""
     # Fields a record must have in at least one language (zh/en pair prefix).
     TITLE: ClassVar[str] = "title"
+    NEEDS_TITLE: ClassVar[bool] = True
     # Vocabulary-controlled fields: field name -> vocabulary name.
     VOCAB: ClassVar[dict[str, str]] = {}
     # Date text fields -> (start column, end column).
@@ -110,6 +111,7 @@ class Media(Record):
     TYPE: ClassVar[str] = "media"
     TABLE: ClassVar[str] = "media"
     TITLE: ClassVar[str] = "caption"
+    NEEDS_TITLE: ClassVar[bool] = False
     IDENT: ClassVar[str | None] = "original_name"
     DATES: ClassVar[dict[str, tuple[str, str]]] = {"date_text": ("date_start", "date_end")}
 
@@ -249,6 +251,7 @@ class Citation(Record):
     TYPE: ClassVar[str] = "citation"
     TABLE: ClassVar[str] = "citations"
     TITLE: ClassVar[str] = "note"
+    NEEDS_TITLE: ClassVar[bool] = False
 
     record_type: str = ""
     record_id: int = 0

@@ -126,7 +126,7 @@ def validate(archive: Archive, record: Record) -> Record:
     record = _normalized(record)
 
     zh, en = record.title_pair()
-    if not (zh or en):
+    if record.NEEDS_TITLE and not (zh or en):
         problems.append(f"a {record.TITLE} is needed in Chinese or English")
 
     for field_name, vocab_name in record.VOCAB.items():

@@ -1,0 +1,216 @@
+"""Headless commands: everything but the windows, for scripts, servers and CI.
+
+    python main.py [--archive DIR] search QUERY [--type object] [--category weapon] [--limit N]
+    python main.py show ACCESSION
+    python main.py import-media PATH… [--root DIR] [--attach ACCESSION]
+    python main.py check
+    python main.py backup DEST
+    python main.py stats
+
+An error prints one line naming what was wrong and exits with status 1.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sqlite3
+import sys
+from pathlib import Path
+from typing import Callable
+
+from exhibit.errors import ExhibitError
+
+Command = Callable[[argparse.Namespace], int]
+
+
+def _open(args: argparse.Namespace):
+    from exhibit.archive import Archive
+    from exhibit.sample.loader import ensure_sample
+
+    archive = Archive.open(args.archive)
+    if not getattr(args, "no_sample", False) and ensure_sample(archive):
+        print(f"Created a new archive with the sample Hengyang collection in {archive.root}",
+              file=sys.stderr)
+    return archive
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from exhibit import search
+
+    archive = _open(args)
+    types = [args.type] if args.type else None
+    result = search.search(archive.db, " ".join(args.query), record_types=types,
+                           category=args.category, date_from=args.date_from, date_to=args.date_to,
+                           limit=args.limit)
+    if args.json:
+        print(json.dumps({"query": result.query, "total": result.total, "hits": [
+            {"type": h.record_type, "id": h.record_id, "ident": h.ident, "title_zh": h.title_zh,
+             "title_en": h.title_en, "snippet": h.highlighted(), "score": round(h.score, 3)}
+            for h in result.hits]}, ensure_ascii=False, indent=1))
+        return 0
+    print(f"{result.total} result(s) for “{result.query}”")
+    for rank, hit in enumerate(result.hits, start=1):
+        ident = f" [{hit.ident}]" if hit.ident else ""
+        title = hit.title_zh or hit.title_en
+        if hit.title_en and hit.title_en != title:
+            title += f" / {hit.title_en}"
+        print(f"{rank:>3}. {hit.record_type:<7}{ident} {title}")
+        if hit.snippet:
+            print(f"       {hit.highlighted()}")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from exhibit import media_library, services, vocab
+    from exhibit.records import ArchiveObject
+
+    archive = _open(args)
+    obj = services.object_by_accession(archive, args.accession)
+    assert isinstance(obj, ArchiveObject)
+    db = archive.db
+    print(f"{obj.accession}  {obj.name_zh}  {obj.name_en}")
+    rows = [("类别 Category", vocab.label(db, "category", obj.category, "zh") + " / " + vocab.label(db, "category", obj.category, "en") if obj.category else ""),
+            ("年代 Date", obj.date_text + (f"  ({obj.date_start} – {obj.date_end})" if obj.date_start else "")),
+            ("质地 Material", vocab.label(db, "material", obj.material) if obj.material else ""),
+            ("尺寸 Dimensions", obj.dimensions), ("质量 Weight", obj.weight),
+            ("完残程度 Condition", vocab.label(db, "condition", obj.condition) if obj.condition else ""),
+            ("文物级别 Grade", vocab.label(db, "grade", obj.grade) if obj.grade else ""),
+            ("来源 Acquisition", (vocab.label(db, "acquisition", obj.acquisition) if obj.acquisition else "")
+             + (f", {obj.acquisition_date}" if obj.acquisition_date else "")),
+            ("鸣谢 Credit", " / ".join(t for t in (obj.credit_zh, obj.credit_en) if t)),
+            ("存放位置 Location", obj.location),
+            ("状态 Status", vocab.label(db, "status", obj.status) + " / " + vocab.label(db, "status", obj.status, "en"))]
+    for label, value in rows:
+        if value:
+            print(f"  {label}: {value}")
+    for label, text in (("描述", obj.description_zh), ("Description", obj.description_en),
+                        ("铭文", obj.inscription_zh), ("Inscription", obj.inscription_en)):
+        if text:
+            print(f"  {label}: {text}")
+    for link in services.backlinks(archive, "object", obj.id):
+        print(f"  ← {services.get(archive, link.from_type, link.from_id).label()}")
+    for link in services.links(archive, "object", obj.id):
+        print(f"  → {services.get(archive, link.to_type, link.to_id).label()}")
+    for media in media_library.media_for(archive, "object", obj.id):
+        print(f"  image: {media.path} {media.width}×{media.height} {media.caption_zh}")
+    for cit in services.citations(archive, "object", obj.id):
+        src = services.get(archive, "source", cit.source_id)
+        print(f"  source: {src.title}" + (f", {cit.page}" if cit.page else ""))
+    return 0
+
+
+def cmd_import_media(args: argparse.Namespace) -> int:
+    from exhibit import media_library, services
+
+    archive = _open(args)
+    link_to = None
+    if args.attach:
+        link_to = ("object", services.object_by_accession(archive, args.attach).id)
+
+    def progress(done: int, total: int, name: str) -> None:
+        if sys.stderr.isatty():
+            print(f"\r[{done}/{total}] {name[:60]:<60}", end="", file=sys.stderr, flush=True)
+
+    report = media_library.import_paths(archive, [Path(p) for p in args.paths],
+                                        root=Path(args.root) if args.root else None,
+                                        link_to=link_to, progress=progress)
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    for media in report.imported:
+        print(f"imported {media.original_name} → {media.path} ({media.width}×{media.height})")
+    for media in report.reused:
+        print(f"already in the archive: {media.original_name} ({media.path})")
+    for name, reason in report.errors:
+        print(f"error: {reason}", file=sys.stderr)
+    print(report.summary())
+    return 0 if not report.errors else 1
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from exhibit.integrity import check_archive
+
+    archive = _open(args)
+    problems = check_archive(archive, reindex=args.reindex)
+    for problem in problems:
+        print(problem)
+    print("ok: the archive passed every check" if not problems else f"{len(problems)} problem(s) found")
+    return 0 if not problems else 1
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from exhibit.integrity import backup
+
+    archive = _open(args)
+    dest = backup(archive, Path(args.dest), with_media=not args.db_only)
+    print(f"backup written to {dest}")
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from exhibit import services
+
+    archive = _open(args)
+    for name, value in services.stats(archive).items():
+        print(f"{name:<12}{value:>10,}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="main.py", description="Exhibit: the Hengyang 1944 archive")
+    parser.add_argument("--archive", metavar="DIR",
+                        help="archive folder (default: $EXHIBIT_ARCHIVE or the current folder)")
+    parser.add_argument("--no-sample", action="store_true",
+                        help="do not load the sample collection into a new archive")
+    sub = parser.add_subparsers(dest="command")
+
+    p = sub.add_parser("search", help="search every record (Chinese, pinyin, English, accession numbers)")
+    p.add_argument("query", nargs="+")
+    p.add_argument("--type", choices=["object", "media", "section", "panel", "person", "place", "event", "source"])
+    p.add_argument("--category", help="object category code, e.g. weapon")
+    p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
+    p.add_argument("--limit", type=int, default=10)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("show", help="show one object by accession number")
+    p.add_argument("accession")
+    p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser("import-media", help="import image files or folders")
+    p.add_argument("paths", nargs="+")
+    p.add_argument("--root", help="only accept files inside this folder (no symlinks)")
+    p.add_argument("--attach", metavar="ACCESSION", help="link the images to this object")
+    p.set_defaults(func=cmd_import_media)
+
+    p = sub.add_parser("check", help="integrity, foreign keys, links, search index, media files")
+    p.add_argument("--reindex", action="store_true", help="rebuild the search index first")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("backup", help="consistent copy of the archive (SQLite backup API) and its media")
+    p.add_argument("dest", help="a new folder, or a file name ending in .db for the database only")
+    p.add_argument("--db-only", action="store_true")
+    p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser("stats", help="how many records of each kind")
+    p.set_defaults(func=cmd_stats)
+    return parser
+
+
+def run(argv: list[str]) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return args.func(args)
+    except ExhibitError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except sqlite3.DatabaseError as exc:
+        print(f"error: the archive database failed: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130

@@ -1,0 +1,34 @@
+"""Exhibit: `uv run main.py` opens the curator window; `uv run main.py --help` lists the headless commands."""
+from __future__ import annotations
+
+import sys
+
+GUI_COMMANDS = {None, "gui", "curator"}
+
+
+def _command(argv: list[str]) -> str | None:
+    """The first word that is not an option or an option's value."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg == "--archive":
+            skip = True
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
+def main(argv: list[str]) -> int:
+    command = _command(argv)
+    if command in GUI_COMMANDS and not {"-h", "--help"} & set(argv):
+        from ui.app import run_curator
+
+        return run_curator([a for a in argv if a not in ("gui", "curator")])
+    from exhibit.cli import run
+
+    return run(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,48 @@
+"""Shared fixtures: a blank archive and a sample archive, each in tmp_path.
+
+The sample archive is built once per test session (it renders illustrations)
+and copied for each test with SQLite's backup API, so tests stay independent.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("EXHIBIT_USER", "tester")
+
+from exhibit.archive import Archive  # noqa: E402
+from exhibit.integrity import backup  # noqa: E402
+
+
+@pytest.fixture
+def blank_archive(tmp_path: Path) -> Archive:
+    archive = Archive.open(tmp_path / "blank", user="tester")
+    yield archive
+    archive.close()
+
+
+@pytest.fixture(scope="session")
+def sample_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from exhibit.sample.loader import load_sample
+
+    root = tmp_path_factory.mktemp("sample-template")
+    archive = Archive.open(root / "archive", user="tester")
+    load_sample(archive)
+    out = tmp_path_factory.mktemp("sample-copy") / "archive"
+    backup(archive, out)
+    archive.close()
+    return out
+
+
+@pytest.fixture
+def archive(sample_template: Path, tmp_path: Path) -> Archive:
+    """A private copy of the sample Hengyang archive."""
+    root = tmp_path / "archive"
+    shutil.copytree(sample_template, root)
+    archive = Archive.open(root, user="tester")
+    yield archive
+    archive.close()
