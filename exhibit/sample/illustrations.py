@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from exhibit.fonts import find_cjk_font
 
@@ -440,8 +440,8 @@ class _Labeler:
         total = sum(hist) or 1
         return sum(i * n for i, n in enumerate(hist)) / (255.0 * total)
 
-    def place(self, x: float, y: float, w: float, h: float, clearance: float
-              ) -> tuple[float, float, float, float]:
+    def place(self, x: float, y: float, w: float, h: float, clearance: float,
+              prefer: float | None = None) -> tuple[float, float, float, float]:
         u = self.u
         pad = 4 * u
         best, best_cost = None, float("inf")
@@ -467,7 +467,10 @@ class _Labeler:
                 cost += 4.0 * self._mask_cost(box)
                 cost += 0.011 * r
                 # prefer labels to the right or above, as cartographers do
-                cost += 0.12 * (1 - dx) / 2 + 0.06 * (1 + dy) / 2
+                if prefer is None:
+                    cost += 0.12 * (1 - dx) / 2 + 0.06 * (1 + dy) / 2
+                else:
+                    cost += 0.5 * (1 - math.cos(a - prefer)) / 2
                 if cost < best_cost:
                     best, best_cost = box, cost
         if best is None:  # nowhere in the frame: put it on the point
@@ -477,7 +480,7 @@ class _Labeler:
 
 
 def _label_block(zh: str, en: str, u: float, zh_size: int = 23, en_size: int = 16,
-                 en_max: int = 210):
+                 en_max: int = 270):
     fzh, fen = _font(round(zh_size * u)), _font(round(en_size * u))
     en_lines = _wrap(en, fen, round(en_max * u)) if en else []
     w = max([_text_w(fzh, zh)] + [_text_w(fen, ln) for ln in en_lines]) if (zh or en_lines) else 0
@@ -647,24 +650,36 @@ def render_map(out: Path, places: list[dict]) -> None:
     xiang = by_key.get("xiang-river")
     water_label(xiang["name_zh"] if xiang else "湘江", "Xiang River", 26.856, 112.6138, True)
     water_label("蒸水", "Zheng River", 26.9195, 112.553, False)
-    water_label("耒水", "Lei River", 26.8935, 112.690, False)
+    water_label("耒水", "Lei River", 26.9155, 112.6495, False)
 
-    # railway names
+    # railway names, written along the line inside the frame
     rfont = _font(round(14 * u))
-    for text, lat, lon, ang in (("粤汉铁路 Canton–Hankow Railway", 26.944, 112.6665, -63),
-                                ("湘桂铁路 Hunan–Guangxi Railway", 26.835, 112.5785, 40)):
-        x, y = proj(lat, lon)
+    for text, line, lat_t, side in (("粤汉铁路 Canton–Hankow Railway", RAIL_YUEHAN, 26.921, 1),
+                                    ("湘桂铁路 Hunan–Guangxi Railway", RAIL_XIANGGUI, 26.8485, 1)):
+        smooth = _chaikin(proj.many(line), 2)
+        _, y_t = proj(lat_t, proj.lon_c)
+        seg = min(zip(smooth, smooth[1:]), key=lambda s: abs((s[0][1] + s[1][1]) / 2 - y_t))
+        (x0_, y0_), (x1_, y1_) = seg
+        ang = math.degrees(math.atan2(y1_ - y0_, x1_ - x0_))
+        if ang > 90:
+            ang -= 180
+        elif ang <= -90:
+            ang += 180
+        nx, ny = -math.sin(math.radians(ang)), math.cos(math.radians(ang))
+        off = side * 21 * u
+        x, y = (x0_ + x1_) / 2 + nx * off, (y0_ + y1_) / 2 + ny * off
         tw, th = _text_w(rfont, text) + 10 * u, _line_h(rfont) + 6 * u
         timg = Image.new("L", (tw, th), 0)
-        tdr = ImageDraw.Draw(timg)
-        tdr.text((5 * u, 3 * u), text, font=rfont, fill=255)
+        ImageDraw.Draw(timg).text((5 * u, 3 * u), text, font=rfont, fill=255)
         timg = timg.rotate(-ang, expand=True, resample=Image.Resampling.BICUBIC)
-        halo = timg.filter(__import__("PIL.ImageFilter", fromlist=["MaxFilter"]).MaxFilter(5))
-        pos = (round(x - timg.width / 2), round(y - timg.height / 2))
-        mimg.paste(Image.new("RGB", timg.size, PAPER), pos, halo)
-        mimg.paste(Image.new("RGB", timg.size, RAIL), pos, timg)
-        labeler.block((pos[0] + timg.width * 0.2, pos[1] + timg.height * 0.2,
-                       pos[0] + timg.width * 0.8, pos[1] + timg.height * 0.8))
+        halo = timg.filter(ImageFilter.MaxFilter(5))
+        pos_ = (round(x - timg.width / 2), round(y - timg.height / 2))
+        mimg.paste(Image.new("RGB", timg.size, PAPER), pos_, halo)
+        mimg.paste(Image.new("RGB", timg.size, RAIL), pos_, timg)
+        for t in (0.2, 0.4, 0.6, 0.8):  # block the label's band, not its whole bounding box
+            bx = x + (t - 0.5) * tw * math.cos(math.radians(ang))
+            by = y + (t - 0.5) * tw * math.sin(math.radians(ang))
+            labeler.block((bx - th / 2, by - th / 2, bx + th / 2, by + th / 2))
 
     # ---- places
     in_frame: list[dict] = []
@@ -737,6 +752,12 @@ def render_map(out: Path, places: list[dict]) -> None:
                    key=lambda i: -crowd(i))
     leaders = []
     labels = []
+    for p, ex, ey, ang, km in pointers:
+        zh = f"{p['name_zh']}(约{km:.0f}公里)"
+        en = f"{p['name_en']} (≈{km:.0f} km)"
+        fzh, fen, lines, w, h = _label_block(zh, en, u, 20, 14)
+        box = labeler.place(ex, ey, w, h, 18 * u, prefer=ang + math.pi)
+        labels.append((box, zh, fzh, fen, lines, INK))
     for i in order:
         p = in_frame[i]
         x, y = pos[i]
@@ -748,12 +769,6 @@ def render_map(out: Path, places: list[dict]) -> None:
         nx, ny = _nearest_on_box(box, x, y)
         if math.hypot(nx - x, ny - y) > 22 * u:
             leaders.append((x, y, nx, ny))
-    for p, ex, ey, ang, km in pointers:
-        zh = f"{p['name_zh']}(约{km:.0f}公里)"
-        en = f"{p['name_en']} (≈{km:.0f} km)"
-        fzh, fen, lines, w, h = _label_block(zh, en, u, 20, 14)
-        box = labeler.place(ex, ey, w, h, 18 * u)
-        labels.append((box, zh, fzh, fen, lines, INK))
 
     for x, y, nx, ny in leaders:
         md.line((x, y, nx, ny), fill=PAPER, width=round(4 * u))
@@ -831,7 +846,7 @@ def _side_column(img, d, u, x0, y0, x1, y1, places, main_proj) -> None:
     a = oproj(main_proj.lat_c + main_proj.h / 2 / main_proj.ky, main_proj.lon_c - main_proj.w / 2 / main_proj.kx)
     b = oproj(main_proj.lat_c - main_proj.h / 2 / main_proj.ky, main_proj.lon_c + main_proj.w / 2 / main_proj.kx)
     od.rectangle((a[0], a[1], b[0], b[1]), outline=DEFENCE, width=round(2 * u))
-    _text(od, (a[0] + 4 * u, b[1] + 3 * u), "主图范围 main map", sub, DEFENCE, halo=PAPER, halo_w=u)
+    _text(od, (a[0] + 5 * u, a[1] + 4 * u), "主图范围 main map", sub, DEFENCE, halo=PAPER, halo_w=u)
     for p in places:
         mx, my = main_proj(p["lat"], p["lon"])
         if main_proj.inside((mx, my), 10 * _SS):
@@ -921,13 +936,14 @@ def _side_column(img, d, u, x0, y0, x1, y1, places, main_proj) -> None:
 
     km = main_proj.px_per_km
     sx, sy = X + 90 * u, ny + 44 * u
-    for k in range(3):
-        d.rectangle((sx + k * km, sy, sx + (k + 1) * km, sy + 9 * u),
-                    fill=INK if k % 2 == 0 else PAPER, outline=INK, width=round(1.5 * u))
+    half = km / 2
     for k in range(4):
+        d.rectangle((sx + k * half, sy, sx + (k + 1) * half, sy + 9 * u),
+                    fill=INK if k % 2 == 0 else PAPER, outline=INK, width=round(1.5 * u))
+    for k in range(3):
         _text(d, (sx + k * km, sy + 14 * u), str(k), sub, INK, anchor="ma")
     _text(d, (sx, sy - 8 * u), "比例尺 scale (主图 main map)", sub, INK, anchor="ld")
-    _text(d, (sx + 3 * km + 8 * u, sy + 5 * u), "公里 km", sub, INK, anchor="lm")
+    _text(d, (sx + 2 * km + 10 * u, sy + 5 * u), "公里 km", sub, INK, anchor="lm")
     y = ny + arrow_h + 24 * u
 
     # notes

@@ -1,0 +1,103 @@
+"""Opening, connection settings and migrations."""
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from exhibit import schema, search, services
+from exhibit.archive import Archive, connect
+from exhibit.errors import ExhibitError
+
+
+def test_connection_settings(blank_archive):
+    db = blank_archive.db
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert db.execute("PRAGMA busy_timeout").fetchone()[0] >= 1000
+    assert schema.version(db) == schema.LATEST
+
+
+def test_vocabularies_ship_with_survey_terms(blank_archive):
+    from exhibit import vocab
+
+    categories = {t.code: t for t in vocab.terms(blank_archive.db, "category")}
+    assert categories["weapon"].label_zh == "武器" and categories["weapon"].label_en == "Weapons"
+    for name in ("category", "material", "condition", "grade", "acquisition"):
+        terms = vocab.terms(blank_archive.db, name)
+        assert terms and all(t.label_zh and t.label_en for t in terms)
+    assert [t.label_zh for t in vocab.terms(blank_archive.db, "grade")][:4] == [
+        "一级文物", "二级文物", "三级文物", "一般文物"]
+
+
+def make_v1_archive(tmp_path):
+    """An archive as version 1 of the schema left it: records but no search index."""
+    root = tmp_path / "old"
+    root.mkdir()
+    db = connect(root / "archive.db")
+    schema.migrate(db, root / "archive.db", target=1)
+    db.execute("INSERT INTO objects (accession, name_zh, name_en, category) "
+               "VALUES ('HY1944.0100', '衡阳城砖', 'City wall brick', 'stone_carving')")
+    db.execute("INSERT INTO people (key, name_zh, name_en) VALUES ('fang-xianjue', '方先觉', 'Fang Xianjue')")
+    assert schema.version(db) == 1
+    db.close()
+    return root
+
+
+def test_migration_from_version_1(tmp_path):
+    root = make_v1_archive(tmp_path)
+    archive = Archive.open(root)
+    assert schema.version(archive.db) == schema.LATEST
+    # The records survived and the new index covers them.
+    assert services.object_by_accession(archive, "HY1944.0100").name_zh == "衡阳城砖"
+    assert search.search(archive.db, "城砖").hits[0].ident == "HY1944.0100"
+    assert search.search(archive.db, "fang xianjue").hits[0].title_zh == "方先觉"
+    # A backup of the version-1 database was made first, with the backup API.
+    backups = list((root / "backups").glob("archive-v1-*.db"))
+    assert len(backups) == 1
+    old = sqlite3.connect(backups[0])
+    assert old.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert old.execute("SELECT name_zh FROM objects").fetchall() == [("衡阳城砖",)]
+    old.close()
+    archive.close()
+
+
+def test_failed_migration_leaves_database_as_it_was(tmp_path, monkeypatch):
+    root = make_v1_archive(tmp_path)
+
+    def broken(db):
+        db.conn.execute("CREATE TABLE half_done (x)")
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(schema, "MIGRATIONS", [schema.MIGRATIONS[0], broken])
+    with pytest.raises(RuntimeError):
+        Archive.open(root)
+    db = connect(root / "archive.db")
+    assert schema.version(db) == 1
+    assert "half_done" not in db.table_names()
+    assert db.execute("SELECT count(*) FROM objects").fetchone()[0] == 1
+
+
+def test_newer_schema_refused(tmp_path):
+    archive = Archive.open(tmp_path / "a")
+    archive.db.execute(f"PRAGMA user_version = {schema.LATEST + 1}")
+    archive.close()
+    with pytest.raises(ExhibitError, match="newer version"):
+        Archive.open(tmp_path / "a")
+
+
+def test_not_a_database(tmp_path):
+    (tmp_path / "bad").mkdir()
+    (tmp_path / "bad" / "archive.db").write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(ExhibitError, match="not a readable archive"):
+        Archive.open(tmp_path / "bad")
+
+
+def test_readonly_archive_refuses_writes(blank_archive):
+    from exhibit.records import Person
+
+    services.create(blank_archive, Person(name_zh="方先觉"))
+    ro = Archive.open(blank_archive.root, readonly=True)
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        services.create(ro, Person(name_zh="葛先才"))
+    ro.close()

@@ -1,0 +1,148 @@
+"""Search: every query kind a curator or visitor types, filters, ranking, snippets."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from exhibit import search, services
+from exhibit.errors import ValidationError
+from exhibit.records import ArchiveObject, Event, Panel, Person, Section
+
+
+@pytest.fixture
+def small(blank_archive):
+    a = blank_archive
+    s1 = services.create(a, Section(code="s1", title_zh="孤城布防", title_en="Preparing the Defence"))
+    s2 = services.create(a, Section(code="s2", title_zh="铭记", title_en="Remembrance"))
+    p1 = services.create(a, Panel(code="p1", section_id=s1.id, title_zh="第十军",
+                                  title_en="The 10th Army",
+                                  body_zh="军长方先觉率第十军坚守衡阳四十七天。",
+                                  body_en="Commander Fang Xianjue and the 10th Army held Hengyang for 47 days."))
+    p2 = services.create(a, Panel(code="p2", section_id=s2.id, title_zh="抗战纪念城",
+                                  title_en="The memorial city", body_zh="1947年在岳屏山举行命名典礼。",
+                                  body_en="The naming ceremony was held on Yuepingshan in 1947."))
+    helmet = services.create(a, ArchiveObject(
+        accession="HY1944.0002", name_zh="钢盔", name_en="Steel helmet", category="weapon",
+        date_text="1944年", description_zh="衡阳保卫战中守军使用的钢盔。", description_en="A helmet worn in the defence."))
+    brick = services.create(a, ArchiveObject(
+        accession="HY1948.0007", name_zh="纪念城碑砖", name_en="Brick from the memorial monument",
+        category="stone_carving", date_text="1948-04", description_zh="衡阳抗战纪念城碑的砖。",
+        description_en="A brick from the monument of the memorial city at Hengyang."))
+    services.link(a, "panel", p1.id, "object", helmet.id)
+    services.link(a, "panel", p2.id, "object", brick.id)
+    fang = services.create(a, Person(key="fang-xianjue", name_zh="方先觉", name_en="Fang Xianjue",
+                                     role_zh="第十军军长", role_en="Commander of the 10th Army"))
+    services.create(a, Event(key="ceasefire", date_text="1944-08-08", title_zh="衡阳停火",
+                             title_en="Ceasefire at Hengyang",
+                             description_zh="方先觉与日军谈判停火。", description_en="Fang negotiates a ceasefire."))
+    return {"archive": a, "s1": s1, "s2": s2, "p1": p1, "p2": p2, "helmet": helmet,
+            "brick": brick, "fang": fang}
+
+
+def found(archive, query, **filters) -> list[tuple[str, str]]:
+    result = search.search(archive.db, query, **filters)
+    return [(h.record_type, h.ident or h.title_zh) for h in result.hits]
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("盔", ("object", "HY1944.0002")),                 # one character
+    ("钢盔", ("object", "HY1944.0002")),               # two characters
+    ("军长", ("person", "fang-xianjue")),              # two characters inside a longer word
+    ("衡阳保卫战", ("object", "HY1944.0002")),         # a five-character phrase
+    ("纪念城碑", ("object", "HY1948.0007")),
+    ("helmet", ("object", "HY1944.0002")),             # English word
+    ("Helmet", ("object", "HY1944.0002")),             # any case
+    ("memorial monument", ("object", "HY1948.0007")),  # several English words
+    ("gangkui", ("object", "HY1944.0002")),            # toneless pinyin
+    ("fang xianjue", ("person", "fang-xianjue")),      # pinyin with a space
+    ("fangxianjue", ("person", "fang-xianjue")),
+    ("fxj", ("person", "fang-xianjue")),               # initials
+    ("HY1944.0002", ("object", "HY1944.0002")),        # accession number
+    ("hy1948.0007", ("object", "HY1948.0007")),
+    ("ＨＹ１９４４．０００２", ("object", "HY1944.0002")),  # full-width input
+])
+def test_query_kinds_find_the_record(small, query, expected):
+    assert expected in found(small["archive"], query)
+
+
+def test_two_character_query_finds_every_record_containing_it(small):
+    hits = found(small["archive"], "衡阳")
+    assert ("object", "HY1944.0002") in hits and ("object", "HY1948.0007") in hits
+    assert ("panel", "p1") in hits and ("event", "ceasefire") in hits
+
+
+def test_phrase_means_adjacent_characters(small):
+    # 阳衡 never occurs although both characters do.
+    assert found(small["archive"], "阳衡") == []
+
+
+def test_title_match_ranks_above_body_match(small):
+    hits = found(small["archive"], "方先觉")
+    assert hits[0] == ("person", "fang-xianjue")
+
+
+def test_filters(small):
+    a = small["archive"]
+    assert {t for t, _ in found(a, "衡阳", record_types=["object"])} == {"object"}
+    assert found(a, "衡阳", category="stone_carving") == [("object", "HY1948.0007")]
+    in_s1 = found(a, "衡阳", section_id=small["s1"].id)
+    assert ("object", "HY1944.0002") in in_s1 and ("object", "HY1948.0007") not in in_s1
+    assert ("panel", "p1") in in_s1
+    # Date range: overlap with August 1944 keeps the ceasefire, drops the 1948 brick.
+    august = found(a, "衡阳", date_from="1944-08-01", date_to="1944-08-31")
+    assert ("event", "ceasefire") in august and ("object", "HY1948.0007") not in august
+
+
+def test_snippet_highlights_the_match(small):
+    result = search.search(small["archive"].db, "岳屏山")
+    hit = result.hits[0]
+    assert "【岳屏山】" in hit.highlighted()
+    assert hit.highlighted("<b>", "</b>").count("<b>") == 1
+
+
+def test_result_count_and_paging(small):
+    a = small["archive"]
+    total = search.search(a.db, "衡阳").total
+    first = search.search(a.db, "衡阳", limit=2)
+    rest = search.search(a.db, "衡阳", limit=10, offset=2)
+    assert first.total == total and len(first.hits) == 2
+    assert len(first.hits) + len(rest.hits) == total
+
+
+def test_index_follows_updates_deletes_and_links(small):
+    a = small["archive"]
+    helmet = small["helmet"]
+    services.update(a, replace(helmet, name_zh="德式钢盔"))
+    assert ("object", "HY1944.0002") in found(a, "德式")
+    # Moving the helmet to a panel of section 2 moves it in the section filter.
+    services.link(a, "panel", small["p2"].id, "object", helmet.id)
+    assert ("object", "HY1944.0002") in found(a, "钢盔", section_id=small["s2"].id)
+    services.delete(a, "object", helmet.id, cascade=True)
+    assert found(a, "钢盔") == []
+
+
+def test_failed_write_leaves_index_unchanged(small):
+    a = small["archive"]
+    with pytest.raises(ValidationError):
+        services.create(a, ArchiveObject(accession="HY1944.0002", name_zh="重复的钢盔"))
+    assert found(a, "重复") == []
+
+
+@pytest.mark.parametrize("query", ["", "   ", "***", '"', "AND", "NEAR(", "a OR", "\ud800", "x" * 5000])
+def test_odd_queries_never_raise(small, query):
+    search.search(small["archive"].db, query)
+
+
+def test_pinyin_segmentation():
+    assert search.segment_pinyin("hengyang") == (["heng", "yang"], False)
+    assert search.segment_pinyin("fangxianjue") == (["fang", "xian", "jue"], False)
+    assert search.segment_pinyin("hengy") == (["heng", "y"], True)
+    assert search.segment_pinyin("tiger") is None or search.segment_pinyin("tiger")[1]
+    assert search.segment_pinyin("1944") is None
+
+
+def test_sample_archive_search(archive):
+    """The sample exhibition answers the questions a visitor asks."""
+    for query in ("衡阳", "方先觉", "fang xianjue", "hengyang", "机场", "Zhangjiashan", "HY1944.0001"):
+        assert search.search(archive.db, query).total > 0, query
