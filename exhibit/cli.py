@@ -43,12 +43,13 @@ def cmd_search(args: argparse.Namespace) -> int:
                            category=args.category, date_from=args.date_from, date_to=args.date_to,
                            limit=args.limit)
     if args.json:
-        print(json.dumps({"query": result.query, "total": result.total, "hits": [
+        print(json.dumps({"query": result.query, "total": result.total,
+                          "total_is_lower_bound": result.total_is_lower_bound, "hits": [
             {"type": h.record_type, "id": h.record_id, "ident": h.ident, "title_zh": h.title_zh,
              "title_en": h.title_en, "snippet": h.highlighted(), "score": round(h.score, 3)}
             for h in result.hits]}, ensure_ascii=False, indent=1))
         return 0
-    print(f"{result.total} result(s) for “{result.query}”")
+    print(f"{result.total_text()} result(s) for “{result.query}”")
     for rank, hit in enumerate(result.hits, start=1):
         ident = f" [{hit.ident}]" if hit.ident else ""
         title = hit.title_zh or hit.title_en

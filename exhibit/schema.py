@@ -160,8 +160,9 @@ CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
 # Version 2: the search index. Han characters are stored split by spaces so
-# that unicode61 makes each one a token and a phrase query finds 1- and
-# 2-character words (see exhibit/search.py and shared/research/tech-notes.md).
+# that unicode61 makes each one a token (title, body), and again as overlapping
+# character pairs (title2, body2) so that longer queries read short doclists
+# (see exhibit/search.py and shared/research/tech-notes.md).
 V2_SEARCH = """
 CREATE TABLE search_docs (
     id INTEGER PRIMARY KEY,
@@ -174,7 +175,7 @@ CREATE TABLE search_docs (
 );
 CREATE INDEX search_docs_category ON search_docs(category);
 CREATE VIRTUAL TABLE search_fts USING fts5(
-    title, body, pinyin, ident,
+    title, body, title2, body2, pinyin, ident,
     tokenize = 'unicode61 remove_diacritics 2'
 );
 """

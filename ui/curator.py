@@ -155,7 +155,7 @@ class CuratorWindow(QMainWindow):
             return
         result = search.search(self.archive.db, text, record_types=[self.current_type()], limit=500)
         self.model.set_hits(result.hits)
-        self.count_label.setText(self.tr("找到 %n 条 found", "", result.total))
+        self.count_label.setText(self.tr("找到 %1 条 found").replace("%1", result.total_text()))
         if result.hits:
             self.table.selectRow(0)
         else:

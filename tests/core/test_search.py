@@ -146,3 +146,19 @@ def test_sample_archive_search(archive):
     """The sample exhibition answers the questions a visitor asks."""
     for query in ("衡阳", "方先觉", "fang xianjue", "hengyang", "机场", "Zhangjiashan", "HY1944.0001"):
         assert search.search(archive.db, query).total > 0, query
+
+
+def test_broad_query_puts_title_matches_first(small, monkeypatch):
+    """Past RANK_CAP matches, results are not bm25-ranked but titles still come first."""
+    monkeypatch.setattr(search, "RANK_CAP", 2)
+    result = search.search(small["archive"].db, "衡阳", limit=50)
+    assert result.total_is_lower_bound and result.total_text() == "2+"
+    kinds = [h.title_zh for h in result.hits]
+    assert kinds[0] == "衡阳停火"  # the only record with 衡阳 in its title
+    broad = {(h.record_type, h.record_id) for h in result.hits}
+    page2 = search.search(small["archive"].db, "衡阳", limit=2, offset=2)
+    assert [(h.record_type, h.record_id) for h in page2.hits] == \
+        [(h.record_type, h.record_id) for h in result.hits[2:4]]
+    monkeypatch.setattr(search, "RANK_CAP", 2000)
+    ranked = {(h.record_type, h.record_id) for h in search.search(small["archive"].db, "衡阳").hits}
+    assert len(result.hits) == len(broad) and broad == ranked  # same records, none twice
