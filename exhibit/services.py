@@ -252,12 +252,9 @@ def create(archive: Archive, record: Record) -> Record:
         record = validate(archive, record)
         stamp = now()
         record = replace(record, created=stamp, modified=stamp)
-        row = _write_row(record)
-        columns = ", ".join(row)
-        cursor = archive.db.execute(
-            f"INSERT INTO {record.TABLE} ({columns}) VALUES ({', '.join('?' * len(row))})",
-            list(row.values()))
-        record = replace(record, id=cursor.lastrowid)
+        table = archive.db.table(record.TABLE)
+        table.insert(_write_row(record))
+        record = replace(record, id=table.last_pk)
         search.index_record(archive.db, record)
         _history(archive, "create", record.TYPE, record.id, None, record.as_row())
     return record
@@ -273,10 +270,7 @@ def update(archive: Archive, record: Record) -> Record:
         record = replace(record, created=before.created, modified=now())
         if _comparable(record) == _comparable(before):
             return before
-        row = _write_row(record)
-        assignments = ", ".join(f"{k} = ?" for k in row)
-        archive.db.execute(f"UPDATE {record.TABLE} SET {assignments} WHERE id = ?",
-                           [*row.values(), record.id])
+        archive.db.table(record.TABLE).update(record.id, _write_row(record))
         search.index_record(archive.db, record)
         if record.TYPE == "panel" and record.section_id != before.section_id:
             _reindex_linked(archive, "panel", record.id)

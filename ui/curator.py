@@ -132,6 +132,11 @@ class CuratorWindow(QMainWindow):
         self.navigator.currentRowChanged.connect(lambda _: self.show_type(self.current_type()))
         self.navigator.setCurrentRow(0)
 
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        # A pending debounced search must not run against a closed archive.
+        self._debounce.stop()
+        super().closeEvent(event)
+
     def current_type(self) -> str:
         item = self.navigator.currentItem()
         return item.data(Qt.ItemDataRole.UserRole) if item else "object"

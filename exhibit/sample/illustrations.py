@@ -133,6 +133,22 @@ def _fit(text: str, max_w: int, size: int, min_size: int, max_lines: int = 2
     return font, lines
 
 
+def _fit_names(zh: str, en: str, max_w: int, max_h: int, u: int):
+    """Chinese and English names at the largest common scale that fits the box."""
+    k = 1.0
+    while True:
+        zs, es = max(round(50 * k * u), 24 * u), max(round(30 * k * u), 16 * u)
+        fzh, fen = _font(zs), _font(es)
+        zl, el = _wrap(zh, fzh, max_w), _wrap(en, fen, max_w)
+        height = round(_line_h(fzh) * 1.02) * len(zl) + 4 * u + _line_h(fen) * len(el)
+        if (len(zl) <= 2 and len(el) <= 2 and height <= max_h) or k < 0.5:
+            break
+        k -= 0.05
+    fzh, zl = _fit(zh, max_w, zs, zs, 2)
+    fen, el = _fit(en, max_w, es, es, 2)
+    return fzh, zl, fen, el
+
+
 def _mix(c1: Sequence[int], c2: Sequence[int], t: float) -> tuple[int, int, int]:
     return tuple(round(a + (b - a) * t) for a, b in zip(c1[:3], c2[:3]))  # type: ignore[return-value]
 
@@ -816,7 +832,6 @@ def render_map(out: Path, places: list[dict]) -> None:
             yy = fy0 * u + y
             d.line((fx1 * u, yy, (fx1 + 6) * u, yy), fill=FRAME, width=u)
             txt = f"{lat:.2f}°N"
-            tw = _text_w(flat, txt)
             _text(d, (fx0 * u + 6 * u, yy - 2 * u), txt, flat, INK_SOFT, anchor="ld",
                   halo=PAPER, halo_w=u)
     for lon in lon_lines[::2]:
@@ -1566,32 +1581,37 @@ BAND = (58, 54, 48)
 
 def render_object(out: Path, motif: str, name_zh: str, name_en: str, accession: str) -> None:
     """A simple drawing for an object; an unknown motif gets a generic box."""
+    # Only the drawing is supersampled; the ground and the text are drawn at 1x
+    # (FreeType already smooths text), which keeps a drawing near 50 ms.
     u = _SS
-    W, H = OBJECT_SIZE[0] * u, OBJECT_SIZE[1] * u
+    W, H = OBJECT_SIZE
     img = _vgradient((W, H), OBJ_BG_TOP, OBJ_BG_BOTTOM)
     # the object is drawn on a transparent stage first, so its shadow can sit under it
-    sx, sy, sw, sh = 40 * u, 10 * u, 1120 * u, 630 * u
-    layer = Image.new("RGBA", (sw, sh), (0, 0, 0, 0))
-    g = _G(layer, 100 * u - sx, 40 * u - sy, u)
+    sx, sy, sw, sh = 40, 10, 1120, 630
+    layer = Image.new("RGBA", (sw * u, sh * u), (0, 0, 0, 0))
+    g = _G(layer, (100 - sx) * u, (40 - sy) * u, u)
     key = (motif or "").strip().lower().replace("-", "_").replace(" ", "_")
     drawer = _MOTIF_DRAWERS.get(key, _draw_generic)
     rnd = random.Random(f"{key}|{accession}")
     g.zoom = _MOTIF_ZOOM.get(key, 1.2)
     drawer(g, rnd)
-    bbox = layer.getchannel("A").getbbox() or (sw // 4, sh // 4, 3 * sw // 4, 3 * sh // 4)
-    cx = sx + (bbox[0] + bbox[2]) / 2
-    base = min(sy + bbox[3] + 14 * u, 622 * u)
-    half = max(120 * u, (bbox[2] - bbox[0]) * 0.48)
-    box = (int(cx - half) - 2, int(base - 28 * u), int(cx + half) + 2, int(base + 28 * u))
+    bbox = layer.getchannel("A").getbbox() or (sw // 2, sh // 2, 3 * sw // 2, 3 * sh // 2)
+    bbox = tuple(v // u * u for v in bbox[:2]) + tuple(-(-v // u) * u for v in bbox[2:])
+    obj = layer.crop(bbox).reduce(u)
+    ox, oy = sx + bbox[0] // u, sy + bbox[1] // u
+    cx = ox + obj.width / 2
+    base = min(oy + obj.height + 14, 622)
+    half = max(120, obj.width * 0.48)
+    box = (int(cx - half) - 2, int(base - 28), int(cx + half) + 2, int(base + 28))
     shadow = Image.new("L", (box[2] - box[0], box[3] - box[1]), 0)
     sd = ImageDraw.Draw(shadow)
     scx, scy = cx - box[0], base - box[1]
     for k in range(7):
-        rx, ry = half * (1 - 0.08 * k), (26 - 3 * k) * u
+        rx, ry = half * (1 - 0.08 * k), 26 - 3 * k
         sd.ellipse((scx - rx, scy - ry, scx + rx, scy + ry), fill=9 + 8 * k)
     img.paste((120, 112, 100), box[:2], shadow)
-    obj = layer.crop(bbox)
-    img.paste(obj, (sx + bbox[0], sy + bbox[1]), obj)
+    img.paste(obj, (ox, oy), obj)
+    u = 1
     g = _G(img, 0, 0, u)
 
     d = g.d
@@ -1603,9 +1623,7 @@ def render_object(out: Path, motif: str, name_zh: str, name_en: str, accession: 
     facc, acc_lines = _fit(accession or "—", 320 * u, 34 * u, 18 * u, 1)
     _text(d, (x1, 694 * u), acc_lines[0], facc, (58, 50, 42), anchor="ra")
     # names on the left
-    max_w = 700 * u
-    fzh, zh_lines = _fit(name_zh or "", max_w, 50 * u, 28 * u, 2)
-    fen, en_lines = _fit(name_en or "", max_w, 30 * u, 18 * u, 2)
+    fzh, zh_lines, fen, en_lines = _fit_names(name_zh or "", name_en or "", 700 * u, 170 * u, u)
     y = 664 * u
     for ln in zh_lines:
         _text(d, (x0, y), ln, fzh, (40, 34, 28))
@@ -1617,7 +1635,7 @@ def render_object(out: Path, motif: str, name_zh: str, name_en: str, accession: 
     # the notice band
     d.rectangle((0, 842 * u, W, H), fill=BAND)
     _text(d, (W // 2, 871 * u), BAND_TEXT, _font(23 * u), (236, 228, 210), anchor="mm")
-    _save(img.reduce(u), out)
+    _save(img, out)
 
 
 # --------------------------------------------------------------------------

@@ -107,11 +107,17 @@ def test_unknown_motif_draws_a_generic_box(tmp_path: Path) -> None:
         assert _size(out) == OBJECT_SIZE
 
 
+@pytest.fixture(scope="module")
+def generic_drawing(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("generic") / "generic.png"
+    render_object(out, "no-such-motif", "藏品", "Object", "HY1944.0001")
+    return out
+
+
 @pytest.mark.parametrize("motif", MOTIFS)
-def test_every_motif_has_its_own_drawing(motif: str, tmp_path: Path) -> None:
-    render_object(tmp_path / "generic.png", "no-such-motif", "藏品", "Object", "HY1944.0001")
+def test_every_motif_has_its_own_drawing(motif: str, generic_drawing: Path, tmp_path: Path) -> None:
     render_object(tmp_path / "motif.png", motif, "藏品", "Object", "HY1944.0001")
-    with Image.open(tmp_path / "generic.png") as a, Image.open(tmp_path / "motif.png") as b:
+    with Image.open(generic_drawing) as a, Image.open(tmp_path / "motif.png") as b:
         assert b.size == OBJECT_SIZE
         assert ImageChops.difference(a.convert("RGB"), b.convert("RGB")).getbbox() is not None
 

@@ -17,7 +17,8 @@ def window(qtbot, archive):
     w = CuratorWindow(archive)
     qtbot.addWidget(w)
     w.show()
-    return w
+    yield w
+    w.close()
 
 
 def titles(w) -> list[str]:
@@ -31,10 +32,29 @@ def test_opens_on_objects(window):
     assert window.detail.toPlainText()  # the first record is shown
 
 
+def type_chinese(widget, text: str) -> None:
+    """Chinese arrives through the input method as a committed string, not as key presses."""
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
 def test_search_as_you_type(window, qtbot):
-    qtbot.keyClicks(window.search_box, "钢盔")
+    window.search_box.setFocus()
+    type_chinese(window.search_box, "钢盔")
     qtbot.waitUntil(lambda: window.model.rowCount() < 40, timeout=3000)
     assert any("钢盔" in t for t in titles(window))
+
+
+def test_search_by_pinyin_keys(window, qtbot):
+    qtbot.keyClicks(window.search_box, "fang xianjue")
+    window.navigator.setCurrentRow(4)  # people
+    qtbot.waitUntil(lambda: window.model.rowCount() >= 1, timeout=3000)
+    assert titles(window)[0] == "方先觉"
+    assert "找到" in window.count_label.text()
 
 
 def test_navigator_switches_record_type(window):
