@@ -278,7 +278,8 @@ def _quote(tokens: Iterable[str]) -> str:
     return '"' + " ".join(t.replace('"', '""') for t in tokens) + '"'
 
 
-def build_match(query: str, titles_only: bool = False) -> tuple[str | None, list[str]]:
+def build_match(query: str, titles_only: bool = False,
+                prefix: bool = True) -> tuple[str | None, list[str]]:
     """Turn what a user typed into an FTS5 MATCH expression and the terms to highlight.
 
     Each whitespace-separated chunk with Han characters is a phrase (of
@@ -302,11 +303,11 @@ def build_match(query: str, titles_only: bool = False) -> tuple[str | None, list
             return
         words = list(latin)
         latin.clear()
-        english = " AND ".join(_quote([w]) + ("*" if i == len(words) - 1 and len(w) >= 2 else "")
+        english = " AND ".join(_quote([w]) + ("*" if prefix and i == len(words) - 1 else "")
                                for i, w in enumerate(words))
         alternatives = [f"{word_cols} : ({english})"]
         letters = "".join(words)
-        seg = segment_pinyin(letters) if letters.isalpha() else None
+        seg = segment_pinyin(letters, allow_partial=prefix) if letters.isalpha() else None
         if seg:
             syllables, partial = seg
             alternatives.append("pinyin : " + _quote(syllables) + ("*" if partial else ""))
@@ -384,12 +385,22 @@ def search(db: Database, query: str, *, record_types: Iterable[str] | None = Non
 
     `total` is exact up to RANK_CAP; beyond it `total_is_lower_bound` is set.
     """
-    match, highlights = build_match(query)
+    # Whole words first: a prefix query ("the*") merges the doclists of every
+    # word it could be, which is slow for common prefixes and rarely needed
+    # when the whole word already has results. The prefix form is the fallback
+    # for a word still being typed ("defen", "hengy").
+    match, highlights = build_match(query, prefix=False)
     result = SearchResult(query=query, total=0)
     if match is None:
         return result
     where, params = _filters(record_types, category, section_id, date_from, date_to)
     matched = _capped_count(db, match, where, params, RANK_CAP)
+    if matched < limit + offset:
+        as_prefix, _ = build_match(query, prefix=True)
+        if as_prefix is not None and as_prefix != match:
+            prefix_matched = _capped_count(db, as_prefix, where, params, RANK_CAP)
+            if prefix_matched > matched:
+                match, matched = as_prefix, prefix_matched
     if matched < RANK_CAP:
         rows = _ids(db, match, where, params, "rank", limit, offset)
     else:
@@ -410,7 +421,7 @@ def search(db: Database, query: str, *, record_types: Iterable[str] | None = Non
 def _broad(db: Database, query: str, match: str, where: str, params: list[Any],
            limit: int, offset: int) -> list[tuple[int, str, int, float]]:
     """A query matching thousands of records: title matches first, then the rest, newest first."""
-    title_match, _ = build_match(query, titles_only=True)
+    title_match, _ = build_match(query, titles_only=True, prefix="*" in match)
     wanted = limit + offset
     rows: list[tuple[int, str, int, float]] = []
     if title_match:
