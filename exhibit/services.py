@@ -54,11 +54,20 @@ def find(archive: Archive, record_type: str, ident: str) -> Record | None:
     return _row_to_record(cls, row, [d[0] for d in cursor.description]) if row else None
 
 
+# Panels are ordered within their section, sections by their own position.
+_DEFAULT_ORDER = {
+    "panel": "coalesce((SELECT s.position FROM sections s WHERE s.id = panels.section_id), 1e9), "
+             "position, id",
+    "event": "date_start, id",
+}
+
+
 def list_records(archive: Archive, record_type: str, where: str = "", params: Iterable[Any] = (),
                  order: str | None = None, limit: int | None = None) -> list[Record]:
     cls = record_class(record_type)
     if order is None:
-        order = "position, id" if "position" in field_names(cls) else "id"
+        order = _DEFAULT_ORDER.get(record_type) or (
+            "position, id" if "position" in field_names(cls) else "id")
     sql = f"SELECT * FROM {cls.TABLE}" + (f" WHERE {where}" if where else "") + f" ORDER BY {order}"
     if limit is not None:
         sql += f" LIMIT {int(limit)}"

@@ -12,7 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (QLabel, QLineEdit, QListWidget, QListWidgetItem, QMainWindow,
                                QSplitter, QTableView, QTextBrowser, QVBoxLayout, QWidget)
 
-from exhibit import media_library, search, services
+from exhibit import media_library, search, services, vocab
 from exhibit.archive import Archive
 from exhibit.records import Record
 
@@ -108,6 +108,8 @@ class CuratorWindow(QMainWindow):
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setColumnWidth(0, 120)
+        self.table.setColumnWidth(1, 240)
         self.table.setAccessibleName(self.tr("记录列表 Records"))
         self.table.selectionModel().currentRowChanged.connect(self._show_current)
 
@@ -188,6 +190,9 @@ class CuratorWindow(QMainWindow):
         for name, value in record.as_row().items():
             if value in ("", None) or name in ("id", "is_sample", "created", "modified") or name.endswith(("_start", "_end")):
                 continue
+            if name in record.VOCAB:
+                value = " / ".join(dict.fromkeys(
+                    vocab.label(self.archive.db, record.VOCAB[name], value, lang) for lang in ("zh", "en")))
             text = html.escape(str(value)).replace("\n", "<br>")
             parts.append(f"<tr><td valign='top'><b>{html.escape(name)}</b></td><td>{text}</td></tr>")
         parts.append("</table>")

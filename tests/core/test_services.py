@@ -213,3 +213,14 @@ def test_failed_step_rolls_back_the_whole_action(blank_archive):
     with pytest.raises(ValidationError):
         services.record_movement(blank_archive, obj.id, "x" * 600)
     assert snapshot(blank_archive) == before
+
+
+def test_panels_list_in_exhibition_order(blank_archive):
+    first = services.create(blank_archive, Section(code="s1", title_zh="一", position=0))
+    second = services.create(blank_archive, Section(code="s2", title_zh="二", position=1))
+    services.create(blank_archive, Panel(code="b1", section_id=second.id, title_zh="乙一", position=0))
+    services.create(blank_archive, Panel(code="a2", section_id=first.id, title_zh="甲二", position=1))
+    services.create(blank_archive, Panel(code="a1", section_id=first.id, title_zh="甲一", position=0))
+    assert [p.code for p in services.list_records(blank_archive, "panel")] == ["a1", "a2", "b1"]
+    services.reorder(blank_archive, "section", [second.id, first.id])
+    assert [p.code for p in services.list_records(blank_archive, "panel")] == ["b1", "a1", "a2"]
