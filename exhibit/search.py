@@ -37,7 +37,9 @@ _WEIGHTS = (10.0, 1.0, 10.0, 1.0, 6.0, 12.0)
 # Queries matching more documents than this are not ranked by bm25 (which
 # reads every match's sizes: ~1 µs a match, 80 ms for 80,000): title matches
 # come first, then the rest, newest first, and the total is shown as "N+".
-RANK_CAP = 2000
+RANK_CAP = 1000
+# Within a broad query, title matches are bm25-ranked when there are at most this many.
+TITLE_RANK_CAP = 300
 
 # Fields that are an identifier rather than prose, per record type.
 _TITLE_FIELDS = {"title_zh", "title_en", "name_zh", "name_en", "caption_zh", "caption_en", "title"}
@@ -291,9 +293,12 @@ def build_match(query: str, titles_only: bool = False,
     query = normalize(query or "").lower().strip()
     if not query:
         return None, []
-    unigram_cols = "{title}" if titles_only else "{title body ident}"
-    bigram_cols = "{title2}" if titles_only else "{title2 body2}"
-    word_cols = "{title ident}" if titles_only else "{title body ident}"
+    # Column filters cost a position-list read per candidate row, so the
+    # all-columns query uses none: Han pairs only occur in title2/body2 and
+    # single characters only in title/body anyway.
+    unigram_cols = "{title} : " if titles_only else ""
+    bigram_cols = "{title2} : " if titles_only else ""
+    word_cols = "{title ident} : " if titles_only else ""
     parts: list[str] = []
     highlights: list[str] = []
     latin: list[str] = []
@@ -305,7 +310,7 @@ def build_match(query: str, titles_only: bool = False,
         latin.clear()
         english = " AND ".join(_quote([w]) + ("*" if prefix and i == len(words) - 1 else "")
                                for i, w in enumerate(words))
-        alternatives = [f"{word_cols} : ({english})"]
+        alternatives = [f"{word_cols}({english})"]
         letters = "".join(words)
         seg = segment_pinyin(letters, allow_partial=prefix) if letters.isalpha() else None
         if seg:
@@ -321,13 +326,13 @@ def build_match(query: str, titles_only: bool = False,
             flush_latin()
             if _HAN_RUN.fullmatch(chunk) and len(chunk) >= 2:
                 pairs = [chunk[i:i + 2] for i in range(len(chunk) - 1)]
-                parts.append(f"{bigram_cols} : {_quote(pairs)}")
+                parts.append(f"{bigram_cols}{_quote(pairs)}")
                 highlights.append(chunk)
                 continue
             tokens = [t for t in re.split(r"\s+", split_han(chunk)) if t]
             tokens = [t for t in tokens if _HAN_RE.fullmatch(t) or _WORD_RE.fullmatch(t)]
             if tokens:
-                parts.append(f"{unigram_cols} : {_quote(tokens)}")
+                parts.append(f"{unigram_cols}{_quote(tokens)}")
                 highlights.append("".join(tokens))
         else:
             latin.extend(_WORD_RE.findall(chunk))
@@ -371,6 +376,23 @@ def _ids(db: Database, match: str, where: str, params: list[Any], order: str,
         [match, *params, limit, offset]).fetchall()
 
 
+def _ranked(db: Database, match: str, where: str, params: list[Any], limit: int,
+            offset: int) -> tuple[int, list[tuple[int, str, int, float]]]:
+    """One pass over at most RANK_CAP matches: how many there are, and the best page by bm25."""
+    weights = ", ".join(str(w) for w in _WEIGHTS)
+    rows = db.execute(
+        f"SELECT rowid, record_type, record_id, score, count(*) OVER () FROM ("
+        f"SELECT search_fts.rowid AS rowid, d.record_type, d.record_id, "
+        f"bm25(search_fts, {weights}) AS score "
+        f"FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid "
+        f"WHERE search_fts MATCH ?{where} LIMIT ?) ORDER BY score LIMIT ? OFFSET ?",
+        [match, *params, RANK_CAP, limit, offset]).fetchall()
+    if rows:
+        return rows[0][4], [r[:4] for r in rows]
+    # An empty page: beyond the last hit (offset) or nothing at all.
+    return (_capped_count(db, match, where, params, RANK_CAP) if offset else 0), []
+
+
 def _capped_count(db: Database, match: str, where: str, params: list[Any], cap: int) -> int:
     return db.execute(
         f"SELECT count(*) FROM (SELECT 1 FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid "
@@ -394,21 +416,20 @@ def search(db: Database, query: str, *, record_types: Iterable[str] | None = Non
     if match is None:
         return result
     where, params = _filters(record_types, category, section_id, date_from, date_to)
-    matched = _capped_count(db, match, where, params, RANK_CAP)
+    matched, rows = _ranked(db, match, where, params, limit, offset)
     if matched < limit + offset:
         as_prefix, _ = build_match(query, prefix=True)
         if as_prefix is not None and as_prefix != match:
-            prefix_matched = _capped_count(db, as_prefix, where, params, RANK_CAP)
+            prefix_matched, prefix_rows = _ranked(db, as_prefix, where, params, limit, offset)
             if prefix_matched > matched:
-                match, matched = as_prefix, prefix_matched
-    if matched < RANK_CAP:
-        rows = _ids(db, match, where, params, "rank", limit, offset)
-    else:
+                match, matched, rows = as_prefix, prefix_matched, prefix_rows
+    if matched >= RANK_CAP:
         rows = _broad(db, query, match, where, params, limit, offset)
     result.total = matched
     result.total_is_lower_bound = matched >= RANK_CAP
+    loaded = _load_many(db, [(r[1], r[2]) for r in rows])
     for _, record_type, record_id, score in rows:
-        record = _load(db, record_type, record_id)
+        record = loaded.get((record_type, record_id))
         if record is None:
             continue
         snippet, spans = make_snippet(record, highlights)
@@ -425,8 +446,8 @@ def _broad(db: Database, query: str, match: str, where: str, params: list[Any],
     wanted = limit + offset
     rows: list[tuple[int, str, int, float]] = []
     if title_match:
-        in_titles = _capped_count(db, title_match, where, params, RANK_CAP)
-        order = "rank" if in_titles < RANK_CAP else "rowid"
+        in_titles = _capped_count(db, title_match, where, params, TITLE_RANK_CAP)
+        order = "rank" if in_titles < TITLE_RANK_CAP else "rowid"
         rows = _ids(db, title_match, where, params, order, wanted)
     if len(rows) < wanted:
         seen = {r[0] for r in rows}
@@ -435,13 +456,20 @@ def _broad(db: Database, query: str, match: str, where: str, params: list[Any],
     return rows[offset:offset + limit]
 
 
-def _load(db: Database, record_type: str, record_id: int) -> Record | None:
-    cls = RECORD_TYPES[record_type]
-    cursor = db.execute(f"SELECT * FROM {cls.TABLE} WHERE id = ?", [record_id])
-    values = cursor.fetchone()
-    if values is None:
-        return None
-    return cls.from_row(dict(zip([d[0] for d in cursor.description], values)))
+def _load_many(db: Database, keys: list[tuple[str, int]]) -> dict[tuple[str, int], Record]:
+    """The records of a result page, one query per record type."""
+    by_type: dict[str, list[int]] = {}
+    for record_type, record_id in keys:
+        by_type.setdefault(record_type, []).append(record_id)
+    out: dict[tuple[str, int], Record] = {}
+    for record_type, ids in by_type.items():
+        cls = RECORD_TYPES[record_type]
+        cursor = db.execute(f"SELECT * FROM {cls.TABLE} WHERE id IN ({','.join('?' * len(ids))})", ids)
+        names = [d[0] for d in cursor.description]
+        for values in cursor.fetchall():
+            record = cls.from_row(dict(zip(names, values)))
+            out[(record_type, record.id)] = record
+    return out
 
 
 def make_snippet(record: Record, terms: list[str], width: int = 36) -> tuple[str, tuple[tuple[int, int], ...]]:
