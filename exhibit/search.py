@@ -8,7 +8,8 @@ in shared/research/tech-notes.md: 100 % recall at 1–5 characters, ≤ 9 ms
 ranked over 100,000 rows; bench.py re-measures it against a LIKE scan.
 
 Toneless pinyin of titles and names sits in its own column ("heng yang bao
-wei zhan" plus the initials "hybwz"); a Latin query is tried as English words,
+wei zhan", the initials "hybwz" and the joined pairs "hengyang yangbao …");
+a Latin query is tried as English words,
 as pinyin syllables (segmented here, so "hengyang" and "fang xianjue" both
 work) and as initials. Accession numbers, codes and keys sit in `ident`.
 
@@ -34,12 +35,14 @@ _CHUNK_HAS_HAN = re.compile(f"[{HAN}]")
 
 # bm25 weights for the columns title, body, title2, body2, pinyin, ident.
 _WEIGHTS = (10.0, 1.0, 10.0, 1.0, 6.0, 12.0)
-# Queries matching more documents than this are not ranked by bm25 (which
-# reads every match's sizes: ~1 µs a match, 80 ms for 80,000): title matches
-# come first, then the rest, newest first, and the total is shown as "N+".
-RANK_CAP = 1000
-# Within a broad query, title matches are bm25-ranked when there are at most this many.
+# Queries matching more documents than RANK_CAP are not ranked by bm25, which
+# costs ~3 µs a match (80 ms for a character found in 80,000 records): title
+# matches come first (bm25-ranked when there are at most TITLE_RANK_CAP), then
+# the rest, newest first. Totals are counted exactly up to COUNT_CAP and shown
+# as "N+" beyond it. Measured with exhibit/bench.py.
+RANK_CAP = 300
 TITLE_RANK_CAP = 300
+COUNT_CAP = 1000
 
 # Fields that are an identifier rather than prose, per record type.
 _TITLE_FIELDS = {"title_zh", "title_en", "name_zh", "name_en", "caption_zh", "caption_en", "title"}
@@ -96,8 +99,13 @@ def pinyin_for(text: str) -> str:
     if not han:
         return ""
     syllables = _pinyin_syllables(han)
+    if len(syllables) < 2:
+        return " ".join(syllables)
     initials = "".join(s[0] for s in syllables)
-    return " ".join(syllables) + (" " + initials if len(syllables) > 1 else "")
+    # Joined pairs ("hengyang yangbao …") make a multi-syllable query one short
+    # phrase of rare tokens instead of a phrase of very common syllables.
+    pairs = " ".join(a + b for a, b in zip(syllables, syllables[1:]))
+    return f"{' '.join(syllables)} {initials} {pairs}"
 
 
 @lru_cache(maxsize=1)
@@ -315,7 +323,11 @@ def build_match(query: str, titles_only: bool = False,
         seg = segment_pinyin(letters, allow_partial=prefix) if letters.isalpha() else None
         if seg:
             syllables, partial = seg
-            alternatives.append("pinyin : " + _quote(syllables) + ("*" if partial else ""))
+            if len(syllables) == 1:
+                alternatives.append("pinyin : " + _quote(syllables) + ("*" if partial else ""))
+            else:
+                pairs = [a + b for a, b in zip(syllables, syllables[1:])]
+                alternatives.append("pinyin : " + _quote(pairs) + ("*" if partial else ""))
         if len(words) == 1 and letters.isalpha() and 2 <= len(letters) <= 6:
             alternatives.append("pinyin : " + _quote([letters]))
         parts.append("(" + " OR ".join(alternatives) + ")")
@@ -364,39 +376,34 @@ def _filters(record_types: Iterable[str] | None, category: str | None, section_i
     return "".join(" AND " + c for c in clauses), params
 
 
+def _from(where: str) -> str:
+    # Join the filter table only when a filter needs it: the join costs a
+    # lookup per matching row, which is most of the time of a broad query.
+    return ("search_fts JOIN search_docs d ON d.id = search_fts.rowid" if where else "search_fts")
+
+
 def _ids(db: Database, match: str, where: str, params: list[Any], order: str,
-         limit: int, offset: int = 0) -> list[tuple[int, str, int, float]]:
+         limit: int, offset: int = 0) -> list[tuple[int, float]]:
+    """(index row id, score) of one page, by bm25 or newest first."""
     weights = ", ".join(str(w) for w in _WEIGHTS)
     score = f"bm25(search_fts, {weights})" if order == "rank" else "0.0"
     order_by = "score" if order == "rank" else "search_fts.rowid DESC"
     return db.execute(
-        f"SELECT search_fts.rowid, d.record_type, d.record_id, {score} AS score "
-        f"FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid "
+        f"SELECT search_fts.rowid, {score} AS score FROM {_from(where)} "
         f"WHERE search_fts MATCH ?{where} ORDER BY {order_by} LIMIT ? OFFSET ?",
         [match, *params, limit, offset]).fetchall()
 
 
-def _ranked(db: Database, match: str, where: str, params: list[Any], limit: int,
-            offset: int) -> tuple[int, list[tuple[int, str, int, float]]]:
-    """One pass over at most RANK_CAP matches: how many there are, and the best page by bm25."""
-    weights = ", ".join(str(w) for w in _WEIGHTS)
-    rows = db.execute(
-        f"SELECT rowid, record_type, record_id, score, count(*) OVER () FROM ("
-        f"SELECT search_fts.rowid AS rowid, d.record_type, d.record_id, "
-        f"bm25(search_fts, {weights}) AS score "
-        f"FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid "
-        f"WHERE search_fts MATCH ?{where} LIMIT ?) ORDER BY score LIMIT ? OFFSET ?",
-        [match, *params, RANK_CAP, limit, offset]).fetchall()
-    if rows:
-        return rows[0][4], [r[:4] for r in rows]
-    # An empty page: beyond the last hit (offset) or nothing at all.
-    return (_capped_count(db, match, where, params, RANK_CAP) if offset else 0), []
-
-
 def _capped_count(db: Database, match: str, where: str, params: list[Any], cap: int) -> int:
     return db.execute(
-        f"SELECT count(*) FROM (SELECT 1 FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid "
-        f"WHERE search_fts MATCH ?{where} LIMIT ?)", [match, *params, cap]).fetchone()[0]
+        f"SELECT count(*) FROM (SELECT 1 FROM {_from(where)} WHERE search_fts MATCH ?{where} LIMIT ?)",
+        [match, *params, cap]).fetchone()[0]
+
+
+def _docs(db: Database, rowids: list[int]) -> dict[int, tuple[str, int]]:
+    found = db.execute(f"SELECT id, record_type, record_id FROM search_docs "
+                       f"WHERE id IN ({','.join('?' * len(rowids))})", rowids).fetchall()
+    return {r[0]: (r[1], r[2]) for r in found}
 
 
 def search(db: Database, query: str, *, record_types: Iterable[str] | None = None,
@@ -405,7 +412,7 @@ def search(db: Database, query: str, *, record_types: Iterable[str] | None = Non
            limit: int = 20, offset: int = 0) -> SearchResult:
     """Ranked hits for `query`; the filters narrow by type, category, section and date overlap.
 
-    `total` is exact up to RANK_CAP; beyond it `total_is_lower_bound` is set.
+    `total` is exact up to COUNT_CAP; beyond it `total_is_lower_bound` is set.
     """
     # Whole words first: a prefix query ("the*") merges the doclists of every
     # word it could be, which is slow for common prefixes and rarely needed
@@ -416,19 +423,27 @@ def search(db: Database, query: str, *, record_types: Iterable[str] | None = Non
     if match is None:
         return result
     where, params = _filters(record_types, category, section_id, date_from, date_to)
-    matched, rows = _ranked(db, match, where, params, limit, offset)
+    matched = _capped_count(db, match, where, params, COUNT_CAP)
     if matched < limit + offset:
         as_prefix, _ = build_match(query, prefix=True)
         if as_prefix is not None and as_prefix != match:
-            prefix_matched, prefix_rows = _ranked(db, as_prefix, where, params, limit, offset)
+            prefix_matched = _capped_count(db, as_prefix, where, params, COUNT_CAP)
             if prefix_matched > matched:
-                match, matched, rows = as_prefix, prefix_matched, prefix_rows
+                match, matched = as_prefix, prefix_matched
     if matched >= RANK_CAP:
         rows = _broad(db, query, match, where, params, limit, offset)
+    elif matched:
+        rows = _ids(db, match, where, params, "rank", limit, offset)
+    else:
+        rows = []
     result.total = matched
-    result.total_is_lower_bound = matched >= RANK_CAP
-    loaded = _load_many(db, [(r[1], r[2]) for r in rows])
-    for _, record_type, record_id, score in rows:
+    result.total_is_lower_bound = matched >= COUNT_CAP
+    docs = _docs(db, [r[0] for r in rows])
+    loaded = _load_many(db, list(docs.values()))
+    for rowid, score in rows:
+        if rowid not in docs:
+            continue
+        record_type, record_id = docs[rowid]
         record = loaded.get((record_type, record_id))
         if record is None:
             continue
@@ -440,11 +455,11 @@ def search(db: Database, query: str, *, record_types: Iterable[str] | None = Non
 
 
 def _broad(db: Database, query: str, match: str, where: str, params: list[Any],
-           limit: int, offset: int) -> list[tuple[int, str, int, float]]:
+           limit: int, offset: int) -> list[tuple[int, float]]:
     """A query matching thousands of records: title matches first, then the rest, newest first."""
     title_match, _ = build_match(query, titles_only=True, prefix="*" in match)
     wanted = limit + offset
-    rows: list[tuple[int, str, int, float]] = []
+    rows: list[tuple[int, float]] = []
     if title_match:
         in_titles = _capped_count(db, title_match, where, params, TITLE_RANK_CAP)
         order = "rank" if in_titles < TITLE_RANK_CAP else "rowid"

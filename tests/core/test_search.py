@@ -151,6 +151,7 @@ def test_sample_archive_search(archive):
 def test_broad_query_puts_title_matches_first(small, monkeypatch):
     """Past RANK_CAP matches, results are not bm25-ranked but titles still come first."""
     monkeypatch.setattr(search, "RANK_CAP", 2)
+    monkeypatch.setattr(search, "COUNT_CAP", 2)
     result = search.search(small["archive"].db, "衡阳", limit=50)
     assert result.total_is_lower_bound and result.total_text() == "2+"
     kinds = [h.title_zh for h in result.hits]
@@ -160,5 +161,6 @@ def test_broad_query_puts_title_matches_first(small, monkeypatch):
     assert [(h.record_type, h.record_id) for h in page2.hits] == \
         [(h.record_type, h.record_id) for h in result.hits[2:4]]
     monkeypatch.setattr(search, "RANK_CAP", 2000)
+    monkeypatch.setattr(search, "COUNT_CAP", 2000)
     ranked = {(h.record_type, h.record_id) for h in search.search(small["archive"].db, "衡阳").hits}
     assert len(result.hits) == len(broad) and broad == ranked  # same records, none twice
