@@ -178,6 +178,12 @@ CREATE VIRTUAL TABLE search_fts USING fts5(
     title, body, title2, body2, pinyin, ident,
     tokenize = 'unicode61 remove_diacritics 2'
 );
+-- Titles alone, for queries so broad that title matches must come first:
+-- a small index answers them without reading the body's position lists.
+CREATE VIRTUAL TABLE search_titles USING fts5(
+    title, title2, pinyin, ident,
+    tokenize = 'unicode61 remove_diacritics 2'
+);
 """
 
 

@@ -35,6 +35,7 @@ _CHUNK_HAS_HAN = re.compile(f"[{HAN}]")
 
 # bm25 weights for the columns title, body, title2, body2, pinyin, ident.
 _WEIGHTS = (10.0, 1.0, 10.0, 1.0, 6.0, 12.0)
+_TITLE_WEIGHTS = (1.0, 1.0, 0.6, 1.2)  # search_titles: title, title2, pinyin, ident
 # Queries matching more documents than RANK_CAP are not ranked by bm25, which
 # costs ~3 µs a match (80 ms for a character found in 80,000 records): title
 # matches come first (bm25-ranked when there are at most TITLE_RANK_CAP), then
@@ -213,12 +214,16 @@ def index_record(db: Database, record: Record) -> None:
         db.execute("UPDATE search_docs SET category = ?, sections = ?, date_start = ?, date_end = ? "
                    "WHERE id = ?", [category, sections, start, end, doc_id])
         db.execute("DELETE FROM search_fts WHERE rowid = ?", [doc_id])
+        db.execute("DELETE FROM search_titles WHERE rowid = ?", [doc_id])
     else:
         doc_id = db.execute(
             "INSERT INTO search_docs (record_type, record_id, category, sections, date_start, date_end) "
             "VALUES (?, ?, ?, ?, ?, ?)", [record.TYPE, record.id, category, sections, start, end]).lastrowid
     db.execute("INSERT INTO search_fts (rowid, title, body, title2, body2, pinyin, ident) "
                "VALUES (?, ?, ?, ?, ?, ?, ?)", [doc_id, *columns])
+    title, _, title2, _, pinyin, ident = columns
+    db.execute("INSERT INTO search_titles (rowid, title, title2, pinyin, ident) VALUES (?, ?, ?, ?, ?)",
+               [doc_id, title, title2, pinyin, ident])
 
 
 def unindex(db: Database, record_type: str, record_id: int) -> None:
@@ -226,6 +231,7 @@ def unindex(db: Database, record_type: str, record_id: int) -> None:
                      [record_type, record_id]).fetchone()
     if row:
         db.execute("DELETE FROM search_fts WHERE rowid = ?", [row[0]])
+        db.execute("DELETE FROM search_titles WHERE rowid = ?", [row[0]])
         db.execute("DELETE FROM search_docs WHERE id = ?", [row[0]])
 
 
@@ -243,6 +249,7 @@ def iter_records(db: Database, record_type: str) -> Iterable[Record]:
 def rebuild(db: Database) -> int:
     """Re-index every record (used by the migration that creates the index, and `check --reindex`)."""
     db.execute("DELETE FROM search_fts")
+    db.execute("DELETE FROM search_titles")
     db.execute("DELETE FROM search_docs")
     count = 0
     for record_type in INDEXED_TYPES:
@@ -288,25 +295,22 @@ def _quote(tokens: Iterable[str]) -> str:
     return '"' + " ".join(t.replace('"', '""') for t in tokens) + '"'
 
 
-def build_match(query: str, titles_only: bool = False,
-                prefix: bool = True) -> tuple[str | None, list[str]]:
+def build_match(query: str, prefix: bool = True) -> tuple[str | None, list[str]]:
     """Turn what a user typed into an FTS5 MATCH expression and the terms to highlight.
 
     Each whitespace-separated chunk with Han characters is a phrase (of
     character pairs when it is pure Han, else of single characters); runs of
     Latin words are tried as English words (the last one as a prefix, for
     search-as-you-type), as pinyin syllables and as pinyin initials. Chunks
-    are ANDed. With `titles_only`, only titles, pinyin and identifiers count.
+    are ANDed. No column filters: each costs a position-list read per
+    candidate row, and Han pairs, single characters, pinyin and words each
+    live in their own columns anyway. The same expression runs against
+    search_titles for title-only matching.
     """
     query = normalize(query or "").lower().strip()
     if not query:
         return None, []
-    # Column filters cost a position-list read per candidate row, so the
-    # all-columns query uses none: Han pairs only occur in title2/body2 and
-    # single characters only in title/body anyway.
-    unigram_cols = "{title} : " if titles_only else ""
-    bigram_cols = "{title2} : " if titles_only else ""
-    word_cols = "{title ident} : " if titles_only else ""
+
     parts: list[str] = []
     highlights: list[str] = []
     latin: list[str] = []
@@ -318,7 +322,7 @@ def build_match(query: str, titles_only: bool = False,
         latin.clear()
         english = " AND ".join(_quote([w]) + ("*" if prefix and i == len(words) - 1 else "")
                                for i, w in enumerate(words))
-        alternatives = [f"{word_cols}({english})"]
+        alternatives = [f"({english})"]
         letters = "".join(words)
         seg = segment_pinyin(letters, allow_partial=prefix) if letters.isalpha() else None
         if seg:
@@ -338,13 +342,13 @@ def build_match(query: str, titles_only: bool = False,
             flush_latin()
             if _HAN_RUN.fullmatch(chunk) and len(chunk) >= 2:
                 pairs = [chunk[i:i + 2] for i in range(len(chunk) - 1)]
-                parts.append(f"{bigram_cols}{_quote(pairs)}")
+                parts.append(_quote(pairs))
                 highlights.append(chunk)
                 continue
             tokens = [t for t in re.split(r"\s+", split_han(chunk)) if t]
             tokens = [t for t in tokens if _HAN_RE.fullmatch(t) or _WORD_RE.fullmatch(t)]
             if tokens:
-                parts.append(f"{unigram_cols}{_quote(tokens)}")
+                parts.append(_quote(tokens))
                 highlights.append("".join(tokens))
         else:
             latin.extend(_WORD_RE.findall(chunk))
@@ -376,27 +380,28 @@ def _filters(record_types: Iterable[str] | None, category: str | None, section_i
     return "".join(" AND " + c for c in clauses), params
 
 
-def _from(where: str) -> str:
+def _from(where: str, table: str) -> str:
     # Join the filter table only when a filter needs it: the join costs a
     # lookup per matching row, which is most of the time of a broad query.
-    return ("search_fts JOIN search_docs d ON d.id = search_fts.rowid" if where else "search_fts")
+    return f"{table} JOIN search_docs d ON d.id = {table}.rowid" if where else table
 
 
 def _ids(db: Database, match: str, where: str, params: list[Any], order: str,
-         limit: int, offset: int = 0) -> list[tuple[int, float]]:
+         limit: int, offset: int = 0, table: str = "search_fts") -> list[tuple[int, float]]:
     """(index row id, score) of one page, by bm25 or newest first."""
-    weights = ", ".join(str(w) for w in _WEIGHTS)
-    score = f"bm25(search_fts, {weights})" if order == "rank" else "0.0"
-    order_by = "score" if order == "rank" else "search_fts.rowid DESC"
+    weights = ", ".join(str(w) for w in (_WEIGHTS if table == "search_fts" else _TITLE_WEIGHTS))
+    score = f"bm25({table}, {weights})" if order == "rank" else "0.0"
+    order_by = "score" if order == "rank" else f"{table}.rowid DESC"
     return db.execute(
-        f"SELECT search_fts.rowid, {score} AS score FROM {_from(where)} "
-        f"WHERE search_fts MATCH ?{where} ORDER BY {order_by} LIMIT ? OFFSET ?",
+        f"SELECT {table}.rowid, {score} AS score FROM {_from(where, table)} "
+        f"WHERE {table} MATCH ?{where} ORDER BY {order_by} LIMIT ? OFFSET ?",
         [match, *params, limit, offset]).fetchall()
 
 
-def _capped_count(db: Database, match: str, where: str, params: list[Any], cap: int) -> int:
+def _capped_count(db: Database, match: str, where: str, params: list[Any], cap: int,
+                  table: str = "search_fts") -> int:
     return db.execute(
-        f"SELECT count(*) FROM (SELECT 1 FROM {_from(where)} WHERE search_fts MATCH ?{where} LIMIT ?)",
+        f"SELECT count(*) FROM (SELECT 1 FROM {_from(where, table)} WHERE {table} MATCH ?{where} LIMIT ?)",
         [match, *params, cap]).fetchone()[0]
 
 
@@ -431,7 +436,7 @@ def search(db: Database, query: str, *, record_types: Iterable[str] | None = Non
             if prefix_matched > matched:
                 match, matched = as_prefix, prefix_matched
     if matched >= RANK_CAP:
-        rows = _broad(db, query, match, where, params, limit, offset)
+        rows = _broad(db, match, where, params, limit, offset)
     elif matched:
         rows = _ids(db, match, where, params, "rank", limit, offset)
     else:
@@ -454,16 +459,13 @@ def search(db: Database, query: str, *, record_types: Iterable[str] | None = Non
     return result
 
 
-def _broad(db: Database, query: str, match: str, where: str, params: list[Any],
+def _broad(db: Database, match: str, where: str, params: list[Any],
            limit: int, offset: int) -> list[tuple[int, float]]:
     """A query matching thousands of records: title matches first, then the rest, newest first."""
-    title_match, _ = build_match(query, titles_only=True, prefix="*" in match)
     wanted = limit + offset
-    rows: list[tuple[int, float]] = []
-    if title_match:
-        in_titles = _capped_count(db, title_match, where, params, TITLE_RANK_CAP)
-        order = "rank" if in_titles < TITLE_RANK_CAP else "rowid"
-        rows = _ids(db, title_match, where, params, order, wanted)
+    in_titles = _capped_count(db, match, where, params, TITLE_RANK_CAP, table="search_titles")
+    order = "rank" if in_titles < TITLE_RANK_CAP else "rowid"
+    rows = _ids(db, match, where, params, order, wanted, table="search_titles") if in_titles else []
     if len(rows) < wanted:
         seen = {r[0] for r in rows}
         extra = _ids(db, match, where, params, "rowid", wanted + len(seen))
