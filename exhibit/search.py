@@ -334,7 +334,7 @@ def build_match(query: str, prefix: bool = True) -> tuple[str | None, list[str]]
                 alternatives.append("pinyin : " + _quote(pairs) + ("*" if partial else ""))
         if len(words) == 1 and letters.isalpha() and 2 <= len(letters) <= 6:
             alternatives.append("pinyin : " + _quote([letters]))
-        parts.append("(" + " OR ".join(alternatives) + ")")
+        parts.append("(" + " OR ".join(dict.fromkeys(alternatives)) + ")")
         highlights.extend(words)
 
     for chunk in query.split():
@@ -489,36 +489,42 @@ def _load_many(db: Database, keys: list[tuple[str, int]]) -> dict[tuple[str, int
     return out
 
 
-def make_snippet(record: Record, terms: list[str], width: int = 36) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """A window of text around the first match, and the ranges to highlight in it."""
-    # Prose first, then titles, identifiers last: the snippet should show context.
+@lru_cache(maxsize=256)
+def _highlighter(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+    parts = sorted({t for t in terms if t}, key=len, reverse=True)  # longest first
+    return re.compile("|".join(map(re.escape, parts)), re.IGNORECASE) if parts else None
+
+
+def _snippet_texts(record: Record) -> list[str]:
+    """Prose first, then titles, identifiers last: a snippet should show context."""
     def rank(name: str) -> int:
         return 2 if name in _IDENT_FIELDS else 1 if name in _TITLE_FIELDS else 0
     items = sorted(((k, v) for k, v in record.as_row().items()
                     if isinstance(v, str) and v and k not in _SKIP_FIELDS
                     and not k.endswith(("_start", "_end"))), key=lambda kv: rank(kv[0]))
-    texts = [v for _, v in items]
-    patterns = [re.compile(re.escape(t), re.IGNORECASE) for t in terms if t]
+    return [v for _, v in items]
+
+
+def make_snippet(record: Record, terms: list[str], width: int = 36) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """A window of text around the first match, and the ranges to highlight in it."""
+    texts = _snippet_texts(record)
     if not texts:
         return "", ()
-    for text in texts:
+    pattern = _highlighter(tuple(terms))
+    for text in texts if pattern else ():
         flat = " ".join(text.split())
-        found = [m for p in patterns for m in p.finditer(normalize(flat))]
+        if not unicodedata.is_normalized("NFKC", flat):
+            flat = normalize(flat)  # match and show the same string, so offsets agree
+        found = list(pattern.finditer(flat))
         if not found:
             continue
-        first = min(m.start() for m in found)
+        first = found[0].start()
         start = max(0, first - width // 2)
         end = min(len(flat), first + width + width // 2)
         snippet = ("…" if start else "") + flat[start:end] + ("…" if end < len(flat) else "")
         shift = 1 if start else 0
-        spans = sorted({(m.start() - start + shift, m.end() - start + shift)
-                        for m in found if m.start() >= start and m.end() <= end})
-        merged: list[tuple[int, int]] = []
-        for s, e in spans:
-            if merged and s <= merged[-1][1]:
-                merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
-            else:
-                merged.append((s, e))
-        return snippet, tuple(merged)
+        spans = tuple((m.start() - start + shift, m.end() - start + shift)
+                      for m in found if m.start() >= start and m.end() <= end)
+        return snippet, spans
     first_text = " ".join(texts[0].split())
     return first_text[: width * 2] + ("…" if len(first_text) > width * 2 else ""), ()
