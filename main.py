@@ -21,6 +21,12 @@ def _command(argv: list[str]) -> str | None:
 
 def main(argv: list[str]) -> int:
     command = _command(argv)
+    if command == "screenshots":
+        from ui.screenshots import main as screenshots
+
+        rest = list(argv)
+        rest.remove("screenshots")
+        return screenshots(rest)
     if command in GUI_COMMANDS and not {"-h", "--help"} & set(argv):
         from ui.app import run_curator
 

@@ -7,12 +7,17 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("EXHIBIT_USER", "tester")
+# Window settings (QSettings) and caches of the test run stay out of the user's home.
+_scratch = tempfile.mkdtemp(prefix="exhibit-tests-")
+os.environ["XDG_CONFIG_HOME"] = os.path.join(_scratch, "config")
+os.environ["XDG_CACHE_HOME"] = os.path.join(_scratch, "cache")
 
 from exhibit.archive import Archive  # noqa: E402
 from exhibit.integrity import backup  # noqa: E402
