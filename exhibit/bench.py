@@ -1,4 +1,4 @@
-"""Benchmark: `uv run python -m exhibit.bench --objects 100000`.
+"""Benchmark: `uv run python -m exhibit.bench --objects 100000` (core) or `--ui` (curator list).
 
 Builds a generated archive in a temporary folder through the real service
 layer and prints one JSON object: insert rate with indexing, search latency
@@ -162,7 +162,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--thumbnails", type=int, default=6, help="thumbnail rounds per method")
     parser.add_argument("--seed", type=int, default=1944)
     parser.add_argument("--keep", metavar="DIR", help="build the archive here and keep it")
+    parser.add_argument("--ui", nargs="*", type=int, metavar="N",
+                        help="measure the curator's object list instead (default sizes: 100000 1000000): "
+                             "time to first paint, worst scroll frame, memory growth")
     args = parser.parse_args(argv)
+    if args.ui is not None:
+        # Qt is imported only for this branch: the core never depends on it.
+        import importlib
+
+        bench_ui = importlib.import_module("ui.bench_ui")
+        sizes = tuple(args.ui) or (100_000, 1_000_000)
+        with tempfile.TemporaryDirectory(prefix="exhibit-bench-ui-") as tmp:
+            result = bench_ui.run_all(Path(args.keep) if args.keep else Path(tmp), sizes)
+        print(json.dumps(result, ensure_ascii=False, indent=1))
+        return 0
     rng = random.Random(args.seed)
     with tempfile.TemporaryDirectory(prefix="exhibit-bench-") as tmp:
         root = Path(args.keep) if args.keep else Path(tmp) / "archive"

@@ -187,6 +187,21 @@ CREATE VIRTUAL TABLE search_titles USING fts5(
 """
 
 
+# Version 3: indexes for sorting long lists by the columns the curator window
+# shows. Sorting 1,000,000 rows without one is a full scan and sort (~1 s);
+# with one it is an index-only scan.
+V3_SORT_INDEXES = """
+CREATE INDEX IF NOT EXISTS objects_name_zh ON objects(name_zh);
+CREATE INDEX IF NOT EXISTS objects_name_en ON objects(name_en COLLATE NOCASE);
+CREATE INDEX IF NOT EXISTS objects_status ON objects(status);
+CREATE INDEX IF NOT EXISTS objects_modified ON objects(modified);
+CREATE INDEX IF NOT EXISTS media_caption_zh ON media(caption_zh);
+CREATE INDEX IF NOT EXISTS media_caption_en ON media(caption_en COLLATE NOCASE);
+CREATE INDEX IF NOT EXISTS media_original_name ON media(original_name COLLATE NOCASE);
+CREATE INDEX IF NOT EXISTS media_date ON media(date_start, date_end);
+"""
+
+
 def _v1(db: Database) -> None:
     _script(db, V1_CORE)
     from exhibit import vocab
@@ -222,7 +237,11 @@ def _split(sql: str) -> list[str]:
     return statements
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2]
+def _v3(db: Database) -> None:
+    _script(db, V3_SORT_INDEXES)
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3]
 LATEST = len(MIGRATIONS)
 
 

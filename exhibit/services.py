@@ -384,6 +384,7 @@ def _remove_reference(archive: Archive, kind: str, ref_id: int) -> None:
         after = replace(before, section_id=None, modified=now())
         db.execute("UPDATE panels SET section_id = NULL, modified = ? WHERE id = ?", [after.modified, ref_id])
         search.index_record(db, after)
+        _reindex_linked(archive, "panel", ref_id)  # its objects leave the section too
         _history(archive, "update", "panel", ref_id, before.as_row(), after.as_row())
     elif kind == "event_place":
         before = get(archive, "event", ref_id)
@@ -405,6 +406,10 @@ def _get_link(archive: Archive, link_id: int) -> Link:
     if row is None:
         raise NotFoundError(f"link #{link_id} does not exist")
     return Link(*row)
+
+
+def get_link(archive: Archive, link_id: int) -> Link:
+    return _get_link(archive, link_id)
 
 
 def links(archive: Archive, from_type: str, from_id: int, to_type: str | None = None) -> list[Link]:

@@ -41,10 +41,14 @@ def run_curator(argv: list[str]) -> int:
     from ui.curator import CuratorWindow
     from ui.qtfonts import ensure_cjk_font
 
+    from ui import i18n
+
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Exhibit")
     app.setOrganizationName("Exhibit")
     ensure_cjk_font()
+    # The language chosen last time, else the system's (Chinese or English).
+    i18n.set_language(i18n.saved_language(), remember=False)
     window = CuratorWindow(archive)
     window.show()
     return app.exec()

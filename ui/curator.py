@@ -1,199 +1,609 @@
-"""The curator window: browse every record type, search as you type, read a record.
+"""The curator window: browse, search, edit, link and illustrate every record type.
 
-A first version over the core's services: the navigator, a list per record
-type, debounced search and a read-only detail pane. Editing, linking, media
-and undo build on it (issue #3).
+Layout: the navigator (record types, and the exhibition's sections and
+panels) on the left; the filter bar and the record list or thumbnail grid in
+the middle; the open record on the right in tabs (details, images, links,
+kiosk preview, history). Every edit goes through the core's services as one
+undoable step (ui/commands.py); views refresh from the "records changed" hub.
 """
 from __future__ import annotations
 
-import html
+from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit,
+                               QListView, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
+                               QSplitter, QStackedWidget, QTableView, QTabWidget, QToolButton,
+                               QVBoxLayout, QWidget)
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
-from PySide6.QtWidgets import (QLabel, QLineEdit, QListWidget, QListWidgetItem, QMainWindow,
-                               QSplitter, QTableView, QTextBrowser, QVBoxLayout, QWidget)
-
-from exhibit import media_library, search, services, vocab
+from exhibit import services, vocab
 from exhibit.archive import Archive
-from exhibit.records import Record
+from exhibit.dates import parse_date
+from exhibit.errors import DateError, ExhibitError
+from exhibit.listing import ListQuery
+from ui import i18n
+from ui.events import events
 
 RECORD_TYPES = ("object", "media", "section", "panel", "person", "place", "event", "source")
 
 
 def type_label(record_type: str) -> str:
-    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtCore import QCoreApplication as App
 
-    labels = {
-        "object": QCoreApplication.translate("Curator", "藏品 Objects"),
-        "media": QCoreApplication.translate("Curator", "图像 Media"),
-        "section": QCoreApplication.translate("Curator", "单元 Sections"),
-        "panel": QCoreApplication.translate("Curator", "展板 Panels"),
-        "person": QCoreApplication.translate("Curator", "人物 People"),
-        "place": QCoreApplication.translate("Curator", "地点 Places"),
-        "event": QCoreApplication.translate("Curator", "事件 Events"),
-        "source": QCoreApplication.translate("Curator", "文献 Sources"),
-    }
-    return labels[record_type]
-
-
-class RecordListModel(QAbstractTableModel):
-    """Rows of one record type (or of search hits): identifier, Chinese title, English title."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[tuple[str, int, str, str, str]] = []
-
-    def set_records(self, records: list[Record]) -> None:
-        self.beginResetModel()
-        self._rows = []
-        for r in records:
-            zh, en = r.title_pair()
-            ident = getattr(r, r.IDENT, "") if r.IDENT else ""
-            self._rows.append((r.TYPE, r.id, str(ident or ""), zh, en))
-        self.endResetModel()
-
-    def set_hits(self, hits: list[search.Hit]) -> None:
-        self.beginResetModel()
-        self._rows = [(h.record_type, h.record_id, h.ident, h.title_zh, h.title_en) for h in hits]
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 3
-
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._rows[index.row()][index.column() + 2]
-        if role == Qt.ItemDataRole.UserRole:
-            return self._rows[index.row()][:2]
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("编号 No."), self.tr("中文 Chinese"), self.tr("英文 English"))[section]
-        return None
+    return {"object": App.translate("RecordTypes", "Objects"),
+            "media": App.translate("RecordTypes", "Images"),
+            "section": App.translate("RecordTypes", "Sections"),
+            "panel": App.translate("RecordTypes", "Panels"),
+            "person": App.translate("RecordTypes", "People"),
+            "place": App.translate("RecordTypes", "Places"),
+            "event": App.translate("RecordTypes", "Events"),
+            "source": App.translate("RecordTypes", "Sources")}[record_type]
 
 
 class CuratorWindow(QMainWindow):
     def __init__(self, archive: Archive) -> None:
         super().__init__()
-        self.archive = archive
-        self.setWindowTitle(self.tr("Exhibit — 衡阳保卫战 档案"))
-        self.resize(1366, 768)
+        from ui.history_view import HistoryView
+        from ui.links_editor import LinksEditor
+        from ui.media_panel import MediaPanel
+        from ui.models import (RecordTableModel, ThumbnailGridModel, configure_grid_view,
+                               configure_table_view)
+        from ui.panel_preview import PanelPreview
+        from ui.structure import StructureTree
+        from ui.thumbnails import ThumbnailLoader
 
+        self.archive = archive
+        self.setObjectName("CuratorWindow")
+        self.stack = QUndoStack(self)
+        self._current: tuple[str, int] | None = None
+
+        # ---- navigator
         self.navigator = QListWidget()
-        self.navigator.setAccessibleName(self.tr("记录类型 Record types"))
+        self.navigator.setObjectName("navigator")
         for record_type in RECORD_TYPES:
-            item = QListWidgetItem(type_label(record_type))
+            item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, record_type)
             self.navigator.addItem(item)
-        self.navigator.setMaximumWidth(200)
+        self.structure = StructureTree(archive, self.stack)
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(self.navigator)
+        left.addWidget(self.structure)
+        left.setSizes([260, 400])
 
+        # ---- filter bar
         self.search_box = QLineEdit()
-        self.search_box.setPlaceholderText(self.tr("搜索:中文、拼音、英文或总登记号 Search"))
-        self.search_box.setAccessibleName(self.tr("搜索 Search"))
         self.search_box.setClearButtonEnabled(True)
-        # Debounce: search once the curator pauses typing, not on every key.
         self._debounce = QTimer(self, singleShot=True, interval=250)
-        self._debounce.timeout.connect(self.run_search)
+        self._debounce.timeout.connect(self.apply_filters)
         self.search_box.textChanged.connect(lambda _: self._debounce.start())
+        self.category_filter = QComboBox()
+        self.section_filter = QComboBox()
+        self.status_filter = QComboBox()
+        self.date_from = QLineEdit()
+        self.date_to = QLineEdit()
+        for box in (self.date_from, self.date_to):
+            box.setMaximumWidth(110)
+            box.textChanged.connect(lambda _: self._debounce.start())
+        for combo in (self.category_filter, self.section_filter, self.status_filter):
+            combo.currentIndexChanged.connect(lambda _: self.apply_filters())
+        self.view_toggle = QToolButton()
+        self.view_toggle.setCheckable(True)
+        self.view_toggle.toggled.connect(self._toggle_grid)
+        # Two rows: the search box gets the full width; the filters sit below it.
+        bar = QVBoxLayout()
+        top = QHBoxLayout()
+        top.addWidget(self.search_box, 1)
+        top.addWidget(self.view_toggle)
+        filters = QHBoxLayout()
+        for w in (self.category_filter, self.section_filter, self.status_filter):
+            w.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            w.setMinimumContentsLength(8)
+            filters.addWidget(w, 1)
+        filters.addWidget(self.date_from)
+        filters.addWidget(self.date_to)
+        bar.addLayout(top)
+        bar.addLayout(filters)
 
-        self.model = RecordListModel(self)
+        # ---- list and grid
+        self.model = RecordTableModel(archive, ListQuery("object"), self)
         self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setColumnWidth(0, 120)
-        self.table.setColumnWidth(1, 240)
-        self.table.setAccessibleName(self.tr("记录列表 Records"))
-        self.table.selectionModel().currentRowChanged.connect(self._show_current)
-
-        self.detail = QTextBrowser()
-        self.detail.setAccessibleName(self.tr("记录详情 Record details"))
+        self.table.setObjectName("records")
+        configure_table_view(self.table, self.model)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setDragEnabled(True)
+        self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.table.setDefaultDropAction(Qt.DropAction.CopyAction)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.thumbnails = ThumbnailLoader(archive.media_root, parent=self)
+        self.grid_model = ThumbnailGridModel(self.model, self.thumbnails, self)
+        self.grid = QListView()
+        self.grid.setObjectName("grid")
+        configure_grid_view(self.grid, self.grid_model)
+        self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.grid.selectionModel().currentChanged.connect(
+            lambda cur, _prev: self._open_row(cur.row()) if cur.isValid() else None)
+        self.views = QStackedWidget()
+        self.views.addWidget(self.table)
+        self.views.addWidget(self.grid)
 
         middle = QWidget()
-        layout = QVBoxLayout(middle)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.search_box)
-        layout.addWidget(self.table)
+        mid_layout = QVBoxLayout(middle)
+        mid_layout.setContentsMargins(4, 4, 4, 4)
+        mid_layout.addLayout(bar)
+        mid_layout.addWidget(self.views)
 
-        splitter = QSplitter()
-        splitter.addWidget(self.navigator)
-        splitter.addWidget(middle)
-        splitter.addWidget(self.detail)
-        splitter.setSizes([180, 640, 540])
-        self.setCentralWidget(splitter)
+        # ---- the open record
+        self.form = FormHost(archive, self.stack)
+        self.media_panel = MediaPanel(archive, self.stack)
+        self.links = LinksEditor(archive, self.stack)
+        self.preview = PanelPreview(archive)
+        self.history_view = HistoryView(archive, self.stack)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("recordTabs")
+        for widget in (self.form, self.media_panel, self.links, self.preview, self.history_view):
+            self.tabs.addTab(widget, "")
+        self.links.open_record.connect(self.open_record)
+        self.structure.open_record.connect(self.open_record)
+        self.form.draftChanged.connect(self._draft_changed)
+        self.form.saved.connect(self._saved)
+        self.structure.problem.connect(lambda text: self.statusBar().showMessage(text, 8000))
+
+        self.splitter = QSplitter()
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(middle)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 2)
+        self.setCentralWidget(self.splitter)
 
         self.count_label = QLabel()
         self.statusBar().addPermanentWidget(self.count_label)
-        self.navigator.currentRowChanged.connect(lambda _: self.show_type(self.current_type()))
+        self._build_actions()
+
+        events().records_changed.connect(self._records_changed)
+        events().record_deleted.connect(self._record_deleted)
+        self.navigator.currentRowChanged.connect(self._type_changed)
+        self.retranslate()
+        self._fill_filters()
+        self._restore_layout()
         self.navigator.setCurrentRow(0)
 
-    def closeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
-        # A pending debounced search must not run against a closed archive.
-        self._debounce.stop()
-        super().closeEvent(event)
+    # ------------------------------------------------------------ actions and menus
+
+    def _build_actions(self) -> None:
+        self.act_new = QAction(self, shortcut=QKeySequence.StandardKey.New, triggered=self.new_record)
+        self.act_save = QAction(self, shortcut=QKeySequence.StandardKey.Save, triggered=self.form.save)
+        self.act_delete = QAction(self, shortcut=QKeySequence.StandardKey.Delete, triggered=self.delete_current)
+        self.act_find = QAction(self, shortcut=QKeySequence.StandardKey.Find, triggered=self.focus_search)
+        self.act_quit = QAction(self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
+        self.act_undo = self.stack.createUndoAction(self)
+        self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self.act_redo = self.stack.createRedoAction(self)
+        self.act_redo.setShortcut(QKeySequence.StandardKey.Redo)
+        self.act_grid = QAction(self, checkable=True, shortcut="Ctrl+G")
+        self.act_grid.toggled.connect(self.view_toggle.setChecked)
+        self.view_toggle.toggled.connect(self.act_grid.setChecked)
+        self.act_zh = QAction("中文", self, checkable=True, triggered=lambda: self.set_language("zh"))
+        self.act_en = QAction("English", self, checkable=True, triggered=lambda: self.set_language("en"))
+        group = QActionGroup(self)
+        for act in (self.act_zh, self.act_en):
+            group.addAction(act)
+        self.act_delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.table.addAction(self.act_delete)
+        self.grid.addAction(self.act_delete)
+
+        bar = self.menuBar()
+        self.menu_file = bar.addMenu("")
+        self.menu_file.addActions([self.act_new, self.act_save])
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_quit)
+        self.menu_edit = bar.addMenu("")
+        self.menu_edit.addActions([self.act_undo, self.act_redo])
+        self.menu_edit.addSeparator()
+        self.menu_edit.addActions([self.act_find, self.act_delete])
+        self.menu_view = bar.addMenu("")
+        self.menu_view.addAction(self.act_grid)
+        self.menu_language = bar.addMenu("")
+        self.menu_language.addActions([self.act_zh, self.act_en])
+        (self.act_zh if i18n.current_language() == "zh" else self.act_en).setChecked(True)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Exhibit — Defence of Hengyang archive"))
+        for row in range(self.navigator.count()):
+            item = self.navigator.item(row)
+            item.setText(type_label(item.data(Qt.ItemDataRole.UserRole)))
+        self.navigator.setAccessibleName(self.tr("Record types"))
+        self.search_box.setPlaceholderText(self.tr("Search: Chinese, pinyin, English or accession number"))
+        self.search_box.setAccessibleName(self.tr("Search"))
+        self.date_from.setPlaceholderText(self.tr("From date"))
+        self.date_to.setPlaceholderText(self.tr("To date"))
+        self.date_from.setAccessibleName(self.tr("From date"))
+        self.date_to.setAccessibleName(self.tr("To date"))
+        self.category_filter.setAccessibleName(self.tr("Category filter"))
+        self.section_filter.setAccessibleName(self.tr("Section filter"))
+        self.status_filter.setAccessibleName(self.tr("Status filter"))
+        self.view_toggle.setText(self.tr("Grid"))
+        self.view_toggle.setToolTip(self.tr("Show thumbnails (Ctrl+G)"))
+        self.table.setAccessibleName(self.tr("Records"))
+        self.grid.setAccessibleName(self.tr("Thumbnails"))
+        for index, text in enumerate((self.tr("Details"), self.tr("Images"), self.tr("Links"),
+                                      self.tr("Kiosk preview"), self.tr("History"))):
+            self.tabs.setTabText(index, text)
+        self.act_new.setText(self.tr("&New record"))
+        self.act_save.setText(self.tr("&Save"))
+        self.act_delete.setText(self.tr("&Delete record…"))
+        self.act_find.setText(self.tr("&Find"))
+        self.act_quit.setText(self.tr("&Quit"))
+        self.act_undo.setText(self.tr("&Undo"))
+        self.act_redo.setText(self.tr("&Redo"))
+        self.act_grid.setText(self.tr("&Thumbnail grid"))
+        self.menu_file.setTitle(self.tr("&File"))
+        self.menu_edit.setTitle(self.tr("&Edit"))
+        self.menu_view.setTitle(self.tr("&View"))
+        self.menu_language.setTitle(self.tr("&Language"))
+        self._fill_filters()
+        self._update_count()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt naming)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def set_language(self, lang: str) -> None:
+        i18n.set_language(lang)
+        (self.act_zh if lang == "zh" else self.act_en).setChecked(True)
+
+    # ------------------------------------------------------------ filters and the list
 
     def current_type(self) -> str:
         item = self.navigator.currentItem()
         return item.data(Qt.ItemDataRole.UserRole) if item else "object"
 
-    def show_type(self, record_type: str) -> None:
-        if self.search_box.text().strip():
-            self.run_search()
-            return
-        records = services.list_records(self.archive, record_type)
-        self.model.set_records(records)
-        self.count_label.setText(self.tr("%n 条记录 records", "", len(records)))
-        if records:
-            self.table.selectRow(0)
-        else:
-            self.detail.clear()
+    def _fill_filters(self) -> None:
+        lang = i18n.current_language()
+        for combo, entries, any_text in (
+                (self.category_filter, [(t.code, t.label_zh if lang == "zh" else t.label_en)
+                                        for t in vocab.terms(self.archive.db, "category")],
+                 self.tr("All categories")),
+                (self.status_filter, [(t.code, t.label_zh if lang == "zh" else t.label_en)
+                                      for t in vocab.terms(self.archive.db, "status")],
+                 self.tr("Any status")),
+                (self.section_filter, [(s.id, s.display_title(lang))
+                                       for s in services.list_records(self.archive, "section")],
+                 self.tr("All sections"))):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(any_text, None)
+            for value, text in entries:
+                combo.addItem(text, value)
+            found = combo.findData(current)
+            combo.setCurrentIndex(found if found >= 0 else 0)
+            combo.blockSignals(False)
 
-    def run_search(self) -> None:
-        text = self.search_box.text().strip()
+    def _date_bound(self, box: QLineEdit, end: bool) -> str | None:
+        text = box.text().strip()
         if not text:
-            self.show_type(self.current_type())
+            box.setToolTip("")
+            return None
+        try:
+            parsed = parse_date(text)
+        except DateError as exc:
+            box.setToolTip(str(exc))
+            box.setStyleSheet("color: #b00020")
+            return None
+        box.setStyleSheet("")
+        box.setToolTip(f"{parsed.start} – {parsed.end}")
+        return parsed.end if end else parsed.start
+
+    def query(self) -> ListQuery:
+        record_type = self.current_type()
+        is_object = record_type == "object"
+        return ListQuery(
+            record_type,
+            search=self.search_box.text().strip(),
+            category=self.category_filter.currentData() if is_object else None,
+            status=self.status_filter.currentData() if is_object else None,
+            section_id=self.section_filter.currentData() if record_type in ("object", "panel") else None,
+            date_from=self._date_bound(self.date_from, end=False),
+            date_to=self._date_bound(self.date_to, end=True))
+
+    def apply_filters(self) -> None:
+        record_type = self.current_type()
+        self.category_filter.setEnabled(record_type == "object")
+        self.status_filter.setEnabled(record_type == "object")
+        self.section_filter.setEnabled(record_type in ("object", "panel"))
+        keep = self._current
+        self.model.set_query(self.query())
+        configure_columns(self.table, self.model)
+        self._update_count()
+        if keep and keep[0] == record_type and self.select(*keep):
             return
-        result = search.search(self.archive.db, text, record_types=[self.current_type()], limit=500)
-        self.model.set_hits(result.hits)
-        self.count_label.setText(self.tr("找到 %1 条 found").replace("%1", result.total_text()))
-        if result.hits:
+        if self.model.rowCount():
             self.table.selectRow(0)
         else:
-            self.detail.clear()
+            self._show_record(None)
 
-    def _show_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+    def _update_count(self) -> None:
+        if hasattr(self, "model"):
+            self.count_label.setText(self.tr("%n record(s)", "", self.model.rowCount()))
+
+    def _type_changed(self, _row: int) -> None:
+        if not self.form.maybe_leave():
+            return
+        self._current = None
+        self.apply_filters()
+
+    def _toggle_grid(self, on: bool) -> None:
+        self.views.setCurrentWidget(self.grid if on else self.table)
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus()
+        self.search_box.selectAll()
+
+    # ------------------------------------------------------------ opening records
+
+    def _row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         if not current.isValid():
             return
-        record_type, record_id = self.model.data(current, Qt.ItemDataRole.UserRole)
+        if self._current and not self.form.maybe_leave():
+            # Stay on the record with unsaved changes.
+            self.table.selectionModel().blockSignals(True)
+            self.table.selectionModel().setCurrentIndex(
+                previous, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            self.table.selectionModel().blockSignals(False)
+            return
+        self._open_row(current.row())
+
+    def _open_row(self, row: int) -> None:
+        if 0 <= row < self.model.rowCount():
+            self._show_record((self.model.record_type, self.model.id_at(row)))
+
+    def select(self, record_type: str, record_id: int) -> bool:
+        if record_type != self.model.record_type:
+            return False
+        row = self.model.row_of(record_id)
+        if row < 0:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        self._show_record((record_type, record_id))
+        return True
+
+    def open_record(self, record_type: str, record_id: int) -> None:
+        """Jump to any record (from a link, the structure tree …)."""
+        if not self.form.maybe_leave():
+            return
+        if record_type != self.current_type():
+            row = RECORD_TYPES.index(record_type)
+            self.navigator.blockSignals(True)
+            self.navigator.setCurrentRow(row)
+            self.navigator.blockSignals(False)
+            self.search_box.blockSignals(True)
+            self.search_box.clear()
+            self.search_box.blockSignals(False)
+            self.model.set_query(self.query())
+            configure_columns(self.table, self.model)
+            self._update_count()
+        if not self.select(record_type, record_id):
+            self._show_record((record_type, record_id))
+
+    def _show_record(self, key: tuple[str, int] | None) -> None:
+        self._current = key
+        if key is None:
+            self.form.clear(self.current_type())
+            self.media_panel.set_record(None)
+            self.links.set_record(None, None)
+            self.history_view.set_record(None, None)
+            return
+        record_type, record_id = key
         try:
             record = services.get(self.archive, record_type, record_id)
-        except Exception as exc:  # deleted elsewhere: say so, don't crash
-            self.detail.setPlainText(str(exc))
+        except ExhibitError as exc:
+            self.statusBar().showMessage(str(exc), 5000)
             return
-        self.detail.setHtml(self._record_html(record))
+        self.form.set_record(record)
+        self.media_panel.set_record(record_type, record_id)
+        self.links.set_record(record_type, record_id)
+        self.history_view.set_record(record_type, record_id)
+        is_panel = record_type == "panel"
+        self.tabs.setTabVisible(3, is_panel)
+        if is_panel:
+            self.preview.set_panel(record)
 
-    def _record_html(self, record: Record) -> str:
-        zh, en = record.title_pair()
-        parts = [f"<h2>{html.escape(zh)}</h2>", f"<h3>{html.escape(en)}</h3>" if en and en != zh else ""]
-        thumb = media_library.primary_media(self.archive, record.TYPE, record.id)
-        if thumb is not None:
-            path = media_library.derivative(self.archive, thumb, "thumb")
-            parts.append(f'<p><img src="{html.escape(path.as_uri())}" width="256"></p>')
-        parts.append("<table cellspacing='4'>")
-        for name, value in record.as_row().items():
-            if value in ("", None) or name in ("id", "is_sample", "created", "modified") or name.endswith(("_start", "_end")):
-                continue
-            if name in record.VOCAB:
-                value = " / ".join(dict.fromkeys(
-                    vocab.label(self.archive.db, record.VOCAB[name], value, lang) for lang in ("zh", "en")))
-            text = html.escape(str(value)).replace("\n", "<br>")
-            parts.append(f"<tr><td valign='top'><b>{html.escape(name)}</b></td><td>{text}</td></tr>")
-        parts.append("</table>")
-        return "".join(parts)
+    def _draft_changed(self, draft) -> None:
+        if draft is not None and draft.TYPE == "panel":
+            self.preview.set_panel(draft)
+
+    def _saved(self, record) -> None:
+        """A new record was stored: show it in the list, selected."""
+        if self._current != (record.TYPE, record.id):
+            self._current = (record.TYPE, record.id)
+            if record.TYPE == self.model.record_type and self.model.row_of(record.id) < 0:
+                self.model.refresh([])
+            self.select(record.TYPE, record.id)
+
+    def new_record(self) -> None:
+        if not self.form.maybe_leave():
+            return
+        self.tabs.setCurrentWidget(self.form)
+        self._current = None
+        self.table.clearSelection()
+        self.form.new_record(self.current_type())
+        self.media_panel.set_record(None)
+        self.links.set_record(None, None)
+        self.history_view.set_record(None, None)
+
+    # ------------------------------------------------------------ deleting
+
+    def delete_current(self) -> None:
+        if self._current is None:
+            return
+        from ui.record_commands import delete_record
+
+        record_type, record_id = self._current
+        try:
+            record = services.get(self.archive, record_type, record_id)
+        except ExhibitError as exc:
+            self.statusBar().showMessage(str(exc), 5000)
+            return
+        linked = [text for _, _, text in services.linked_from(self.archive, record_type, record_id)]
+        if not self.confirm_delete(record.label(), linked):
+            return
+        try:
+            delete_record(self.stack, self.archive, record_type, record_id, cascade=bool(linked))
+        except ExhibitError as exc:
+            QMessageBox.warning(self, self.tr("Cannot delete"), str(exc))
+
+    def confirm_delete(self, label: str, linked: list[str]) -> bool:
+        """Ask before deleting; say what else is linked. Tests replace this method."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Delete record"))
+        box.setText(self.tr("Delete %1?").replace("%1", label))
+        if linked:
+            box.setInformativeText(self.tr("It is linked to %n record(s); the links will be removed too:",
+                                           "", len(linked)) + "\n" + "\n".join(linked[:20]))
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        return box.exec() == QMessageBox.StandardButton.Yes
+
+    # ------------------------------------------------------------ keeping in step
+
+    def _records_changed(self, record_type: str, ids: list) -> None:
+        # The list model and the open form follow the hub themselves.
+        if record_type == self.model.record_type:
+            self._update_count()
+        if record_type == "section":
+            self._fill_filters()
+
+    def _record_deleted(self, record_type: str, record_id: int) -> None:
+        if record_type == self.model.record_type:
+            self._update_count()
+        if self._current == (record_type, record_id):
+            self._current = None
+
+    # ------------------------------------------------------------ window state
+
+    def _restore_layout(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("curator/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1366, 768)
+        state = settings.value("curator/splitter")
+        if isinstance(state, QByteArray):
+            self.splitter.restoreState(state)
+        else:
+            self.splitter.setSizes([200, 640, 520])
+        self.view_toggle.setChecked(settings.value("curator/grid", False, type=bool))
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        if not self.form.maybe_leave():
+            event.ignore()
+            return
+        # Nothing may touch the archive after the window is gone: stop the
+        # pending search, the worker threads and the hub listeners.
+        self._debounce.stop()
+        self.media_panel.shutdown()
+        self.thumbnails.shutdown()
+        self.model.close()
+        self.form.disconnect_events()
+        self.history_view.disconnect_events()
+        self.history_view.movements.disconnect_events()
+        _disconnect_hub(self.preview, self.links, self.structure)
+        settings = QSettings()
+        settings.setValue("curator/geometry", self.saveGeometry())
+        settings.setValue("curator/splitter", self.splitter.saveState())
+        settings.setValue("curator/grid", self.view_toggle.isChecked())
+        super().closeEvent(event)
+
+
+def _disconnect_hub(*widgets: QWidget) -> None:
+    """Stop widgets that outlive the window from reacting to later archive events."""
+    import warnings
+
+    hub = events()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # "failed to disconnect": was not connected
+        _disconnect_each(hub, widgets)
+
+
+def _disconnect_each(hub, widgets) -> None:
+    for widget in widgets:
+        for signal in (hub.records_changed, hub.record_deleted, hub.language_changed):
+            for name in ("_records_changed", "_record_deleted", "retranslate"):
+                slot = getattr(widget, name, None)
+                if slot is None:
+                    continue
+                try:
+                    signal.disconnect(slot)
+                except (RuntimeError, TypeError):
+                    pass  # was not connected to this signal
+
+
+def configure_columns(view: QTableView, model) -> None:
+    """Column widths for the record type now shown (never measured from contents)."""
+    char = max(view.fontMetrics().averageCharWidth(), 6)
+    for i, column in enumerate(model.columns()):
+        view.setColumnWidth(i, column.width * char)
+
+
+class FormHost(QStackedWidget):
+    """One RecordForm per record type (their fields differ), made when first needed."""
+
+    from PySide6.QtCore import Signal as _Signal
+    draftChanged = _Signal(object)
+    saved = _Signal(object)
+    del _Signal
+
+    def __init__(self, archive: Archive, stack: QUndoStack) -> None:
+        super().__init__()
+        self.archive, self.stack = archive, stack
+        self.forms: dict[str, "RecordForm"] = {}
+        self.setObjectName("formHost")
+
+    def form_for(self, record_type: str):
+        from ui.forms import RecordForm
+
+        if record_type not in self.forms:
+            form = RecordForm(self.archive, self.stack, record_type=record_type)
+            form.draftChanged.connect(self.draftChanged)
+            form.saved.connect(self.saved)
+            self.forms[record_type] = form
+            self.addWidget(form)
+        return self.forms[record_type]
+
+    @property
+    def current(self):
+        return self.currentWidget()
+
+    def set_record(self, record) -> None:
+        form = self.form_for(record.TYPE)
+        form.load(record)
+        self.setCurrentWidget(form)
+
+    def new_record(self, record_type: str) -> None:
+        from exhibit.records import record_class
+
+        self.set_record(record_class(record_type)())
+
+    def clear(self, record_type: str) -> None:
+        self.new_record(record_type)
+
+    def save(self) -> bool:
+        form = self.currentWidget()
+        return form.save() if form is not None else False
+
+    @property
+    def dirty(self) -> bool:
+        form = self.currentWidget()
+        return bool(form is not None and form.dirty)
+
+    def maybe_leave(self) -> bool:
+        form = self.currentWidget()
+        return form.maybe_leave() if form is not None else True
+
+    def disconnect_events(self) -> None:
+        for form in self.forms.values():
+            form.disconnect_events()

@@ -1,0 +1,856 @@
+"""The record form: edit any record type, validated as the curator types, saved as one undo step.
+
+The form is built from the record's dataclass fields. FORM_FIELDS below is
+the one place that decides, per type, the order of the rows and their labels
+(English source text; Chinese comes from the .ts file). A bilingual pair
+(`name_zh`/`name_en`) is one row with the Chinese and English side by side.
+Fields the table does not name still appear, after the named ones, so a
+field added to a record type is never silently uneditable.
+
+Validation runs through `services.validate` (which only reads) a moment after
+the curator stops typing; each problem is shown next to the field it names.
+Saving goes through `ui.record_commands`, so it is one undo step.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from functools import lru_cache
+from typing import Any, Callable
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, QT_TRANSLATE_NOOP, Signal
+from PySide6.QtGui import QAction, QDoubleValidator, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
+                               QMessageBox, QPlainTextEdit, QPushButton, QScrollArea, QSpinBox,
+                               QVBoxLayout, QWidget)
+
+from exhibit import services, vocab
+from exhibit.archive import Archive
+from exhibit.dates import format_range, parse_date
+from exhibit.errors import DateError, ExhibitError, NotFoundError, ValidationError
+from exhibit.records import LONG_FIELDS, Record, record_class
+from ui import record_commands
+from ui.events import events
+
+CONTEXT = "RecordForm"
+ERROR_STYLE = "color: #b00020;"
+
+# Per record type: (field, or prefix of a _zh/_en pair; English label). Order = rows.
+FORM_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
+    "object": (
+        ("accession", QT_TRANSLATE_NOOP("RecordForm", "Accession number")),
+        ("name", QT_TRANSLATE_NOOP("RecordForm", "Name")),
+        ("category", QT_TRANSLATE_NOOP("RecordForm", "Category")),
+        ("date_text", QT_TRANSLATE_NOOP("RecordForm", "Date")),
+        ("material", QT_TRANSLATE_NOOP("RecordForm", "Material")),
+        ("dimensions", QT_TRANSLATE_NOOP("RecordForm", "Dimensions")),
+        ("weight", QT_TRANSLATE_NOOP("RecordForm", "Weight")),
+        ("condition", QT_TRANSLATE_NOOP("RecordForm", "Condition")),
+        ("grade", QT_TRANSLATE_NOOP("RecordForm", "Grade")),
+        ("acquisition", QT_TRANSLATE_NOOP("RecordForm", "Acquired by")),
+        ("acquisition_date", QT_TRANSLATE_NOOP("RecordForm", "Acquisition date")),
+        ("credit", QT_TRANSLATE_NOOP("RecordForm", "Credit line")),
+        ("location", QT_TRANSLATE_NOOP("RecordForm", "Location")),
+        ("status", QT_TRANSLATE_NOOP("RecordForm", "Status")),
+        ("description", QT_TRANSLATE_NOOP("RecordForm", "Description")),
+        ("inscription", QT_TRANSLATE_NOOP("RecordForm", "Inscription")),
+    ),
+    "media": (
+        ("caption", QT_TRANSLATE_NOOP("RecordForm", "Caption")),
+        ("creator", QT_TRANSLATE_NOOP("RecordForm", "Creator")),
+        ("date_text", QT_TRANSLATE_NOOP("RecordForm", "Date")),
+        ("rights", QT_TRANSLATE_NOOP("RecordForm", "Rights")),
+        ("is_illustration", QT_TRANSLATE_NOOP("RecordForm", "Illustration (not a historical photograph)")),
+        ("original_name", QT_TRANSLATE_NOOP("RecordForm", "Original file name")),
+        ("format", QT_TRANSLATE_NOOP("RecordForm", "Format")),
+        ("mime", QT_TRANSLATE_NOOP("RecordForm", "MIME type")),
+        ("width", QT_TRANSLATE_NOOP("RecordForm", "Width (pixels)")),
+        ("height", QT_TRANSLATE_NOOP("RecordForm", "Height (pixels)")),
+        ("size_bytes", QT_TRANSLATE_NOOP("RecordForm", "File size (bytes)")),
+        ("exif_date", QT_TRANSLATE_NOOP("RecordForm", "Date in the file (EXIF)")),
+        ("camera", QT_TRANSLATE_NOOP("RecordForm", "Camera")),
+        ("sha256", QT_TRANSLATE_NOOP("RecordForm", "SHA-256")),
+        ("path", QT_TRANSLATE_NOOP("RecordForm", "Stored as")),
+    ),
+    "section": (
+        ("code", QT_TRANSLATE_NOOP("RecordForm", "Code")),
+        ("title", QT_TRANSLATE_NOOP("RecordForm", "Title")),
+        ("intro", QT_TRANSLATE_NOOP("RecordForm", "Introduction")),
+        ("position", QT_TRANSLATE_NOOP("RecordForm", "Order")),
+    ),
+    "panel": (
+        ("code", QT_TRANSLATE_NOOP("RecordForm", "Code")),
+        ("section_id", QT_TRANSLATE_NOOP("RecordForm", "Section")),
+        ("title", QT_TRANSLATE_NOOP("RecordForm", "Title")),
+        ("body", QT_TRANSLATE_NOOP("RecordForm", "Text")),
+        ("position", QT_TRANSLATE_NOOP("RecordForm", "Order")),
+    ),
+    "person": (
+        ("key", QT_TRANSLATE_NOOP("RecordForm", "Key")),
+        ("name", QT_TRANSLATE_NOOP("RecordForm", "Name")),
+        ("side", QT_TRANSLATE_NOOP("RecordForm", "Side")),
+        ("born", QT_TRANSLATE_NOOP("RecordForm", "Born")),
+        ("died", QT_TRANSLATE_NOOP("RecordForm", "Died")),
+        ("role", QT_TRANSLATE_NOOP("RecordForm", "Role")),
+        ("bio", QT_TRANSLATE_NOOP("RecordForm", "Biography")),
+    ),
+    "place": (
+        ("key", QT_TRANSLATE_NOOP("RecordForm", "Key")),
+        ("name", QT_TRANSLATE_NOOP("RecordForm", "Name")),
+        ("lat", QT_TRANSLATE_NOOP("RecordForm", "Latitude")),
+        ("lon", QT_TRANSLATE_NOOP("RecordForm", "Longitude")),
+        ("coord_basis", QT_TRANSLATE_NOOP("RecordForm", "Coordinates based on")),
+        ("description", QT_TRANSLATE_NOOP("RecordForm", "Description")),
+    ),
+    "event": (
+        ("key", QT_TRANSLATE_NOOP("RecordForm", "Key")),
+        ("date_text", QT_TRANSLATE_NOOP("RecordForm", "Date")),
+        ("title", QT_TRANSLATE_NOOP("RecordForm", "Title")),
+        ("place_id", QT_TRANSLATE_NOOP("RecordForm", "Place")),
+        ("description", QT_TRANSLATE_NOOP("RecordForm", "Description")),
+    ),
+    "source": (
+        ("key", QT_TRANSLATE_NOOP("RecordForm", "Key")),
+        ("kind", QT_TRANSLATE_NOOP("RecordForm", "Kind")),
+        ("title", QT_TRANSLATE_NOOP("RecordForm", "Title")),
+        ("author", QT_TRANSLATE_NOOP("RecordForm", "Author")),
+        ("publisher", QT_TRANSLATE_NOOP("RecordForm", "Publisher")),
+        ("year", QT_TRANSLATE_NOOP("RecordForm", "Year")),
+        ("url", QT_TRANSLATE_NOOP("RecordForm", "URL")),
+        ("reliability", QT_TRANSLATE_NOOP("RecordForm", "Reliability")),
+    ),
+    "citation": (
+        ("record_type", QT_TRANSLATE_NOOP("RecordForm", "Cited record type")),
+        ("record_id", QT_TRANSLATE_NOOP("RecordForm", "Cited record")),
+        ("source_id", QT_TRANSLATE_NOOP("RecordForm", "Source")),
+        ("page", QT_TRANSLATE_NOOP("RecordForm", "Page")),
+        ("note", QT_TRANSLATE_NOOP("RecordForm", "Note")),
+    ),
+    "movement": (
+        ("object_id", QT_TRANSLATE_NOOP("RecordForm", "Object")),
+        ("location", QT_TRANSLATE_NOOP("RecordForm", "Location")),
+        ("moved_at", QT_TRANSLATE_NOOP("RecordForm", "Date")),
+        ("reason", QT_TRANSLATE_NOOP("RecordForm", "Reason")),
+        ("moved_by", QT_TRANSLATE_NOOP("RecordForm", "Moved by")),
+    ),
+}
+# Every type ends with these, read-only.
+COMMON_FIELDS: tuple[tuple[str, str], ...] = (
+    ("id", QT_TRANSLATE_NOOP("RecordForm", "Record number")),
+    ("is_sample", QT_TRANSLATE_NOOP("RecordForm", "Sample content")),
+    ("created", QT_TRANSLATE_NOOP("RecordForm", "Created")),
+    ("modified", QT_TRANSLATE_NOOP("RecordForm", "Modified")),
+)
+TYPE_NAMES: dict[str, str] = {
+    "object": QT_TRANSLATE_NOOP("RecordForm", "Object"),
+    "media": QT_TRANSLATE_NOOP("RecordForm", "Image"),
+    "section": QT_TRANSLATE_NOOP("RecordForm", "Section"),
+    "panel": QT_TRANSLATE_NOOP("RecordForm", "Panel"),
+    "person": QT_TRANSLATE_NOOP("RecordForm", "Person"),
+    "place": QT_TRANSLATE_NOOP("RecordForm", "Place"),
+    "event": QT_TRANSLATE_NOOP("RecordForm", "Event"),
+    "source": QT_TRANSLATE_NOOP("RecordForm", "Source"),
+    "citation": QT_TRANSLATE_NOOP("RecordForm", "Citation"),
+    "movement": QT_TRANSLATE_NOOP("RecordForm", "Movement"),
+}
+
+# Facts about the file or the row, not curatorial choices: shown, never edited.
+READ_ONLY: dict[str, frozenset[str]] = {
+    "media": frozenset({"sha256", "path", "original_name", "format", "mime", "width", "height",
+                        "size_bytes", "exif_date", "camera"}),
+    # A citation belongs to the record it was made on; moving it elsewhere is a new citation.
+    "citation": frozenset({"record_type", "record_id"}),
+}
+ALWAYS_READ_ONLY = frozenset({"id", "is_sample", "created", "modified"})
+FOREIGN_KEYS: dict[tuple[str, str], str] = {
+    ("panel", "section_id"): "section", ("event", "place_id"): "place",
+    ("movement", "object_id"): "object", ("citation", "source_id"): "source",
+}
+# Problems that do not start with the field name they are about.
+_PHRASES: tuple[tuple[str, str], ...] = (
+    ("an accession number", "accession"), ("accession number ", "accession"),
+    ("a code ", "code"), ("an event needs a date", "date_text"),
+    ("latitude ", "lat"), ("longitude ", "lon"),
+)
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def type_name(record_type: str) -> str:
+    return _t(TYPE_NAMES.get(record_type, record_type))
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the form: a single field, or a Chinese/English pair."""
+    key: str                 # field name, or pair prefix ("name" for name_zh/name_en)
+    label: str               # English source text
+    kind: str                # pair, long_pair, text, long, vocab, date, fk, bool, int, float, readonly
+    names: tuple[str, ...]   # the dataclass fields it edits (two for a pair)
+
+
+def _kind_of(cls: type[Record], name: str) -> str:
+    if name in ALWAYS_READ_ONLY or name in READ_ONLY.get(cls.TYPE, ()):
+        return "readonly"
+    if (cls.TYPE, name) in FOREIGN_KEYS:
+        return "fk"
+    if name in cls.VOCAB:
+        return "vocab"
+    if name in cls.DATES:
+        return "date"
+    if name in LONG_FIELDS:
+        return "long"
+    annotation = str(next(f.type for f in fields(cls) if f.name == name))
+    for python_type in ("bool", "float", "int"):
+        if python_type in annotation:
+            return python_type
+    return "text"
+
+
+@lru_cache(maxsize=None)
+def form_rows(record_type: str) -> tuple[Row, ...]:
+    """The rows of the form for a record type, in display order."""
+    cls = record_class(record_type)
+    names = [f.name for f in fields(cls)]
+    derived = {column for pair in cls.DATES.values() for column in pair}  # filled in from the date text
+    rows: list[Row] = []
+    seen: set[str] = set()
+
+    def add(key: str, label: str) -> None:
+        pair = (f"{key}_zh", f"{key}_en")
+        if key not in names and all(n in names for n in pair):
+            rows.append(Row(key, label, "long_pair" if pair[0] in LONG_FIELDS else "pair", pair))
+            seen.update(pair)
+        elif key in names:
+            rows.append(Row(key, label, _kind_of(cls, key), (key,)))
+            seen.add(key)
+
+    for key, label in FORM_FIELDS.get(record_type, ()):
+        add(key, label)
+    for name in names:  # fields the table does not name yet
+        if name in seen or name in derived or name in ALWAYS_READ_ONLY:
+            continue
+        base = name[:-3] if name.endswith(("_zh", "_en")) else name
+        add(base, base.replace("_", " ").capitalize())
+    for key, label in COMMON_FIELDS:
+        add(key, label)
+    return tuple(rows)
+
+
+def field_label(record_type: str, name: str) -> str:
+    """The translated label of a field ("Name (Chinese)" for name_zh), for history and messages."""
+    for row in form_rows(record_type):
+        if name in row.names:
+            label = _t(row.label)
+            if len(row.names) == 2:
+                template = "%1 (Chinese)" if name.endswith("_zh") else "%1 (English)"
+                label = _t(template).replace("%1", label)
+            return label
+    return name
+
+
+def problem_row(record_type: str, problem: str) -> str | None:
+    """Which row a validation problem is about: problems begin with the field they name."""
+    rows = form_rows(record_type)
+    by_name = {n: row.key for row in rows for n in row.names}
+    cls = record_class(record_type)
+    if problem.startswith(f"a {cls.TITLE} is needed") and cls.TITLE in {r.key for r in rows}:
+        return cls.TITLE
+    for phrase, name in _PHRASES:
+        if problem.startswith(phrase) and name in by_name:
+            return by_name[name]
+    for name in sorted(by_name, key=len, reverse=True):  # name_zh before name
+        if problem.startswith((f"{name} ", f"{name}:")):
+            return by_name[name]
+    return None
+
+
+def ask_unsaved_changes(parent: QWidget, title: str, text: str) -> QMessageBox.StandardButton:
+    """Save / Discard / Cancel. Tests replace RecordForm.ask with their own answer."""
+    buttons = (QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+               | QMessageBox.StandardButton.Cancel)
+    return QMessageBox.question(parent, title, text, buttons, QMessageBox.StandardButton.Save)
+
+
+# ---------------------------------------------------------------- editors
+
+class _Editor:
+    """A field's widget with typed get/set, so the form treats every kind alike."""
+
+    def __init__(self, widget: QWidget, get: Callable[[], Any], set_: Callable[[Any], None],
+                 changed: Any, refill: Callable[[], None] | None = None) -> None:
+        self.widget, self.get, self.set = widget, get, set_
+        self.changed = changed  # a signal, or None for read-only
+        self.refill = refill    # a choice list: re-read its choices, keeping the current one
+
+
+def _line_edit() -> _Editor:
+    w = QLineEdit()
+    return _Editor(w, w.text, lambda v: w.setText("" if v is None else str(v)), w.textChanged)
+
+
+def _plain_edit() -> _Editor:
+    w = QPlainTextEdit()
+    w.setTabChangesFocus(True)  # Tab moves on; a curator types paragraphs with Enter
+    w.setMinimumHeight(90)
+    return _Editor(w, w.toPlainText, lambda v: w.setPlainText(v or ""), w.textChanged)
+
+
+def _check_box() -> _Editor:
+    w = QCheckBox()
+    return _Editor(w, w.isChecked, lambda v: w.setChecked(bool(v)), w.toggled)
+
+
+def _spin_box() -> _Editor:
+    w = QSpinBox()
+    w.setRange(-1_000_000, 1_000_000)
+    return _Editor(w, w.value, lambda v: w.setValue(int(v or 0)), w.valueChanged)
+
+
+def _combo(choices: Callable[[], list[tuple[str, Any]]], empty: Any) -> _Editor:
+    """A choice list; a stored value that is not among the choices is kept, shown as is."""
+    w = QComboBox()
+    w.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    w.setMinimumContentsLength(20)
+
+    def fill(current: Any) -> None:
+        w.blockSignals(True)
+        w.clear()
+        w.addItem("", empty)
+        for text, value in choices():
+            w.addItem(text, value)
+        if current not in (None, empty, "") and w.findData(current) < 0:
+            w.addItem(str(current), current)
+        w.setCurrentIndex(max(w.findData(current), 0))
+        w.blockSignals(False)
+
+    def get() -> Any:
+        value = w.currentData()
+        return empty if value is None else value
+
+    return _Editor(w, get, fill, w.currentIndexChanged, refill=lambda: fill(get()))
+
+
+class _FloatEditor(_Editor):
+    """Latitude/longitude: empty is None; text that is no number is reported, not saved."""
+
+    def __init__(self) -> None:
+        w = QLineEdit()
+        validator = QDoubleValidator(w)
+        validator.setNotation(QDoubleValidator.Notation.StandardNotation)
+        w.setValidator(validator)
+        super().__init__(w, self._get, lambda v: w.setText("" if v is None else repr(float(v))),
+                         w.textChanged)
+        self._w = w
+
+    def _get(self) -> float | None | str:
+        text = self._w.text().strip()
+        if not text:
+            return None
+        try:
+            return float(text)
+        except ValueError:
+            return text  # the form reports it as not a number
+
+
+def _choice_text(record: Record) -> str:
+    ident = getattr(record, record.IDENT, "") if record.IDENT else ""
+    titles = " / ".join(dict.fromkeys(t for t in record.title_pair() if t))
+    return " ".join(p for p in (str(ident or ""), titles) if p) or f"#{record.id}"
+
+
+# ---------------------------------------------------------------- the form
+
+class RecordForm(QWidget):
+    """Edit one record (or a new one) of any type. Save = one undo step on `stack`."""
+
+    dirtyChanged = Signal(bool)
+    saved = Signal(object)     # the stored Record
+    draftChanged = Signal(object)  # the unsaved record as shown, on every edit (live previews)
+    VALIDATE_DELAY_MS = 350
+
+    # Injectable for tests: (parent, title, text) -> Save, Discard or Cancel.
+    ask: Callable[[QWidget, str, str], QMessageBox.StandardButton] = staticmethod(ask_unsaved_changes)
+
+    def __init__(self, archive: Archive, stack: QUndoStack, record: Record | None = None,
+                 record_type: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        if record is None:
+            record = record_class(record_type or "object")()
+        self.archive, self.stack = archive, stack
+        self.record_type = record.TYPE
+        self._record = record
+        self._rows = form_rows(self.record_type)
+        self._editors: dict[str, _Editor] = {}
+        self._labels: dict[str, QLabel] = {}
+        self._problem_labels: dict[str, QLabel] = {}
+        self._date_previews: dict[str, QLabel] = {}
+        self._loaded: dict[str, Any] = {}
+        self._dirty = False
+        self._loading = False
+        self._saving = False
+        self._deleted = False
+        self._changed_elsewhere = False
+        self._message = ""          # what the message area shows
+        self._general_problems: list[str] = []  # problems that name no field
+        self._problems: dict[str, list[str]] = {}  # by row key
+
+        self._validate_timer = QTimer(self, singleShot=True, interval=self.VALIDATE_DELAY_MS)
+        self._validate_timer.timeout.connect(self.validate_now)
+
+        self.title_label = QLabel()
+        self.title_label.setWordWrap(True)
+        font = self.title_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.message_label = QLabel()
+        self.message_label.setWordWrap(True)
+        self.message_label.setStyleSheet(ERROR_STYLE)
+        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message_label.hide()
+
+        self.grid = QGridLayout()
+        self.grid.setColumnStretch(1, 1)
+        self.grid.setColumnStretch(2, 1)
+        self.zh_header, self.en_header = QLabel(), QLabel()
+        for col, header in ((1, self.zh_header), (2, self.en_header)):
+            header.setStyleSheet("font-weight: bold;")
+            self.grid.addWidget(header, 0, col)
+        self._build_rows()
+        # Extra height goes below the last row, not into one text box.
+        self.grid.setRowStretch(self.grid.rowCount(), 1)
+        if not any(len(row.names) == 2 for row in self._rows):
+            self.zh_header.hide()  # no bilingual pair (a citation): no language columns
+            self.en_header.hide()
+        body = QWidget()
+        body.setLayout(self.grid)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+
+        self.save_button = QPushButton()
+        self.revert_button = QPushButton()
+        for button in (self.save_button, self.revert_button):
+            button.setMinimumHeight(32)
+        self.save_button.clicked.connect(self.save)
+        self.revert_button.clicked.connect(self.revert)
+        self.save_action = QAction(self)
+        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.save_action.triggered.connect(self.save)
+        self.addAction(self.save_action)
+
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.message_label)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(buttons)
+        self._set_tab_order()
+
+        hub = events()
+        hub.record_deleted.connect(self._on_record_deleted)
+        hub.records_changed.connect(self._on_records_changed)
+        self._connected = True
+        self.retranslate()
+        self.load(record)
+
+    # ------------------------------------------------------------ building
+
+    def _make_editor(self, row: Row, name: str) -> _Editor:
+        if row.kind in ("long", "long_pair"):
+            return _plain_edit()
+        if row.kind == "vocab":
+            vocab_name = record_class(self.record_type).VOCAB[name]
+            return _combo(lambda: [(f"{t.label_zh} / {t.label_en}", t.code)
+                                   for t in vocab.terms(self.archive.db, vocab_name)], "")
+        if row.kind == "fk":
+            target = FOREIGN_KEYS[(self.record_type, name)]
+            default = next(f.default for f in fields(record_class(self.record_type)) if f.name == name)
+            return _combo(lambda: [(_choice_text(r), r.id)
+                                   for r in services.list_records(self.archive, target)], default)
+        if row.kind == "bool":
+            return _check_box()
+        if row.kind == "int":
+            return _spin_box()
+        if row.kind == "float":
+            return _FloatEditor()
+        editor = _line_edit()
+        if row.kind == "readonly":
+            # Selectable (and in the tab order, for screen readers) but plainly not an input.
+            editor.widget.setReadOnly(True)
+            editor.widget.setFrame(False)
+            editor.widget.setStyleSheet("background: transparent;")
+            editor.changed = None
+        return editor
+
+    def _build_rows(self) -> None:
+        for number, row in enumerate(self._rows):
+            grid_row = 1 + 2 * number
+            label = QLabel()
+            # Long text: the label sits by the first line; otherwise level with the field.
+            vertical = Qt.AlignmentFlag.AlignTop if row.kind in ("long", "long_pair") \
+                else Qt.AlignmentFlag.AlignVCenter
+            label.setAlignment(Qt.AlignmentFlag.AlignRight | vertical)
+            self.grid.addWidget(label, grid_row, 0)
+            self._labels[row.key] = label
+            for col, name in enumerate(row.names, start=1):
+                editor = self._make_editor(row, name)
+                self._editors[name] = editor
+                span = 1 if (len(row.names) == 2 or row.kind == "date") else 2
+                self.grid.addWidget(editor.widget, grid_row, col, 1, span)
+                if editor.changed is not None:
+                    editor.changed.connect(lambda *_, n=name: self._on_edited(n))
+            label.setBuddy(self._editors[row.names[0]].widget)
+            if row.kind == "date":
+                preview = QLabel()
+                preview.setWordWrap(True)
+                preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                self.grid.addWidget(preview, grid_row, 2)
+                self._date_previews[row.key] = preview
+            problem = QLabel()
+            problem.setWordWrap(True)
+            problem.setStyleSheet(ERROR_STYLE)
+            problem.hide()
+            self.grid.addWidget(problem, grid_row + 1, 1, 1, 2)
+            self._problem_labels[row.key] = problem
+
+    def _set_tab_order(self) -> None:
+        chain = [self._editors[n].widget for row in self._rows for n in row.names]
+        chain += [self.revert_button, self.save_button]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
+
+    # ------------------------------------------------------------ language
+
+    def retranslate(self) -> None:
+        self.zh_header.setText(self.tr("中文"))
+        self.en_header.setText(self.tr("English"))
+        self.save_button.setText(self.tr("Save"))
+        self.save_button.setAccessibleName(self.tr("Save the record"))
+        self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
+        self.revert_button.setText(self.tr("Revert"))
+        self.revert_button.setAccessibleName(self.tr("Revert to the saved record"))
+        self.save_action.setText(self.tr("Save"))
+        for row in self._rows:
+            label = _t(row.label)
+            self._labels[row.key].setText(label)
+            if len(row.names) == 2:
+                self._editors[row.names[0]].widget.setAccessibleName(
+                    self.tr("%1 (Chinese)").replace("%1", label))
+                self._editors[row.names[1]].widget.setAccessibleName(
+                    self.tr("%1 (English)").replace("%1", label))
+            else:
+                self._editors[row.names[0]].widget.setAccessibleName(label)
+            if row.key in self._date_previews:
+                self._date_previews[row.key].setAccessibleName(
+                    self.tr("%1 as understood").replace("%1", label))
+                self._update_date_preview(row.key)
+            self._problem_labels[row.key].setAccessibleName(self.tr("Problem with %1").replace("%1", label))
+        self.message_label.setAccessibleName(self.tr("Messages"))
+        self._update_title()
+        self._show_message()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt naming)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _update_title(self) -> None:
+        kind = type_name(self.record_type)
+        if self._record.id is None:
+            self.title_label.setText(self.tr("New %1").replace("%1", kind.lower()))
+        else:
+            ident = getattr(self._record, self._record.IDENT, "") if self._record.IDENT else ""
+            titles = " / ".join(dict.fromkeys(t for t in self._record.title_pair() if t))
+            parts = [kind, str(ident or f"#{self._record.id}"), titles]
+            self.title_label.setText(" ".join(p for p in parts if p))
+
+    # ------------------------------------------------------------ values
+
+    @property
+    def record(self) -> Record:
+        """The record as last loaded or saved (not the unsaved edits: see draft())."""
+        return self._record
+
+    def _values(self) -> dict[str, Any]:
+        return {name: e.get() for name, e in self._editors.items() if e.changed is not None}
+
+    def draft(self) -> Record:
+        """The record as the form shows it now."""
+        return replace(self._record, **self._values())
+
+    def load(self, record: Record) -> None:
+        """Show `record`; it becomes what Revert goes back to. Clears problems and dirtiness."""
+        self._loading = True
+        try:
+            self._record = record
+            for name, editor in self._editors.items():
+                if name == "record_id" and self.record_type == "citation":
+                    editor.set(self._cited_label(record))
+                elif name == "is_sample":
+                    editor.set(self.tr("yes") if record.is_sample else self.tr("no"))
+                else:
+                    editor.set(getattr(record, name))
+            self._loaded = self._values()
+        finally:
+            self._loading = False
+        for key in self._date_previews:
+            self._update_date_preview(key)
+        self._changed_elsewhere = False
+        self._show_problems([])
+        self._update_title()
+        self._set_dirty(False)
+
+    def _cited_label(self, record: Record) -> str:
+        try:
+            return services.get(self.archive, record.record_type, record.record_id).label()
+        except ExhibitError:
+            return f"{record.record_type} #{record.record_id}" if record.record_type else ""
+
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    def _set_dirty(self, dirty: bool) -> None:
+        changed = dirty != self._dirty
+        self._dirty = dirty
+        self._update_enabled()
+        if changed:
+            self.dirtyChanged.emit(dirty)
+
+    def _update_enabled(self) -> None:
+        can_save = self._dirty and not self._deleted
+        self.save_button.setEnabled(can_save)
+        self.save_action.setEnabled(not self._deleted)
+        self.revert_button.setEnabled(self._dirty)
+
+    def _on_edited(self, name: str) -> None:
+        if self._loading:
+            return
+        for row in self._rows:
+            if name in row.names and row.key in self._date_previews:
+                self._update_date_preview(row.key)
+        self._set_dirty(self._values() != self._loaded)
+        if not self._deleted:
+            self._validate_timer.start()
+        self.draftChanged.emit(self.draft())
+
+    # ------------------------------------------------------------ dates
+
+    def _update_date_preview(self, key: str) -> None:
+        preview = self._date_previews[key]
+        text = self._editors[key].get()
+        try:
+            parsed = parse_date(text)
+        except DateError as exc:
+            preview.setStyleSheet(ERROR_STYLE)
+            preview.setText(str(exc))
+            return
+        preview.setStyleSheet("")
+        if parsed.start is None:
+            preview.setText("")
+            return
+        span = parsed.start if parsed.start == parsed.end else f"{parsed.start} – {parsed.end}"
+        preview.setText(f"→ {format_range(parsed, 'zh')} · {format_range(parsed, 'en')} ({span})")
+
+    # ------------------------------------------------------------ validation
+
+    def _local_problems(self) -> list[str]:
+        """What the form itself can tell before asking the archive (a latitude that is no number)."""
+        problems = []
+        for row in self._rows:
+            if row.kind == "float":
+                value = self._editors[row.key].get()
+                if isinstance(value, str):
+                    problems.append(f"{row.key}: '{value}' is not a number")
+        return problems
+
+    def problems(self) -> dict[str, str]:
+        """Shown problems by row key ('' = the message area), for tests and the window."""
+        out = {key: "\n".join(texts) for key, texts in self._problems.items()}
+        if self._message:
+            out[""] = self._message
+        return out
+
+    def validate_now(self) -> list[str]:
+        """Check the form's record against every rule (reads only); show and return the problems."""
+        self._validate_timer.stop()
+        problems = self._local_problems()
+        if not problems:
+            try:
+                services.validate(self.archive, self.draft())
+            except ValidationError as exc:
+                problems = list(exc.problems)
+            except ExhibitError as exc:
+                problems = [str(exc)]
+        self._show_problems(problems)
+        return problems
+
+    def _show_problems(self, problems: list[str]) -> None:
+        by_row: dict[str, list[str]] = {}
+        general: list[str] = []
+        for problem in problems:
+            key = problem_row(self.record_type, problem)
+            if key is None:
+                general.append(problem)
+            else:
+                by_row.setdefault(key, []).append(problem)
+        self._problems = by_row
+        for row in self._rows:
+            label = self._problem_labels[row.key]
+            texts = by_row.get(row.key, [])
+            if row.key in self._date_previews:
+                # A date that cannot be read is already said, in red, right beside the field.
+                texts = [t for t in texts if not t.startswith(f"{row.key}: ")]
+            label.setText("\n".join(texts))
+            label.setVisible(bool(texts))
+            for name in row.names:  # a screen reader hears the problem with the field
+                self._editors[name].widget.setAccessibleDescription("\n".join(texts))
+        self._general_problems = general
+        self._show_message()
+
+    def _show_message(self) -> None:
+        parts = []
+        if self._deleted:
+            parts.append(self.tr("This record has been deleted (elsewhere, or by undo). It can no "
+                                 "longer be saved; copy any text you want to keep."))
+        elif self._changed_elsewhere:
+            parts.append(self.tr("This record was changed elsewhere while you were editing it. "
+                                 "Saving will replace those changes; Revert shows them."))
+        parts += self._general_problems
+        self._message = "\n".join(parts)
+        self.message_label.setText(self._message)
+        self.message_label.setVisible(bool(self._message))
+
+    # ------------------------------------------------------------ saving
+
+    def save(self) -> bool:
+        """Validate and save as one undo step. Returns True if the record was stored."""
+        if self._deleted:
+            return False
+        if self._record.id is not None and not self._dirty:
+            return True
+        self._validate_timer.stop()
+        local = self._local_problems()
+        if local:
+            self._show_problems(local)
+            return False
+        draft = self.draft()
+        self._saving = True
+        try:
+            if draft.id is None:
+                stored = record_commands.create_record(self.stack, self.archive, draft)
+            else:
+                current = services.get(self.archive, draft.TYPE, draft.id)
+                stored = record_commands.update_record(self.stack, self.archive, current, draft)
+        except ValidationError as exc:
+            self._show_problems(list(exc.problems))
+            return False
+        except NotFoundError:
+            self._mark_deleted()
+            return False
+        except ExhibitError as exc:
+            self._show_problems([str(exc)])
+            return False
+        finally:
+            self._saving = False
+        self.load(stored)
+        self.saved.emit(stored)
+        return True
+
+    def revert(self) -> None:
+        """Back to the stored record (re-read, in case it changed meanwhile)."""
+        record = self._record
+        if record.id is not None and not self._deleted:
+            try:
+                record = services.get(self.archive, record.TYPE, record.id)
+            except NotFoundError:
+                self._mark_deleted()
+        self.load(record)
+
+    def maybe_leave(self) -> bool:
+        """True if the form may be closed or replaced: saved, discarded, or nothing to lose."""
+        if not self._dirty:
+            return True
+        answer = self.ask(self, self.tr("Unsaved changes"),
+                          self.tr("%1 has unsaved changes. Save them?").replace(
+                              "%1", self.title_label.text()))
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        if answer == QMessageBox.StandardButton.Discard:
+            self.revert()
+            return True
+        return False
+
+    # ------------------------------------------------------------ changes elsewhere
+
+    @property
+    def deleted(self) -> bool:
+        return self._deleted
+
+    def _mark_deleted(self) -> None:
+        self._deleted = True
+        self._validate_timer.stop()
+        self._update_enabled()
+        self._show_message()
+
+    def _on_record_deleted(self, record_type: str, record_id: int) -> None:
+        if record_type == self.record_type and record_id == self._record.id:
+            self._mark_deleted()
+
+    def _on_records_changed(self, record_type: str, ids: list) -> None:
+        for row in self._rows:  # lists of records to choose from
+            if row.kind == "fk" and FOREIGN_KEYS[(self.record_type, row.key)] == record_type:
+                editor = self._editors[row.key]
+                self._loading = True
+                try:
+                    editor.refill()
+                finally:
+                    self._loading = False
+        if (self._saving or record_type != self.record_type or self._record.id is None
+                or (ids and self._record.id not in ids)):
+            return
+        try:
+            current = services.get(self.archive, self.record_type, self._record.id)
+        except NotFoundError:
+            self._mark_deleted()
+            return
+        if self._deleted:       # back again (undo of the delete, redo of the create)
+            self._deleted = False
+            self.load(current)
+        elif not self._dirty:
+            self.load(current)  # show what undo, redo or another window stored
+        elif current != self._record:
+            self._changed_elsewhere = True
+            self._show_message()
+
+    # ------------------------------------------------------------ lifecycle
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._dirty and not self._deleted:
+            self._validate_timer.start()  # a check cut short by hiding
+
+    def hideEvent(self, event) -> None:  # noqa: N802
+        # A closed window hides its children: no validation may run after the archive closes.
+        self._validate_timer.stop()
+        super().hideEvent(event)
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self._validate_timer.stop()
+        self.disconnect_events()
+        super().closeEvent(event)
+
+    def disconnect_events(self) -> None:
+        if self._connected:
+            hub = events()
+            hub.record_deleted.disconnect(self._on_record_deleted)
+            hub.records_changed.disconnect(self._on_records_changed)
+            self._connected = False

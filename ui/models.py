@@ -1,0 +1,534 @@
+"""Item models for record lists of any size: a table and a thumbnail grid.
+
+`RecordTableModel` holds only the ordered ids of what it lists (an
+array('q'), 8 bytes a row, from exhibit.listing.record_ids) and reads the
+displayed columns a page of 256 rows at a time (exhibit.listing.fetch_rows),
+keeping a bounded LRU of pages. Opening 1,000,000 objects costs the id list
+and one page, not a million records. Sorting asks the core again (an index
+scan) instead of a QSortFilterProxyModel, which would read every row.
+
+`ThumbnailGridModel` shows the same ids as a grid of thumbnails for a
+QListView in IconMode; thumbnails load off the UI thread (ui.thumbnails).
+
+The table model follows ui.events (records_changed, record_deleted,
+language_changed) until `close()`, which its owner calls before the archive
+closes. Views over these models must keep fixed row heights and never use
+ResizeToContents on a big list (measured: 116 s at 100,000 rows);
+`configure_table_view` and `configure_grid_view` set them up. Both models
+answer Qt 6's multiData (one call from C++ a cell instead of seven).
+Measured by ui/bench_ui.py.
+"""
+from __future__ import annotations
+
+from array import array
+from collections import OrderedDict
+from dataclasses import dataclass, replace
+from typing import Any
+
+from PySide6.QtCore import (QAbstractListModel, QAbstractTableModel,
+                            QCoreApplication, QModelIndex, QSize, Qt, QT_TRANSLATE_NOOP)
+from PySide6.QtGui import QFont, QImage
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QListView, QTableView
+
+from exhibit import listing, vocab
+from exhibit.archive import Archive
+from exhibit.listing import ListQuery
+from exhibit.records import Media
+from ui.events import events
+from ui.thumbnails import ThumbnailLoader, placeholder
+
+PAGE_SIZE = 256
+MAX_PAGES = 64          # 16,384 rows in memory at most (a few MB)
+# Up to this many rows an edit re-runs the query at once, so a renamed record
+# moves to its sorted place; above it only the edited rows are re-read (the
+# order catches up at the next sort or filter) so an edit never costs 0.3 s.
+REQUERY_LIMIT = 50_000
+
+Role = Qt.ItemDataRole
+# Plain ints: compared thousands of times a frame, faster than enum members.
+_DISPLAY, _DECORATION, _TOOLTIP, _SIZE_HINT, _USER = (
+    int(Role.DisplayRole.value), int(Role.DecorationRole.value), int(Role.ToolTipRole.value),
+    int(Role.SizeHintRole.value), int(Role.UserRole.value))
+CTX = "RecordTableModel"
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str            # English source text, translated in context CTX
+    field: str             # the record field shown
+    sort: str              # the exhibit.listing sort key
+    vocab: str | None = None  # shown as the vocabulary's labels
+    width: int = 16        # initial width in average characters
+
+
+def _ident(header: str, field: str) -> Column:
+    return Column(header, field, "identifier", width=14)
+
+
+_OBJECT = [
+    _ident(QT_TRANSLATE_NOOP("RecordTableModel", "Accession no."), "accession"),
+    Column(QT_TRANSLATE_NOOP("RecordTableModel", "Name (Chinese)"), "name_zh", "title_zh", width=18),
+    Column(QT_TRANSLATE_NOOP("RecordTableModel", "Name (English)"), "name_en", "title_en", width=26),
+    Column(QT_TRANSLATE_NOOP("RecordTableModel", "Category"), "category", "category", vocab="category", width=24),
+    Column(QT_TRANSLATE_NOOP("RecordTableModel", "Date"), "date_text", "date", width=14),
+    Column(QT_TRANSLATE_NOOP("RecordTableModel", "Status"), "status", "status", vocab="status", width=14),
+]
+_TITLES = [
+    Column(QT_TRANSLATE_NOOP("RecordTableModel", "Title (Chinese)"), "title_zh", "title_zh", width=22),
+    Column(QT_TRANSLATE_NOOP("RecordTableModel", "Title (English)"), "title_en", "title_en", width=30),
+]
+_NAMES = [
+    Column(QT_TRANSLATE_NOOP("RecordTableModel", "Name (Chinese)"), "name_zh", "title_zh", width=18),
+    Column(QT_TRANSLATE_NOOP("RecordTableModel", "Name (English)"), "name_en", "title_en", width=26),
+]
+_DATE = Column(QT_TRANSLATE_NOOP("RecordTableModel", "Date"), "date_text", "date", width=14)
+_KEY = _ident(QT_TRANSLATE_NOOP("RecordTableModel", "Key"), "key")
+_CODE = _ident(QT_TRANSLATE_NOOP("RecordTableModel", "Code"), "code")
+
+COLUMNS: dict[str, list[Column]] = {
+    "object": _OBJECT,
+    "media": [_ident(QT_TRANSLATE_NOOP("RecordTableModel", "File"), "original_name"),
+              Column(QT_TRANSLATE_NOOP("RecordTableModel", "Caption (Chinese)"), "caption_zh", "title_zh", width=22),
+              Column(QT_TRANSLATE_NOOP("RecordTableModel", "Caption (English)"), "caption_en", "title_en", width=30),
+              _DATE],
+    "section": [_CODE, *_TITLES],
+    "panel": [_CODE, *_TITLES],
+    "person": [_KEY, *_NAMES, Column(QT_TRANSLATE_NOOP("RecordTableModel", "Born"), "born", "date", width=14)],
+    "place": [_KEY, *_NAMES],
+    "event": [_KEY, *_TITLES, _DATE],
+    # A bibliographic title is in its own language: one title column, then author and year.
+    "source": [_KEY, Column(QT_TRANSLATE_NOOP("RecordTableModel", "Title"), "title", "title_zh", width=36),
+               Column(QT_TRANSLATE_NOOP("RecordTableModel", "Author"), "author", "author", width=18),
+               Column(QT_TRANSLATE_NOOP("RecordTableModel", "Year"), "year", "year", width=8)],
+}
+
+
+def columns_for(record_type: str) -> list[Column]:
+    return COLUMNS.get(record_type) or COLUMNS["place"]
+
+
+@dataclass
+class _Page:
+    raw: list[tuple | None]     # field values as read (None: the record is gone)
+    text: list[tuple[str, ...]]  # what the cells show
+
+
+class RecordTableModel(QAbstractTableModel):
+    """The records a ListQuery selects, read a page at a time. UserRole gives (type, id)."""
+
+    def __init__(self, archive: Archive, query: ListQuery, parent=None, *,
+                 page_size: int = PAGE_SIZE, max_pages: int = MAX_PAGES, listen: bool = True) -> None:
+        super().__init__(parent)
+        self.archive = archive
+        self.page_size = page_size
+        self.max_pages = max_pages
+        self._query = query
+        self._columns = columns_for(query.record_type)
+        self._fields = [c.field for c in self._columns]
+        self._labels = self._vocab_labels()
+        self._ids: array = listing.record_ids(archive, query)
+        self._pages: OrderedDict[int, _Page] = OrderedDict()
+        self._hot_number, self._hot_page = -1, None
+        self.page_loads = 0  # pages read from the archive (tests and the benchmark read it)
+        self._listening = listen
+        if listen:
+            hub = events()
+            hub.records_changed.connect(self._on_records_changed)
+            hub.record_deleted.connect(self._on_record_deleted)
+            hub.language_changed.connect(self.retranslate)
+
+    def close(self) -> None:
+        """Stop listening to the archive's events (call before the archive closes)."""
+        if self._listening:
+            self._listening = False
+            hub = events()
+            hub.records_changed.disconnect(self._on_records_changed)
+            hub.record_deleted.disconnect(self._on_record_deleted)
+            hub.language_changed.disconnect(self.retranslate)
+
+    # ------------------------------------------------------------ the query
+
+    @property
+    def query(self) -> ListQuery:
+        return self._query
+
+    @property
+    def record_type(self) -> str:
+        return self._query.record_type
+
+    def columns(self) -> list[Column]:
+        return list(self._columns)
+
+    def set_query(self, query: ListQuery) -> None:
+        """Show another selection (type, filters, search text or order): a model reset."""
+        self.beginResetModel()
+        self._query = query
+        self._columns = columns_for(query.record_type)
+        self._fields = [c.field for c in self._columns]
+        self._labels = self._vocab_labels()
+        self._ids = listing.record_ids(self.archive, query)
+        self._drop_pages()
+        self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Order by a column: the core sorts (with an index), the current rows stay selected."""
+        key = self._columns[column].sort if 0 <= column < len(self._columns) else "default"
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (key, descending) == (self._effective_sort(), self._query.descending):
+            return  # QTableView.setSortingEnabled sorts once on its own: no second query
+        self._query = replace(self._query, sort=key, descending=descending)
+        self._requery()
+
+    def _effective_sort(self) -> str:
+        key = self._query.sort
+        if key == "default" and not self._query.search.strip():
+            return listing.default_sort(self.record_type) or key  # objects: by accession
+        return key
+
+    def sort_column(self) -> int:
+        """The column the current order is by, or -1 (for a header's sort indicator)."""
+        key = self._effective_sort()
+        return next((i for i, c in enumerate(self._columns) if c.sort == key), -1)
+
+    def _vocab_labels(self) -> dict[str, dict[str, str]]:
+        out: dict[str, dict[str, str]] = {}
+        for column in self._columns:
+            if column.vocab:
+                # Content is bilingual: both labels side by side.
+                out[column.vocab] = {t.code: " ".join(dict.fromkeys(x for x in (t.label_zh, t.label_en) if x))
+                                     for t in vocab.terms(self.archive.db, column.vocab)}
+        return out
+
+    # ------------------------------------------------------------ rows and ids
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._columns)
+
+    def id_at(self, row: int) -> int:
+        return self._ids[row]
+
+    def row_of(self, record_id: int) -> int:
+        """The row showing `record_id`, or -1. A C-speed scan: ~1 ms per million rows, no index kept."""
+        try:
+            return self._ids.index(record_id)
+        except ValueError:
+            return -1
+
+    def ids(self) -> array:
+        return self._ids
+
+    def _page(self, number: int) -> _Page:
+        if number == self._hot_number:  # most calls in a frame hit the page of the last one
+            return self._hot_page
+        page = self._pages.get(number)
+        if page is not None:
+            self._pages.move_to_end(number)
+        else:
+            first = number * self.page_size
+            ids = self._ids[first:first + self.page_size]
+            found = listing.fetch_rows(self.archive, self.record_type, ids, self._fields)
+            raw = [found.get(i) for i in ids]  # None: deleted since the list was made
+            page = _Page(raw, [self._texts(values) for values in raw])
+            self._pages[number] = page
+            self.page_loads += 1
+            while len(self._pages) > self.max_pages:
+                self._pages.popitem(last=False)
+        self._hot_number, self._hot_page = number, page
+        return page
+
+    def _texts(self, values: tuple | None) -> tuple[str, ...]:
+        """A row's cell texts, made once a page is read rather than at every paint."""
+        if values is None:
+            return ("",) * len(self._columns)
+        out = []
+        for column, value in zip(self._columns, values):
+            if column.vocab:
+                out.append(self._labels[column.vocab].get(value, value))
+            else:
+                out.append("" if value is None else str(value))
+        return tuple(out)
+
+    def _drop_pages(self, numbers: list[int] | None = None) -> None:
+        if numbers is None:
+            self._pages.clear()
+        else:
+            for number in numbers:
+                self._pages.pop(number, None)
+        self._hot_number, self._hot_page = -1, None
+
+    def cached_pages(self) -> int:
+        return len(self._pages)
+
+    def row_values(self, row: int) -> tuple | None:
+        """The displayed fields of a row (raw values), or None if the record is gone."""
+        return self._page(row // self.page_size).raw[row % self.page_size]
+
+    def title(self, row: int) -> str:
+        """The Chinese and English titles of a row, one a line (for the grid's captions)."""
+        values = self.row_values(row)
+        if values is None:
+            return ""
+        shown = (values[i] for i, c in enumerate(self._columns) if c.sort in ("title_zh", "title_en"))
+        return "\n".join(v for v in dict.fromkeys(shown) if v)
+
+    def text(self, row: int, column: int) -> str:
+        """What a cell shows."""
+        if not 0 <= row < len(self._ids):
+            return ""
+        return self._page(row // self.page_size).text[row % self.page_size][column]
+
+    def data(self, index: QModelIndex, role: int = Role.DisplayRole) -> Any:
+        if role == _DISPLAY or role == _TOOLTIP:
+            return self.text(index.row(), index.column())
+        if role == _USER:
+            row = index.row()
+            return (self.record_type, self._ids[row]) if 0 <= row < len(self._ids) else None
+        return None
+
+    def multiData(self, index: QModelIndex, roles) -> None:  # noqa: N802
+        """All the roles a delegate asks for in one call (Qt 6's item delegates use it).
+
+        data() would be entered from C++ seven times a cell; one call a cell
+        takes a third off the paint of a full screen of rows.
+        """
+        for item in roles:
+            role = item.role()
+            if role == _DISPLAY or role == _TOOLTIP:
+                item.setData(self.text(index.row(), index.column()))
+            elif role == _USER:
+                item.setData(self.data(index, role))
+            else:
+                item.clearData()
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Role.DisplayRole) -> Any:
+        if role == Role.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            if 0 <= section < len(self._columns):
+                return QCoreApplication.translate(CTX, self._columns[section].header)
+        return None
+
+    def retranslate(self, *_: Any) -> None:
+        """Headers are translated when asked for; tell the views to ask again.
+
+        Cells need nothing: vocabulary labels show both languages already.
+        """
+        if self._columns:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._columns) - 1)
+
+    # ------------------------------------------------------------ changes
+
+    def refresh(self, ids: list[int] | None = None) -> None:
+        """Re-read after an edit of `ids` (empty or None: anything may have changed).
+
+        New, deleted or many changed records re-run the query; so does any
+        edit in a list of up to REQUERY_LIMIT rows, so the order stays exact.
+        In a bigger list, edited rows are re-read where they are.
+        """
+        ids = list(ids or [])
+        rows = [self.row_of(i) for i in ids[:64]]
+        if not ids or len(ids) > 64 or -1 in rows or len(self._ids) <= REQUERY_LIMIT:
+            self._requery()
+            return
+        for row in sorted(set(rows)):
+            self._drop_pages([row // self.page_size])
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._columns) - 1))
+
+    def _requery(self) -> None:
+        """Run the query again, keeping selected and current rows on the same records."""
+        new_ids = listing.record_ids(self.archive, self._query)
+        if len(new_ids) != len(self._ids):
+            # Rows came or went: a reset (a layout change must keep the row count).
+            self.beginResetModel()
+            self._ids = new_ids
+            self._drop_pages()
+            self.endResetModel()
+            return
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        old_ids = [self._ids[p.row()] if 0 <= p.row() < len(self._ids) else None for p in persistent]
+        self._ids = new_ids
+        self._drop_pages()
+        for old, record_id in zip(persistent, old_ids):
+            row = self.row_of(record_id) if record_id is not None else -1
+            self.changePersistentIndex(old, self.index(row, old.column()) if row >= 0 else QModelIndex())
+        self.layoutChanged.emit()
+
+    def remove_record(self, record_id: int) -> None:
+        row = self.row_of(record_id)
+        if row < 0:
+            return
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._ids[row]
+        self._drop_pages()  # every later row moved up one
+        self.endRemoveRows()
+
+    def _on_records_changed(self, record_type: str, ids: list) -> None:
+        if record_type == self.record_type:
+            self.refresh([int(i) for i in ids])
+
+    def _on_record_deleted(self, record_type: str, record_id: int) -> None:
+        if record_type == self.record_type:
+            self.remove_record(record_id)
+
+
+# ---------------------------------------------------------------- the grid
+
+class ThumbnailGridModel(QAbstractListModel):
+    """The rows of a RecordTableModel as thumbnails with titles, for a QListView in IconMode."""
+
+    def __init__(self, source: RecordTableModel, loader: ThumbnailLoader, parent=None) -> None:
+        super().__init__(parent)
+        self.source = source
+        self.loader = loader
+        self._media: OrderedDict[int, dict[int, Media]] = OrderedDict()  # page -> id -> image
+        self._asked: OrderedDict[int, int] = OrderedDict()  # record id -> row it was asked for at
+        self._item = QSize(loader.box + 24, loader.box + 48)
+        s = source
+        s.modelAboutToBeReset.connect(self.beginResetModel)
+        s.modelReset.connect(self._end_reset)
+        # A reorder of the source is a reset here: a grid has no selection worth remapping.
+        s.layoutAboutToBeChanged.connect(lambda *_: self.beginResetModel())
+        s.layoutChanged.connect(lambda *_: self._end_reset())
+        s.rowsAboutToBeRemoved.connect(lambda p, a, b: self.beginRemoveRows(QModelIndex(), a, b))
+        s.rowsRemoved.connect(lambda *_: self._end_remove())
+        s.dataChanged.connect(self._source_changed)
+        loader.ready.connect(self._thumbnail_ready)
+
+    def _end_reset(self) -> None:
+        self._media.clear()
+        self._asked.clear()
+        self.loader.cancel_all()
+        self.endResetModel()
+
+    def _end_remove(self) -> None:
+        self._media.clear()
+        self._asked.clear()
+        self.endRemoveRows()
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else self.source.rowCount()
+
+    def _media_for(self, row: int) -> Media | None:
+        number = row // self.source.page_size
+        page = self._media.get(number)
+        if page is None:
+            first = number * self.source.page_size
+            ids = self.source.ids()[first:first + self.source.page_size]
+            page = listing.thumbnail_media(self.source.archive, self.source.record_type, ids)
+            self._media[number] = page
+            while len(self._media) > self.source.max_pages:
+                self._media.popitem(last=False)
+        else:
+            self._media.move_to_end(number)
+        return page.get(self.source.id_at(row))
+
+    def decoration(self, row: int):
+        """The thumbnail if it is loaded; else a placeholder, and the thumbnail is asked for."""
+        media = self._media_for(row)
+        if media is None:
+            return placeholder(self.loader.box)
+        pixmap = self.loader.pixmap(media)
+        if pixmap is not None:
+            return pixmap
+        record_id = self.source.id_at(row)
+        self._asked[record_id] = row
+        while len(self._asked) > 4096:
+            self._asked.popitem(last=False)
+        self.loader.request(self.source.record_type, record_id, media)
+        return placeholder(self.loader.box)
+
+    def data(self, index: QModelIndex, role: int = Role.DisplayRole) -> Any:
+        row = index.row()
+        if not 0 <= row < self.source.rowCount():
+            return None
+        if role == _DISPLAY:
+            return self.source.title(row)
+        if role == _DECORATION:
+            return self.decoration(row)
+        if role == _SIZE_HINT:
+            return self._item
+        if role == _TOOLTIP:
+            values = self.source.row_values(row)
+            return " · ".join(str(v) for v in (values or ())[:3] if v)
+        if role == _USER:
+            return (self.source.record_type, self.source.id_at(row))
+        return None
+
+    def multiData(self, index: QModelIndex, roles) -> None:  # noqa: N802
+        """The delegate's roles in one call from C++ (see RecordTableModel.multiData)."""
+        for item in roles:
+            role = item.role()
+            if role in (_DISPLAY, _DECORATION, _SIZE_HINT, _TOOLTIP, _USER):
+                item.setData(self.data(index, role))
+            else:
+                item.clearData()
+
+    def _source_changed(self, top: QModelIndex, bottom: QModelIndex, roles: list = ()) -> None:
+        self._media.pop(top.row() // self.source.page_size, None)
+        self.dataChanged.emit(self.index(top.row()), self.index(bottom.row()))
+
+    def _thumbnail_ready(self, record_type: str, record_id: int, _image: QImage) -> None:
+        if record_type != self.source.record_type:
+            return
+        row = self._asked.pop(record_id, -1)
+        if row < 0 or row >= self.source.rowCount() or self.source.id_at(row) != record_id:
+            row = self.source.row_of(record_id)
+        if row >= 0:
+            index = self.index(row)
+            self.dataChanged.emit(index, index, [Role.DecorationRole])
+
+
+# ---------------------------------------------------------------- views
+
+def configure_table_view(view: QTableView, model: RecordTableModel) -> None:
+    """Set up a QTableView for a list of any length: fixed row heights, no measuring of contents."""
+    view.setModel(model)
+    view.setWordWrap(False)
+    _prefer_no_shaping(view)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    rows = view.verticalHeader()
+    rows.setVisible(False)
+    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    rows.setDefaultSectionSize(view.fontMetrics().height() + 10)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # never ResizeToContents
+    header.setStretchLastSection(True)
+    char = max(view.fontMetrics().averageCharWidth(), 6)
+    for i, column in enumerate(model.columns()):
+        view.setColumnWidth(i, column.width * char)
+    # The indicator first, so turning sorting on does not sort a million rows again.
+    order = Qt.SortOrder.DescendingOrder if model.query.descending else Qt.SortOrder.AscendingOrder
+    header.setSortIndicator(model.sort_column(), order)
+    view.setSortingEnabled(True)
+
+
+def configure_grid_view(view: QListView, model: ThumbnailGridModel) -> None:
+    """Set up a QListView as a thumbnail grid: uniform item sizes (0.3 s, not 22 s, at 100,000)."""
+    box = model.loader.box
+    view.setViewMode(QListView.ViewMode.IconMode)
+    view.setUniformItemSizes(True)
+    view.setMovement(QListView.Movement.Static)
+    view.setResizeMode(QListView.ResizeMode.Adjust)
+    view.setLayoutMode(QListView.LayoutMode.Batched)
+    view.setBatchSize(2000)
+    view.setWordWrap(True)
+    view.setIconSize(QSize(box, box))
+    view.setGridSize(QSize(box + 24, box + 48))
+    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    _prefer_no_shaping(view)
+    view.setModel(model)
+
+
+def _prefer_no_shaping(view: QAbstractItemView) -> None:
+    # Chinese and Latin text need no OpenType shaping to be legible; Qt still
+    # shapes scripts that do. Measured: a full 1366×768 table paints ~25 % faster.
+    font = view.font()
+    font.setStyleStrategy(font.styleStrategy() | QFont.StyleStrategy.PreferNoShaping)
+    view.setFont(font)
+
+
+__all__ = ["RecordTableModel", "ThumbnailGridModel", "Column", "COLUMNS", "columns_for",
+           "configure_table_view", "configure_grid_view", "PAGE_SIZE", "MAX_PAGES"]
