@@ -303,6 +303,25 @@ class RecordTableModel(QAbstractTableModel):
             else:
                 item.clearData()
 
+    # Rows can be dragged onto a links editor (a panel's objects, an event's people …).
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        base = super().flags(index)
+        return base | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else base
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802
+        from ui.links_editor import RECORDS_MIME
+
+        return [RECORDS_MIME]
+
+    def mimeData(self, indexes: list[QModelIndex]):  # noqa: N802
+        from ui.links_editor import records_to_mime
+
+        rows = sorted({i.row() for i in indexes if i.isValid()})
+        return records_to_mime([(self.record_type, self.id_at(r)) for r in rows])
+
+    def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802
+        return Qt.DropAction.CopyAction
+
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Role.DisplayRole) -> Any:
         if role == Role.DisplayRole and orientation == Qt.Orientation.Horizontal:

@@ -204,3 +204,21 @@ def test_screenshot_has_chinese(window, tmp_path):
     path = tmp_path / "curator.png"
     assert window.grab().save(str(path))
     assert QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
+
+
+def test_drag_from_list_links_onto_a_panel(window, archive):
+    """A row dragged from the object list carries the record; dropping it on a panel links it."""
+    from ui.links_editor import records_from_mime
+
+    w = window
+    obj = services.object_by_accession(archive, "HY1944.0042")
+    row = w.model.row_of(obj.id)
+    mime = w.model.mimeData([w.model.index(row, 0)])
+    assert records_from_mime(mime) == [("object", obj.id)]
+    panel = services.find(archive, "panel", "p01-hunan-front")
+    w.open_record("panel", panel.id)
+    before = [o.id for o in services.linked_records(archive, "panel", panel.id, "object")]
+    assert obj.id not in before
+    w.links.drop_records(records_from_mime(mime))
+    after = [o.id for o in services.linked_records(archive, "panel", panel.id, "object")]
+    assert after == before + [obj.id]
