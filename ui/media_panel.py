@@ -279,6 +279,7 @@ class MediaPanel(QWidget):
         layout.addWidget(self.strip)
         layout.addWidget(self.message_label)
         layout.addLayout(row)
+        layout.addStretch(1)  # keep the strip and its buttons together at the top
         QWidget.setTabOrder(self.strip, self.add_button)
         for a, b in zip(self.buttons, self.buttons[1:]):
             QWidget.setTabOrder(a, b)
