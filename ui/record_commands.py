@@ -21,7 +21,7 @@ from PySide6.QtGui import QUndoStack
 from exhibit import restore, services
 from exhibit.archive import Archive
 from exhibit.errors import ExhibitError
-from exhibit.records import Link, Movement, Record
+from exhibit.records import Movement, Record
 from ui.commands import Changed, ServiceCommand, run
 from ui.events import events
 
@@ -169,81 +169,6 @@ def delete_record(stack: QUndoStack, archive: Archive, record_type: str, record_
     record = services.get(archive, record_type, record_id)
     text = QCoreApplication.translate("RecordCommands", "Delete %1")
     return _push(stack, _title(text, record), do, undo, redo, lambda: state["snap"].affected())
-
-
-# ---------------------------------------------------------------- links and order
-
-def link_records(stack: QUndoStack, archive: Archive, from_type: str, from_id: int,
-                 to_type: str, to_id: int, role: str = "", position: int | None = None) -> Link:
-    """Link two records; linking what is already linked changes nothing and pushes nothing."""
-    for existing in services.links(archive, from_type, from_id, to_type):
-        if existing.to_id == to_id and existing.role == role:
-            return existing
-    state: dict[str, Link] = {}
-
-    def do() -> Link:
-        state["link"] = services.link(archive, from_type, from_id, to_type, to_id, role,
-                                      position if "link" not in state else state["link"].position)
-        return state["link"]
-
-    def undo() -> None:
-        services.unlink(archive, state["link"].id)
-
-    text = QCoreApplication.translate("RecordCommands", "Link %1 to %2") \
-        .replace("%1", f"{from_type} #{from_id}").replace("%2", f"{to_type} #{to_id}")
-    return _push(stack, text, do, undo, changed=[(from_type, from_id), (to_type, to_id)])
-
-
-def unlink_record(stack: QUndoStack, archive: Archive, link_id: int) -> None:
-    """Remove a link; undo puts it back at the same position."""
-    state: dict[str, Link] = {"link": services._get_link(archive, link_id)}
-
-    def do() -> None:
-        services.unlink(archive, state["link"].id)
-
-    def undo() -> None:
-        old = state["link"]
-        state["link"] = services.link(archive, old.from_type, old.from_id, old.to_type, old.to_id,
-                                      old.role, old.position)
-
-    old = state["link"]
-    text = QCoreApplication.translate("RecordCommands", "Unlink %1 from %2") \
-        .replace("%1", f"{old.to_type} #{old.to_id}").replace("%2", f"{old.from_type} #{old.from_id}")
-    return _push(stack, text, do, undo,
-                 changed=[(old.from_type, old.from_id), (old.to_type, old.to_id)])
-
-
-def reorder_links(stack: QUndoStack, archive: Archive, from_type: str, from_id: int, to_type: str,
-                  ordered_ids: list[int]) -> None:
-    """Order the linked `to_type` records of one record; undo restores the previous order."""
-    before = [l.to_id for l in services.links(archive, from_type, from_id, to_type)]
-    after = list(ordered_ids)
-
-    def do() -> None:
-        services.reorder_links(archive, from_type, from_id, to_type, after)
-
-    def undo() -> None:
-        services.reorder_links(archive, from_type, from_id, to_type, before)
-
-    text = QCoreApplication.translate("RecordCommands", "Reorder %1 of %2") \
-        .replace("%1", to_type).replace("%2", f"{from_type} #{from_id}")
-    return _push(stack, text, do, undo, changed=[(from_type, from_id)] + [(to_type, i) for i in after])
-
-
-def reorder_records(stack: QUndoStack, archive: Archive, record_type: str, ordered_ids: list[int]) -> None:
-    """Set the display order of sections, or of the panels of one section."""
-    current = [services.get(archive, record_type, rid) for rid in ordered_ids]
-    before = [r.id for r in sorted(current, key=lambda r: (getattr(r, "position", 0), r.id))]
-    after = list(ordered_ids)
-
-    def do() -> None:
-        services.reorder(archive, record_type, after)
-
-    def undo() -> None:
-        services.reorder(archive, record_type, before)
-
-    text = QCoreApplication.translate("RecordCommands", "Reorder %1").replace("%1", record_type)
-    return _push(stack, text, do, undo, changed=[(record_type, i) for i in after])
 
 
 # ---------------------------------------------------------------- movements

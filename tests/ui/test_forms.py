@@ -329,38 +329,8 @@ def test_deleted_without_notice_found_on_save(open_form, archive, qtbot):
     assert "deleted" in form.message_label.text()
 
 
-# ---------------------------------------------------------------- links, order, movements
-
-def test_link_unlink_and_reorder_undo(archive, stack):
-    panel = services.list_records(archive, "panel")[0]
-    objects = [l.to_id for l in services.links(archive, "panel", panel.id, "object")]
-    new_obj = services.create(archive, ArchiveObject(accession="HY2025.0300", name_zh="新展品"))
-    link = record_commands.link_records(stack, archive, "panel", panel.id, "object", new_obj.id)
-    assert [l.to_id for l in services.links(archive, "panel", panel.id, "object")] == objects + [new_obj.id]
-    order = [new_obj.id] + objects
-    record_commands.reorder_links(stack, archive, "panel", panel.id, "object", order)
-    assert [l.to_id for l in services.links(archive, "panel", panel.id, "object")] == order
-    record_commands.unlink_record(stack, archive, link.id)
-    assert [l.to_id for l in services.links(archive, "panel", panel.id, "object")] == objects
-    stack.undo()
-    assert [l.to_id for l in services.links(archive, "panel", panel.id, "object")] == order
-    stack.undo()
-    stack.undo()
-    assert [l.to_id for l in services.links(archive, "panel", panel.id, "object")] == objects
-    stack.redo()
-    assert [l.to_id for l in services.links(archive, "panel", panel.id, "object")] == objects + [new_obj.id]
-    # Linking what is already linked is no step at all.
-    record_commands.link_records(stack, archive, "panel", panel.id, "object", new_obj.id)
-    assert stack.count() == 3 and stack.index() == 1
-
-
-def test_reorder_sections_undo(archive, stack):
-    ids = [s.id for s in services.list_records(archive, "section")]
-    record_commands.reorder_records(stack, archive, "section", list(reversed(ids)))
-    assert [s.id for s in services.list_records(archive, "section")] == list(reversed(ids))
-    stack.undo()
-    assert [s.id for s in services.list_records(archive, "section")] == ids
-
+# ---------------------------------------------------------------- history and movements
+# (link and order commands live in ui/link_commands.py, tested in test_links.py)
 
 def test_history_and_movements_view(open_form, archive, stack, qtbot):
     form = open_form()

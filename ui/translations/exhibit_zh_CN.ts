@@ -722,53 +722,53 @@
 <context>
     <name>MediaPanel</name>
     <message>
-        <location filename="../media_panel.py" line="365"/>
+        <location filename="../media_panel.py" line="366"/>
         <source>Primary / 主图</source>
         <translation>主图</translation>
     </message>
     <message>
-        <location filename="../media_panel.py" line="455"/>
+        <location filename="../media_panel.py" line="456"/>
         <source>An import is still running; wait for it or cancel it first.</source>
         <translation>仍有导入正在进行；请等待其完成或先将其取消。</translation>
     </message>
     <message>
-        <location filename="../media_panel.py" line="577"/>
+        <location filename="../media_panel.py" line="578"/>
         <source>&amp;Images</source>
         <translation>图像(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../media_panel.py" line="579"/>
+        <location filename="../media_panel.py" line="580"/>
         <source>&amp;Images (%1)</source>
         <translation>图像（%1）(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../media_panel.py" line="580"/>
+        <location filename="../media_panel.py" line="581"/>
         <source>Drop image files or folders here to add them to this record.</source>
         <translation>将图像文件或文件夹拖放到此处，即可添加到此记录。</translation>
     </message>
     <message>
-        <location filename="../media_panel.py" line="581"/>
+        <location filename="../media_panel.py" line="582"/>
         <source>No record chosen.</source>
         <translation>未选择记录。</translation>
     </message>
     <message>
-        <location filename="../media_panel.py" line="582"/>
+        <location filename="../media_panel.py" line="583"/>
         <source>Images of this record, primary first</source>
         <translation>此记录的图像（主图在前）</translation>
     </message>
     <message>
-        <location filename="../media_panel.py" line="584"/>
+        <location filename="../media_panel.py" line="585"/>
         <source>Enter opens the image; Ctrl+Left and Ctrl+Right move it; Delete removes it from the record.</source>
         <translation>按 Enter 打开图像；按 Ctrl+Left 和 Ctrl+Right 移动图像；按 Delete 将其从记录中移除。</translation>
     </message>
     <message>
-        <location filename="../media_panel.py" line="585"/>
+        <location filename="../media_panel.py" line="586"/>
         <source>Add images…</source>
         <translation>添加图像…</translation>
     </message>
     <message>
         <location filename="../media_panel.py" line="207"/>
-        <location filename="../media_panel.py" line="586"/>
+        <location filename="../media_panel.py" line="587"/>
         <source>Add images</source>
         <translation>添加图像</translation>
     </message>
@@ -778,82 +778,82 @@
         <translation>图像 (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.gif *.bmp);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../media_panel.py" line="587"/>
+        <location filename="../media_panel.py" line="588"/>
         <source>Import image files and add them to this record</source>
         <translation>导入图像文件并添加到此记录</translation>
     </message>
     <message>
-        <location filename="../media_panel.py" line="588"/>
+        <location filename="../media_panel.py" line="589"/>
         <source>Set as primary</source>
         <translation>设为主图</translation>
     </message>
     <message>
-        <location filename="../media_panel.py" line="589"/>
+        <location filename="../media_panel.py" line="590"/>
         <source>Set as primary image</source>
         <translation>设为主图</translation>
     </message>
     <message>
-        <location filename="../media_panel.py" line="590"/>
+        <location filename="../media_panel.py" line="591"/>
         <source>Make the selected image the first, primary image (Ctrl+P)</source>
         <translation>将所选图像设为首张主图 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../media_panel.py" line="591"/>
+        <location filename="../media_panel.py" line="592"/>
         <source>◀ Move left</source>
         <translation>◀ 左移</translation>
     </message>
     <message>
-        <location filename="../media_panel.py" line="592"/>
+        <location filename="../media_panel.py" line="593"/>
         <source>Move image left</source>
         <translation>左移图像</translation>
     </message>
     <message>
-        <location filename="../media_panel.py" line="593"/>
+        <location filename="../media_panel.py" line="594"/>
         <source>Move the selected image one place earlier (Ctrl+Left)</source>
         <translation>将所选图像前移一位 (Ctrl+Left)</translation>
     </message>
     <message>
-        <location filename="../media_panel.py" line="594"/>
+        <location filename="../media_panel.py" line="595"/>
         <source>Move right ▶</source>
         <translation>右移 ▶</translation>
     </message>
     <message>
-        <location filename="../media_panel.py" line="595"/>
+        <location filename="../media_panel.py" line="596"/>
         <source>Move image right</source>
         <translation>右移图像</translation>
     </message>
     <message>
-        <location filename="../media_panel.py" line="596"/>
+        <location filename="../media_panel.py" line="597"/>
         <source>Move the selected image one place later (Ctrl+Right)</source>
         <translation>将所选图像后移一位 (Ctrl+Right)</translation>
     </message>
     <message>
-        <location filename="../media_panel.py" line="597"/>
+        <location filename="../media_panel.py" line="598"/>
         <source>Remove from record</source>
         <translation>从记录中移除</translation>
     </message>
     <message>
-        <location filename="../media_panel.py" line="598"/>
+        <location filename="../media_panel.py" line="599"/>
         <source>Remove image from record</source>
         <translation>从记录中移除图像</translation>
     </message>
     <message>
-        <location filename="../media_panel.py" line="600"/>
+        <location filename="../media_panel.py" line="601"/>
         <source>Take the selected image off this record; the file stays in the archive (Delete)</source>
         <translation>将所选图像从此记录中移除；文件仍保留在档案中 (Delete)</translation>
     </message>
     <message>
-        <location filename="../media_panel.py" line="601"/>
+        <location filename="../media_panel.py" line="602"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../media_panel.py" line="602"/>
+        <location filename="../media_panel.py" line="603"/>
         <source>Open image viewer</source>
         <translation>打开图像查看器</translation>
     </message>
     <message>
-        <location filename="../media_panel.py" line="603"/>
+        <location filename="../media_panel.py" line="604"/>
         <source>Show the selected image larger (Enter, double-click)</source>
         <translation>放大显示所选图像 (Enter 或双击)</translation>
     </message>
@@ -1001,27 +1001,7 @@
         <translation>删除%1</translation>
     </message>
     <message>
-        <location filename="../record_commands.py" line="192"/>
-        <source>Link %1 to %2</source>
-        <translation>将%1关联到%2</translation>
-    </message>
-    <message>
-        <location filename="../record_commands.py" line="210"/>
-        <source>Unlink %1 from %2</source>
-        <translation>取消%1与%2的关联</translation>
-    </message>
-    <message>
-        <location filename="../record_commands.py" line="228"/>
-        <source>Reorder %1 of %2</source>
-        <translation>调整%2的%1顺序</translation>
-    </message>
-    <message>
-        <location filename="../record_commands.py" line="245"/>
-        <source>Reorder %1</source>
-        <translation>调整%1顺序</translation>
-    </message>
-    <message>
-        <location filename="../record_commands.py" line="283"/>
+        <location filename="../record_commands.py" line="208"/>
         <source>Move %1 to %2</source>
         <translation>将%1移至%2</translation>
     </message>
