@@ -420,19 +420,25 @@ class RecordTableModel(QAbstractTableModel):
         data() would be entered from C++ seven times a cell; one call a cell
         takes a third off the paint of a full screen of rows.
         """
+        # The delegate hands fresh (invalid) values, so roles we do not answer
+        # need no clearData(); the cell text is looked up once for both roles.
+        text = None
         for item in roles:
             role = item.role()
             if role == _DISPLAY or role == _TOOLTIP:
-                item.setData(self.text(index.row(), index.column()))
+                if text is None:
+                    text = self.text(index.row(), index.column())
+                item.setData(text)
             elif role == _USER:
                 item.setData(self.data(index, role))
-            else:
-                item.clearData()
 
     # Rows can be dragged onto a links editor (a panel's objects, an event's people …).
+    # Called for every cell of every paint: a constant, not a computation.
+    _ROW_FLAGS = (Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
+                  | Qt.ItemFlag.ItemIsDragEnabled)
+
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
-        base = super().flags(index)
-        return base | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else base
+        return self._ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def mimeTypes(self) -> list[str]:  # noqa: N802
         from ui.links_editor import RECORDS_MIME
