@@ -8,7 +8,7 @@ undoable step (ui/commands.py); views refresh from the "records changed" hub.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit,
                                QListView, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
@@ -554,10 +554,8 @@ def configure_columns(view: QTableView, model) -> None:
 class FormHost(QStackedWidget):
     """One RecordForm per record type (their fields differ), made when first needed."""
 
-    from PySide6.QtCore import Signal as _Signal
-    draftChanged = _Signal(object)
-    saved = _Signal(object)
-    del _Signal
+    draftChanged = Signal(object)
+    saved = Signal(object)
 
     def __init__(self, archive: Archive, stack: QUndoStack) -> None:
         super().__init__()
