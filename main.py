@@ -27,6 +27,12 @@ def main(argv: list[str]) -> int:
         rest = list(argv)
         rest.remove("screenshots")
         return screenshots(rest)
+    if command == "kiosk" and not {"-h", "--help"} & set(argv):
+        from ui.kiosk.app import main as kiosk
+
+        rest = list(argv)
+        rest.remove("kiosk")
+        return kiosk(rest)
     if command in GUI_COMMANDS and not {"-h", "--help"} & set(argv):
         from ui.app import run_curator
 

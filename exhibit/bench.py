@@ -155,7 +155,20 @@ def bench_thumbnails(workdir: Path, rounds: int) -> dict[str, float]:
             "naive_per_second": round(naive, 2), "speedup": round(fast / naive, 2)}
 
 
+# `python -m exhibit.bench SUITE …` runs another part's benchmark; each module has main(argv) -> int.
+SUITES = {
+    "print": "exhibit.printing.bench",
+    "interchange": "exhibit.interchange.bench",
+    "kiosk": "ui.kiosk.bench",
+}
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] in SUITES:
+        import importlib
+
+        return importlib.import_module(SUITES[argv[0]]).main(argv[1:])
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--objects", type=int, default=100_000)
     parser.add_argument("--queries", type=int, default=200, help="queries per kind")
@@ -165,6 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ui", nargs="*", type=int, metavar="N",
                         help="measure the curator's object list instead (default sizes: 100000 1000000): "
                              "time to first paint, worst scroll frame, memory growth")
+    parser.epilog = "other suites: " + ", ".join(f"`{name} --help`" for name in SUITES)
     args = parser.parse_args(argv)
     if args.ui is not None:
         # Qt is imported only for this branch: the core never depends on it.

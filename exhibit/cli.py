@@ -12,6 +12,7 @@ An error prints one line naming what was wrong and exits with status 1.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import sqlite3
@@ -22,6 +23,15 @@ from typing import Callable
 from exhibit.errors import ExhibitError
 
 Command = Callable[[argparse.Namespace], int]
+
+# Each part of the program adds its own subcommands: a module here has
+# `register(subparsers, open_archive)`, where open_archive(args) -> Archive.
+EXTENSIONS = (
+    "exhibit.printing.cli",
+    "exhibit.interchange.cli",
+    "exhibit.keeping.cli",
+    "exhibit.publish.cli",
+)
 
 
 def _open(args: argparse.Namespace):
@@ -196,6 +206,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("stats", help="how many records of each kind")
     p.set_defaults(func=cmd_stats)
+
+    for name in EXTENSIONS:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name is not None and name.startswith(exc.name):
+                continue  # that part is not built yet
+            raise
+        module.register(sub, _open)
     return parser
 
 

@@ -1,6 +1,8 @@
 """The UI language: Qt translations (.ts committed, .qm built on demand), Chinese or English.
 
-Source strings are English; `translations/exhibit_zh_CN.ts` holds the Chinese.
+Source strings are English; `translations/<catalogue>_zh_CN.ts` holds the Chinese.
+Each part of the UI has its own catalogue (see CATALOGUES), so the curator
+window, the kiosk, printing and import can be translated independently.
 The .qm is compiled with the lrelease that ships with PySide6 the first time
 it is needed (or when the .ts is newer) into a cache folder, so no generated
 file is committed.
@@ -18,6 +20,26 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Q
 
 TRANSLATIONS = Path(__file__).parent / "translations"
 LANGUAGES = {"zh": "zh_CN", "en": "en"}
+UI = Path(__file__).parent
+# catalogue name -> the source folder it is extracted from (that folder only, .py and .qml)
+CATALOGUES: dict[str, Path] = {
+    "exhibit": UI,
+    "kiosk": UI / "kiosk",
+    "printing": UI / "printing",
+    "interchange": UI / "interchange",
+    "keeping": UI / "keeping",
+}
+
+
+def catalogue_sources(name: str) -> list[str]:
+    folder = CATALOGUES[name]
+    if name == "exhibit":
+        return sorted(str(p) for p in folder.glob("*.py"))
+    return sorted(str(p) for p in folder.rglob("*") if p.suffix in (".py", ".qml"))
+
+
+def catalogue_file(name: str, locale_name: str = "zh_CN") -> Path:
+    return TRANSLATIONS / f"{name}_{locale_name}.ts"
 SETTINGS_KEY = "ui/language"
 
 _installed: list[QTranslator] = []
@@ -48,12 +70,12 @@ def _cache_dir() -> Path:
         return fallback
 
 
-def compiled(locale_name: str) -> Path | None:
+def compiled(locale_name: str, catalogue: str = "exhibit") -> Path | None:
     """The .qm for `locale_name`, compiled from the .ts if missing or older."""
-    ts = TRANSLATIONS / f"exhibit_{locale_name}.ts"
+    ts = catalogue_file(catalogue, locale_name)
     if not ts.exists():
         return None
-    qm = _cache_dir() / f"exhibit_{locale_name}.qm"
+    qm = _cache_dir() / f"{catalogue}_{locale_name}.qm"
     if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
         tmp = qm.with_suffix(".qm.part")
         subprocess.run([*_lrelease(), "-silent", str(ts), "-qm", str(tmp)], check=True,
@@ -80,11 +102,12 @@ def set_language(lang: str, remember: bool = True) -> str:
         app.removeTranslator(translator)
     _installed.clear()
     if lang == "zh":
-        ours = QTranslator(app)
-        qm = compiled(LANGUAGES[lang])
-        if qm is not None and ours.load(str(qm)):
-            app.installTranslator(ours)
-            _installed.append(ours)
+        for catalogue in CATALOGUES:
+            ours = QTranslator(app)
+            qm = compiled(LANGUAGES[lang], catalogue)
+            if qm is not None and ours.load(str(qm)):
+                app.installTranslator(ours)
+                _installed.append(ours)
         qt = QTranslator(app)  # Qt's own dialogs and buttons
         if qt.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_",
                    QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
@@ -101,8 +124,15 @@ def current_language() -> str:
     return "zh" if _installed else "en"
 
 
-if __name__ == "__main__":  # python -m ui.i18n: refresh the .ts from the sources
-    sources = sorted(str(p) for p in Path(__file__).parent.glob("*.py"))
-    lupdate = str(Path(_lrelease()[0]).with_name("lupdate"))
-    subprocess.run([lupdate, *sources, "-ts", str(TRANSLATIONS / "exhibit_zh_CN.ts")], check=True)
+def lupdate(catalogue: str, ts: Path | None = None, extra: tuple[str, ...] = ()) -> None:
+    """Refresh a catalogue's .ts from its sources (new strings arrive unfinished)."""
+    tool = str(Path(_lrelease()[0]).with_name("lupdate"))
+    subprocess.run([tool, *extra, *catalogue_sources(catalogue), "-ts",
+                    str(ts or catalogue_file(catalogue))], check=True, timeout=300)
+
+
+if __name__ == "__main__":  # python -m ui.i18n [CATALOGUE…]: refresh the .ts files from the sources
+    for name in sys.argv[1:] or [n for n in CATALOGUES if CATALOGUES[n].is_dir()]:
+        if catalogue_sources(name):
+            lupdate(name)
     sys.exit(0)

@@ -6,6 +6,8 @@ import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
+
 from ui import i18n
 
 
@@ -20,18 +22,22 @@ def untranslated(ts: Path) -> list[str]:
     return missing
 
 
-def test_committed_translations_are_complete():
-    assert untranslated(i18n.TRANSLATIONS / "exhibit_zh_CN.ts") == []
+CATALOGUES = [name for name in i18n.CATALOGUES if i18n.catalogue_sources(name)]
 
 
-def test_no_source_string_lacks_a_translation(tmp_path):
+@pytest.mark.parametrize("catalogue", CATALOGUES)
+def test_committed_translations_are_complete(catalogue):
+    assert untranslated(i18n.catalogue_file(catalogue)) == []
+
+
+@pytest.mark.parametrize("catalogue", CATALOGUES)
+def test_no_source_string_lacks_a_translation(tmp_path, catalogue):
     """lupdate over the current sources adds nothing untranslated to a copy of the .ts."""
-    ts = tmp_path / "exhibit_zh_CN.ts"
-    shutil.copy(i18n.TRANSLATIONS / "exhibit_zh_CN.ts", ts)
+    ts = tmp_path / i18n.catalogue_file(catalogue).name
+    shutil.copy(i18n.catalogue_file(catalogue), ts)
     lupdate = Path(i18n._lrelease()[0]).with_name("lupdate")
-    sources = sorted(str(p) for p in (Path(i18n.__file__).parent).glob("*.py"))
-    subprocess.run([str(lupdate), "-silent", "-no-obsolete", *sources, "-ts", str(ts)], check=True,
-                   capture_output=True, timeout=120)
+    subprocess.run([str(lupdate), "-silent", "-no-obsolete", *i18n.catalogue_sources(catalogue),
+                    "-ts", str(ts)], check=True, capture_output=True, timeout=120)
     assert untranslated(ts) == []
 
 
