@@ -370,6 +370,16 @@ def count_ids(archive: Archive, q: ListQuery) -> int:
                       params).fetchone()[0]
 
 
+def table_size_estimate(archive: Archive, record_type: str) -> int:
+    """About how many records of `record_type` there are, in microseconds: the largest id.
+
+    count(*) reads a whole index (~50 ms at a million rows); max(id) is one
+    b-tree descent, and an upper bound that deleted rows make a little high.
+    """
+    table = record_class(record_type).TABLE
+    return archive.db.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0]
+
+
 def first_ids(archive: Archive, q: ListQuery, limit: int) -> array:
     """The first `limit` ids of record_ids(archive, q), in the same order, without reading the rest.
 

@@ -51,4 +51,7 @@ def run_curator(argv: list[str]) -> int:
     i18n.set_language(i18n.saved_language(), remember=False)
     window = CuratorWindow(archive)
     window.show()
+    from ui import memory
+
+    memory.warm_then_settle()
     return app.exec()

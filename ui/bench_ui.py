@@ -152,6 +152,8 @@ def bench_table(app, archive, rng: random.Random, steps: int = 150) -> dict[str,
     while model.loading and time.perf_counter() < deadline:
         app.processEvents()
     ids_loaded = time.perf_counter()
+    from ui import memory
+    memory.settle()  # as the app does once its window shows (ui/memory.py)
     rss_open = _rss_mb()
     out: dict[str, Any] = {
         "rows": model.rowCount(),

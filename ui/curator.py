@@ -113,6 +113,7 @@ class CuratorWindow(QMainWindow):
         self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.table.setDefaultDropAction(Qt.DropAction.CopyAction)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.model.ids_loaded.connect(self._reselect_current)
         self.thumbnails = ThumbnailLoader(archive.media_root, parent=self)
         self.grid_model = ThumbnailGridModel(self.model, self.thumbnails, self)
         self.grid = QListView()
@@ -353,6 +354,20 @@ class CuratorWindow(QMainWindow):
             self.table.selectionModel().blockSignals(False)
             return
         self._open_row(current.row())
+
+    def _reselect_current(self) -> None:
+        """A long list finished loading (after a sort, say): mark the open record's row again."""
+        if self._current is None or self._current[0] != self.model.record_type:
+            return
+        row = self.model.row_of(self._current[1])
+        selection = self.table.selectionModel()
+        if row < 0 or selection.currentIndex().row() == row:
+            return
+        selection.blockSignals(True)  # the record is open already: do not reopen the form
+        selection.setCurrentIndex(self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                  | QItemSelectionModel.SelectionFlag.Rows)
+        selection.blockSignals(False)
+        self.table.viewport().update()
 
     def _open_row(self, row: int) -> None:
         if 0 <= row < self.model.rowCount():

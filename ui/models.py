@@ -2,18 +2,22 @@
 
 `RecordTableModel` holds only the ordered ids of what it lists (an
 array('q'), 8 bytes a row, from exhibit.listing.record_ids) and reads the
-displayed columns a page of 256 rows at a time (exhibit.listing.fetch_rows),
+displayed columns a page of 64 rows at a time (exhibit.listing.fetch_rows),
 keeping a bounded LRU of pages. Opening 1,000,000 objects costs the id list
 and one page, not a million records. Sorting asks the core again (an index
 scan) instead of a QSortFilterProxyModel, which would read every row.
 
-A list longer than LAZY_ABOVE rows (without search text) does not wait for
-its id list: the model counts the rows and reads the first ids (the same
-ORDER BY with a LIMIT, ~10 ms at a million rows), paints, and loads the
-whole list on a pool thread over its own read-only connection (0.2–0.5 s at
-a million rows would miss the 300 ms first paint). Until the list arrives,
-rows past the known ids show empty text, id_at() gives -1 for them and
-row_of() may give -1.
+A list longer than SYNC_BELOW rows (without search text) does not wait for
+its id list: the model counts the rows (one count(*), a few ms), paints,
+and loads the whole list on a pool thread over its own read-only
+connection (0.2–0.6 s at a million rows would miss the 300 ms first paint
+and freeze the window). Where the first ids are cheap — an unfiltered list,
+or a filter that keeps most rows, read by the same ORDER BY with a LIMIT
+(~1 ms) — they are shown at once; a narrow filter over a big table would
+scan the ordering index for them (measured 1.7 s for a 3 % category at a
+million rows), so its rows stay blank the ~0.1 s until the list arrives.
+Until then rows past the known ids show empty text, id_at() gives -1 for
+them and row_of() may give -1. Sorting a long list takes the same path.
 
 `ThumbnailGridModel` shows the same ids as a grid of thumbnails for a
 QListView in IconMode; thumbnails load off the UI thread (ui.thumbnails).
@@ -45,14 +49,19 @@ from exhibit.records import Media
 from ui.events import events
 from ui.thumbnails import ThumbnailLoader, placeholder
 
-PAGE_SIZE = 256
-MAX_PAGES = 64          # 16,384 rows in memory at most (a few MB)
+# A screen shows ~25 rows: a jump reads one or two 64-row pages (~0.4 ms), not
+# a 256-row page (~1.4 ms, a tenth of a frame). Measured with ui/bench_ui.py.
+PAGE_SIZE = 64
+MAX_PAGES = 256         # 16,384 rows in memory at most (a few MB)
 # Up to this many rows an edit re-runs the query at once, so a renamed record
 # moves to its sorted place; above it only the edited rows are re-read (the
 # order catches up at the next sort or filter) so an edit never costs 0.3 s.
 REQUERY_LIMIT = 50_000
 # Above this many rows the id list loads off the UI thread (see the module doc).
-LAZY_ABOVE = 100_000
+SYNC_BELOW = 5_000
+# A filtered list shows its first ids at once only if it keeps at least this
+# share of the table: otherwise the ORDER BY … LIMIT walks most of the index.
+DENSE_SHARE = 0.25
 
 Role = Qt.ItemDataRole
 # Plain ints: compared thousands of times a frame, faster than enum members.
@@ -172,7 +181,9 @@ class _Page:
 class RecordTableModel(QAbstractTableModel):
     """The records a ListQuery selects, read a page at a time. UserRole gives (type, id)."""
 
-    lazy_above = LAZY_ABOVE  # a class attribute, so tests can lower it
+    sync_below = SYNC_BELOW  # a class attribute, so tests can lower it
+    # The whole id list of a long list has arrived (views re-select their current record).
+    ids_loaded = Signal()
 
     def __init__(self, archive: Archive, query: ListQuery, parent=None, *,
                  page_size: int = PAGE_SIZE, max_pages: int = MAX_PAGES, listen: bool = True) -> None:
@@ -249,13 +260,23 @@ class RecordTableModel(QAbstractTableModel):
         count = -1
         if not self._closed and not (query.search or "").strip():  # a search's count costs its whole list
             count = listing.count_ids(self.archive, query)
-        if count <= self.lazy_above:
+        if count <= self.sync_below:
             self._ids = listing.record_ids(self.archive, query)
             self._count = len(self._ids)
             return
-        self._ids = listing.first_ids(self.archive, query, 4 * self.page_size)
+        if self._first_ids_are_cheap(count):
+            self._ids = listing.first_ids(self.archive, query, 4 * self.page_size)
+        else:
+            self._ids = array("q")
         self._count = count
         self._start_load()
+
+    def _first_ids_are_cheap(self, count: int) -> bool:
+        query = self._query
+        if not (query.category or query.status or query.date_from or query.date_to
+                or query.section_id is not None):
+            return True
+        return count >= DENSE_SHARE * listing.table_size_estimate(self.archive, query.record_type)
 
     def _start_load(self) -> None:
         self._cancel_load()
@@ -286,6 +307,7 @@ class RecordTableModel(QAbstractTableModel):
                 self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, len(self._columns) - 1))
         else:
             self._apply(ids)  # the archive changed meanwhile
+        self.ids_loaded.emit()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Order by a column: the core sorts (with an index), the current rows stay selected."""
@@ -294,6 +316,13 @@ class RecordTableModel(QAbstractTableModel):
         if (key, descending) == (self._effective_sort(), self._query.descending):
             return  # QTableView.setSortingEnabled sorts once on its own: no second query
         self._query = replace(self._query, sort=key, descending=descending)
+        if self._count > self.sync_below and not self._query.search.strip():
+            # A long list re-sorts on a pool thread: a reset, then the first rows, then the rest.
+            self.beginResetModel()
+            self._load_ids()
+            self._drop_pages()
+            self.endResetModel()
+            return
         self._requery()
 
     def _effective_sort(self) -> str:
@@ -660,6 +689,13 @@ def configure_table_view(view: QTableView, model: RecordTableModel) -> None:
     view.setModel(model)
     view.setWordWrap(False)
     _prefer_no_shaping(view)
+    from ui.delegates import PlainTextDelegate
+
+    delegate = view.itemDelegate()
+    if isinstance(delegate, PlainTextDelegate):
+        delegate.set_model(model)
+    else:
+        view.setItemDelegate(PlainTextDelegate(model, view))
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     rows = view.verticalHeader()
     rows.setVisible(False)
@@ -703,4 +739,4 @@ def _prefer_no_shaping(view: QAbstractItemView) -> None:
 
 
 __all__ = ["RecordTableModel", "ThumbnailGridModel", "Column", "COLUMNS", "columns_for",
-           "configure_table_view", "configure_grid_view", "PAGE_SIZE", "MAX_PAGES", "LAZY_ABOVE"]
+           "configure_table_view", "configure_grid_view", "PAGE_SIZE", "MAX_PAGES", "SYNC_BELOW"]

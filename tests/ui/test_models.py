@@ -100,6 +100,7 @@ def test_paging_deep_in_a_big_list(qtbot, blank_archive):
     listing.generate_objects_for_benchmark(blank_archive, 6000, random.Random(3))
     model = RecordTableModel(blank_archive, ListQuery("object"), max_pages=4, listen=False)
     assert model.rowCount() == 6000
+    qtbot.waitUntil(lambda: not model.loading, timeout=5000)  # above SYNC_BELOW: ids from a pool thread
     assert model.page_loads == 0  # nothing is read until it is shown
     for row in (5999, 4000, 2570, 256, 255, 0, 3333):
         record_id = model.id_at(row)
@@ -284,7 +285,7 @@ def test_loader_drops_requests_scrolled_away(qtbot, archive, monkeypatch):
 @pytest.fixture
 def lazy(monkeypatch):
     """Lists above 10 rows take the long-list path: first ids now, the rest from a pool thread."""
-    monkeypatch.setattr(RecordTableModel, "lazy_above", 10)
+    monkeypatch.setattr(RecordTableModel, "sync_below", 10)
 
 
 def accessions(model) -> list[str]:
@@ -397,3 +398,59 @@ def test_grid_over_a_long_list_fills_in(qtbot, archive, lazy, tmp_path):
     finally:
         loader.shutdown()
         model.close()
+
+
+def test_narrow_filter_over_a_long_table_loads_off_the_ui_thread(qtbot, archive, monkeypatch):
+    """7 of 42 rows: below the dense share, so no first ids (they would scan the index); rows fill in."""
+    monkeypatch.setattr(RecordTableModel, "sync_below", 5)
+    query = ListQuery("object", category="iron_metal")
+    full = listing.record_ids(archive, query)
+    model = RecordTableModel(archive, query, page_size=4, listen=False)
+    try:
+        assert model.loading and model.rowCount() == 7 == len(full)
+        assert accessions(model) == [""] * 7 and model.id_at(0) == -1
+        qtbot.waitUntil(lambda: not model.loading, timeout=5000)
+        assert list(model.ids()) == list(full)
+        assert accessions(model) == [services.get(archive, "object", i).accession for i in full]
+    finally:
+        model.close()
+
+
+def test_sorting_a_long_list_does_not_wait_for_the_whole_list(qtbot, archive, lazy):
+    model = RecordTableModel(archive, ListQuery("object"), page_size=4, listen=False)
+    try:
+        qtbot.waitUntil(lambda: not model.loading, timeout=5000)
+        resets = []
+        model.modelReset.connect(lambda: resets.append(1))
+        model.sort(2, Qt.SortOrder.DescendingOrder)  # Name (English), Z first
+        expected = listing.record_ids(archive, ListQuery("object", sort="title_en", descending=True))
+        assert model.loading and resets == [1] and model.rowCount() == 42
+        assert list(model.ids()) == list(expected[:16])  # the first rows at once
+        qtbot.waitUntil(lambda: not model.loading, timeout=5000)
+        assert list(model.ids()) == list(expected)
+        assert model.sort_column() == 2
+    finally:
+        model.close()
+
+
+def test_curator_keeps_the_open_record_selected_after_a_long_sort(qtbot, archive, monkeypatch):
+    from unittest import mock
+
+    from ui.curator import CuratorWindow
+    from ui.forms import RecordForm
+
+    monkeypatch.setattr(RecordTableModel, "sync_below", 10)
+    with mock.patch.object(RecordForm, "ask", return_value=True):
+        window = CuratorWindow(archive)
+        qtbot.addWidget(window)
+        try:
+            qtbot.waitUntil(lambda: not window.model.loading, timeout=5000)
+            record_id = window.model.id_at(5)
+            assert window.select("object", record_id)
+            window.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+            qtbot.waitUntil(lambda: not window.model.loading, timeout=5000)
+            row = window.model.row_of(record_id)
+            assert row >= 0 and window.table.currentIndex().row() == row
+            assert window.form.current.record.id == record_id
+        finally:
+            window.close()
