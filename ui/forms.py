@@ -34,8 +34,11 @@ from ui.events import events
 CONTEXT = "RecordForm"
 ERROR_STYLE = "color: #b00020;"
 
-# Per record type: (field, or prefix of a _zh/_en pair; English label). Order = rows.
-FORM_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
+# Per record type: (field, or prefix of a _zh/_en pair; English label[; context]).
+# Order = rows. A translation context of its own lets one English word have
+# several Chinese translations: an object's "Name" is 名称, a person's 姓名,
+# a place's 地名. (lupdate reads no disambiguation from Python NOOP tables.)
+FORM_FIELDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "object": (
         ("accession", QT_TRANSLATE_NOOP("RecordForm", "Accession number")),
         ("name", QT_TRANSLATE_NOOP("RecordForm", "Name")),
@@ -57,7 +60,7 @@ FORM_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
     "media": (
         ("caption", QT_TRANSLATE_NOOP("RecordForm", "Caption")),
         ("creator", QT_TRANSLATE_NOOP("RecordForm", "Creator")),
-        ("date_text", QT_TRANSLATE_NOOP("RecordForm", "Date")),
+        ("date_text", QT_TRANSLATE_NOOP("MediaForm", "Date"), "MediaForm"),
         ("rights", QT_TRANSLATE_NOOP("RecordForm", "Rights")),
         ("is_illustration", QT_TRANSLATE_NOOP("RecordForm", "Illustration (not a historical photograph)")),
         ("original_name", QT_TRANSLATE_NOOP("RecordForm", "Original file name")),
@@ -86,7 +89,7 @@ FORM_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
     ),
     "person": (
         ("key", QT_TRANSLATE_NOOP("RecordForm", "Key")),
-        ("name", QT_TRANSLATE_NOOP("RecordForm", "Name")),
+        ("name", QT_TRANSLATE_NOOP("PersonForm", "Name"), "PersonForm"),
         ("side", QT_TRANSLATE_NOOP("RecordForm", "Side")),
         ("born", QT_TRANSLATE_NOOP("RecordForm", "Born")),
         ("died", QT_TRANSLATE_NOOP("RecordForm", "Died")),
@@ -95,7 +98,7 @@ FORM_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
     ),
     "place": (
         ("key", QT_TRANSLATE_NOOP("RecordForm", "Key")),
-        ("name", QT_TRANSLATE_NOOP("RecordForm", "Name")),
+        ("name", QT_TRANSLATE_NOOP("PlaceForm", "Name"), "PlaceForm"),
         ("lat", QT_TRANSLATE_NOOP("RecordForm", "Latitude")),
         ("lon", QT_TRANSLATE_NOOP("RecordForm", "Longitude")),
         ("coord_basis", QT_TRANSLATE_NOOP("RecordForm", "Coordinates based on")),
@@ -103,7 +106,7 @@ FORM_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
     ),
     "event": (
         ("key", QT_TRANSLATE_NOOP("RecordForm", "Key")),
-        ("date_text", QT_TRANSLATE_NOOP("RecordForm", "Date")),
+        ("date_text", QT_TRANSLATE_NOOP("EventForm", "Date"), "EventForm"),
         ("title", QT_TRANSLATE_NOOP("RecordForm", "Title")),
         ("place_id", QT_TRANSLATE_NOOP("RecordForm", "Place")),
         ("description", QT_TRANSLATE_NOOP("RecordForm", "Description")),
@@ -128,7 +131,7 @@ FORM_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
     "movement": (
         ("object_id", QT_TRANSLATE_NOOP("RecordForm", "Object")),
         ("location", QT_TRANSLATE_NOOP("RecordForm", "Location")),
-        ("moved_at", QT_TRANSLATE_NOOP("RecordForm", "Date")),
+        ("moved_at", QT_TRANSLATE_NOOP("MovementForm", "Date"), "MovementForm"),
         ("reason", QT_TRANSLATE_NOOP("RecordForm", "Reason")),
         ("moved_by", QT_TRANSLATE_NOOP("RecordForm", "Moved by")),
     ),
@@ -173,8 +176,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
 )
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+def _t(text: str, context: str | None = None) -> str:
+    return QCoreApplication.translate(context or CONTEXT, text)
 
 
 def type_name(record_type: str) -> str:
@@ -188,6 +191,7 @@ class Row:
     label: str               # English source text
     kind: str                # pair, long_pair, text, long, vocab, date, fk, bool, int, float, readonly
     names: tuple[str, ...]   # the dataclass fields it edits (two for a pair)
+    context: str | None = None  # the label's own translation context, if the word is ambiguous
 
 
 def _kind_of(cls: type[Record], name: str) -> str:
@@ -217,17 +221,18 @@ def form_rows(record_type: str) -> tuple[Row, ...]:
     rows: list[Row] = []
     seen: set[str] = set()
 
-    def add(key: str, label: str) -> None:
+    def add(key: str, label: str, context: str | None = None) -> None:
         pair = (f"{key}_zh", f"{key}_en")
         if key not in names and all(n in names for n in pair):
-            rows.append(Row(key, label, "long_pair" if pair[0] in LONG_FIELDS else "pair", pair))
+            rows.append(Row(key, label, "long_pair" if pair[0] in LONG_FIELDS else "pair", pair,
+                            context))
             seen.update(pair)
         elif key in names:
-            rows.append(Row(key, label, _kind_of(cls, key), (key,)))
+            rows.append(Row(key, label, _kind_of(cls, key), (key,), context))
             seen.add(key)
 
-    for key, label in FORM_FIELDS.get(record_type, ()):
-        add(key, label)
+    for key, label, *note in FORM_FIELDS.get(record_type, ()):
+        add(key, label, note[0] if note else None)
     for name in names:  # fields the table does not name yet
         if name in seen or name in derived or name in ALWAYS_READ_ONLY:
             continue
@@ -242,7 +247,7 @@ def field_label(record_type: str, name: str) -> str:
     """The translated label of a field ("Name (Chinese)" for name_zh), for history and messages."""
     for row in form_rows(record_type):
         if name in row.names:
-            label = _t(row.label)
+            label = _t(row.label, row.context)
             if len(row.names) == 2:
                 template = "%1 (Chinese)" if name.endswith("_zh") else "%1 (English)"
                 label = _t(template).replace("%1", label)
@@ -539,7 +544,7 @@ class RecordForm(QWidget):
         self.revert_button.setAccessibleName(self.tr("Revert to the saved record"))
         self.save_action.setText(self.tr("Save"))
         for row in self._rows:
-            label = _t(row.label)
+            label = _t(row.label, row.context)
             self._labels[row.key].setText(label)
             if len(row.names) == 2:
                 self._editors[row.names[0]].widget.setAccessibleName(

@@ -10,12 +10,11 @@ pool and cached by content hash, so a refresh after an edit is instant.
 from __future__ import annotations
 
 import json
-from collections import OrderedDict
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QObject, QSize, Qt, QThreadPool, Signal
-from PySide6.QtGui import (QAction, QBrush, QColor, QIcon, QImage, QImageReader, QKeySequence, QPixmap,
+from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QSize, Qt, Signal
+from PySide6.QtGui import (QAction, QBrush, QColor, QIcon, QImage, QKeySequence, QPixmap,
                            QUndoStack)
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QLabel, QListView,
                                QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
@@ -27,6 +26,7 @@ from exhibit.records import Media
 from ui import media_commands
 from ui.events import events
 from ui.import_worker import ImportDialog
+from ui.thumbnails import ThumbnailLoader, placeholder
 from ui.viewer import ImageViewer
 
 ICON = QSize(128, 128)
@@ -36,72 +36,11 @@ MEDIA_ID_ROLE = Qt.ItemDataRole.UserRole
 LOADED_ROLE = Qt.ItemDataRole.UserRole + 1   # True once the real thumbnail is shown
 PRIMARY_BACKGROUND = QColor(255, 236, 179)   # warm amber: visible in light and dark themes
 
-# Thumbnails by sha256: a record's images show at once after any edit.
-_THUMBS: OrderedDict[str, QIcon] = OrderedDict()
-_THUMBS_MAX = 2000
-
 FileChooser = Callable[[QWidget], list]
 
 
 def _placeholder() -> QIcon:
-    pixmap = QPixmap(ICON)
-    pixmap.fill(QColor(220, 220, 220))
-    return QIcon(pixmap)
-
-
-class ThumbnailLoader(QObject):
-    """Reads thumbnails on a thread pool; `loaded(sha256)` fires on the UI thread when cached."""
-
-    loaded = Signal(str)
-    _image_ready = Signal(str, QImage)
-
-    def __init__(self, archive: Archive, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        # Only the media folder is used off the UI thread, never the database connection.
-        self._archive = archive
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(2)
-        self._pending: set[str] = set()
-        self._image_ready.connect(self._store)  # queued: emitted from pool threads
-
-    def icon(self, media: Media) -> QIcon | None:
-        """The cached thumbnail, or None after asking for it to be loaded."""
-        icon = _THUMBS.get(media.sha256)
-        if icon is not None:
-            _THUMBS.move_to_end(media.sha256)
-            return icon
-        if media.sha256 not in self._pending:
-            self._pending.add(media.sha256)
-            self._pool.start(lambda m=media: self._read(m))
-        return None
-
-    def _read(self, media: Media) -> None:
-        # Pool thread: QImage (not QPixmap) is safe to make here.
-        image = QImage()
-        try:
-            path = media_library.derivative(self._archive, media, "thumb")
-            reader = QImageReader(str(path))
-            reader.setAutoTransform(True)
-            image = reader.read()
-            if not image.isNull():
-                image = image.scaled(ICON, Qt.AspectRatioMode.KeepAspectRatio,
-                                     Qt.TransformationMode.SmoothTransformation)
-        except Exception:  # noqa: BLE001 - a missing original: the placeholder stays
-            image = QImage()
-        self._image_ready.emit(media.sha256, image)
-
-    def _store(self, sha256: str, image: QImage) -> None:
-        self._pending.discard(sha256)
-        if image.isNull():
-            return
-        _THUMBS[sha256] = QIcon(QPixmap.fromImage(image))
-        while len(_THUMBS) > _THUMBS_MAX:
-            _THUMBS.popitem(last=False)
-        self.loaded.emit(sha256)
-
-    def shutdown(self) -> None:
-        self._pool.clear()
-        self._pool.waitForDone()
+    return QIcon(placeholder(ICON.width()))
 
 
 def local_paths(mime: QMimeData) -> list[Path]:
@@ -226,8 +165,10 @@ class MediaPanel(QWidget):
         self._closed = False
         self.setAcceptDrops(True)
 
-        self.loader = ThumbnailLoader(archive, self)
-        self.loader.loaded.connect(self._thumbnail_loaded)
+        # The same loader as the record list's grid: a worker pool and Qt's pixmap
+        # cache by content hash, so a record's images show at once after any edit.
+        self.loader = ThumbnailLoader(archive.media_root, box=ICON.width(), threads=2, parent=self)
+        self.loader.ready.connect(self._thumbnail_loaded)
 
         self.title_label = QLabel()
         self.hint_label = QLabel()
@@ -330,9 +271,11 @@ class MediaPanel(QWidget):
         for media in self.media:
             item = QListWidgetItem()
             item.setData(MEDIA_ID_ROLE, media.id)
-            icon = self.loader.icon(media)
-            item.setIcon(icon or placeholder)
-            item.setData(LOADED_ROLE, icon is not None)
+            pixmap = self.loader.pixmap(media)
+            if pixmap is None:
+                self.loader.request("media", media.id, media)
+            item.setIcon(QIcon(pixmap) if pixmap is not None else placeholder)
+            item.setData(LOADED_ROLE, pixmap is not None)
             item.setSizeHint(self.strip.gridSize())
             item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
             self.strip.addItem(item)
@@ -348,12 +291,10 @@ class MediaPanel(QWidget):
         """How many items show their real thumbnail (the rest a grey placeholder)."""
         return sum(1 for r in range(self.strip.count()) if self.strip.item(r).data(LOADED_ROLE))
 
-    def _thumbnail_loaded(self, sha256: str) -> None:
-        icon = _THUMBS.get(sha256)
-        if icon is None:
-            return
+    def _thumbnail_loaded(self, _record_type: str, media_id: int, image: QImage) -> None:
         for row, media in enumerate(self.media):
-            if media.sha256 == sha256 and row < self.strip.count():
+            if media.id == media_id and row < self.strip.count():
+                icon = QIcon(self.loader.pixmap(media) or QPixmap.fromImage(image))
                 item = self.strip.item(row)
                 item.setIcon(icon)
                 item.setData(LOADED_ROLE, True)

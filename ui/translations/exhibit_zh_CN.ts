@@ -12,200 +12,208 @@
 <context>
     <name>CuratorWindow</name>
     <message>
-        <location filename="../curator.py" line="210"/>
+        <location filename="../curator.py" line="211"/>
         <source>Exhibit — Defence of Hengyang archive</source>
         <translation>Exhibit — 衡阳保卫战档案</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="214"/>
+        <location filename="../curator.py" line="215"/>
         <source>Record types</source>
         <translation>记录类型</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="215"/>
+        <location filename="../curator.py" line="216"/>
         <source>Search: Chinese, pinyin, English or accession number</source>
         <translation>搜索：中文、拼音、英文或总登记号</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="216"/>
+        <location filename="../curator.py" line="217"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="217"/>
-        <location filename="../curator.py" line="219"/>
+        <location filename="../curator.py" line="218"/>
+        <location filename="../curator.py" line="220"/>
         <source>From date</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="218"/>
-        <location filename="../curator.py" line="220"/>
+        <location filename="../curator.py" line="219"/>
+        <location filename="../curator.py" line="221"/>
         <source>To date</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="221"/>
+        <location filename="../curator.py" line="222"/>
         <source>Category filter</source>
         <translation>类别筛选</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="222"/>
+        <location filename="../curator.py" line="223"/>
         <source>Section filter</source>
         <translation>单元筛选</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="223"/>
+        <location filename="../curator.py" line="224"/>
         <source>Status filter</source>
         <translation>状态筛选</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="224"/>
+        <location filename="../curator.py" line="225"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="225"/>
+        <location filename="../curator.py" line="226"/>
         <source>Show thumbnails (Ctrl+G)</source>
         <translation>显示缩略图 (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="226"/>
+        <location filename="../curator.py" line="227"/>
         <source>Records</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="227"/>
+        <location filename="../curator.py" line="228"/>
         <source>Thumbnails</source>
         <translation>缩略图</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="228"/>
+        <location filename="../curator.py" line="229"/>
         <source>Details</source>
         <translation>详细信息</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="228"/>
+        <location filename="../curator.py" line="229"/>
         <source>Images</source>
         <translation>图像</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="228"/>
+        <location filename="../curator.py" line="229"/>
         <source>Links</source>
         <translation>关联</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="229"/>
+        <location filename="../curator.py" line="230"/>
         <source>Kiosk preview</source>
         <translation>触摸屏预览</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="229"/>
+        <location filename="../curator.py" line="230"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="231"/>
+        <location filename="../curator.py" line="232"/>
         <source>&amp;New record</source>
         <translation>新建记录(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="232"/>
+        <location filename="../curator.py" line="233"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="233"/>
+        <location filename="../curator.py" line="234"/>
         <source>&amp;Delete record…</source>
         <translation>删除记录(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="234"/>
+        <location filename="../curator.py" line="235"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="235"/>
+        <location filename="../curator.py" line="236"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="236"/>
+        <location filename="../curator.py" line="237"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="237"/>
+        <location filename="../curator.py" line="238"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="238"/>
+        <location filename="../curator.py" line="239"/>
         <source>&amp;Thumbnail grid</source>
         <translation>缩略图网格(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="239"/>
+        <location filename="../curator.py" line="240"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="240"/>
+        <location filename="../curator.py" line="241"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="241"/>
+        <location filename="../curator.py" line="242"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="242"/>
+        <location filename="../curator.py" line="243"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="266"/>
+        <location filename="../curator.py" line="267"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="269"/>
+        <location filename="../curator.py" line="270"/>
         <source>Any status</source>
         <translation>任意状态</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="272"/>
+        <location filename="../curator.py" line="273"/>
         <source>All sections</source>
         <translation>全部单元</translation>
     </message>
     <message numerus="yes">
-        <location filename="../curator.py" line="328"/>
+        <location filename="../curator.py" line="329"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n 条记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../curator.py" line="455"/>
+        <location filename="../curator.py" line="472"/>
         <source>Cannot delete</source>
         <translation>无法删除</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="461"/>
+        <location filename="../curator.py" line="478"/>
         <source>Delete record</source>
         <translation>删除记录</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="462"/>
+        <location filename="../curator.py" line="479"/>
         <source>Delete %1?</source>
         <translation>确定要删除“%1”吗？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../curator.py" line="464"/>
+        <location filename="../curator.py" line="481"/>
         <source>It is linked to %n record(s); the links will be removed too:</source>
         <translation>
             <numerusform>它与 %n 条记录相关联，这些关联也将一并删除：</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>EventForm</name>
+    <message>
+        <location filename="../forms.py" line="109"/>
+        <source>Date</source>
+        <translation>日期</translation>
     </message>
 </context>
 <context>
@@ -720,142 +728,158 @@
     </message>
 </context>
 <context>
+    <name>MediaForm</name>
+    <message>
+        <location filename="../forms.py" line="63"/>
+        <source>Date</source>
+        <translation>拍摄日期</translation>
+    </message>
+</context>
+<context>
     <name>MediaPanel</name>
     <message>
-        <location filename="../media_panel.py" line="366"/>
+        <location filename="../media_panel.py" line="307"/>
         <source>Primary / 主图</source>
         <translation>主图</translation>
     </message>
     <message>
-        <location filename="../media_panel.py" line="456"/>
+        <location filename="../media_panel.py" line="397"/>
         <source>An import is still running; wait for it or cancel it first.</source>
         <translation>仍有导入正在进行；请等待其完成或先将其取消。</translation>
     </message>
     <message>
-        <location filename="../media_panel.py" line="578"/>
+        <location filename="../media_panel.py" line="519"/>
         <source>&amp;Images</source>
         <translation>图像(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../media_panel.py" line="580"/>
+        <location filename="../media_panel.py" line="521"/>
         <source>&amp;Images (%1)</source>
         <translation>图像（%1）(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../media_panel.py" line="581"/>
+        <location filename="../media_panel.py" line="522"/>
         <source>Drop image files or folders here to add them to this record.</source>
         <translation>将图像文件或文件夹拖放到此处，即可添加到此记录。</translation>
     </message>
     <message>
-        <location filename="../media_panel.py" line="582"/>
+        <location filename="../media_panel.py" line="523"/>
         <source>No record chosen.</source>
         <translation>未选择记录。</translation>
     </message>
     <message>
-        <location filename="../media_panel.py" line="583"/>
+        <location filename="../media_panel.py" line="524"/>
         <source>Images of this record, primary first</source>
         <translation>此记录的图像（主图在前）</translation>
     </message>
     <message>
-        <location filename="../media_panel.py" line="585"/>
+        <location filename="../media_panel.py" line="526"/>
         <source>Enter opens the image; Ctrl+Left and Ctrl+Right move it; Delete removes it from the record.</source>
         <translation>按 Enter 打开图像；按 Ctrl+Left 和 Ctrl+Right 移动图像；按 Delete 将其从记录中移除。</translation>
     </message>
     <message>
-        <location filename="../media_panel.py" line="586"/>
+        <location filename="../media_panel.py" line="527"/>
         <source>Add images…</source>
         <translation>添加图像…</translation>
     </message>
     <message>
-        <location filename="../media_panel.py" line="207"/>
-        <location filename="../media_panel.py" line="587"/>
+        <location filename="../media_panel.py" line="146"/>
+        <location filename="../media_panel.py" line="528"/>
         <source>Add images</source>
         <translation>添加图像</translation>
     </message>
     <message>
-        <location filename="../media_panel.py" line="208"/>
+        <location filename="../media_panel.py" line="147"/>
         <source>Images (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.gif *.bmp);;All files (*)</source>
         <translation>图像 (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.gif *.bmp);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../media_panel.py" line="588"/>
+        <location filename="../media_panel.py" line="529"/>
         <source>Import image files and add them to this record</source>
         <translation>导入图像文件并添加到此记录</translation>
     </message>
     <message>
-        <location filename="../media_panel.py" line="589"/>
+        <location filename="../media_panel.py" line="530"/>
         <source>Set as primary</source>
         <translation>设为主图</translation>
     </message>
     <message>
-        <location filename="../media_panel.py" line="590"/>
+        <location filename="../media_panel.py" line="531"/>
         <source>Set as primary image</source>
         <translation>设为主图</translation>
     </message>
     <message>
-        <location filename="../media_panel.py" line="591"/>
+        <location filename="../media_panel.py" line="532"/>
         <source>Make the selected image the first, primary image (Ctrl+P)</source>
         <translation>将所选图像设为首张主图 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../media_panel.py" line="592"/>
+        <location filename="../media_panel.py" line="533"/>
         <source>◀ Move left</source>
         <translation>◀ 左移</translation>
     </message>
     <message>
-        <location filename="../media_panel.py" line="593"/>
+        <location filename="../media_panel.py" line="534"/>
         <source>Move image left</source>
         <translation>左移图像</translation>
     </message>
     <message>
-        <location filename="../media_panel.py" line="594"/>
+        <location filename="../media_panel.py" line="535"/>
         <source>Move the selected image one place earlier (Ctrl+Left)</source>
         <translation>将所选图像前移一位 (Ctrl+Left)</translation>
     </message>
     <message>
-        <location filename="../media_panel.py" line="595"/>
+        <location filename="../media_panel.py" line="536"/>
         <source>Move right ▶</source>
         <translation>右移 ▶</translation>
     </message>
     <message>
-        <location filename="../media_panel.py" line="596"/>
+        <location filename="../media_panel.py" line="537"/>
         <source>Move image right</source>
         <translation>右移图像</translation>
     </message>
     <message>
-        <location filename="../media_panel.py" line="597"/>
+        <location filename="../media_panel.py" line="538"/>
         <source>Move the selected image one place later (Ctrl+Right)</source>
         <translation>将所选图像后移一位 (Ctrl+Right)</translation>
     </message>
     <message>
-        <location filename="../media_panel.py" line="598"/>
+        <location filename="../media_panel.py" line="539"/>
         <source>Remove from record</source>
         <translation>从记录中移除</translation>
     </message>
     <message>
-        <location filename="../media_panel.py" line="599"/>
+        <location filename="../media_panel.py" line="540"/>
         <source>Remove image from record</source>
         <translation>从记录中移除图像</translation>
     </message>
     <message>
-        <location filename="../media_panel.py" line="601"/>
+        <location filename="../media_panel.py" line="542"/>
         <source>Take the selected image off this record; the file stays in the archive (Delete)</source>
         <translation>将所选图像从此记录中移除；文件仍保留在档案中 (Delete)</translation>
     </message>
     <message>
-        <location filename="../media_panel.py" line="602"/>
+        <location filename="../media_panel.py" line="543"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../media_panel.py" line="603"/>
+        <location filename="../media_panel.py" line="544"/>
         <source>Open image viewer</source>
         <translation>打开图像查看器</translation>
     </message>
     <message>
-        <location filename="../media_panel.py" line="604"/>
+        <location filename="../media_panel.py" line="545"/>
         <source>Show the selected image larger (Enter, double-click)</source>
         <translation>放大显示所选图像 (Enter 或双击)</translation>
+    </message>
+</context>
+<context>
+    <name>MovementForm</name>
+    <message>
+        <location filename="../forms.py" line="134"/>
+        <source>Date</source>
+        <translation>移动日期</translation>
     </message>
 </context>
 <context>
@@ -974,6 +998,22 @@
     </message>
 </context>
 <context>
+    <name>PersonForm</name>
+    <message>
+        <location filename="../forms.py" line="92"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceForm</name>
+    <message>
+        <location filename="../forms.py" line="101"/>
+        <source>Name</source>
+        <translation>地名</translation>
+    </message>
+</context>
+<context>
     <name>RecordCommands</name>
     <message>
         <location filename="../record_commands.py" line="113"/>
@@ -1009,468 +1049,463 @@
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../forms.py" line="40"/>
+        <location filename="../forms.py" line="43"/>
         <source>Accession number</source>
         <translation>总登记号</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="41"/>
-        <location filename="../forms.py" line="89"/>
-        <location filename="../forms.py" line="98"/>
+        <location filename="../forms.py" line="44"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="42"/>
+        <location filename="../forms.py" line="45"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="43"/>
-        <location filename="../forms.py" line="60"/>
-        <location filename="../forms.py" line="106"/>
-        <location filename="../forms.py" line="131"/>
+        <location filename="../forms.py" line="46"/>
         <source>Date</source>
         <translation>年代</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="44"/>
+        <location filename="../forms.py" line="47"/>
         <source>Material</source>
         <translation>质地</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="45"/>
+        <location filename="../forms.py" line="48"/>
         <source>Dimensions</source>
         <translation>尺寸</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="46"/>
+        <location filename="../forms.py" line="49"/>
         <source>Weight</source>
         <translation>质量</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="47"/>
+        <location filename="../forms.py" line="50"/>
         <source>Condition</source>
         <translation>完残程度</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="48"/>
+        <location filename="../forms.py" line="51"/>
         <source>Grade</source>
         <translation>文物级别</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="49"/>
+        <location filename="../forms.py" line="52"/>
         <source>Acquired by</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="50"/>
+        <location filename="../forms.py" line="53"/>
         <source>Acquisition date</source>
         <translation>入藏时间</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="51"/>
+        <location filename="../forms.py" line="54"/>
         <source>Credit line</source>
         <translation>鸣谢</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="52"/>
-        <location filename="../forms.py" line="130"/>
+        <location filename="../forms.py" line="55"/>
+        <location filename="../forms.py" line="133"/>
         <source>Location</source>
         <translation>存放位置</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="53"/>
+        <location filename="../forms.py" line="56"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="54"/>
-        <location filename="../forms.py" line="102"/>
-        <location filename="../forms.py" line="109"/>
+        <location filename="../forms.py" line="57"/>
+        <location filename="../forms.py" line="105"/>
+        <location filename="../forms.py" line="112"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="55"/>
+        <location filename="../forms.py" line="58"/>
         <source>Inscription</source>
         <translation>铭文</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="58"/>
+        <location filename="../forms.py" line="61"/>
         <source>Caption</source>
         <translation>图注</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="59"/>
+        <location filename="../forms.py" line="62"/>
         <source>Creator</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="61"/>
+        <location filename="../forms.py" line="64"/>
         <source>Rights</source>
         <translation>版权</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="62"/>
+        <location filename="../forms.py" line="65"/>
         <source>Illustration (not a historical photograph)</source>
         <translation>示意图（非历史照片）</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="63"/>
+        <location filename="../forms.py" line="66"/>
         <source>Original file name</source>
         <translation>原始文件名</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="64"/>
+        <location filename="../forms.py" line="67"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="65"/>
+        <location filename="../forms.py" line="68"/>
         <source>MIME type</source>
         <translation>MIME 类型</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="66"/>
+        <location filename="../forms.py" line="69"/>
         <source>Width (pixels)</source>
         <translation>宽度（像素）</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="67"/>
+        <location filename="../forms.py" line="70"/>
         <source>Height (pixels)</source>
         <translation>高度（像素）</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="68"/>
+        <location filename="../forms.py" line="71"/>
         <source>File size (bytes)</source>
         <translation>文件大小（字节）</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="69"/>
+        <location filename="../forms.py" line="72"/>
         <source>Date in the file (EXIF)</source>
         <translation>文件内日期（EXIF）</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="70"/>
+        <location filename="../forms.py" line="73"/>
         <source>Camera</source>
         <translation>相机</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="71"/>
+        <location filename="../forms.py" line="74"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="72"/>
+        <location filename="../forms.py" line="75"/>
         <source>Stored as</source>
         <translation>存储路径</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="75"/>
-        <location filename="../forms.py" line="81"/>
+        <location filename="../forms.py" line="78"/>
+        <location filename="../forms.py" line="84"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="76"/>
-        <location filename="../forms.py" line="83"/>
-        <location filename="../forms.py" line="107"/>
-        <location filename="../forms.py" line="114"/>
+        <location filename="../forms.py" line="79"/>
+        <location filename="../forms.py" line="86"/>
+        <location filename="../forms.py" line="110"/>
+        <location filename="../forms.py" line="117"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="77"/>
+        <location filename="../forms.py" line="80"/>
         <source>Introduction</source>
         <translation>导语</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="78"/>
-        <location filename="../forms.py" line="85"/>
+        <location filename="../forms.py" line="81"/>
+        <location filename="../forms.py" line="88"/>
         <source>Order</source>
         <translation>顺序</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="82"/>
-        <location filename="../forms.py" line="146"/>
+        <location filename="../forms.py" line="85"/>
+        <location filename="../forms.py" line="149"/>
         <source>Section</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="84"/>
+        <location filename="../forms.py" line="87"/>
         <source>Text</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="88"/>
-        <location filename="../forms.py" line="97"/>
-        <location filename="../forms.py" line="105"/>
-        <location filename="../forms.py" line="112"/>
+        <location filename="../forms.py" line="91"/>
+        <location filename="../forms.py" line="100"/>
+        <location filename="../forms.py" line="108"/>
+        <location filename="../forms.py" line="115"/>
         <source>Key</source>
         <translation>标识键</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="90"/>
+        <location filename="../forms.py" line="93"/>
         <source>Side</source>
         <translation>所属方</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="91"/>
+        <location filename="../forms.py" line="94"/>
         <source>Born</source>
         <translation>出生</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="92"/>
+        <location filename="../forms.py" line="95"/>
         <source>Died</source>
         <translation>逝世</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="93"/>
+        <location filename="../forms.py" line="96"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="94"/>
+        <location filename="../forms.py" line="97"/>
         <source>Biography</source>
         <translation>生平</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="99"/>
+        <location filename="../forms.py" line="102"/>
         <source>Latitude</source>
         <translation>纬度</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="100"/>
+        <location filename="../forms.py" line="103"/>
         <source>Longitude</source>
         <translation>经度</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="101"/>
+        <location filename="../forms.py" line="104"/>
         <source>Coordinates based on</source>
         <translation>坐标依据</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="108"/>
-        <location filename="../forms.py" line="149"/>
+        <location filename="../forms.py" line="111"/>
+        <location filename="../forms.py" line="152"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="113"/>
+        <location filename="../forms.py" line="116"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="115"/>
+        <location filename="../forms.py" line="118"/>
         <source>Author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="116"/>
+        <location filename="../forms.py" line="119"/>
         <source>Publisher</source>
         <translation>出版者</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="117"/>
+        <location filename="../forms.py" line="120"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="118"/>
+        <location filename="../forms.py" line="121"/>
         <source>URL</source>
         <translation>网址</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="119"/>
+        <location filename="../forms.py" line="122"/>
         <source>Reliability</source>
         <translation>可信度</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="122"/>
+        <location filename="../forms.py" line="125"/>
         <source>Cited record type</source>
         <translation>被引记录类型</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="123"/>
+        <location filename="../forms.py" line="126"/>
         <source>Cited record</source>
         <translation>被引记录</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="124"/>
-        <location filename="../forms.py" line="151"/>
+        <location filename="../forms.py" line="127"/>
+        <location filename="../forms.py" line="154"/>
         <source>Source</source>
         <translation>文献</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="125"/>
+        <location filename="../forms.py" line="128"/>
         <source>Page</source>
         <translation>页码</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="126"/>
+        <location filename="../forms.py" line="129"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="129"/>
-        <location filename="../forms.py" line="144"/>
+        <location filename="../forms.py" line="132"/>
+        <location filename="../forms.py" line="147"/>
         <source>Object</source>
         <translation>藏品</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="132"/>
+        <location filename="../forms.py" line="135"/>
         <source>Reason</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="133"/>
+        <location filename="../forms.py" line="136"/>
         <source>Moved by</source>
         <translation>经手人</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="138"/>
+        <location filename="../forms.py" line="141"/>
         <source>Record number</source>
         <translation>记录编号</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="139"/>
+        <location filename="../forms.py" line="142"/>
         <source>Sample content</source>
         <translation>示例内容</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="140"/>
+        <location filename="../forms.py" line="143"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="141"/>
+        <location filename="../forms.py" line="144"/>
         <source>Modified</source>
         <translation>修改时间</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="145"/>
+        <location filename="../forms.py" line="148"/>
         <source>Image</source>
         <translation>图像</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="147"/>
+        <location filename="../forms.py" line="150"/>
         <source>Panel</source>
         <translation>展板</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="148"/>
+        <location filename="../forms.py" line="151"/>
         <source>Person</source>
         <translation>人物</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="150"/>
+        <location filename="../forms.py" line="153"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="152"/>
+        <location filename="../forms.py" line="155"/>
         <source>Citation</source>
         <translation>引用</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="153"/>
+        <location filename="../forms.py" line="156"/>
         <source>Movement</source>
         <translation>位置变动</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="533"/>
+        <location filename="../forms.py" line="538"/>
         <source>中文</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="534"/>
+        <location filename="../forms.py" line="539"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="535"/>
         <location filename="../forms.py" line="540"/>
+        <location filename="../forms.py" line="545"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="536"/>
+        <location filename="../forms.py" line="541"/>
         <source>Save the record</source>
         <translation>保存记录</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="537"/>
+        <location filename="../forms.py" line="542"/>
         <source>Save (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="538"/>
+        <location filename="../forms.py" line="543"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="539"/>
+        <location filename="../forms.py" line="544"/>
         <source>Revert to the saved record</source>
         <translation>还原为已保存的记录</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="546"/>
+        <location filename="../forms.py" line="551"/>
         <source>%1 (Chinese)</source>
         <translation>%1（中文）</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="548"/>
+        <location filename="../forms.py" line="553"/>
         <source>%1 (English)</source>
         <translation>%1（英文）</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="553"/>
+        <location filename="../forms.py" line="558"/>
         <source>%1 as understood</source>
         <translation>%1（系统解读）</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="555"/>
+        <location filename="../forms.py" line="560"/>
         <source>Problem with %1</source>
         <translation>%1有误</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="556"/>
+        <location filename="../forms.py" line="561"/>
         <source>Messages</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="568"/>
+        <location filename="../forms.py" line="573"/>
         <source>New %1</source>
         <translation>新建%1</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="598"/>
+        <location filename="../forms.py" line="603"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="598"/>
+        <location filename="../forms.py" line="603"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="722"/>
+        <location filename="../forms.py" line="727"/>
         <source>This record has been deleted (elsewhere, or by undo). It can no longer be saved; copy any text you want to keep.</source>
         <translation>此记录已被删除（在别处删除，或因撤销操作）。它已无法保存；请复制需要保留的文字。</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="725"/>
+        <location filename="../forms.py" line="730"/>
         <source>This record was changed elsewhere while you were editing it. Saving will replace those changes; Revert shows them.</source>
         <translation>你编辑期间，此记录已在别处被修改。保存将覆盖这些修改；点击“还原”可查看它们。</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="782"/>
+        <location filename="../forms.py" line="787"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../forms.py" line="783"/>
+        <location filename="../forms.py" line="788"/>
         <source>%1 has unsaved changes. Save them?</source>
         <translation>%1有未保存的更改。是否保存？</translation>
     </message>
@@ -1553,90 +1588,90 @@
 <context>
     <name>RecordTableModel</name>
     <message>
-        <location filename="../models.py" line="69"/>
+        <location filename="../models.py" line="88"/>
         <source>Accession no.</source>
         <translation>总登记号</translation>
     </message>
     <message>
-        <location filename="../models.py" line="70"/>
-        <location filename="../models.py" line="81"/>
+        <location filename="../models.py" line="89"/>
+        <location filename="../models.py" line="100"/>
         <source>Name (Chinese)</source>
         <translation>名称(中文)</translation>
     </message>
     <message>
-        <location filename="../models.py" line="71"/>
-        <location filename="../models.py" line="82"/>
+        <location filename="../models.py" line="90"/>
+        <location filename="../models.py" line="101"/>
         <source>Name (English)</source>
         <translation>名称(英文)</translation>
     </message>
     <message>
-        <location filename="../models.py" line="72"/>
+        <location filename="../models.py" line="91"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../models.py" line="73"/>
-        <location filename="../models.py" line="84"/>
+        <location filename="../models.py" line="92"/>
+        <location filename="../models.py" line="103"/>
         <source>Date</source>
         <translation>年代</translation>
     </message>
     <message>
-        <location filename="../models.py" line="74"/>
+        <location filename="../models.py" line="93"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../models.py" line="77"/>
+        <location filename="../models.py" line="96"/>
         <source>Title (Chinese)</source>
         <translation>标题(中文)</translation>
     </message>
     <message>
-        <location filename="../models.py" line="78"/>
+        <location filename="../models.py" line="97"/>
         <source>Title (English)</source>
         <translation>标题(英文)</translation>
     </message>
     <message>
-        <location filename="../models.py" line="85"/>
+        <location filename="../models.py" line="104"/>
         <source>Key</source>
         <translation>标识键</translation>
     </message>
     <message>
-        <location filename="../models.py" line="86"/>
+        <location filename="../models.py" line="105"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../models.py" line="90"/>
+        <location filename="../models.py" line="109"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../models.py" line="91"/>
+        <location filename="../models.py" line="110"/>
         <source>Caption (Chinese)</source>
         <translation>图注(中文)</translation>
     </message>
     <message>
-        <location filename="../models.py" line="92"/>
+        <location filename="../models.py" line="111"/>
         <source>Caption (English)</source>
         <translation>图注(英文)</translation>
     </message>
     <message>
-        <location filename="../models.py" line="96"/>
+        <location filename="../models.py" line="115"/>
         <source>Born</source>
         <translation>出生</translation>
     </message>
     <message>
-        <location filename="../models.py" line="100"/>
+        <location filename="../models.py" line="119"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../models.py" line="101"/>
+        <location filename="../models.py" line="120"/>
         <source>Author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../models.py" line="102"/>
+        <location filename="../models.py" line="121"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
