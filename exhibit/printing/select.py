@@ -1,0 +1,187 @@
+"""What to print: a selection of accession numbers, a section, the whole exhibition,
+or everything changed since a date — always in exhibition order (section, then
+panel, then the object's place on the panel; objects on no panel come last).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from exhibit import services
+from exhibit.archive import Archive
+from exhibit.dates import parse_date
+from exhibit.errors import DateError, ExhibitError, NotFoundError
+from exhibit.records import ArchiveObject, Media, Panel, Section
+
+_LAST = (1e18, 1e18, 1e18)
+
+
+@dataclass(frozen=True)
+class Selection:
+    accessions: tuple[str, ...] = ()
+    section: str | None = None           # code, title (zh/en) or position number (1 = first)
+    panels: tuple[str, ...] = ()         # panel codes
+    everything: bool = False
+    changed_since: str | None = None     # a date: YYYY-MM-DD, or any text exhibit.dates reads
+
+    def describe(self) -> str:
+        parts = []
+        if self.accessions:
+            parts.append(f"{len(self.accessions)} accession number(s)")
+        if self.section:
+            parts.append(f"section {self.section}")
+        if self.panels:
+            parts.append(f"panel(s) {', '.join(self.panels)}")
+        if self.changed_since:
+            parts.append(f"changed since {self.changed_since}")
+        return ", ".join(parts) or "the whole exhibition"
+
+
+class EmptySelection(ExhibitError):
+    """Nothing matched: printing an empty PDF would only waste paper."""
+
+
+def find_section(archive: Archive, ident: str) -> Section:
+    ident = ident.strip()
+    sections = services.list_records(archive, "section")
+    for s in sections:
+        if ident.lower() in (s.code.lower(), s.title_zh.lower(), s.title_en.lower()):
+            return s  # type: ignore[return-value]
+    if ident.isdigit() and 1 <= int(ident) <= len(sections):
+        return sections[int(ident) - 1]  # type: ignore[return-value]
+    known = ", ".join(f"{s.code} ({s.title_zh or s.title_en})" for s in sections) or "none"
+    raise NotFoundError(f"no section '{ident}' (sections: {known})")
+
+
+def _since(text: str) -> str:
+    try:
+        start = parse_date(text).start
+    except DateError as exc:
+        raise ExhibitError(f"--changed-since '{text}': {exc}") from None
+    if not start:
+        raise ExhibitError(f"--changed-since '{text}': give a date such as 2026-11-01")
+    return start
+
+
+def object_order(archive: Archive) -> dict[int, tuple[float, float, float]]:
+    """Each object's first place in the exhibition: (section position, panel position, link position)."""
+    rows = archive.db.execute(
+        "SELECT l.to_id, coalesce(s.position, 1e17), p.position, l.position FROM links l "
+        "JOIN panels p ON l.from_type = 'panel' AND l.from_id = p.id "
+        "LEFT JOIN sections s ON s.id = p.section_id WHERE l.to_type = 'object'")
+    order: dict[int, tuple[float, float, float]] = {}
+    for oid, sp, pp, lp in rows:
+        key = (sp, pp, lp)
+        if oid not in order or key < order[oid]:
+            order[oid] = key
+    return order
+
+
+def object_section(archive: Archive) -> dict[int, int]:
+    """Object id → id of the section where it first appears."""
+    rows = archive.db.execute(
+        "SELECT l.to_id, p.section_id FROM links l JOIN panels p ON l.from_type = 'panel' AND l.from_id = p.id "
+        "LEFT JOIN sections s ON s.id = p.section_id WHERE l.to_type = 'object' AND p.section_id IS NOT NULL "
+        "ORDER BY s.position, p.position, l.position")
+    out: dict[int, int] = {}
+    for oid, sid in rows:
+        out.setdefault(oid, sid)
+    return out
+
+
+def _sort_objects(archive: Archive, objects: list[ArchiveObject]) -> list[ArchiveObject]:
+    order = object_order(archive)
+    return sorted(objects, key=lambda o: (order.get(o.id, _LAST), o.accession))
+
+
+def select_objects(archive: Archive, sel: Selection) -> list[ArchiveObject]:
+    clauses, params = [], []
+    if sel.accessions:
+        found = []
+        missing = []
+        for acc in sel.accessions:
+            obj = services.find(archive, "object", acc)
+            (found.append(obj) if obj else missing.append(acc))
+        if missing:
+            raise NotFoundError(f"no object with accession number {', '.join(repr(m) for m in missing)}")
+        clauses.append(f"id IN ({','.join('?' * len(found))})")
+        params += [o.id for o in found]
+    if sel.section:
+        section = find_section(archive, sel.section)
+        clauses.append("id IN (SELECT l.to_id FROM links l JOIN panels p ON l.from_type = 'panel' "
+                       "AND l.from_id = p.id WHERE l.to_type = 'object' AND p.section_id = ?)")
+        params.append(section.id)
+    if sel.panels:
+        ids = [_panel(archive, code).id for code in sel.panels]
+        clauses.append(f"id IN (SELECT to_id FROM links WHERE from_type = 'panel' AND to_type = 'object' "
+                       f"AND from_id IN ({','.join('?' * len(ids))}))")
+        params += ids
+    if sel.changed_since:
+        clauses.append("modified >= ?")
+        params.append(_since(sel.changed_since))
+    if not clauses and not sel.everything:
+        raise ExhibitError("say what to print: --accessions, --section, --panels, --all or --changed-since")
+    objects = services.list_records(archive, "object", " AND ".join(clauses), params)
+    if not objects:
+        raise EmptySelection(f"nothing to print: no objects in {sel.describe()}")
+    return _sort_objects(archive, objects)  # type: ignore[arg-type]
+
+
+def _panel(archive: Archive, code: str) -> Panel:
+    panel = services.find(archive, "panel", code)
+    if panel is None:
+        raise NotFoundError(f"no panel with code '{code}'")
+    return panel  # type: ignore[return-value]
+
+
+def select_panels(archive: Archive, sel: Selection) -> list[Panel]:
+    if sel.accessions:
+        raise ExhibitError("panel texts are chosen with --section, --panels, --all or --changed-since, "
+                           "not --accessions")
+    clauses, params = [], []
+    if sel.section:
+        clauses.append("section_id = ?")
+        params.append(find_section(archive, sel.section).id)
+    if sel.panels:
+        ids = [_panel(archive, code).id for code in sel.panels]
+        clauses.append(f"id IN ({','.join('?' * len(ids))})")
+        params += ids
+    if sel.changed_since:
+        clauses.append("modified >= ?")
+        params.append(_since(sel.changed_since))
+    if not clauses and not sel.everything:
+        raise ExhibitError("say what to print: --section, --panels, --all or --changed-since")
+    panels = services.list_records(archive, "panel", " AND ".join(clauses), params)
+    if not panels:
+        raise EmptySelection(f"nothing to print: no panels in {sel.describe()}")
+    return panels  # type: ignore[return-value]
+
+
+def select_media(archive: Archive, sel: Selection) -> list[Media]:
+    """Photographs for caption labels: those of the selected objects and panels, in their
+    order (the section's own images first), or every image for --all."""
+    if sel.everything and not (sel.accessions or sel.section or sel.panels or sel.changed_since):
+        owners: list[tuple[str, int]] = [("section", s.id) for s in services.list_records(archive, "section")]
+        owners += [("panel", p.id) for p in services.list_records(archive, "panel")]
+        owners += [("object", o.id) for o in _sort_objects(archive, services.list_records(archive, "object"))]  # type: ignore[arg-type]
+    else:
+        owners = []
+        if sel.section:
+            owners.append(("section", find_section(archive, sel.section).id))
+        if sel.section or sel.panels:
+            owners += [("panel", p.id) for p in select_panels(archive, Selection(
+                section=sel.section, panels=sel.panels))]
+        try:
+            owners += [("object", o.id) for o in select_objects(archive, sel)]
+        except EmptySelection:
+            pass
+    seen: dict[int, Media] = {}
+    for rtype, rid in owners:
+        for link in archive.db.execute(
+                "SELECT media_id FROM media_links WHERE record_type = ? AND record_id = ? "
+                "ORDER BY position, id", [rtype, rid]).fetchall():
+            if link[0] not in seen:
+                seen[link[0]] = services.get(archive, "media", link[0])  # type: ignore[assignment]
+    media = list(seen.values())
+    if not media:
+        raise EmptySelection(f"nothing to print: no photographs in {sel.describe()}")
+    return media
