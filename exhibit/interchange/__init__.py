@@ -1,0 +1,8 @@
+"""Import and export: spreadsheets, whole-archive JSON, LIDO, IIIF and bundles (issue #6).
+
+Modules: encodings (decoding text files), tables (CSV/TSV/XLSX → rows),
+mapping (columns → fields, vocabulary terms), checking (record rules in bulk),
+importer (dry run and all-or-nothing import), bulk (batched writes), cells
+(formula-injection protection), export (CSV/XLSX), archive_json, lido, iiif,
+bundle, cli, bench.
+"""

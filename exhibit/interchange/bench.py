@@ -1,0 +1,179 @@
+"""Benchmark: `uv run python -m exhibit.bench interchange [--rows 100000]`.
+
+Generates catalogue rows (Chinese and English names and descriptions from
+the sample collection, vocabulary terms written as codes or as Chinese
+labels, dates in the forms curators type), writes them as CSV and XLSX,
+imports each file into a fresh archive (reading, checking, writing, search
+index and history, one transaction), exports both formats again, and, in the
+same run, inserts the same rows with sqlite-utils' plain `insert_all` (no
+checks, no index, no history) as the reference, and times `services.create`
+on a slice to show what the row-by-row path would cost. Prints one JSON object.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import random
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from exhibit import search, services
+from exhibit.archive import Archive
+from exhibit.bench import corpus
+from exhibit.interchange import export, importer, mapping, tables
+
+HEADER = ["总登记号", "名称", "Name", "类别", "年代", "质地", "完残程度", "尺寸", "描述", "Description", "状态"]
+CATEGORIES = [("weapon", "武器"), ("document_propaganda", "文件、宣传品"), ("archive", "档案文书"),
+              ("personal_relic", "名人遗物"), ("photograph", "照片"), ("textile", "织绣")]
+MATERIALS = [("iron", "铁"), ("paper", "纸"), ("cotton_linen", "棉麻纤维"), ("copper", "铜"), ("wood", "木")]
+CONDITIONS = ["complete", "基本完整", "damaged"]
+DATES = ["1944", "1944年6月", "1944-06-23", "民国三十三年", "约1944年", "1938-1945", "1944年8月8日", ""]
+
+
+def generate(n: int, rng: random.Random) -> list[list[str]]:
+    zh, words = corpus()
+    span = len(zh) - 210
+    rows = []
+    for i in range(n):
+        a, b = rng.randrange(span), rng.randrange(span)
+        code, label = rng.choice(CATEGORIES)
+        material = rng.choice(MATERIALS)
+        rows.append([f"HB{i:07d}", zh[a:a + rng.randint(2, 8)],
+                     " ".join(rng.choice(words) for _ in range(rng.randint(2, 5))),
+                     code if i % 2 else label, rng.choice(DATES), material[i % 2],
+                     rng.choice(CONDITIONS), f"{rng.randint(5, 90)} × {rng.randint(5, 60)} cm",
+                     zh[b:b + rng.randint(60, 200)],
+                     " ".join(rng.choice(words) for _ in range(rng.randint(30, 80))), "in_store"])
+    return rows
+
+
+def write_csv(path: Path, rows: list[list[str]]) -> None:
+    with open(path, "w", encoding="utf-8-sig", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(HEADER)
+        writer.writerows(rows)
+
+
+def write_xlsx(path: Path, rows: list[list[str]]) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("藏品")
+    ws.append(HEADER)
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+
+
+def timed(fn: Any, *args: Any, **kwargs: Any) -> tuple[float, Any]:
+    start = time.perf_counter()
+    value = fn(*args, **kwargs)
+    return time.perf_counter() - start, value
+
+
+def import_into(root: Path, path: Path) -> dict[str, Any]:
+    archive = Archive.open(root, user="bench")
+    try:
+        read_s, table = timed(tables.read_table, path)
+        chosen = mapping.suggest(table.header, "object")
+        import_s, result = timed(importer.apply_import, archive, table, chosen)
+        rows = len(table.rows)
+        hit = search.search(archive.db, table.rows[-1].cells[1], limit=1)
+        accession = search.search(archive.db, table.rows[-1].cells[0], limit=1)
+        total = read_s + import_s
+        return {"rows": rows, "read_s": round(read_s, 2), "check_write_index_s": round(import_s, 2),
+                "total_s": round(total, 2), "rows_per_s": round(rows / total),
+                "created": result.created, "found_by_name": bool(hit.hits),
+                "found_by_accession": bool(accession.hits and accession.hits[0].ident == table.rows[-1].cells[0]),
+                "db_mb": round(archive.db_path.stat().st_size / 1e6, 1)}
+    finally:
+        archive.close()
+
+
+def reference_insert(root: Path, rows: list[list[str]]) -> float:
+    """sqlite-utils' plain insert of the same rows: no checks, no index, no history."""
+    root.mkdir(parents=True, exist_ok=True)
+    db = Database(root / "plain.db")
+    fields = ["accession", "name_zh", "name_en", "category", "date_text", "material", "condition",
+              "dimensions", "description_zh", "description_en", "status"]
+    start = time.perf_counter()
+    db["objects"].insert_all((dict(zip(fields, r)) for r in rows), batch_size=1000)
+    seconds = time.perf_counter() - start
+    db.close()
+    return seconds
+
+
+def services_rate(root: Path, rows: list[list[str]], sample: int) -> float:
+    """Records a second through services.create (validation, index, history per record)."""
+    from exhibit.records import ArchiveObject
+
+    archive = Archive.open(root, user="bench")
+    table_codes = {label: code for code, label in CATEGORIES} | {m[1]: m[0] for m in MATERIALS}
+    objs = [ArchiveObject(accession=r[0], name_zh=r[1], name_en=r[2], category=table_codes.get(r[3], r[3]),
+                          date_text=r[4], material=table_codes.get(r[5], r[5]),
+                          condition={"基本完整": "mostly_complete"}.get(r[6], r[6]), dimensions=r[7],
+                          description_zh=r[8], description_en=r[9]) for r in rows[:sample]]
+    start = time.perf_counter()
+    with archive.transaction():
+        for obj in objs:
+            services.create(archive, obj)
+    seconds = time.perf_counter() - start
+    archive.close()
+    return len(objs) / seconds
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="exhibit.bench interchange", description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--services-sample", type=int, default=2000,
+                        help="rows timed through services.create for comparison")
+    parser.add_argument("--seed", type=int, default=1944)
+    parser.add_argument("--keep", metavar="DIR", help="work in DIR and keep the files")
+    args = parser.parse_args(argv)
+    rng = random.Random(args.seed)
+    with tempfile.TemporaryDirectory(prefix="exhibit-bench-io-") as tmp:
+        work = Path(args.keep) if args.keep else Path(tmp)
+        work.mkdir(parents=True, exist_ok=True)
+        # pypinyin loads its dictionaries on first use (once per process, also in the
+        # command line import); measured on its own so both imports compare alike.
+        pinyin_load_s, _ = timed(search.pinyin_for, "衡阳保卫战")
+        gen_s, rows = timed(generate, args.rows, rng)
+        csv_path, xlsx_path = work / "objects.csv", work / "objects.xlsx"
+        write_csv_s, _ = timed(write_csv, csv_path, rows)
+        write_xlsx_s, _ = timed(write_xlsx, xlsx_path, rows)
+        csv_import = import_into(work / "from-csv", csv_path)
+        xlsx_import = import_into(work / "from-xlsx", xlsx_path)
+        archive = Archive.open(work / "from-csv", user="bench")
+        export_csv_s, _ = timed(export.write_table, archive, "object", work / "export.csv")
+        export_xlsx_s, _ = timed(export.write_table, archive, "object", work / "export.xlsx")
+        archive.close()
+        plain_s = reference_insert(work / "plain", rows)
+        per_s = services_rate(work / "services", rows, min(args.services_sample, args.rows))
+        n = args.rows
+        result = {
+            "rows": n, "cpus": os.cpu_count(),
+            "generate_s": round(gen_s, 2), "pinyin_dictionary_load_s": round(pinyin_load_s, 2),
+            "file_mb": {"csv": round(csv_path.stat().st_size / 1e6, 1),
+                        "xlsx": round(xlsx_path.stat().st_size / 1e6, 1)},
+            "import_csv": csv_import,
+            "import_xlsx": xlsx_import,
+            "export": {"csv_s": round(export_csv_s, 2), "csv_rows_per_s": round(n / export_csv_s),
+                       "xlsx_s": round(export_xlsx_s, 2), "xlsx_rows_per_s": round(n / export_xlsx_s)},
+            "reference_sqlite_utils_insert": {"seconds": round(plain_s, 2), "rows_per_s": round(n / plain_s)},
+            "services_create_per_s": round(per_s, 1),
+            "ratios": {
+                "csv_import_vs_plain_insert": round(csv_import["total_s"] / plain_s, 1),
+                "xlsx_import_vs_plain_insert": round(xlsx_import["total_s"] / plain_s, 1),
+                "csv_import_speedup_vs_services_create": round(csv_import["rows_per_s"] / per_s, 1),
+            },
+            "target_csv_import_s": 20, "csv_import_within_target": csv_import["total_s"] <= 20,
+            "writing_source_files_s": {"csv": round(write_csv_s, 2), "xlsx": round(write_xlsx_s, 2)},
+        }
+    print(json.dumps(result, ensure_ascii=False, indent=1))
+    return 0

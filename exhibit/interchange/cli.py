@@ -1,0 +1,191 @@
+"""Headless import, export and bundles (registered into exhibit.cli).
+
+    main.py import FILE [--type object] [--mapping MAP.json] [--dry-run] [--media-root DIR]
+                        [--sheet NAME] [--save-mapping OUT.json] [--json]
+    main.py import ARCHIVE.json [--media-root DIR]          whole-archive JSON into an empty archive
+    main.py export --type object --format csv|tsv|xlsx|json|lido|iiif --out PATH
+                   [--accessions A B …] [--labels zh|en] [--base-url URL]
+    main.py bundle OUT[.zip]
+    main.py unbundle BUNDLE DEST
+    main.py verify-bundle BUNDLE
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+from exhibit.interchange.importer import IMPORT_TYPES
+
+
+def _progress(stage_width: int = 10) -> Callable[[int, int, str], None] | None:
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int, what: str) -> None:
+        count = f"{done:,}/{total:,}" if total else f"{done:,}"
+        print(f"\r{what[:30]:<{stage_width}} {count}   ", end="", file=sys.stderr, flush=True)
+    return show
+
+
+def _end_progress() -> None:
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+
+
+def cmd_import(args: argparse.Namespace, open_archive: Callable[[argparse.Namespace], Any]) -> int:
+    from exhibit.interchange import archive_json, importer, mapping, tables
+
+    path = Path(args.file)
+    archive = open_archive(args)
+    if path.suffix.lower() == ".json":
+        result = archive_json.import_json(archive, path, Path(args.media_root) if args.media_root else None)
+        print(f"imported {result.summary()}")
+        return 0
+    progress = _progress()
+    table = tables.read_table(path, sheet=args.sheet, progress=progress)
+    if args.mapping:
+        chosen = mapping.Mapping.load(args.mapping)
+        if args.type and args.type != chosen.record_type and args.type_given:
+            print(f"error: {Path(args.mapping).name} maps {chosen.record_type} records, not {args.type}",
+                  file=sys.stderr)
+            return 1
+    else:
+        chosen = mapping.suggest(table.header, args.type)
+        print("columns (suggested mapping; save it with --save-mapping, edit, and pass --mapping):")
+        for header, target in chosen.columns.items():
+            print(f"  {header} → {target or '(not imported)'}")
+    if args.save_mapping:
+        chosen.save(args.save_mapping)
+        print(f"mapping saved to {args.save_mapping}")
+    media_root = Path(args.media_root) if args.media_root else path.parent
+    if args.dry_run:
+        plan = importer.plan_import(archive, table, chosen, media_root=media_root, progress=progress)
+        _end_progress()
+        print(json.dumps(plan.to_json(), ensure_ascii=False, indent=1) if args.json
+              else plan.report(limit=args.limit))
+        return 0 if plan.ok else 1
+    try:
+        result = importer.apply_import(archive, table, chosen, media_root=media_root, progress=progress)
+    except importer.ImportRejected as exc:
+        _end_progress()
+        print(exc.plan.report(limit=args.limit), file=sys.stderr)
+        raise
+    _end_progress()
+    print(result.summary() + f" in {result.seconds:.1f} s")
+    for outcome in result.plan.rows:
+        if outcome.warnings:
+            print(f"warning: {outcome.describe()}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, open_archive: Callable[[argparse.Namespace], Any]) -> int:
+    from exhibit.interchange import archive_json, export, iiif, lido
+
+    archive = open_archive(args)
+    out = Path(args.out)
+    ids = None
+    if args.accessions:
+        if args.type != "object":
+            print("error: --accessions selects objects; use --type object", file=sys.stderr)
+            return 1
+        ids = export.ids_for_accessions(archive, args.accessions)
+    fmt = args.format or {".xlsx": "xlsx", ".json": "json", ".xml": "lido", ".tsv": "tsv"}.get(
+        out.suffix.lower(), "csv")
+    if fmt == "json":
+        counts = archive_json.write_json(archive, out)
+        print(f"wrote the whole archive ({sum(counts.values()):,} records) to {out}")
+    elif fmt == "lido":
+        print(f"wrote {lido.write_lido(archive, out, ids):,} LIDO record(s) to {out}")
+    elif fmt == "iiif":
+        count = iiif.write_iiif(archive, out, ids, base_url=args.base_url)
+        print(f"wrote {count:,} IIIF manifest(s) to {out} (publish the folder at {args.base_url})")
+    else:
+        if fmt in ("csv", "tsv", "xlsx") and out.suffix.lower() != f".{fmt}":
+            out = out.with_name(out.name + f".{fmt}") if not out.suffix else out.with_suffix(f".{fmt}")
+        count = export.write_table(archive, args.type, out, ids, labels=args.labels)
+        print(f"wrote {count:,} {args.type} record(s) to {out}")
+    return 0
+
+
+def cmd_bundle(args: argparse.Namespace, open_archive: Callable[[argparse.Namespace], Any]) -> int:
+    from exhibit.interchange import bundle
+
+    archive = open_archive(args)
+    info = bundle.make_bundle(archive, Path(args.out), progress=_progress())
+    _end_progress()
+    print(f"bundle written to {info.path}: {info.files:,} files, {info.bytes / 1e6:.1f} MB")
+    return 0
+
+
+def cmd_unbundle(args: argparse.Namespace, open_archive: Callable[[argparse.Namespace], Any]) -> int:
+    from exhibit.interchange import bundle
+
+    archive = bundle.restore_bundle(Path(args.bundle), Path(args.dest), progress=_progress())
+    _end_progress()
+    archive.close()
+    print(f"restored {args.bundle} into {args.dest}; every file matched its SHA-256")
+    return 0
+
+
+def cmd_verify_bundle(args: argparse.Namespace, open_archive: Callable[[argparse.Namespace], Any]) -> int:
+    from exhibit.interchange import bundle
+
+    problems = bundle.verify_bundle(Path(args.bundle), progress=_progress())
+    _end_progress()
+    for problem in problems:
+        print(problem)
+    print("ok: every file matches its SHA-256" if not problems else f"{len(problems)} problem(s) found")
+    return 0 if not problems else 1
+
+
+class _TypeAction(argparse.Action):
+    def __call__(self, parser: Any, namespace: Any, values: Any, option_string: Any = None) -> None:
+        setattr(namespace, self.dest, values)
+        namespace.type_given = True
+
+
+def register(subparsers: Any, open_archive: Callable[[argparse.Namespace], Any]) -> None:
+    def bind(fn: Callable[[argparse.Namespace, Any], int]) -> Callable[[argparse.Namespace], int]:
+        return lambda args: fn(args, open_archive)
+
+    p = subparsers.add_parser("import", help="import records from CSV/TSV/XLSX (or a whole-archive JSON)")
+    p.add_argument("file")
+    p.add_argument("--type", default="object", choices=IMPORT_TYPES, action=_TypeAction)
+    p.add_argument("--mapping", metavar="MAP.json", help="column mapping (default: suggested from the header)")
+    p.add_argument("--save-mapping", metavar="OUT.json", help="save the mapping used, to edit and reuse")
+    p.add_argument("--dry-run", action="store_true", help="report what would happen; change nothing")
+    p.add_argument("--media-root", metavar="DIR",
+                   help="folder the image paths are relative to (default: the file's folder); "
+                        "files outside it are refused")
+    p.add_argument("--sheet", help="worksheet of an .xlsx file (default: the first)")
+    p.add_argument("--limit", type=int, default=200, help="rows shown in the report (default 200)")
+    p.add_argument("--json", action="store_true", help="dry-run report as JSON")
+    p.set_defaults(func=bind(cmd_import), type_given=False)
+
+    p = subparsers.add_parser("export", help="export records as CSV/XLSX, the archive as JSON, LIDO or IIIF")
+    p.add_argument("--type", default="object",
+                   choices=["object", "person", "place", "event", "source", "section", "panel", "media"])
+    p.add_argument("--format", choices=["csv", "tsv", "xlsx", "json", "lido", "iiif"],
+                   help="default: from the file name")
+    p.add_argument("--out", required=True, metavar="PATH")
+    p.add_argument("--accessions", nargs="+", metavar="ACCESSION", help="only these objects")
+    p.add_argument("--labels", choices=["zh", "en"], help="vocabulary labels instead of codes (CSV/XLSX)")
+    p.add_argument("--base-url", default="http://localhost:8000/iiif",
+                   help="where the IIIF folder will be published")
+    p.set_defaults(func=bind(cmd_export))
+
+    p = subparsers.add_parser("bundle", help="whole archive (database, media, SHA-256 manifest) as a folder or .zip")
+    p.add_argument("out", metavar="OUT")
+    p.set_defaults(func=bind(cmd_bundle))
+
+    p = subparsers.add_parser("unbundle", help="verify a bundle and restore it as a new archive folder")
+    p.add_argument("bundle")
+    p.add_argument("dest")
+    p.set_defaults(func=bind(cmd_unbundle))
+
+    p = subparsers.add_parser("verify-bundle", help="check every file of a bundle against its SHA-256")
+    p.add_argument("bundle")
+    p.set_defaults(func=bind(cmd_verify_bundle))

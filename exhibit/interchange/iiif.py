@@ -1,0 +1,162 @@
+"""IIIF Presentation 3 manifests for objects with images.
+
+`write_iiif(archive, out_dir, base_url=…)` writes a folder that any static web
+server can publish at `base_url`:
+
+    collection.json                      every manifest, labelled per language
+    <accession>/manifest.json            one Manifest per object with images
+    media/originals/…, media/derived/…   the images and their thumbnails
+
+Labels, summaries and metadata are IIIF language maps ({"zh": […], "en": […]});
+a value that exists in one language only is given in that one, identifiers
+use "none". Each image is a Canvas of its pixel size painted by one Image
+annotation (level-0 publishing: whole files, no image server needed).
+Generated illustrations say so in their canvas label.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any, Sequence
+from urllib.parse import quote
+
+from exhibit import media_library, services, vocab
+from exhibit.archive import Archive
+from exhibit.errors import ExhibitError
+from exhibit.records import ArchiveObject, Media
+
+CONTEXT = "http://iiif.io/api/presentation/3/context.json"
+LangMap = dict[str, list[str]]
+_FIELD_LABELS = {
+    "accession": ("总登记号", "Accession number"), "category": ("类别", "Category"),
+    "date_text": ("年代", "Date"), "material": ("质地", "Material"), "dimensions": ("尺寸", "Dimensions"),
+    "weight": ("质量", "Weight"), "condition": ("完残程度", "Condition"), "grade": ("文物级别", "Grade"),
+    "inscription": ("铭文", "Inscription"),
+}
+
+
+def lang_map(zh: str = "", en: str = "") -> LangMap:
+    out: LangMap = {}
+    if zh:
+        out["zh"] = [zh]
+    if en:
+        out["en"] = [en]
+    return out
+
+
+def _label(name: str) -> LangMap:
+    zh, en = _FIELD_LABELS[name]
+    return lang_map(zh, en)
+
+
+def _slug(accession: str) -> str:
+    """A file and URL name for an accession number (HY1944.0001 stays as it is)."""
+    return quote(accession.replace("/", "_"), safe="._-~")
+
+
+class _Builder:
+    def __init__(self, archive: Archive, base_url: str):
+        if not base_url.startswith(("http://", "https://")):
+            raise ExhibitError(f"the IIIF base URL must start with http:// or https:// (got '{base_url}')")
+        self.archive = archive
+        self.base = base_url.rstrip("/")
+
+    def term(self, vocab_name: str, code: str) -> LangMap:
+        db = self.archive.db
+        return lang_map(vocab.label(db, vocab_name, code, "zh"), vocab.label(db, vocab_name, code, "en"))
+
+    def metadata(self, obj: ArchiveObject) -> list[dict[str, Any]]:
+        items = [{"label": _label("accession"), "value": {"none": [obj.accession]}}]
+        for name in ("category", "material", "condition", "grade"):
+            code = getattr(obj, name)
+            if code:
+                items.append({"label": _label(name), "value": self.term(name, code)})
+        for name in ("date_text", "dimensions", "weight"):
+            value = getattr(obj, name)
+            if value:
+                items.append({"label": _label(name), "value": {"none": [value]}})
+        inscription = lang_map(obj.inscription_zh, obj.inscription_en)
+        if inscription:
+            items.append({"label": _label("inscription"), "value": inscription})
+        return items
+
+    def manifest(self, obj: ArchiveObject, images: Sequence[Media]) -> dict[str, Any]:
+        slug = _slug(obj.accession)
+        root = f"{self.base}/{slug}"
+        manifest: dict[str, Any] = {
+            "@context": CONTEXT, "id": f"{root}/manifest.json", "type": "Manifest",
+            "label": lang_map(obj.name_zh, obj.name_en) or {"none": [obj.accession]},
+            "metadata": self.metadata(obj),
+        }
+        summary = lang_map(obj.description_zh, obj.description_en)
+        if summary:
+            manifest["summary"] = summary
+        credit = lang_map(obj.credit_zh, obj.credit_en)
+        if credit:
+            manifest["requiredStatement"] = {"label": lang_map("致谢", "Credit"), "value": credit}
+        canvases = []
+        for n, media in enumerate(images, start=1):
+            canvas_id = f"{root}/canvas/{n}"
+            image_url = f"{self.base}/media/{quote(media.path)}"
+            label = lang_map(media.caption_zh, media.caption_en) or lang_map(f"图 {n}", f"Image {n}")
+            if media.is_illustration:
+                for lang, note in (("zh", "(插图,非历史照片)"), ("en", " (illustration, not a historical photograph)")):
+                    if lang in label:
+                        label[lang] = [label[lang][0] + note]
+            canvas = {
+                "id": canvas_id, "type": "Canvas", "label": label,
+                "height": media.height, "width": media.width,
+                "thumbnail": [{"id": f"{self.base}/media/derived/thumb/{media.sha256}.jpg", "type": "Image",
+                               "format": "image/jpeg"}],
+                "items": [{"id": f"{canvas_id}/page", "type": "AnnotationPage", "items": [{
+                    "id": f"{canvas_id}/page/image", "type": "Annotation", "motivation": "painting",
+                    "body": {"id": image_url, "type": "Image", "format": media.mime or "image/jpeg",
+                             "height": media.height, "width": media.width},
+                    "target": canvas_id}]}],
+            }
+            canvases.append(canvas)
+        manifest["items"] = canvases
+        if canvases:
+            manifest["thumbnail"] = canvases[0]["thumbnail"]
+        return manifest
+
+
+def manifest_for(archive: Archive, obj: ArchiveObject, base_url: str) -> dict[str, Any]:
+    images = media_library.media_for(archive, "object", obj.id)  # type: ignore[arg-type]
+    return _Builder(archive, base_url).manifest(obj, images)
+
+
+def write_iiif(archive: Archive, out_dir: Path | str, ids: Sequence[int] | None = None,
+               base_url: str = "http://localhost:8000/iiif") -> int:
+    """Write a manifest for every object with images (or those of `ids`); returns how many."""
+    out = Path(out_dir)
+    if out.exists() and any(out.iterdir()):
+        raise ExhibitError(f"{out} is not empty; choose a new folder for the IIIF export")
+    builder = _Builder(archive, base_url)
+    objects = (services.list_records(archive, "object", order="accession") if ids is None
+               else [services.get(archive, "object", i) for i in ids])
+    entries = []
+    for obj in objects:
+        images = media_library.media_for(archive, "object", obj.id)  # type: ignore[arg-type]
+        if not images:
+            continue
+        manifest = builder.manifest(obj, images)  # type: ignore[arg-type]
+        folder = out / _slug(obj.accession)  # type: ignore[attr-defined]
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+        for media in images:
+            _copy(archive.media_root / media.path, out / "media" / media.path)
+            _copy(media_library.derivative(archive, media, "thumb"),
+                  out / "media" / "derived" / "thumb" / f"{media.sha256}.jpg")
+        entries.append({"id": manifest["id"], "type": "Manifest", "label": manifest["label"]})
+    collection = {"@context": CONTEXT, "id": f"{builder.base}/collection.json", "type": "Collection",
+                  "label": lang_map("衡阳保卫战 藏品", "Defence of Hengyang: objects"), "items": entries}
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "collection.json").write_text(json.dumps(collection, ensure_ascii=False, indent=1), encoding="utf-8")
+    return len(entries)
+
+
+def _copy(src: Path, dst: Path) -> None:
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(src, dst)

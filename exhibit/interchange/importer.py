@@ -1,0 +1,543 @@
+"""Importing rows of a spreadsheet as records: a dry run first, then all or nothing.
+
+    table = tables.read_table("藏品总账.xlsx")
+    mapping = mapping.suggest(table.header, "object")        # or Mapping.load(...)
+    plan = plan_import(archive, table, mapping)              # dry run: what each row would do
+    result = apply_import(archive, table, mapping)           # one transaction, or nothing
+
+`plan_import` writes nothing; it reports per row whether the record would be
+created, updated, left unchanged or rejected, and why. Objects are matched
+by accession number (case-insensitive, as the archive compares them); people,
+places, events and sources by their key column when it is filled, else by
+their name or title. Re-importing a file updates the matched records.
+
+`apply_import` takes the write lock, plans again inside the transaction (so
+nothing can change between the check and the write) and refuses, changing
+nothing, if any row is rejected. New records are written in batches
+(`bulk.insert_new`), changed ones through `services.update`, images through
+`media_library.import_paths` confined to the chosen folder.
+
+An empty cell in a mapped column empties that field; columns the mapping
+ignores leave the field as it is. Exported cells that were protected against
+formula injection (`cells.py`: a leading apostrophe before = + - @ …) are
+restored here.
+
+Both functions take `progress(done, total, stage)` and `cancelled() -> bool`:
+a cancelled plan says so, a cancelled import raises ImportCancelled after
+rolling everything back.
+"""
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Callable
+
+from exhibit import media as media_files
+from exhibit import media_library, services
+from exhibit.archive import Archive
+from exhibit.errors import ExhibitError, MediaError
+from exhibit.interchange import bulk, cells
+from exhibit.interchange.checking import RecordChecker, fold_ident
+from exhibit.interchange.mapping import MEDIA, PLACE, SECTION, Mapping, MappingError, TermMatcher
+from exhibit.interchange.tables import Table
+from exhibit.records import Record, Term, record_class
+
+IMPORT_TYPES = ("object", "person", "place", "event", "source")
+ProgressFn = Callable[[int, int, str], None]
+CancelFn = Callable[[], bool]
+_FLOATS = {"lat", "lon"}
+_INTS = {"position"}
+_BOOLS = {"is_sample", "is_illustration"}
+_TRUE = {"1", "true", "yes", "y", "是", "对", "√", "x"}
+_FALSE = {"", "0", "false", "no", "n", "否", "不是"}
+_MEDIA_SPLIT = re.compile(r"\s*[;；|\n]\s*")
+_NAME_FIELDS = {"person": ("name_zh", "name_en"), "place": ("name_zh", "name_en"),
+                "event": ("title_zh", "title_en"), "source": ("title",), "object": ()}
+CHECK_EVERY = 500  # rows between polls of cancelled()
+
+
+class ImportCancelled(ExhibitError):
+    """The curator cancelled; nothing was written."""
+
+
+class ImportRejected(ExhibitError):
+    """Some rows cannot be imported, so none were."""
+
+    def __init__(self, plan: "ImportPlan"):
+        self.plan = plan
+        first = plan.rejected[0] if plan.rejected else None
+        detail = f" First: {first.describe()}" if first else ""
+        super().__init__(f"{plan.source}: {len(plan.rejected)} of {len(plan.rows)} row(s) cannot be "
+                         f"imported, so nothing was imported.{detail}")
+
+
+@dataclass
+class RowOutcome:
+    row: int                 # the row number the user sees in the file
+    action: str              # 'create', 'update', 'unchanged', 'rejected'
+    key: str = ""            # accession number, key or name, for the report
+    reasons: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    record: Record | None = None
+    media: list[Path] = field(default_factory=list)
+
+    def describe(self) -> str:
+        who = f" ({self.key})" if self.key else ""
+        text = f"row {self.row}{who}: {self.action}"
+        if self.reasons:
+            text += " — " + "; ".join(self.reasons)
+        if self.warnings:
+            text += " [" + "; ".join(self.warnings) + "]"
+        return text
+
+
+@dataclass
+class UnknownTerm:
+    vocab: str
+    field: str
+    value: str
+    rows: list[int]
+    suggestion: Term | None
+
+    def describe(self) -> str:
+        rows = ", ".join(map(str, self.rows[:10])) + (" …" if len(self.rows) > 10 else "")
+        hint = (f"; nearest term: {self.suggestion.label_zh} / {self.suggestion.label_en} "
+                f"({self.suggestion.code}) — to use it, add \"{self.value}\": \"{self.suggestion.code}\" "
+                f"under terms → {self.vocab} in the mapping" if self.suggestion else "")
+        return f"{self.field} '{self.value}' is not a term of the {self.vocab} vocabulary (row(s) {rows}){hint}"
+
+
+@dataclass
+class ImportPlan:
+    source: str
+    record_type: str
+    format: str
+    encoding: str | None
+    header: list[str]
+    fields: list[str]
+    rows: list[RowOutcome] = field(default_factory=list)
+    empty_rows: list[int] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    unknown_terms: list[UnknownTerm] = field(default_factory=list)
+    cancelled: bool = False
+
+    @property
+    def rejected(self) -> list[RowOutcome]:
+        return [r for r in self.rows if r.action == "rejected"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.cancelled and not self.rejected
+
+    def counts(self) -> dict[str, int]:
+        out = {"create": 0, "update": 0, "unchanged": 0, "rejected": 0}
+        for r in self.rows:
+            out[r.action] += 1
+        out["empty"] = len(self.empty_rows)
+        return out
+
+    def summary(self) -> str:
+        c = self.counts()
+        how = ", ".join(x for x in (self.format.upper(), _ENCODINGS.get(self.encoding or "", "")) if x)
+        text = (f"{self.source} ({how}): {len(self.rows)} row(s) — {c['create']} to create, "
+                f"{c['update']} to update, {c['unchanged']} unchanged, {c['rejected']} rejected")
+        if c["empty"]:
+            text += f"; {c['empty']} empty row(s) skipped"
+        return text + ("; cancelled before the end" if self.cancelled else "")
+
+    def report(self, limit: int | None = None, all_rows: bool = False) -> str:
+        """The dry-run report: summary, file notes, then each row that is not a plain create."""
+        lines = [self.summary()]
+        lines += [f"note: {n}" for n in self.notes]
+        lines += [f"row {n}: empty, skipped" for n in self.empty_rows]
+        shown = [r for r in self.rows if all_rows or r.action == "rejected" or r.warnings]
+        for r in shown[:limit] if limit else shown:
+            lines.append(r.describe())
+        if limit and len(shown) > limit:
+            lines.append(f"… and {len(shown) - limit} more row(s)")
+        lines += [f"unknown term: {u.describe()}" for u in self.unknown_terms]
+        return "\n".join(lines)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"source": self.source, "record_type": self.record_type, "format": self.format,
+                "encoding": self.encoding, "counts": self.counts(), "notes": self.notes,
+                "empty_rows": self.empty_rows, "cancelled": self.cancelled,
+                "rows": [{"row": r.row, "action": r.action, "key": r.key, "reasons": r.reasons,
+                          "warnings": r.warnings} for r in self.rows],
+                "unknown_terms": [{"vocab": u.vocab, "field": u.field, "value": u.value, "rows": u.rows,
+                                   "suggestion": u.suggestion.code if u.suggestion else None}
+                                  for u in self.unknown_terms]}
+
+
+_ENCODINGS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "gb18030": "GB18030",
+              "utf-16": "UTF-16", "utf-32": "UTF-32"}
+
+
+@dataclass
+class ImportResult:
+    plan: ImportPlan
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    media_imported: int = 0
+    media_reused: int = 0
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        text = (f"{self.plan.source}: {self.created} created, {self.updated} updated, "
+                f"{self.unchanged} unchanged")
+        if self.media_imported or self.media_reused:
+            text += f"; images: {self.media_imported} imported, {self.media_reused} already in the archive"
+        return text
+
+
+# ---------------------------------------------------------------- planning
+
+@dataclass
+class _Draft:
+    row: int
+    values: dict[str, str]
+    key: str
+    problems: list[str]
+    notes: list[str]
+
+
+def _required(mapping: Mapping, fields: list[str], source: str) -> None:
+    rtype = mapping.record_type
+    if rtype not in IMPORT_TYPES:
+        raise MappingError(f"{source}: import makes {', '.join(IMPORT_TYPES)} records, not {rtype}")
+    if rtype == "object" and "accession" not in fields:
+        raise MappingError(f"{source}: no column is mapped to the accession number (总登记号); "
+                           f"objects are matched by it")
+    if rtype != "object" and "key" not in fields and not set(_NAME_FIELDS[rtype]) & set(fields):
+        raise MappingError(f"{source}: map a key column or a name/title column: {rtype} records "
+                           f"are matched by one of them")
+
+
+def _drafts(table: Table, fields: list[str], rtype: str) -> list[_Draft]:
+    used = [(i, f) for i, f in enumerate(fields) if f]
+    name_fields = _NAME_FIELDS[rtype]
+    out = []
+    for row in table.rows:
+        values: dict[str, str] = {}
+        media: list[str] = []
+        for i, f in used:
+            value = cells.restore(row.get(i))
+            if f == MEDIA:
+                media += [p for p in _MEDIA_SPLIT.split(value.strip()) if p]
+            else:
+                values[f] = value
+        if media:
+            values[MEDIA] = "\n".join(media)
+        key = services._clean(values.get("accession" if rtype == "object" else "key", ""))
+        if not key and rtype != "object":
+            key = next((services._clean(values[n]) for n in name_fields if values.get(n, "").strip()), "")
+        out.append(_Draft(row.number, values, key, list(row.problems), list(row.notes)))
+    return out
+
+
+def _duplicates(drafts: list[_Draft], rtype: str) -> None:
+    rows_of: dict[str, list[int]] = {}
+    for d in drafts:
+        if d.key:
+            rows_of.setdefault(fold_ident(d.key), []).append(d.row)
+    what = "accession number" if rtype == "object" else "key" if rtype != "source" else "key or title"
+    for d in drafts:
+        rows = rows_of.get(fold_ident(d.key)) if d.key else None
+        if rows and len(rows) > 1:
+            others = ", ".join(str(n) for n in rows if n != d.row)
+            d.problems.append(f"{what} '{d.key}' appears again on row(s) {others} of the file")
+
+
+class _Planner:
+    def __init__(self, archive: Archive, mapping: Mapping, media_root: Path | None):
+        self.archive = archive
+        self.rtype = mapping.record_type
+        self.cls = record_class(self.rtype)
+        self.terms = TermMatcher.for_archive(archive.db, mapping.terms)
+        self.checker = RecordChecker.load(archive, self.rtype)
+        self.media_root = Path(media_root) if media_root else None
+        self.unknown: dict[tuple[str, str, str], UnknownTerm] = {}
+        self._names: dict[str, list[int]] | None = None
+        self._places: dict[str, list[int]] | None = None
+
+    def names(self) -> dict[str, list[int]]:
+        """Existing records by name or title, for types matched by name."""
+        if self._names is None:
+            self._names = {}
+            for column in _NAME_FIELDS[self.rtype][:1]:
+                for rid, name in self.archive.db.execute(f"SELECT id, {column} FROM {self.cls.TABLE}"):
+                    if name:
+                        self._names.setdefault(services._clean(name), []).append(rid)
+        return self._names
+
+    def place_id(self, text: str) -> int:
+        if self._places is None:
+            self._places = {}
+            for rid, key, zh, en in self.archive.db.execute("SELECT id, key, name_zh, name_en FROM places"):
+                for name in (key, zh, en):
+                    if name:
+                        self._places.setdefault(fold_ident(name), []).append(rid)
+        found = sorted(set(self._places.get(fold_ident(text), [])))
+        if not found:
+            raise ValueError(f"place '{text}' is not in the archive (import the places first)")
+        if len(found) > 1:
+            raise ValueError(f"place '{text}' names {len(found)} places; use its key")
+        return found[0]
+
+    def section_id(self, text: str) -> int:
+        row = self.archive.db.execute("SELECT id FROM sections WHERE code = ? COLLATE NOCASE",
+                                      [text]).fetchone()
+        if row is None:
+            raise ValueError(f"section '{text}' is not in the archive")
+        return row[0]
+
+    def existing_id(self, draft: _Draft) -> int | None:
+        if not draft.key:
+            return None
+        rtype = self.rtype
+        if rtype == "object" or draft.values.get("key", "").strip():
+            return self.checker.idents.get(fold_ident(draft.key))
+        ids = self.names().get(draft.key, [])
+        if len(ids) > 1:
+            draft.problems.append(f"{len(ids)} {rtype} records are called '{draft.key}'; add a key "
+                                  f"column to say which one this row is")
+            return None
+        return ids[0] if ids else None
+
+    def convert(self, draft: _Draft) -> tuple[dict[str, Any], list[Path]]:
+        """Field values of the row (vocabulary codes, numbers, references) and its media files."""
+        out: dict[str, Any] = {}
+        media: list[Path] = []
+        for name, text in draft.values.items():
+            if name == MEDIA:
+                media = self._media(draft, text.split("\n"))
+            elif name in self.cls.VOCAB:
+                out[name] = self._term(draft, name, text)
+            elif name in _FLOATS or name in _INTS:
+                value = text.strip()
+                try:
+                    out[name] = None if not value else (float(value) if name in _FLOATS else int(value))
+                except ValueError:
+                    draft.problems.append(f"{name} '{value}' is not a number")
+            elif name in _BOOLS:
+                folded = text.strip().lower()
+                if folded in _TRUE or folded in _FALSE:
+                    out[name] = folded in _TRUE
+                else:
+                    draft.problems.append(f"{name} '{text}' is neither yes nor no")
+            elif name == PLACE:
+                try:
+                    out["place_id"] = self.place_id(text.strip()) if text.strip() else None
+                except ValueError as exc:
+                    draft.problems.append(str(exc))
+            elif name == SECTION:
+                try:
+                    out["section_id"] = self.section_id(text.strip()) if text.strip() else None
+                except ValueError as exc:
+                    draft.problems.append(str(exc))
+            else:
+                out[name] = text
+        return out, media
+
+    def _term(self, draft: _Draft, name: str, text: str) -> str:
+        vocab_name = self.cls.VOCAB[name]
+        value = text.strip()
+        if not value:
+            return "in_store" if name == "status" else ""
+        code = self.terms.match(vocab_name, value)
+        if code is not None:
+            return code
+        key = (vocab_name, name, value)
+        if key not in self.unknown:
+            self.unknown[key] = UnknownTerm(vocab_name, name, value, [], self.terms.nearest(vocab_name, value))
+        unknown = self.unknown[key]
+        unknown.rows.append(draft.row)
+        hint = (f" (nearest term: {unknown.suggestion.label_zh} {unknown.suggestion.code})"
+                if unknown.suggestion else "")
+        draft.problems.append(f"{name} '{value}' is not a term of the {vocab_name} vocabulary{hint}")
+        return value
+
+    def _media(self, draft: _Draft, paths: list[str]) -> list[Path]:
+        if self.media_root is None:
+            draft.notes.append(f"{len(paths)} image(s) listed but no media folder was chosen; "
+                               f"they are not imported")
+            return []
+        found = []
+        for raw in paths:
+            try:
+                found.append(media_files.resolve_inside(Path(raw), self.media_root))
+            except MediaError as exc:
+                draft.problems.append(f"image {exc}")
+        return found
+
+
+def _comparable(record: Record) -> dict[str, Any]:
+    row = record.as_row()
+    row.pop("modified", None)
+    row.pop("created", None)
+    return row
+
+
+def plan_import(archive: Archive, table: Table, mapping: Mapping, *, media_root: Path | None = None,
+                progress: ProgressFn | None = None, cancelled: CancelFn | None = None) -> ImportPlan:
+    """The dry run: what importing `table` with `mapping` would do to each row. Writes nothing."""
+    fields = mapping.fields_for(table.header)
+    _required(mapping, fields, table.name)
+    plan = ImportPlan(table.name, mapping.record_type, table.format, table.encoding, table.header, fields,
+                      empty_rows=list(table.empty_rows), notes=list(table.notes))
+    plan.notes += mapping.check(table.header, table.name)
+    planner = _Planner(archive, mapping, media_root)
+    cls = planner.cls
+    drafts = _drafts(table, fields, mapping.record_type)
+    _duplicates(drafts, mapping.record_type)
+    matched = {d.row: planner.existing_id(d) for d in drafts}
+    existing = _load(archive, mapping.record_type, [i for i in matched.values() if i is not None])
+    total = len(drafts)
+    for number, draft in enumerate(drafts, start=1):
+        if cancelled is not None and number % CHECK_EVERY == 0 and cancelled():
+            plan.cancelled = True
+            break
+        values, media = planner.convert(draft)
+        before = existing.get(matched[draft.row]) if matched[draft.row] is not None else None
+        outcome = RowOutcome(draft.row, "rejected", draft.key, warnings=draft.notes, media=media)
+        record = replace(before, **values) if before is not None else cls(**values)
+        if before is not None and cls.IDENT:
+            stored = getattr(before, cls.IDENT) or ""
+            if fold_ident(getattr(record, cls.IDENT) or "") == fold_ident(stored):
+                setattr(record, cls.IDENT, stored)  # matched ignoring case: the stored spelling stays
+        record, problems = planner.checker.check(record)
+        problems = draft.problems + [p for p in problems if p not in draft.problems
+                                     and not _same_problem(p, draft.problems)]
+        if problems:
+            outcome.reasons = problems
+        elif before is None:
+            outcome.action, outcome.record = "create", record
+        elif _comparable(record) == _comparable(before):
+            outcome.action, outcome.record = "unchanged", before
+        else:
+            outcome.action, outcome.record = "update", record
+        plan.rows.append(outcome)
+        if progress is not None and number % CHECK_EVERY == 0:
+            progress(number, total, "checking")
+    plan.unknown_terms = list(planner.unknown.values())
+    if progress is not None:
+        progress(len(plan.rows), total, "checking")
+    return plan
+
+
+def _same_problem(problem: str, known: list[str]) -> bool:
+    # An unknown vocabulary term is reported once, with its suggestion, not twice.
+    return problem.endswith("vocabulary") and any(k.startswith(problem) for k in known)
+
+
+def _load(archive: Archive, record_type: str, ids: list[int]) -> dict[int, Record]:
+    cls = record_class(record_type)
+    out: dict[int, Record] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        cursor = archive.db.execute(f"SELECT * FROM {cls.TABLE} WHERE id IN ({','.join('?' * len(chunk))})",
+                                    chunk)
+        names = [d[0] for d in cursor.description]
+        for values in cursor:
+            record = cls.from_row(dict(zip(names, values)))
+            out[record.id] = record  # type: ignore[index]
+    return out
+
+
+# ---------------------------------------------------------------- applying
+
+def apply_import(archive: Archive, table: Table, mapping: Mapping, *, media_root: Path | None = None,
+                 progress: ProgressFn | None = None, cancelled: CancelFn | None = None) -> ImportResult:
+    """Import every row in one transaction, or nothing (ImportRejected, ImportCancelled)."""
+    started = time.perf_counter()
+    with archive.transaction():
+        plan = plan_import(archive, table, mapping, media_root=media_root, progress=progress,
+                           cancelled=cancelled)
+        if plan.cancelled:
+            raise ImportCancelled(f"{table.name}: the import was cancelled; nothing was changed")
+        if not plan.ok:
+            raise ImportRejected(plan)
+        result = ImportResult(plan)
+        creates = [r for r in plan.rows if r.action == "create"]
+        written = bulk.insert_new(archive, [r.record for r in creates], progress=progress,  # type: ignore[misc]
+                                  cancelled=cancelled)
+        for outcome, record in zip(creates, written):
+            outcome.record = record
+        result.created = len(written)
+        updates = [r for r in plan.rows if r.action == "update"]
+        for number, outcome in enumerate(updates, start=1):
+            _poll(cancelled, table.name)
+            try:
+                outcome.record = services.update(archive, outcome.record)  # type: ignore[arg-type]
+            except ExhibitError as exc:
+                raise ExhibitError(f"{table.name} row {outcome.row}: {exc}; nothing was imported") from exc
+            if progress is not None:
+                progress(number, len(updates), "updating")
+        result.updated = len(updates)
+        result.unchanged = sum(1 for r in plan.rows if r.action == "unchanged")
+        _import_media(archive, plan, media_root, result, progress, cancelled, table.name)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _poll(cancelled: CancelFn | None, name: str) -> None:
+    if cancelled is not None and cancelled():
+        raise ImportCancelled(f"{name}: the import was cancelled; nothing was changed")
+
+
+def _import_media(archive: Archive, plan: ImportPlan, media_root: Path | None, result: ImportResult,
+                  progress: ProgressFn | None, cancelled: CancelFn | None, name: str) -> None:
+    with_media = [r for r in plan.rows if r.media and r.record is not None]
+    for number, outcome in enumerate(with_media, start=1):
+        _poll(cancelled, name)
+        report = media_library.import_paths(archive, outcome.media, root=media_root,
+                                            link_to=(plan.record_type, outcome.record.id))  # type: ignore[union-attr]
+        if report.errors:
+            file, reason = report.errors[0]
+            raise ExhibitError(f"{name} row {outcome.row}: image {reason}; nothing was imported")
+        result.media_imported += len(report.imported)
+        result.media_reused += len(report.reused)
+        if progress is not None:
+            progress(number, len(with_media), "images")
+
+
+# ---------------------------------------------------------------- one call
+
+def import_file(archive: Archive, path: Path | str, mapping: Mapping | None = None, *,
+                record_type: str = "object", dry_run: bool = False, media_root: Path | None = None,
+                sheet: str | None = None, progress: ProgressFn | None = None,
+                cancelled: CancelFn | None = None) -> tuple[ImportPlan, ImportResult | None]:
+    """Read, map (suggesting a mapping when none is given), and plan or apply an import."""
+    from exhibit.interchange.mapping import suggest
+    from exhibit.interchange.tables import read_table
+
+    table = read_table(path, sheet=sheet)
+    mapping = mapping or suggest(table.header, record_type)
+    if dry_run:
+        return plan_import(archive, table, mapping, media_root=media_root, progress=progress,
+                           cancelled=cancelled), None
+    result = apply_import(archive, table, mapping, media_root=media_root, progress=progress,
+                          cancelled=cancelled)
+    return result.plan, result
+
+
+@dataclass
+class Preview:
+    """What the wizard's first pages show: the table, its first rows and a suggested mapping."""
+    table: Table
+    mapping: Mapping
+
+    def rows(self, limit: int = 20) -> list[list[str]]:
+        return [r.cells for r in self.table.rows[:limit]]
+
+
+def preview(path: Path | str, record_type: str = "object", sheet: str | None = None,
+            progress: ProgressFn | None = None) -> Preview:
+    from exhibit.interchange.mapping import suggest
+    from exhibit.interchange.tables import read_table
+
+    table = read_table(path, sheet=sheet, progress=progress)
+    return Preview(table, suggest(table.header, record_type))

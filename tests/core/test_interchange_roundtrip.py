@@ -1,0 +1,131 @@
+"""Export → import gives the same records: CSV, XLSX and the whole archive as JSON."""
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from hypothesis import given, strategies as st
+from openpyxl import load_workbook
+
+from exhibit import services
+from exhibit.archive import Archive
+from exhibit.integrity import check_archive
+from exhibit.interchange import archive_json, cells, export, importer
+from exhibit.interchange.mapping import suggest
+from exhibit.interchange.tables import read_table
+from exhibit.records import RECORD_TYPES, ArchiveObject
+
+TYPES = ("source", "place", "person", "event", "object")  # places before the events that refer to them
+
+
+def comparable(archive: Archive, record_type: str) -> list[dict]:
+    """Records without what belongs to one archive (ids, time stamps); an event's place by key."""
+    places = {p.id: p.key for p in services.list_records(archive, "place")}
+    out = []
+    for record in services.list_records(archive, record_type):
+        row = record.as_row()
+        for name in ("id", "created", "modified"):
+            row.pop(name)
+        if "place_id" in row:
+            row["place_id"] = places.get(row["place_id"])
+        out.append(row)
+    key = RECORD_TYPES[record_type].IDENT or "title"
+    return sorted(out, key=lambda r: (str(r.get(key)), str(r)))
+
+
+@pytest.mark.parametrize("suffix", ["csv", "xlsx"])
+def test_table_export_then_import_gives_identical_records(archive: Archive, blank_archive: Archive,
+                                                          tmp_path: Path, suffix: str) -> None:
+    for record_type in TYPES:
+        path = tmp_path / f"{record_type}.{suffix}"
+        assert export.write_table(archive, record_type, path) == services.count(archive, record_type)
+        table = read_table(path)
+        mapping = suggest(table.header, record_type)
+        assert all(header == target for header, target in mapping.columns.items())  # maps onto itself
+        result = importer.apply_import(blank_archive, table, mapping, media_root=archive.media_root)
+        assert result.created == services.count(archive, record_type)
+    for record_type in TYPES:
+        assert comparable(blank_archive, record_type) == comparable(archive, record_type), record_type
+    # The images came along, in order.
+    obj = services.list_records(archive, "object")[0]
+    copy = services.object_by_accession(blank_archive, obj.accession)
+    from exhibit import media_library
+    assert [m.sha256 for m in media_library.media_for(blank_archive, "object", copy.id)] == \
+        [m.sha256 for m in media_library.media_for(archive, "object", obj.id)]
+    assert check_archive(blank_archive) == []
+    # Importing the same files again changes nothing.
+    for record_type in TYPES:
+        table = read_table(tmp_path / f"{record_type}.{suffix}")
+        plan = importer.plan_import(blank_archive, table, suggest(table.header, record_type),
+                                    media_root=archive.media_root)
+        assert plan.counts()["unchanged"] == len(plan.rows), record_type
+
+
+def test_vocabulary_labels_export_and_import_as_the_same_codes(archive: Archive, blank_archive: Archive,
+                                                               tmp_path: Path) -> None:
+    path = tmp_path / "objects-zh.csv"
+    export.write_table(archive, "object", path, labels="zh")
+    with open(path, encoding="utf-8-sig") as f:
+        assert "文件、宣传品" in f.read()
+    table = read_table(path)
+    importer.apply_import(blank_archive, table, suggest(table.header, "object"))
+    strip = lambda rows: [{k: v for k, v in r.items() if k != "media"} for r in rows]  # noqa: E731
+    assert strip(comparable(blank_archive, "object")) == strip(comparable(archive, "object"))
+
+
+DANGEROUS = ["=HYPERLINK(\"http://x\",\"点击\")", "+86 734 123", "-5 °C", "@SUM(A1)", "\tTAB", "'已有撇号",
+             "''两个", "'=", "=", "普通文本"]
+
+
+@pytest.mark.parametrize("suffix", ["csv", "xlsx"])
+def test_cells_that_look_like_formulas_are_neutralised_and_come_back_intact(
+        blank_archive: Archive, tmp_path: Path, suffix: str) -> None:
+    for i, text in enumerate(DANGEROUS):
+        services.create(blank_archive, ArchiveObject(accession=f"HY8{i:03d}", name_zh="危险单元格",
+                                                     description_zh=text, inscription_en=text + " end"))
+    path = tmp_path / f"o.{suffix}"
+    export.write_table(blank_archive, "object", path)
+    if suffix == "csv":
+        with open(path, encoding="utf-8-sig", newline="") as f:
+            written = [row[export.columns("object").index("description_zh")] for row in csv.reader(f)][1:]
+    else:
+        ws = load_workbook(path).active
+        column = export.columns("object").index("description_zh") + 1
+        written = [ws.cell(row=r, column=column) for r in range(2, len(DANGEROUS) + 2)]
+        assert all(c.data_type == "s" for c in written)  # text, never a formula
+        written = [c.value for c in written]
+    for text in written:
+        assert text[0] not in cells.TRIGGERS, text
+    table = read_table(path)
+    plan = importer.plan_import(blank_archive, table, suggest(table.header))
+    assert plan.counts()["unchanged"] == len(DANGEROUS)  # every value read back exactly as stored
+    assert [r.record.description_zh for r in plan.rows] == DANGEROUS
+
+
+@given(st.text())
+def test_neutralise_is_undone_exactly_by_restore(text: str) -> None:
+    safe = cells.neutralise(text)
+    assert not safe or safe[0] not in cells.TRIGGERS
+    assert cells.restore(safe) == text
+
+
+def test_whole_archive_json_round_trip_keeps_every_record_link_and_id(archive: Archive, tmp_path: Path) -> None:
+    path = tmp_path / "archive.json"
+    counts = archive_json.write_json(archive, path)
+    assert counts["object"] == services.count(archive, "object")
+    target = Archive.open(tmp_path / "restored", user="tester")
+    result = archive_json.import_json(target, path, media_root=archive.media_root)
+    assert result.media_missing == []
+    for record_type in RECORD_TYPES:
+        assert [r.as_row() for r in services.list_records(target, record_type)] == \
+            [r.as_row() for r in services.list_records(archive, record_type)], record_type
+    for table in ("links", "media_links"):
+        assert target.db.execute(f"SELECT * FROM {table} ORDER BY id").fetchall() == \
+            archive.db.execute(f"SELECT * FROM {table} ORDER BY id").fetchall()
+    assert check_archive(target) == []
+    from exhibit import search
+    assert search.search(target.db, "衡阳").total == search.search(archive.db, "衡阳").total
+    with pytest.raises(Exception, match="only be imported into an empty archive"):
+        archive_json.import_json(target, path)
+    target.close()
