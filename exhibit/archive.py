@@ -2,6 +2,12 @@
 
 Every connection runs in WAL mode with foreign keys on and a busy timeout.
 Writes go through `Archive.transaction()`, one per user action.
+
+Opening for writing is guarded (exhibit.keeping): an archive on a network
+share is refused, a damaged one (quick_check) is refused with the newest good
+backup named, and with `lock=True` (the app's windows) a second instance opens
+it read-only, or waits for the first. A failed upgrade leaves the archive at
+its old version, and a full disk is reported as such, with nothing half-saved.
 """
 from __future__ import annotations
 
@@ -17,6 +23,8 @@ from sqlite_utils import Database
 
 from exhibit import schema
 from exhibit.errors import ExhibitError
+from exhibit.keeping import health, locations
+from exhibit.keeping import lock as instance_lock
 
 DB_NAME = "archive.db"
 MEDIA_DIR = "media"
@@ -43,6 +51,45 @@ def connect(db_path: Path | str, readonly: bool = False) -> Database:
     return Database(conn)
 
 
+class ReadOnlyArchiveError(ExhibitError, sqlite3.OperationalError):
+    """A change was asked of an archive that is open read-only.
+
+    Also the sqlite3.OperationalError SQLite itself raised here before, for existing callers.
+    """
+
+
+class StorageError(ExhibitError):
+    """The disk refused a write (full, or failing); the change was rolled back."""
+
+
+class MigrationError(ExhibitError, RuntimeError):
+    """Upgrading the schema failed; the archive was left at its previous version.
+
+    Also a RuntimeError, as the raw failure it replaces was for existing callers.
+    """
+
+
+# SQLite primary result codes that mean the storage, not the data, is at fault.
+_SQLITE_IOERR, _SQLITE_FULL = 10, 13
+
+
+def storage_error(exc: BaseException, db_path: Path, *, opening: bool = False) -> StorageError | None:
+    """A StorageError for a disk-full or I/O failure of SQLite, else None."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if not isinstance(exc, sqlite3.Error) or code is None:
+        return None
+    if opening and code & 0xFF in (_SQLITE_FULL, _SQLITE_IOERR):
+        return StorageError(f"could not open {db_path}: the disk reported an error ({exc}; it may be "
+                            f"full or failing). Nothing was changed; check the disk and try again.")
+    if code & 0xFF == _SQLITE_FULL:
+        return StorageError(f"could not save to {db_path}: the disk is full. This change was not "
+                            f"saved and everything saved before is intact; free some space and try again.")
+    if code & 0xFF == _SQLITE_IOERR:
+        return StorageError(f"could not save to {db_path}: the disk reported an error ({exc}; it may "
+                            f"be full or failing). This change was rolled back; check the disk and try again.")
+    return None
+
+
 def current_user() -> str:
     try:
         return os.environ.get("EXHIBIT_USER") or getpass.getuser()
@@ -57,6 +104,9 @@ class Archive:
     db_file: Path
     user: str = field(default_factory=current_user)
     readonly: bool = False
+    # Set by open(); not copied by dataclasses.replace(), so a copy never releases the lock.
+    locked_by: instance_lock.Holder | None = field(default=None, init=False, compare=False)
+    _lock: instance_lock.InstanceLock | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def db_path(self) -> Path:
@@ -68,8 +118,15 @@ class Archive:
 
     @classmethod
     def open(cls, root: Path | str | None = None, *, create: bool = True,
-             readonly: bool = False, user: str | None = None) -> "Archive":
-        """Open (and migrate) the archive in folder `root`; a path to a .db file works too."""
+             readonly: bool = False, user: str | None = None, lock: bool = False,
+             wait: float = 0.0, check: bool = True) -> "Archive":
+        """Open (and migrate) the archive in folder `root`; a path to a .db file works too.
+
+        `lock=True` takes the instance lock (an app window does): if another
+        process holds it after `wait` seconds, the archive opens read-only and
+        `locked_by` says who has it. `check=False` skips the quick_check.
+        Raises NetworkShareError, DamagedArchiveError, MigrationError (all ExhibitError).
+        """
         root = Path(root) if root is not None else default_location()
         if root.suffix == ".db":
             db_path, root = root, root.parent
@@ -79,29 +136,84 @@ class Archive:
             raise ExhibitError(f"no archive at {db_path}")
         if readonly and not db_path.exists():
             raise ExhibitError(f"no archive at {db_path}")
-        root.mkdir(parents=True, exist_ok=True)
+        taken: instance_lock.InstanceLock | None = None
+        holder: instance_lock.Holder | None = None
+        if not readonly:
+            locations.ensure_local(db_path)
+            root.mkdir(parents=True, exist_ok=True)
+            if lock:
+                try:
+                    taken = instance_lock.acquire(db_path, user=user, wait=wait)
+                except OSError as exc:
+                    raise ExhibitError(f"cannot open {db_path} for writing: the lock file "
+                                       f"{instance_lock.lock_path(db_path).name} cannot be created "
+                                       f"({exc.strerror or exc})") from exc
+                if taken is None:
+                    holder = instance_lock.holder(db_path) or instance_lock.Holder(0, "?", "another user", "?")
+                    if not db_path.exists():
+                        raise ExhibitError(f"{db_path} is being created by {holder.describe()}; try again")
+                    readonly = True
         try:
-            db = connect(db_path, readonly=readonly)
-            if not readonly:
-                schema.migrate(db, db_path)
-            elif schema.version(db) != schema.LATEST:
-                raise ExhibitError(f"{db_path} has schema version {schema.version(db)}, "
-                                   f"expected {schema.LATEST}; open it once for writing to upgrade")
-        except sqlite3.DatabaseError as exc:
-            raise ExhibitError(f"{db_path} is not a readable archive: {exc}") from exc
+            db = cls._connect_checked(db_path, readonly=readonly, check=check)
+        except BaseException:
+            if taken is not None:
+                taken.release()
+            raise
         archive = cls(root=root, db=db, db_file=db_path, readonly=readonly)
+        archive.locked_by = holder
+        archive._lock = taken
         if user:
             archive.user = user
         return archive
 
+    @staticmethod
+    def _connect_checked(db_path: Path, *, readonly: bool, check: bool) -> Database:
+        if not readonly and check and db_path.is_file() and db_path.stat().st_size > 0:
+            # Before anything writes (WAL mode, migrations): a damaged file stays as it is.
+            try:
+                problems = health.check_on_open(db_path)
+            except sqlite3.Error as exc:
+                raise (storage_error(exc, db_path, opening=True)
+                       or ExhibitError(f"{db_path} cannot be read now: {exc}")) from exc
+            if problems:
+                raise health.damaged(db_path, problems)
+        try:
+            db = connect(db_path, readonly=readonly)
+        except sqlite3.DatabaseError as exc:
+            raise ExhibitError(f"{db_path} is not a readable archive: {exc}") from exc
+        try:
+            if not readonly:
+                _migrate(db, db_path)
+            elif schema.version(db) != schema.LATEST:
+                raise ExhibitError(f"{db_path} has schema version {schema.version(db)}, "
+                                   f"expected {schema.LATEST}; open it once for writing to upgrade")
+        except sqlite3.DatabaseError as exc:
+            db.close()
+            raise ExhibitError(f"{db_path} is not a readable archive: {exc}") from exc
+        except BaseException:
+            db.close()
+            raise
+        return db
+
     def close(self) -> None:
         self.db.close()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
     def __enter__(self) -> "Archive":
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def _refuse_if_readonly(self) -> None:
+        if not self.readonly:
+            return
+        why = (f"it is being edited by {self.locked_by.describe()}" if self.locked_by
+               else "it was opened for reading only")
+        raise ReadOnlyArchiveError(f"{self.db_path} cannot be changed here: {why}. Nothing was saved "
+                                   f"(attempt to write a readonly database).")
 
     @contextmanager
     def transaction(self) -> Iterator[Database]:
@@ -110,17 +222,32 @@ class Archive:
             with self.db.atomic():
                 yield self.db
             return
+        self._refuse_if_readonly()
         # IMMEDIATE takes the write lock up front, so two writers queue on
         # busy_timeout instead of failing halfway through with SQLITE_BUSY.
         self.db.conn.execute("BEGIN IMMEDIATE")
         try:
             yield self.db
-        except BaseException:
-            if self.db.conn.in_transaction:
-                self.db.conn.execute("ROLLBACK")
+        except BaseException as exc:
+            self._rollback()
+            failure = storage_error(exc, self.db_path)
+            if failure is not None:
+                raise failure from exc
             raise
-        else:
+        try:
             self.db.conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            # A failed COMMIT leaves the transaction open; rolling back keeps the
+            # next action from nesting inside it and never being saved.
+            self._rollback()
+            raise (storage_error(exc, self.db_path) or exc) from exc
+
+    def _rollback(self) -> None:
+        if self.db.conn.in_transaction:
+            try:
+                self.db.conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass  # SQLite already rolled back (it does on some I/O errors)
 
     def setting(self, key: str, default: str | None = None) -> str | None:
         row = self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
@@ -130,3 +257,21 @@ class Archive:
         with self.transaction():
             self.db.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
                             "ON CONFLICT(key) DO UPDATE SET value = excluded.value", [key, value])
+
+
+def _migrate(db: Database, db_path: Path) -> None:
+    """schema.migrate, with any failure reported as MigrationError stating the version left."""
+    before = schema.version(db)
+    if before > schema.LATEST:
+        schema.migrate(db, db_path)  # raises its own "use a newer version" error
+        return
+    try:
+        schema.migrate(db, db_path)
+    except Exception as exc:
+        now = schema.version(db)
+        state = (f"the archive was left as it was, at version {now}" if now == before
+                 else f"the archive is at version {now}")
+        failure = storage_error(exc, db_path)
+        reason = str(failure if failure is not None else exc) or type(exc).__name__
+        raise MigrationError(f"upgrading {db_path} from schema version {before} to {schema.LATEST} "
+                             f"failed ({reason}); {state}") from exc

@@ -1,8 +1,11 @@
 """The archive's schema and its forward-only migrations.
 
-The schema version lives in `PRAGMA user_version`. Each migration runs in one
-transaction, after a backup of the whole database made with SQLite's backup
-API (never a file copy: a copy of a live WAL database can miss rows).
+The schema version lives in `PRAGMA user_version`. An upgrade runs every
+migration step in ONE transaction (SQLite's DDL and user_version are
+transactional), after a verified backup of the whole database made with
+SQLite's backup API (never a file copy: a copy of a live WAL database can miss
+rows). A step that fails half-way leaves the previous schema and data exactly
+as they were.
 """
 from __future__ import annotations
 
@@ -250,18 +253,12 @@ def version(db: Database) -> int:
 
 
 def backup_to(db: Database, dest: Path) -> Path:
-    """Copy the live database to `dest` with SQLite's online backup API."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_name(dest.name + ".part")
-    if tmp.exists():
-        tmp.unlink()
-    target = sqlite3.connect(tmp)
-    try:
-        db.conn.backup(target)
-    finally:
-        target.close()
-    tmp.replace(dest)
-    return dest
+    """Copy the live database to `dest` with SQLite's online backup API, verified by integrity_check."""
+    from exhibit.keeping.backups import write_backup
+
+    if dest.exists():
+        dest.unlink()  # callers choose new names; a stale file of a failed run is replaced
+    return write_backup(db.conn, dest)
 
 
 def migrate(db: Database, db_path: Path | None, target: int = LATEST) -> Path | None:
@@ -278,15 +275,16 @@ def migrate(db: Database, db_path: Path | None, target: int = LATEST) -> Path | 
     if has_data and db_path is not None:
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
         backup = backup_to(db, db_path.parent / "backups" / f"{db_path.stem}-v{current}-{stamp}.db")
-    for number in range(current + 1, target + 1):
-        db.conn.execute("BEGIN IMMEDIATE")
-        try:
+    # One transaction for the whole upgrade: v1 → v3 either completes or is not there at all.
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        for number in range(current + 1, target + 1):
             MIGRATIONS[number - 1](db)
             # PRAGMA user_version is transactional: it commits with the schema.
             db.conn.execute(f"PRAGMA user_version = {number}")
-            db.conn.execute("COMMIT")
-        except BaseException:
-            if db.conn.in_transaction:
-                db.conn.execute("ROLLBACK")
-            raise
+        db.conn.execute("COMMIT")
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
     return backup

@@ -1,0 +1,107 @@
+"""Is the archive sound? The quick check on open, the full check, and the damaged-archive path.
+
+On every open for writing `PRAGMA quick_check` reads the whole database
+(O(N), without cross-checking indexes against tables); `full_check` adds
+integrity_check and every check of exhibit.integrity. A damaged archive is
+never opened for writing: `DamagedArchiveError` says what is wrong, that the
+file has not been changed, and which backup is the newest good one, so the app
+can offer to restore it (exhibit.keeping.recovery keeps the damaged file aside).
+"""
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from exhibit.errors import ExhibitError
+from exhibit.keeping.backups import BACKUP_DIR, BackupInfo, integrity_problems, list_backups
+
+if TYPE_CHECKING:
+    from exhibit.archive import Archive
+
+
+class DamagedArchiveError(ExhibitError):
+    """The archive database failed its check and was not opened for writing."""
+
+    def __init__(self, db_path: Path, problems: list[str], backup: BackupInfo | None):
+        self.db_path = Path(db_path)
+        self.problems = problems
+        self.backup = backup
+        first = problems[0] if problems else "unknown damage"
+        more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
+        text = (f"{self.db_path} is not a readable archive, it is damaged: {first}{more}. It was "
+                f"not opened for writing and has not been changed. ")
+        if backup is not None:
+            when = backup.taken.astimezone().strftime("%Y-%m-%d %H:%M")
+            text += (f"The newest good backup is {backup.path} ({when}): restore it with "
+                     f"`main.py restore {backup.path}`; the damaged file is then kept aside in "
+                     f"{self.db_path.parent / 'damaged'}.")
+        else:
+            text += "No good backup was found in " f"{self.db_path.parent / BACKUP_DIR}."
+        super().__init__(text)
+
+
+# SQLite result codes that mean the database file itself is damaged. Others
+# (I/O error, disk full, busy, cannot open) are about the disk or other
+# processes: the file may be fine, so they are raised, not called damage.
+_SQLITE_CORRUPT, _SQLITE_NOTADB = 11, 26
+
+
+def check_connection(conn: sqlite3.Connection, *, full: bool = False) -> list[str]:
+    """quick_check (or integrity_check) on an open connection; [] when sound.
+
+    Raises sqlite3.Error for failures that are not damage (an I/O error, a locked file).
+    """
+    pragma = "integrity_check" if full else "quick_check"
+    try:
+        rows = conn.execute(f"PRAGMA {pragma}(100)").fetchall()
+    except sqlite3.DatabaseError as exc:   # "file is not a database", "database disk image is malformed"
+        code = getattr(exc, "sqlite_errorcode", None)
+        if code is not None and code & 0xFF not in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+            raise
+        return [str(exc)]
+    return [row[0] for row in rows if row[0] != "ok"]
+
+
+def check_on_open(db_path: Path) -> list[str]:
+    """The quick check Archive.open runs before it writes anything (WAL mode, migrations).
+
+    A plain connection: reading recovers a hot WAL or journal as SQLite always
+    does, but nothing is written to the database file itself. Raises
+    sqlite3.Error when the file cannot be read for a reason other than damage.
+    """
+    try:
+        conn = sqlite3.connect(str(db_path), isolation_level=None)
+    except sqlite3.Error as exc:
+        return [f"cannot be opened: {exc}"]
+    try:
+        conn.execute("PRAGMA busy_timeout = 5000")
+        return check_connection(conn)
+    finally:
+        conn.close()
+
+
+def newest_good_backup(db_path: Path) -> BackupInfo | None:
+    """The newest backup beside the archive that passes integrity_check."""
+    for info in list_backups(Path(db_path).parent / BACKUP_DIR):
+        if not integrity_problems(info.path):
+            return info
+    return None
+
+
+def damaged(db_path: Path, problems: list[str]) -> DamagedArchiveError:
+    return DamagedArchiveError(db_path, problems, newest_good_backup(db_path))
+
+
+def verify_file(db_path: Path) -> list[str]:
+    """Full integrity_check of a database file opened read-only (works on a damaged archive)."""
+    if not Path(db_path).is_file():
+        return [f"{db_path} does not exist"]
+    return integrity_problems(Path(db_path), full=True)
+
+
+def full_check(archive: "Archive", *, reindex: bool = False) -> list[str]:
+    """Every problem found (integrity, foreign keys, links, index, media hashes), one line each."""
+    from exhibit.integrity import check_archive
+
+    return check_archive(archive, reindex=reindex)
