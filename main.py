@@ -27,7 +27,7 @@ def main(argv: list[str]) -> int:
         rest = list(argv)
         rest.remove("screenshots")
         return screenshots(rest)
-    if command == "kiosk" and not {"-h", "--help"} & set(argv):
+    if command == "kiosk":  # its own options and --help
         from ui.kiosk.app import main as kiosk
 
         rest = list(argv)

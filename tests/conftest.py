@@ -14,6 +14,10 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("EXHIBIT_USER", "tester")
+# The kiosk's on-screen keyboard is an input method Qt picks only when the
+# application starts, and pytest-qt makes one application for the session.
+os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
+os.environ.setdefault("QT_VIRTUALKEYBOARD_DESKTOP_DISABLE", "1")
 # Window settings (QSettings) and caches of the test run stay out of the user's home.
 _scratch = tempfile.mkdtemp(prefix="exhibit-tests-")
 os.environ["XDG_CONFIG_HOME"] = os.path.join(_scratch, "config")

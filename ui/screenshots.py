@@ -1,12 +1,14 @@
-"""`main.py screenshots --out DIR`: render the curator window offscreen, in both languages.
+"""`main.py screenshots --out DIR`: render the windows offscreen, in both languages.
 
-Each view is saved at 1366×768 and 1920×1080 as PNG, from a fresh copy of
-the sample archive, with window settings kept in a temporary folder so a
-developer's own layout does not leak into the pictures.
+Each curator view is saved at 1366×768 and 1920×1080 as PNG, each kiosk
+screen at 1920×1080, from a fresh copy of the sample archive, with window
+settings kept in a temporary folder so a developer's own layout does not
+leak into the pictures. `--only curator kiosk …` renders some parts.
 """
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 import tempfile
@@ -25,8 +27,16 @@ def _settle(app, rounds: int = 6) -> None:
     app.processEvents()
 
 
-def render(out: Path, archive_dir: Path | None = None) -> list[Path]:
+PARTS = ("curator", "kiosk", "printing", "interchange")
+DEFAULT_PARTS = ("curator", "kiosk")
+
+
+def render(out: Path, archive_dir: Path | None = None, parts: tuple[str, ...] = DEFAULT_PARTS) -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from ui.kiosk.app import prepare_environment, use_software_renderer_if_headless
+
+    prepare_environment()  # the kiosk's on-screen keyboard: chosen before the application exists
+    use_software_renderer_if_headless()
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
@@ -51,12 +61,23 @@ def render(out: Path, archive_dir: Path | None = None) -> list[Path]:
             archive = Archive.open(archive_dir, user="screenshots")
         written: list[Path] = []
         try:
-            for lang in LANGS:
-                i18n.set_language(lang, remember=False)
-                for width, height in SIZES:
-                    written += _shoot_window(app, archive, out, lang, width, height)
+            if "curator" in parts:
+                for lang in LANGS:
+                    i18n.set_language(lang, remember=False)
+                    for width, height in SIZES:
+                        written += _shoot_window(app, archive, out, lang, width, height)
+            for part in ("printing", "interchange"):
+                if part in parts:
+                    module = importlib.import_module(f"ui.{part}")
+                    written += module.render_screenshots(out, archive)
         finally:
+            archive_root = archive.root
             archive.close()
+            i18n.set_language("en", remember=False)
+        if "kiosk" in parts:
+            from ui.kiosk.screenshots import render_all
+
+            written += render_all(out, sizes=((1920, 1080),), languages=LANGS, archive_dir=archive_root)
     return written
 
 
@@ -101,8 +122,10 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="main.py screenshots")
     parser.add_argument("--out", required=True, type=Path)
     parser.add_argument("--archive", type=Path, help="render this archive instead of a fresh sample")
+    parser.add_argument("--only", nargs="+", choices=PARTS, default=list(DEFAULT_PARTS),
+                        help="render only these parts (default: all)")
     args = parser.parse_args(argv)
-    for path in render(args.out, args.archive):
+    for path in render(args.out, args.archive, tuple(args.only)):
         print(path)
     return 0
 

@@ -23,6 +23,8 @@ def test_screenshots_command(tmp_path):
         for size in ("1366x768", "1920x1080"):
             for view in ("objects", "images", "grid", "panel-preview", "panel-links"):
                 assert f"curator-{view}-{lang}-{size}.png" in names
+        for screen in ("attract", "home", "section", "panel", "object", "timeline", "map", "search"):
+            assert f"kiosk-{screen}-{lang}-1920x1080.png" in names
     for f in files:
         with Image.open(f) as img:
             width, height = img.size

@@ -1,0 +1,1 @@
+"""The visitors' touchscreen kiosk (Qt Quick): `uv run main.py kiosk [--windowed]`."""

@@ -1,0 +1,254 @@
+"""`uv run python -m exhibit.bench kiosk [--interactions N] [--taps N]`: the kiosk, measured offscreen.
+
+Prints one JSON object, measured in this run on the sample exhibition:
+- touch → frame: from a simulated touch (QTest touch events on a registered
+  touchscreen device) to the next frame the window paints (frameSwapped),
+  for taps that change the screen; p50/p95/max against the 100 ms target.
+- soak: N simulated touch interactions (a visitor's loop: section, panel,
+  object, picture, close, back, home, language) with resident memory after a
+  warm-up and at the end (growth against the 5 % target), and every Qt
+  warning (qInstallMessageHandler) and Python warning or exception raised.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+import traceback
+import warnings
+from pathlib import Path
+
+TARGET_MS = 100.0
+GROWTH_TARGET = 5.0
+
+
+def rss_mb() -> float:
+    try:
+        with open("/proc/self/statm") as handle:
+            return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
+    except OSError:
+        import resource
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3
+
+
+def _items(root):
+    stack = [root]
+    while stack:
+        item = stack.pop()
+        yield item
+        stack.extend(reversed(item.childItems()))
+
+
+def _visible(item) -> bool:
+    while item is not None:
+        if not item.isVisible() or item.opacity() == 0:
+            return False
+        item = item.parentItem()
+    return True
+
+
+class Driver:
+    def __init__(self, app, kiosk_view):
+        from PySide6.QtGui import QInputDevice
+        from PySide6.QtTest import QTest
+
+        self.app, self.kv, self.window = app, kiosk_view, kiosk_view.view
+        self.device = QTest.createTouchDevice(QInputDevice.DeviceType.TouchScreen,
+                                              QInputDevice.Capability.Position)
+        self.frames = 0
+        self.window.frameSwapped.connect(self._frame)
+        self._points = {}
+
+    def _frame(self) -> None:
+        self.frames += 1
+
+    def point(self, name: str):
+        from PySide6.QtCore import QPointF
+
+        for item in _items(self.kv.root):
+            if item.objectName() == name and _visible(item):
+                p = item.mapToScene(QPointF(item.width() / 2, item.height() / 2)).toPoint()
+                if 0 <= p.x() < self.window.width() and 0 <= p.y() < self.window.height():
+                    return p
+        raise RuntimeError(f"nothing named {name!r} on the {self.kv.kiosk.screen} screen")
+
+    def touch(self, point) -> None:
+        from PySide6.QtTest import QTest
+
+        seq = QTest.touchEvent(self.window, self.device)
+        seq.press(0, point, self.window)
+        seq.commit()
+        seq = QTest.touchEvent(self.window, self.device)
+        seq.release(0, point, self.window)
+        seq.commit()
+
+    def settle(self, seconds: float = 0.05) -> None:
+        end = time.perf_counter() + seconds
+        while time.perf_counter() < end:
+            self.app.processEvents()
+
+    def tap_and_time(self, name: str) -> float:
+        """Touch `name`, return milliseconds until the next frame is painted."""
+        point = self.point(name)
+        self.settle(0.03)
+        before = self.frames
+        start = time.perf_counter()
+        self.touch(point)
+        while self.frames == before:
+            self.app.processEvents()
+            if time.perf_counter() - start > 5:
+                raise RuntimeError(f"no frame within 5 s of touching {name}")
+        return (time.perf_counter() - start) * 1000
+
+    def tap(self, name: str) -> None:
+        """A touch as fast as the event loop takes it (the soak): positions are cached per screen."""
+        key = (self.kv.kiosk.screen, name)
+        if key not in self._points:
+            self._points[key] = self.point(name)
+        self.touch(self._points[key])
+        self.app.processEvents()
+
+
+def run(interactions: int, taps: int) -> dict:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from ui.kiosk.app import KioskView, prepare_environment, use_software_renderer_if_headless
+
+    prepare_environment()
+    use_software_renderer_if_headless()
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+    from PySide6.QtGui import QGuiApplication
+
+    from exhibit.archive import Archive
+    from exhibit.publish.snapshot import open_snapshot, publish
+    from exhibit.publish.visits import VisitCounter, visits_path
+    from exhibit.sample.loader import load_sample
+    from ui.kiosk.settings import KioskSettings
+    from ui.qtfonts import ensure_cjk_font
+
+    app = QGuiApplication.instance() or QGuiApplication(["exhibit-kiosk-bench"])
+    ensure_cjk_font()
+    with tempfile.TemporaryDirectory(prefix="exhibit-kiosk-bench-") as tmp:
+        archive = Archive.open(Path(tmp) / "archive", user="bench")
+        load_sample(archive)
+        publish(archive, Path(tmp) / "kiosk")
+        archive.close()
+        snapshot = open_snapshot(Path(tmp) / "kiosk")
+        visits = VisitCounter(visits_path(Path(tmp) / "kiosk"))
+        kv = KioskView(snapshot, KioskSettings(idle_seconds=3600), visits, locked=True)
+        kv.show(fullscreen=False)
+        drv = Driver(app, kv)
+        drv.settle(0.5)
+
+        qt_messages: list[str] = []
+        py_problems: list[str] = []
+
+        def on_message(kind, context, message):
+            if kind != QtMsgType.QtDebugMsg:
+                qt_messages.append(f"{kind.name}: {message}")
+
+        previous_hook = sys.excepthook
+        sys.excepthook = lambda *exc: py_problems.append("".join(traceback.format_exception(*exc))[-300:])
+        qInstallMessageHandler(on_message)
+        try:
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                result = {"screen": [kv.view.width(), kv.view.height()],
+                          "renderer": "software" if os.environ.get("QT_QPA_PLATFORM") == "offscreen" else "default",
+                          "touch_to_frame": _touch_to_frame(drv, taps),
+                          "soak": _soak(drv, interactions)}
+                py_problems += [f"{w.category.__name__}: {w.message}" for w in caught]
+        finally:
+            qInstallMessageHandler(None)
+            sys.excepthook = previous_hook
+        result["qt_warnings"] = {"count": len(qt_messages), "first": sorted(set(qt_messages))[:10]}
+        result["python_warnings"] = {"count": len(py_problems), "first": py_problems[:5]}
+        kv.dispose()
+        drv.settle(0.1)
+        visits.close()
+        snapshot.close()
+    return result
+
+
+def _touch_to_frame(drv: Driver, taps: int) -> dict:
+    kiosk = drv.kv.kiosk
+    kiosk.start()
+    drv.settle(0.3)
+    section = "section:" + kiosk.sections.row(2)["code"]
+    times: list[float] = []
+    per_kind: dict[str, list[float]] = {}
+    for i in range(taps):
+        for name, back in ((section, "homeButton"), ("homeTimeline", "homeButton"),
+                           ("homeMap", "homeButton"), ("languageButton", None)):
+            ms = drv.tap_and_time(name)
+            times.append(ms)
+            per_kind.setdefault(name.split(":")[0], []).append(ms)
+            if back:
+                drv.settle(0.05)
+                times.append(drv.tap_and_time(back))
+                per_kind.setdefault(back, []).append(times[-1])
+            drv.settle(0.05)
+    ordered = sorted(times)
+    return {"taps": len(times), "target_ms": TARGET_MS,
+            "p50_ms": round(statistics.median(ordered), 1),
+            "p95_ms": round(ordered[int(0.95 * (len(ordered) - 1))], 1),
+            "max_ms": round(ordered[-1], 1),
+            "within_target": sum(t <= TARGET_MS for t in ordered) / len(ordered),
+            "p50_by_target_ms": {k: round(statistics.median(v), 1) for k, v in per_kind.items()}}
+
+
+def _soak(drv: Driver, interactions: int) -> dict:
+    kiosk = drv.kv.kiosk
+    kiosk.goHome()
+    drv.settle(0.2)
+    section = kiosk.sections.row(2)
+    kiosk.openSection(section["id"])
+    panel = kiosk.panels.row(0)
+    accession = panel["objects"][0]["accession"] if panel["objects"] else None
+    kiosk.goHome()
+    drv.settle(0.2)
+    loop = ["section:" + section["code"], "panelCard:" + panel["code"]]
+    loop += (["object:" + accession, "objectPicture", "closeViewer", "backButton"] if accession else [])
+    loop += ["homeButton", "languageButton"]
+    warm_up = min(2000, max(1, interactions // 20))
+    done = 0
+    start = time.perf_counter()
+    baseline = None
+    while done < interactions:
+        for name in loop:
+            drv.tap(name)
+            done += 1
+            if done == warm_up:
+                drv.settle(0.2)
+                baseline = rss_mb()
+            if done >= interactions:
+                break
+        if kiosk.screen != "home":  # a tap that missed: start the loop again from home
+            kiosk.goHome()
+            drv.app.processEvents()
+    seconds = time.perf_counter() - start
+    drv.settle(0.5)
+    end = rss_mb()
+    baseline = baseline or end
+    return {"interactions": done, "loop": loop, "seconds": round(seconds, 1),
+            "per_second": round(done / seconds, 1),
+            "rss_after_warm_up_mb": round(baseline, 1), "rss_end_mb": round(end, 1),
+            "growth_percent": round((end - baseline) / baseline * 100, 2),
+            "growth_target_percent": GROWTH_TARGET,
+            "visits_counted": sum(kiosk.visits.totals().values()) if kiosk.visits else 0}
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m exhibit.bench kiosk", description=__doc__.splitlines()[0])
+    parser.add_argument("--interactions", type=int, default=100_000, help="touches in the soak")
+    parser.add_argument("--taps", type=int, default=10, help="rounds of screen-changing taps to time")
+    args = parser.parse_args(argv)
+    print(json.dumps(run(args.interactions, args.taps), ensure_ascii=False, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,426 @@
+"""The kiosk's state and navigation, exposed to QML as `kiosk`.
+
+QML only binds to these properties and calls these slots; all data comes
+from exhibit.publish.kiosk_data over the read-only snapshot. Screens:
+attract, home, section, panel, object, timeline, map, search. Person, place
+and event details open as a drawer over any screen (`detail`), photographs
+full screen in the viewer (`viewerIndex` ≥ 0).
+"""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+
+from exhibit.archive import Archive
+from exhibit.publish import kiosk_data
+from exhibit.publish.visits import VisitCounter
+from ui.kiosk import metrics
+from ui.kiosk.idle import IdleWatcher
+from ui.kiosk.lockdown import PinGate
+from ui.kiosk.models import KioskListModel, SearchModel, localize
+from ui.kiosk.settings import KioskSettings
+
+def short_name(name: str) -> str:
+    """A place's name for the map: without the bracketed part ("衡阳（八甲岭）机场" → "衡阳机场")."""
+    import re
+
+    return re.sub(r"（[^）]*）| \([^)]*\)", "", name).strip()
+
+
+SCREENS = ("attract", "home", "section", "panel", "object", "timeline", "map", "search")
+TEXT_SCALES = (1.0, 1.25, 1.5)
+
+
+class PlacesModel(KioskListModel):
+    def _render(self, item: Any) -> dict[str, Any]:
+        row = localize(item, self._lang)
+        row["shortName"] = short_name(row["name"])
+        return row
+
+
+class Kiosk(QObject):
+    screenChanged = Signal()
+    langChanged = Signal()
+    textScaleChanged = Signal()
+    sectionChanged = Signal()
+    panelIndexChanged = Signal()
+    objectChanged = Signal()
+    detailChanged = Signal()
+    viewerChanged = Signal()
+    searchChanged = Signal()
+    staffChanged = Signal()
+    mapChanged = Signal()
+    exitRequested = Signal()
+    # emitted after the language changed and translators are installed (app retranslates QML)
+    retranslate = Signal()
+
+    def __init__(self, snapshot: Archive, settings: KioskSettings | None = None,
+                 visits: VisitCounter | None = None,
+                 set_language: Callable[[str], None] | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.snapshot = snapshot
+        self.settings = settings or KioskSettings()
+        self.visits = visits
+        self._apply_language = set_language
+        self.pins = PinGate(self.settings)
+        self._screen = "attract"
+        self._history: list[tuple[str, dict[str, Any]]] = []
+        self._lang = self.settings.default_language
+        self._text_scale = 1.0
+        self._section: kiosk_data.SectionCard | None = None
+        self._panel_index = 0
+        self._object: kiosk_data.ObjectDetail | None = None
+        self._detail: kiosk_data.RecordDetail | None = None
+        self._viewer = -1
+        self._query = ""
+        self._staff_open = False
+        self._staff_message = ""
+        self._map: kiosk_data.MapData | None = None
+
+        self.attract = KioskListModel(["image", "title", "caption"], self)
+        self.sections = KioskListModel(["id", "code", "title", "intro", "image", "panel_count"], self)
+        self.panels = KioskListModel(["id", "code", "section_id", "title", "body", "image", "objects"], self)
+        self.timeline = KioskListModel(["id", "date_start", "date", "title", "description", "phase",
+                                        "siege_day", "place_id"], self)
+        self.places = PlacesModel(["id", "key", "name", "shortName", "lat", "lon", "estimated", "x", "y",
+                                    "event_count"], self)
+        self.results = SearchModel(["kind", "id", "title", "snippet", "snippetHtml", "thumb"], self)
+        self._models = (self.attract, self.sections, self.panels, self.timeline, self.places, self.results)
+
+        self.idle = IdleWatcher(self.settings.idle_seconds, self.settings.countdown_seconds, parent=self)
+        self.idle.timedOut.connect(self.reset)
+        self._flush = QTimer(self, interval=60_000)
+        self._flush.timeout.connect(self.flush_visits)
+        self._flush.start()
+        self._load()
+
+    # ---------------------------------------------------------------- data
+    def _load(self) -> None:
+        lang = self._lang
+        self.attract.set_items(kiosk_data.attract_slides(self.snapshot), lang)
+        self.sections.set_items(kiosk_data.sections(self.snapshot), lang)
+        self.timeline.set_items(kiosk_data.timeline(self.snapshot), lang)
+        self._map = kiosk_data.map_data(self.snapshot)
+        self.places.set_items(self._map.places, lang)
+
+    # ---------------------------------------------------------------- properties
+    screen = Property(str, lambda self: self._screen, notify=screenChanged)
+    lang = Property(str, lambda self: self._lang, notify=langChanged)
+    textScale = Property(float, lambda self: self._text_scale, notify=textScaleChanged)
+    panelIndex = Property(int, lambda self: self._panel_index, notify=panelIndexChanged)
+    viewerIndex = Property(int, lambda self: self._viewer, notify=viewerChanged)
+    query = Property(str, lambda self: self._query, notify=searchChanged)
+    staffOpen = Property(bool, lambda self: self._staff_open, notify=staffChanged)
+    staffMessage = Property(str, lambda self: self._staff_message, notify=staffChanged)
+
+    def _get_section(self) -> dict:
+        return localize(self._section, self._lang) if self._section else {}
+
+    section = Property("QVariantMap", _get_section, notify=sectionChanged)
+
+    def _get_object(self) -> dict:
+        return localize(self._object, self._lang) if self._object else {}
+
+    objectData = Property("QVariantMap", _get_object, notify=objectChanged)
+
+    def _get_detail(self) -> dict:
+        return localize(self._detail, self._lang) if self._detail else {}
+
+    detail = Property("QVariantMap", _get_detail, notify=detailChanged)
+
+    def _get_map_lines(self) -> list:
+        if not self._map:
+            return []
+        return [{"kind": l.kind, "name": l.name_zh if self._lang == "zh" else l.name_en,
+                 "points": [[x, y] for x, y in l.points]} for l in self._map.lines]
+
+    mapLines = Property("QVariantList", _get_map_lines, notify=mapChanged)
+
+    def _get_map_aspect(self) -> float:
+        return self._map.aspect if self._map else 16 / 9
+
+    mapAspect = Property(float, _get_map_aspect, notify=mapChanged)
+
+    def _get_timeline_info(self) -> dict:
+        days, starts = [], {}
+        for i, event in enumerate(self.timeline.items()):
+            days.append(event.siege_day)
+            starts.setdefault(event.phase, i)
+        return {"days": days, "phaseStart": starts}
+
+    timelineInfo = Property("QVariantMap", _get_timeline_info, constant=True)
+
+    def _get_can_go_back(self) -> bool:
+        return bool(self._history)
+
+    canGoBack = Property(bool, _get_can_go_back, notify=screenChanged)
+
+    def _get_metrics(self) -> dict:
+        return metrics.as_dict()
+
+    metrics = Property("QVariantMap", _get_metrics, constant=True)
+
+    def _get_attract_seconds(self) -> float:
+        return float(self.settings.attract_seconds)
+
+    attractSeconds = Property(float, _get_attract_seconds, constant=True)
+
+    def _get_staff_hold(self) -> float:
+        return float(self.settings.staff_hold_seconds)
+
+    staffHoldSeconds = Property(float, _get_staff_hold, constant=True)
+
+    def _get_models(self) -> dict:
+        return {"attract": self.attract, "sections": self.sections, "panels": self.panels,
+                "timeline": self.timeline, "places": self.places, "results": self.results}
+
+    models = Property("QVariantMap", _get_models, constant=True)
+
+    def _get_idle(self) -> QObject:
+        return self.idle
+
+    idleWatcher = Property(QObject, _get_idle, constant=True)
+
+    # ---------------------------------------------------------------- navigation
+    def _state(self) -> dict[str, Any]:
+        return {"section": self._section, "panel": self._panel_index, "object": self._object}
+
+    def _go(self, screen: str, remember: bool = True) -> None:
+        if remember and self._screen not in ("attract",) and screen != self._screen:
+            self._history.append((self._screen, self._state()))
+            del self._history[:-30]  # a long wander never grows without bound
+        self._screen = screen
+        self._viewer = -1
+        self.viewerChanged.emit()
+        self.screenChanged.emit()
+
+    @Slot()
+    def start(self) -> None:
+        """A visitor touched the attract loop."""
+        self._history.clear()
+        self._go("home", remember=False)
+        self.idle.start()
+
+    @Slot()
+    def goHome(self) -> None:  # noqa: N802 (QML's naming)
+        self.closeDetail()
+        self._history.clear()
+        self._go("home", remember=False)
+
+    @Slot()
+    def back(self) -> None:
+        if self._viewer >= 0:
+            self.closeViewer()
+            return
+        if self._detail is not None:
+            self.closeDetail()
+            return
+        if not self._history:
+            self.goHome()
+            return
+        screen, state = self._history.pop()
+        self._section = state["section"]
+        self._panel_index = state["panel"]
+        self._object = state["object"]
+        if screen == "panel" and self._section:
+            self.panels.set_items(kiosk_data.panels(self.snapshot, self._section.id), self._lang)
+        self.sectionChanged.emit()
+        self.panelIndexChanged.emit()
+        self.objectChanged.emit()
+        self._go(screen, remember=False)
+
+    @Slot(int)
+    def openSection(self, section_id: int) -> None:  # noqa: N802
+        found = next((s for s in self.sections.items() if s.id == section_id), None)
+        if found is None:
+            return
+        self._section = found
+        self.panels.set_items(kiosk_data.panels(self.snapshot, found.id), self._lang)
+        self.sectionChanged.emit()
+        self._go("section")
+
+    @Slot(int)
+    def openPanel(self, index: int) -> None:  # noqa: N802
+        self._panel_index = max(0, min(index, self.panels.rowCount() - 1))
+        self.panelIndexChanged.emit()
+        self._go("panel")
+        self.panelShown(self._panel_index)
+
+    @Slot(int)
+    def panelShown(self, index: int) -> None:  # noqa: N802
+        """The panel at `index` is on screen (opened or swiped to): count it."""
+        if index != self._panel_index:
+            self._panel_index = index
+            self.panelIndexChanged.emit()
+        row = self.panels.row(index)
+        if row and self.visits is not None:
+            self.visits.opened("panel", row["id"])
+
+    @Slot(int)
+    def openObject(self, object_id: int) -> None:  # noqa: N802
+        found = kiosk_data.object_detail(self.snapshot, object_id)
+        if found is None:
+            return
+        self.closeDetail()
+        self._object = found
+        self.objectChanged.emit()
+        self._go("object")
+        if self.visits is not None:
+            self.visits.opened("object", object_id)
+
+    @Slot(str, int)
+    def openRecord(self, kind: str, record_id: int) -> None:  # noqa: N802
+        """Open what a link, a timeline card, a map place or a search hit points to."""
+        if kind == "object":
+            self.openObject(record_id)
+        elif kind == "section":
+            self.closeDetail()
+            self.openSection(record_id)
+        elif kind == "panel":
+            self.closeDetail()
+            section_id, index = kiosk_data.panel_position(self.snapshot, record_id)
+            if section_id is not None:
+                self.openSection(section_id)
+                self.openPanel(index)
+        elif kind in ("person", "place", "event"):
+            found = kiosk_data.record_detail(self.snapshot, kind, record_id)
+            if found is not None:
+                self._detail = found
+                self.detailChanged.emit()
+
+    @Slot()
+    def closeDetail(self) -> None:  # noqa: N802
+        if self._detail is not None:
+            self._detail = None
+            self.detailChanged.emit()
+
+    @Slot(int)
+    def openViewer(self, index: int) -> None:  # noqa: N802
+        self._viewer = index
+        self.viewerChanged.emit()
+
+    @Slot()
+    def closeViewer(self) -> None:  # noqa: N802
+        self._viewer = -1
+        self.viewerChanged.emit()
+
+    @Slot()
+    def openTimeline(self) -> None:  # noqa: N802
+        self.closeDetail()
+        self._go("timeline")
+
+    @Slot()
+    def openMap(self) -> None:  # noqa: N802
+        self.closeDetail()
+        self._go("map")
+
+    @Slot()
+    def openSearch(self) -> None:  # noqa: N802
+        self.closeDetail()
+        self._go("search")
+
+    @Slot(str)
+    def search(self, text: str) -> None:
+        self._query = text
+        text = text.strip()
+        self.results.set_items(kiosk_data.find(self.snapshot, text) if text else [], self._lang)
+        self.searchChanged.emit()
+
+    # ---------------------------------------------------------------- language and text
+    @Slot(str)
+    def setLanguage(self, lang: str) -> None:  # noqa: N802
+        lang = "zh" if lang == "zh" else "en"
+        if lang == self._lang:
+            return
+        self._lang = lang
+        if self._apply_language:
+            self._apply_language(lang)
+        for model in self._models:
+            model.set_language(lang)
+        self.langChanged.emit()
+        for signal in (self.sectionChanged, self.objectChanged, self.detailChanged, self.mapChanged):
+            signal.emit()
+        self.retranslate.emit()
+
+    @Slot()
+    def toggleLanguage(self) -> None:  # noqa: N802
+        self.setLanguage("en" if self._lang == "zh" else "zh")
+
+    @Slot()
+    def cycleTextSize(self) -> None:  # noqa: N802
+        i = TEXT_SCALES.index(self._text_scale) if self._text_scale in TEXT_SCALES else 0
+        self._text_scale = TEXT_SCALES[(i + 1) % len(TEXT_SCALES)]
+        self.textScaleChanged.emit()
+
+    @Slot(float, float, float, float, result="QVariantList")
+    def mapLabelSides(self, width: float, height: float, font_px: float, marker: float) -> list:  # noqa: N802
+        """For each place (in model order): where its label goes so labels do not cover each other."""
+        from PySide6.QtGui import QFont, QFontMetricsF
+
+        from ui.kiosk.maplabels import place_labels
+
+        if width <= 0 or height <= 0 or not self._map:
+            return []
+        font = QFont()
+        font.setPixelSize(max(1, round(font_px)))
+        fm = QFontMetricsF(font)
+        rows = [self.places.row(i) for i in range(self.places.rowCount())]
+        pad = font_px * 0.6
+        sizes = [(fm.horizontalAdvance(short_name(r["name"])) + pad, fm.height() + pad / 3) for r in rows]
+        points = [(r["x"] * width, r["y"] * height) for r in rows]
+        return place_labels(points, sizes, width, height, marker / 2)
+
+    # ---------------------------------------------------------------- idle and staff
+    @Slot()
+    def reset(self) -> None:
+        """Back to the attract loop in the default language, as if nobody had been here."""
+        self.idle.stop()
+        self._history.clear()
+        self._detail = None
+        self._object = None
+        self._text_scale = 1.0
+        self._query = ""
+        self.results.set_items([], self._lang)
+        self.searchChanged.emit()
+        self.detailChanged.emit()
+        self.objectChanged.emit()
+        self.textScaleChanged.emit()
+        self.setLanguage(self.settings.default_language)
+        self._go("attract", remember=False)
+        self.flush_visits()
+
+    @Slot()
+    def requestStaff(self) -> None:  # noqa: N802
+        """The hidden long press: ask for the staff PIN."""
+        self._staff_open = True
+        self._staff_message = "" if self.pins.has_pin else "no-pin"
+        self.staffChanged.emit()
+
+    @Slot()
+    def cancelStaff(self) -> None:  # noqa: N802
+        self._staff_open = False
+        self._staff_message = ""
+        self.staffChanged.emit()
+
+    @Slot(str, result=bool)
+    def checkPin(self, pin: str) -> bool:  # noqa: N802
+        paused = self.pins.seconds_paused()
+        if self.pins.check(pin):
+            self._staff_open = False
+            self._staff_message = ""
+            self.staffChanged.emit()
+            self.flush_visits()
+            self.exitRequested.emit()
+            return True
+        self._staff_message = ("no-pin" if not self.pins.has_pin else
+                               "paused" if paused or self.pins.seconds_paused() else "wrong")
+        self.staffChanged.emit()
+        return False
+
+    def flush_visits(self) -> None:
+        if self.visits is not None:
+            try:
+                self.visits.flush()
+            except Exception:  # a full disk must not stop the exhibition; counts stay pending
+                pass

@@ -1,0 +1,116 @@
+"""List models over the core's kiosk data, in the visitor's chosen language.
+
+Each item is a dataclass from exhibit.publish.kiosk_data; `localize` turns it
+into what QML binds to: a `…_zh`/`…_en` pair becomes one role in the chosen
+language (the other language when that one is empty), image paths become
+file URLs ("" when missing, so QML shows a placeholder), nested lists of
+dataclasses become lists of such dicts. A language switch re-localizes the
+rows and emits dataChanged: the views keep their scroll positions.
+"""
+from __future__ import annotations
+
+import html
+from dataclasses import fields, is_dataclass
+from typing import Any, Iterable
+
+from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QObject, Qt, QUrl, Signal, Property
+
+IMAGE_FIELDS = frozenset({"image", "thumb", "screen"})
+
+
+def _url(path: str) -> str:
+    return QUrl.fromLocalFile(path).toString() if path else ""
+
+
+def localize(item: Any, lang: str) -> Any:
+    if is_dataclass(item):
+        names = [f.name for f in fields(item)]
+        out: dict[str, Any] = {}
+        for name in names:
+            value = getattr(item, name)
+            if name.endswith("_en") and name[:-3] + "_zh" in names:
+                continue
+            if name.endswith("_zh") and name[:-3] + "_en" in names:
+                zh, en = value or "", getattr(item, name[:-3] + "_en") or ""
+                out[name[:-3]] = (zh or en) if lang == "zh" else (en or zh)
+                continue
+            out[name] = _url(value) if name in IMAGE_FIELDS else localize(value, lang)
+        return out
+    if isinstance(item, (list, tuple)):
+        return [localize(v, lang) for v in item]
+    return item
+
+
+def highlight(snippet: str, spans: Iterable[Iterable[int]]) -> str:
+    """Rich text of a search snippet with the matched parts in bold."""
+    out, last = [], 0
+    for start, end in spans:
+        out.append(html.escape(snippet[last:start]) + "<b>" + html.escape(snippet[start:end]) + "</b>")
+        last = end
+    return "".join(out) + html.escape(snippet[last:])
+
+
+class KioskListModel(QAbstractListModel):
+    """Rows of localized dicts; every row has the same keys (the roles)."""
+    countChanged = Signal()
+
+    def __init__(self, roles: Iterable[str], parent: QObject | None = None):
+        super().__init__(parent)
+        self._names = list(roles)
+        self._roles = {Qt.ItemDataRole.UserRole + 1 + i: QByteArray(n.encode())
+                       for i, n in enumerate(self._names)}
+        self._index = {n: Qt.ItemDataRole.UserRole + 1 + i for i, n in enumerate(self._names)}
+        self._items: list[Any] = []
+        self._rows: list[dict[str, Any]] = []
+        self._lang = "zh"
+
+    def roleNames(self) -> dict[int, QByteArray]:  # noqa: N802 (Qt's name)
+        return self._roles
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        name = self._names[role - Qt.ItemDataRole.UserRole - 1] if role > Qt.ItemDataRole.UserRole else None
+        return self._rows[index.row()].get(name) if name else None
+
+    def _get_count(self) -> int:
+        return len(self._rows)
+
+    count = Property(int, _get_count, notify=countChanged)
+
+    def row(self, i: int) -> dict[str, Any]:
+        return self._rows[i] if 0 <= i < len(self._rows) else {}
+
+    def items(self) -> list[Any]:
+        return list(self._items)
+
+    def _render(self, item: Any) -> dict[str, Any]:
+        return localize(item, self._lang)
+
+    def set_items(self, items: list[Any], lang: str | None = None) -> None:
+        if lang:
+            self._lang = lang
+        self.beginResetModel()
+        self._items = list(items)
+        self._rows = [self._render(i) for i in self._items]
+        self.endResetModel()
+        self.countChanged.emit()
+
+    def set_language(self, lang: str) -> None:
+        self._lang = lang
+        if not self._rows:
+            return
+        self._rows = [self._render(i) for i in self._items]
+        self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
+
+
+class SearchModel(KioskListModel):
+    """Search hits, with the snippet as rich text."""
+
+    def _render(self, item: Any) -> dict[str, Any]:
+        row = localize(item, self._lang)
+        row["snippetHtml"] = highlight(item.snippet, item.spans)
+        return row

@@ -1,0 +1,43 @@
+import QtQuick
+
+// A link to a person, place, event, panel or object: a touch target with a title and a subtitle.
+Rectangle {
+    id: chip
+    property string title
+    property string subtitle
+    property bool touchTarget: true
+    signal clicked()
+
+    implicitHeight: Math.max(Theme.touch * 1.2, column.implicitHeight + Theme.px(20))
+    implicitWidth: Math.min(Theme.px(560), Math.max(Theme.touch * 2,
+                            Math.max(titleText.implicitWidth, subtitleText.implicitWidth) + Theme.px(40)))
+    radius: Theme.px(12)
+    color: tap.pressed ? Theme.cardPressed : Theme.card
+    border.color: Qt.darker(Theme.brass, 1.4)
+    border.width: Theme.px(2)
+
+    Column {
+        id: column
+        anchors.verticalCenter: parent.verticalCenter
+        x: Theme.px(20)
+        width: chip.width - Theme.px(40)
+        Text {
+            id: titleText
+            width: parent.width
+            text: chip.title
+            color: Theme.text
+            font.pixelSize: Theme.font(26)
+            elide: Text.ElideRight
+        }
+        Text {
+            id: subtitleText
+            width: parent.width
+            visible: chip.subtitle !== ""
+            text: chip.subtitle
+            color: Theme.muted
+            font.pixelSize: Theme.font(20)
+            elide: Text.ElideRight
+        }
+    }
+    TapHandler { id: tap; onTapped: chip.clicked() }
+}

@@ -1,0 +1,29 @@
+import QtQuick
+
+// A heading and the links under it, as chips; nothing at all when there are none.
+Column {
+    id: related
+    property string title
+    property var links: []
+    visible: links.length > 0
+    spacing: Theme.px(10)
+    Text {
+        text: related.title
+        color: Theme.brass
+        font.pixelSize: Theme.font(26)
+        font.bold: true
+    }
+    Flow {
+        width: related.width
+        spacing: Theme.px(12)
+        Repeater {
+            model: related.links
+            delegate: Chip {
+                objectName: "link:" + modelData.kind + ":" + modelData.id
+                title: modelData.title
+                subtitle: modelData.subtitle
+                onClicked: kiosk.openRecord(modelData.kind, modelData.id)
+            }
+        }
+    }
+}
