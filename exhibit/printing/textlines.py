@@ -1,0 +1,144 @@
+"""Label text wrapped and drawn without reportlab's Paragraph machinery, with the same result.
+
+A label block is one run of plain text in one style. For that case a
+Paragraph spends most of its time on things a label never uses: parsing
+markup into fragments, and measuring Chinese text one `stringWidth()` call per
+character. `Lines` breaks the text with reportlab's own rules — `dumbSplit`
+(its CJK splitter, kinsoku included) fed with character widths from a dict,
+and a copy of `Paragraph.breakLines`' single-fragment loop for English — and
+draws the lines into one text object exactly where the Paragraph would have.
+Same lines, same positions, same text in the PDF (tests/core/test_print_textlines.py
+compares them with Paragraph's over generated text).
+
+Anything outside that simple case (markup characters, line breaks, soft
+hyphens, a word wider than the line, centred text) is handed to a real
+Paragraph, so nothing changes there.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from exhibit.printing.fonts import FONT, register
+
+_FALLBACK = frozenset("&<>\n\xad")
+
+
+@lru_cache(maxsize=1)
+def _metrics() -> tuple[dict, int]:
+    """The font's advance widths (per 1000 units of em, by code point) and default width."""
+    from reportlab.pdfbase import pdfmetrics
+
+    register()
+    face = pdfmetrics.getFont(FONT).face
+    return face.charWidths, face.defaultWidth
+
+
+def simple(text: str) -> bool:
+    """True when a Paragraph would hold `text` as one plain fragment (so Lines matches it)."""
+    return not (_FALLBACK & set(text))
+
+
+class Lines:
+    """Flowable-like: `wrap(width, height)` then `drawOn(canvas, x, y)`, like a Paragraph."""
+
+    def __init__(self, text: str, style) -> None:
+        from reportlab.platypus.paragraph import cleanBlockQuotedText
+
+        self.style = style
+        self.cjk = style.wordWrap == "CJK"
+        # What Paragraph makes of the text before breaking it: whitespace runs become one space.
+        self.text = cleanBlockQuotedText(text)
+        self.lines: list[tuple[float, list[str]]] = []
+        self.width = self.height = 0.0
+        self._para = None          # a real Paragraph, when the text leaves the simple case
+
+    # ------------------------------------------------------------ breaking
+
+    def _cjk_lines(self, width: float) -> list[tuple[float, list[str]]]:
+        from reportlab.lib.textsplit import dumbSplit
+
+        widths_1000, default = _metrics()
+        k = 0.001 * self.style.fontSize       # as stringWidth computes it, character by character
+        get = widths_1000.get
+        widths = [k * get(ord(ch), default) for ch in self.text]
+        return [(space, [line]) for space, line in dumbSplit(self.text, widths, [width, width])]
+
+    def _en_lines(self, width: float) -> list[tuple[float, list[str]]] | None:
+        """Paragraph.breakLines for one plain fragment, or None when a word needs splitting."""
+        from reportlab.platypus.paragraph import split, strip
+
+        text = strip(self.text)
+        if not text:
+            return []
+        widths_1000, default = _metrics()
+        get = widths_1000.get
+        size = self.style.fontSize
+
+        def string_width(s: str) -> float:
+            return 0.001 * size * sum(get(ord(u), default) for u in s)
+
+        space = string_width(" ")
+        shrink = self.style.spaceShrinkage * space
+        lines: list[tuple[float, list[str]]] = []
+        line: list[str] = []
+        current = -space
+        for word in split(text):
+            word_width = string_width(word)
+            if word_width > width:
+                return None            # Paragraph would split the word: let it
+            new = current + space + word_width
+            if new <= width + shrink * len(line) or not line:
+                line.append(word)
+                current = new
+            else:
+                lines.append((width - current, line))
+                line, current = [word], word_width
+        if line:
+            lines.append((width - current, line))
+        return lines
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        if self._para is None:
+            lines = self._cjk_lines(avail_width) if self.cjk else self._en_lines(avail_width)
+            if lines is None:
+                self._para = self._paragraph()
+        if self._para is not None:
+            return self._para.wrap(avail_width, avail_height)
+        self.lines, self.width = lines, avail_width
+        self.height = len(lines) * self.style.leading
+        return self.width, self.height
+
+    def _paragraph(self):
+        from reportlab.platypus import Paragraph
+
+        from exhibit.printing.pdfwrite import escape
+
+        return Paragraph(escape(self.text), self.style)
+
+    # ------------------------------------------------------------ drawing
+
+    def drawOn(self, canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802 (reportlab's name)
+        if self._para is not None:
+            self._para.drawOn(canvas, x, y, _sW)
+            return
+        if not self.lines:
+            return
+        st = self.style
+        # Paragraph.drawOn → drawPara: translate, first baseline one font size below the top
+        # (rl_config.paraFontSizeHeightOffset), one text object, a line feed per line.
+        canvas.saveState()
+        canvas.translate(x, y)
+        canvas.setFillColor(st.textColor)
+        tx = canvas.beginText(0, self.height - st.fontSize)
+        tx.setFont(st.fontName, st.fontSize, st.leading)
+        for extra, words in self.lines:
+            text = " ".join(words)
+            spaces = len(words) + text.count("\xa0") - 1
+            if extra > -1e-8 or spaces <= 0:
+                tx._textOut(text, 1)
+            else:                      # a line that uses the allowed overrun: close up its spaces
+                tx.setWordSpace(extra / float(spaces))
+                tx._textOut(text, 1)
+                tx.setWordSpace(0)
+        canvas.drawText(tx)
+        canvas.restoreState()
