@@ -24,24 +24,10 @@ def run_curator(argv: list[str]) -> int:
               "still work (uv run main.py --help).", file=sys.stderr)
         return 1
 
-    from exhibit.archive import Archive
-    from exhibit.errors import ExhibitError
-    from exhibit.sample.loader import ensure_sample
-
-    try:
-        archive = Archive.open(args.archive)
-        if not args.no_sample:
-            ensure_sample(archive)
-    except ExhibitError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-
     from PySide6.QtWidgets import QApplication
 
-    from ui.curator import CuratorWindow
-    from ui.qtfonts import ensure_cjk_font
-
     from ui import i18n
+    from ui.qtfonts import ensure_cjk_font
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Exhibit")
@@ -49,9 +35,83 @@ def run_curator(argv: list[str]) -> int:
     ensure_cjk_font()
     # The language chosen last time, else the system's (Chinese or English).
     i18n.set_language(i18n.saved_language(), remember=False)
+    restore_from = None
+    while True:
+        archive = open_archive(args.archive, not args.no_sample, restore_from)
+        if archive is None:
+            return 1
+        window = show_window(archive)
+        code = app.exec()
+        restore_from = window.safekeeping.restore_requested
+        window.deleteLater()  # nothing of the old window may touch the archive after this
+        from PySide6.QtCore import QEvent
+
+        app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        archive.close()
+        if restore_from is None:
+            return code
+
+
+def open_archive(location, load_sample: bool, restore_from=None):
+    """The archive for the window, after a requested restore; None if it cannot be opened.
+
+    A damaged archive is not opened: the message says so and offers the newest
+    good backup (the damaged file is kept aside, never changed). Another
+    instance holding the archive makes this one read-only, and says who.
+    """
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    from exhibit.archive import Archive, default_location
+    from exhibit.errors import ExhibitError
+    from exhibit.keeping import recovery
+    from exhibit.keeping.health import DamagedArchiveError
+    from exhibit.sample.loader import ensure_sample
+
+    root = location if location is not None else default_location()
+    if restore_from is not None:
+        try:
+            report = recovery.restore(root, restore_from)
+            text = QCoreApplication.translate("ArchiveOpening", "The archive was restored from %1. The state before it was kept in %2.")
+            QMessageBox.information(None, QCoreApplication.translate("ArchiveOpening", "Restored"),
+                                    text.replace("%1", str(restore_from)).replace("%2", str(report.previous_state)))
+        except ExhibitError as exc:
+            QMessageBox.warning(None, QCoreApplication.translate("ArchiveOpening", "Restore failed"), str(exc))
+    try:
+        archive = Archive.open(location, lock=True)
+    except DamagedArchiveError as exc:
+        title = QCoreApplication.translate("ArchiveOpening", "The archive is damaged")
+        if exc.backup is None:
+            QMessageBox.critical(None, title, str(exc))
+            return None
+        question = QCoreApplication.translate("ArchiveOpening", "Restore the newest good backup now? The damaged file is kept "
+                      "aside unchanged.")
+        if QMessageBox.question(None, title, f"{exc}\n\n{question}") != QMessageBox.StandardButton.Yes:
+            return None
+        try:
+            recovery.restore(exc.db_path.parent, exc.backup.path)
+            archive = Archive.open(location, lock=True)
+        except ExhibitError as again:
+            QMessageBox.critical(None, QCoreApplication.translate("ArchiveOpening", "Restore failed"), str(again))
+            return None
+    except ExhibitError as exc:
+        QMessageBox.critical(None, QCoreApplication.translate("ArchiveOpening", "The archive cannot be opened"), str(exc))
+        return None
+    if archive.readonly:
+        who = archive.locked_by.describe() if archive.locked_by else QCoreApplication.translate("ArchiveOpening", "another Exhibit window")
+        text = QCoreApplication.translate("ArchiveOpening", "This archive is open in %1, so this window only reads it. "
+                  "Close it there to edit here.")
+        QMessageBox.information(None, QCoreApplication.translate("ArchiveOpening", "Read-only"), text.replace("%1", who))
+    elif load_sample:
+        ensure_sample(archive)
+    return archive
+
+
+def show_window(archive):
+    from ui import memory
+    from ui.curator import CuratorWindow
+
     window = CuratorWindow(archive)
     window.show()
-    from ui import memory
-
     memory.warm_then_settle()
-    return app.exec()
+    return window

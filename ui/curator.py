@@ -176,6 +176,7 @@ class CuratorWindow(QMainWindow):
         self.act_delete = QAction(self, shortcut=QKeySequence.StandardKey.Delete, triggered=self.delete_current)
         self.act_find = QAction(self, shortcut=QKeySequence.StandardKey.Find, triggered=self.focus_search)
         self.act_quit = QAction(self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
+        self.act_print = QAction(self, shortcut=QKeySequence.StandardKey.Print, triggered=self.open_print)
         self.act_undo = self.stack.createUndoAction(self)
         self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
         self.act_redo = self.stack.createRedoAction(self)
@@ -196,7 +197,12 @@ class CuratorWindow(QMainWindow):
         self.menu_file = bar.addMenu("")
         self.menu_file.addActions([self.act_new, self.act_save])
         self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_print)
+        self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
+        from ui.keeping import SafekeepingActions
+
+        self.safekeeping = SafekeepingActions(self, self.archive)
         self.menu_edit = bar.addMenu("")
         self.menu_edit.addActions([self.act_undo, self.act_redo])
         self.menu_edit.addSeparator()
@@ -234,6 +240,7 @@ class CuratorWindow(QMainWindow):
         self.act_delete.setText(self.tr("&Delete record…"))
         self.act_find.setText(self.tr("&Find"))
         self.act_quit.setText(self.tr("&Quit"))
+        self.act_print.setText(self.tr("&Print labels or catalogue…"))
         self.act_undo.setText(self.tr("&Undo"))
         self.act_redo.setText(self.tr("&Redo"))
         self.act_grid.setText(self.tr("&Thumbnail grid"))
@@ -374,6 +381,18 @@ class CuratorWindow(QMainWindow):
             record_id = self.model.id_at(row)
             if record_id >= 0:  # -1: a long list whose ids are still loading
                 self._show_record((self.model.record_type, record_id))
+
+    def selected_ids(self) -> list[int]:
+        """The ids of the selected rows of the list, in row order (known rows only)."""
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [i for i in (self.model.id_at(r) for r in rows) if i >= 0]
+
+    def open_print(self):
+        """File → Print: the selected objects first, the section filter preselected."""
+        from ui.printing import open_print_dialog
+
+        objects = self.selected_ids() if self.model.record_type == "object" else []
+        return open_print_dialog(self, self.archive, objects, self.section_filter.currentData())
 
     def select(self, record_type: str, record_id: int) -> bool:
         if record_type != self.model.record_type:
@@ -522,6 +541,7 @@ class CuratorWindow(QMainWindow):
         # Nothing may touch the archive after the window is gone: stop the
         # pending search, the worker threads and the hub listeners.
         self._debounce.stop()
+        self.safekeeping.stop()
         self.media_panel.shutdown()
         self.thumbnails.shutdown()
         self.model.close()
