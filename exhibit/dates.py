@@ -267,8 +267,9 @@ def format_range(r: DateRange, lang: str) -> str:
 
 
 def _yr(y: int) -> str:
-    """Years below 100 keep leading zeros: parse_date reads '44' as a typo for 1944."""
-    return str(y) if y >= 100 else f"{y:04d}"
+    """Years below 1000 keep leading zeros: parse_date reads '44' as a typo for 1944
+    and a decade written '940s' not at all ('0940s' reads back)."""
+    return str(y) if y >= 1000 else f"{y:04d}"
 
 
 def _same(s: date, e: date, unit: str) -> tuple[bool, bool, bool]:

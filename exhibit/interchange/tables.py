@@ -23,6 +23,7 @@ import datetime as _dt
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
@@ -247,11 +248,26 @@ def read_xlsx(path: Path, sheet: str | None = None, progress: ProgressFn | None 
     import openpyxl
 
     path = Path(path)
+    # A damaged workbook fails deep inside zipfile, zlib or openpyxl with many
+    # kinds of error (found by tests/fault's fuzzer); each becomes one message.
+    damaged = (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError, zlib.error,
+               NotImplementedError, IndexError, TypeError, AttributeError)
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=False)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise TableError(f"{path.name}: is not a readable .xlsx workbook ({exc})") from None
+    except damaged as exc:
+        raise TableError(f"{path.name}: is not a readable .xlsx workbook ({exc or type(exc).__name__})") from None
     try:
+        return _read_workbook(wb, path, sheet, progress)
+    except TableError:
+        raise
+    except damaged as exc:
+        raise TableError(f"{path.name}: the workbook is damaged ({exc or type(exc).__name__})") from None
+
+
+def _read_workbook(wb: Any, path: Path, sheet: str | None, progress: ProgressFn | None) -> Table:
+    try:
+        if not wb.worksheets:
+            raise TableError(f"{path.name}: the workbook has no worksheet")
         ws = _sheet(wb, sheet, path.name)
         merges = _merges(ws)
         formulas: dict[tuple[int, int], str] = {}

@@ -24,13 +24,8 @@ pytest.importorskip("atheris")
 
 SECONDS = int(os.environ.get("EXHIBIT_FUZZ_SECONDS", "120")) if NIGHTLY else None
 DEFAULT_SECONDS = {"image": 3, "date": 2, "csv-decode": 1, "csv": 1, "xlsx": 2}
-# Found by this fuzzer within ~50 inputs: a damaged .xlsx makes read_xlsx raise zlib.error,
-# EOFError, NotImplementedError ("zip file version") or IndexError instead of TableError.
-XLSX_KNOWN = pytest.mark.xfail(
-    raises=AssertionError, strict=False,
-    reason="exhibit/interchange/tables.py: read_xlsx lets zlib.error/EOFError/NotImplementedError/"
-           "IndexError escape for damaged workbooks; remove this mark once it raises TableError")
-
+# This fuzzer found, within ~50 inputs, damaged .xlsx files that made read_xlsx raise
+# zlib.error, EOFError, NotImplementedError or IndexError instead of TableError (fixed).
 
 def image_seeds() -> list[bytes]:
     from PIL import Image
@@ -84,7 +79,7 @@ SEEDS = {
 
 
 @pytest.mark.parametrize("target", ["image", "date", "csv-decode", "csv",
-                                    pytest.param("xlsx", marks=XLSX_KNOWN)])
+                                    "xlsx"])
 def test_fuzz_import_surface(target, tmp_path, capsys):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
