@@ -8,6 +8,8 @@ undoable step (ui/commands.py); views refresh from the "records changed" hub.
 """
 from __future__ import annotations
 
+import shiboken6
+
 from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit,
@@ -177,6 +179,8 @@ class CuratorWindow(QMainWindow):
         self.act_find = QAction(self, shortcut=QKeySequence.StandardKey.Find, triggered=self.focus_search)
         self.act_quit = QAction(self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
         self.act_print = QAction(self, shortcut=QKeySequence.StandardKey.Print, triggered=self.open_print)
+        self.act_import = QAction(self, shortcut="Ctrl+I", triggered=self.open_import)
+        self.act_export = QAction(self, shortcut="Ctrl+E", triggered=self.open_export)
         self.act_undo = self.stack.createUndoAction(self)
         self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
         self.act_redo = self.stack.createRedoAction(self)
@@ -196,6 +200,8 @@ class CuratorWindow(QMainWindow):
         bar = self.menuBar()
         self.menu_file = bar.addMenu("")
         self.menu_file.addActions([self.act_new, self.act_save])
+        self.menu_file.addSeparator()
+        self.menu_file.addActions([self.act_import, self.act_export])
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_print)
         self.menu_file.addSeparator()
@@ -241,6 +247,8 @@ class CuratorWindow(QMainWindow):
         self.act_find.setText(self.tr("&Find"))
         self.act_quit.setText(self.tr("&Quit"))
         self.act_print.setText(self.tr("&Print labels or catalogue…"))
+        self.act_import.setText(self.tr("&Import a spreadsheet…"))
+        self.act_export.setText(self.tr("E&xport…"))
         self.act_undo.setText(self.tr("&Undo"))
         self.act_redo.setText(self.tr("&Redo"))
         self.act_grid.setText(self.tr("&Thumbnail grid"))
@@ -394,6 +402,23 @@ class CuratorWindow(QMainWindow):
         objects = self.selected_ids() if self.model.record_type == "object" else []
         return open_print_dialog(self, self.archive, objects, self.section_filter.currentData())
 
+    def open_import(self):
+        """File → Import: the wizard (window-modal: the import holds the write lock)."""
+        from ui.interchange import open_import_wizard
+
+        if not self.form.maybe_leave():
+            return None
+        return open_import_wizard(self, self.archive)
+
+    def open_export(self):
+        """File → Export: the selected records of the list, or all of its type."""
+        from ui.interchange import open_export_dialog
+
+        dialog = open_export_dialog(self, self.archive, self.model.record_type, self.selected_ids())
+        self._export_dialogs = [d for d in getattr(self, "_export_dialogs", []) if shiboken6.isValid(d)]
+        self._export_dialogs.append(dialog)
+        return dialog
+
     def select(self, record_type: str, record_id: int) -> bool:
         if record_type != self.model.record_type:
             return False
@@ -542,6 +567,9 @@ class CuratorWindow(QMainWindow):
         # pending search, the worker threads and the hub listeners.
         self._debounce.stop()
         self.safekeeping.stop()
+        for dialog in getattr(self, "_export_dialogs", []):
+            if shiboken6.isValid(dialog):
+                dialog.shutdown()  # a running export's worker must end before the archive closes
         self.media_panel.shutdown()
         self.thumbnails.shutdown()
         self.model.close()

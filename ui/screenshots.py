@@ -28,7 +28,7 @@ def _settle(app, rounds: int = 6) -> None:
 
 
 PARTS = ("curator", "kiosk", "printing", "interchange")
-DEFAULT_PARTS = ("curator", "kiosk")
+DEFAULT_PARTS = PARTS
 
 
 def render(out: Path, archive_dir: Path | None = None, parts: tuple[str, ...] = DEFAULT_PARTS) -> list[Path]:

@@ -105,3 +105,19 @@ def test_print_action_offers_the_selected_objects(qtbot, window, archive):
         assert dialog.options.accessions == ["HY1944.0004"] and dialog.options.rb_selected.isChecked()
     finally:
         dialog.close()
+
+
+def test_import_and_export_from_the_file_menu(qtbot, window, archive):
+    texts = menu_texts(window)
+    assert "&Import a spreadsheet…" in texts and "E&xport…" in texts
+    wizard = window.open_import()
+    try:
+        assert wizard.isVisible()
+    finally:
+        wizard.close()
+    window.select("object", services.object_by_accession(archive, "HY1944.0004").id)
+    dialog = window.open_export()
+    try:
+        assert dialog.isVisible()
+    finally:
+        dialog.close()

@@ -25,6 +25,8 @@ def test_screenshots_command(tmp_path):
                 assert f"curator-{view}-{lang}-{size}.png" in names
         for screen in ("attract", "home", "section", "panel", "object", "timeline", "map", "search"):
             assert f"kiosk-{screen}-{lang}-1920x1080.png" in names
+        assert f"print-dialog-{lang}-1366x768.png" in names
+        assert {f"import-{page}-{lang}-1366x768.png" for page in range(1, 6)} <= names
     for f in files:
         with Image.open(f) as img:
             width, height = img.size

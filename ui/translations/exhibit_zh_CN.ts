@@ -4,48 +4,48 @@
 <context>
     <name>ArchiveOpening</name>
     <message>
-        <location filename="../app.py" line="71"/>
+        <location filename="../app.py" line="75"/>
         <source>The archive was restored from %1. The state before it was kept in %2.</source>
         <translation>档案已从 %1 恢复。恢复前的状态保存在 %2。</translation>
     </message>
     <message>
-        <location filename="../app.py" line="72"/>
+        <location filename="../app.py" line="76"/>
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../app.py" line="75"/>
-        <location filename="../app.py" line="91"/>
+        <location filename="../app.py" line="79"/>
+        <location filename="../app.py" line="95"/>
         <source>Restore failed</source>
         <translation>恢复失败</translation>
     </message>
     <message>
-        <location filename="../app.py" line="79"/>
+        <location filename="../app.py" line="83"/>
         <source>The archive is damaged</source>
         <translation>档案已损坏</translation>
     </message>
     <message>
-        <location filename="../app.py" line="83"/>
+        <location filename="../app.py" line="87"/>
         <source>Restore the newest good backup now? The damaged file is kept aside unchanged.</source>
         <translation>现在恢复最新的完好备份吗？损坏的文件会原样另存，不作改动。</translation>
     </message>
     <message>
-        <location filename="../app.py" line="94"/>
+        <location filename="../app.py" line="98"/>
         <source>The archive cannot be opened</source>
         <translation>无法打开档案</translation>
     </message>
     <message>
-        <location filename="../app.py" line="97"/>
+        <location filename="../app.py" line="101"/>
         <source>another Exhibit window</source>
         <translation>另一个 Exhibit 窗口</translation>
     </message>
     <message>
-        <location filename="../app.py" line="98"/>
+        <location filename="../app.py" line="102"/>
         <source>This archive is open in %1, so this window only reads it. Close it there to edit here.</source>
         <translation>此档案已在 %1 中打开，本窗口只能查看。请先在那里关闭，才能在这里编辑。</translation>
     </message>
     <message>
-        <location filename="../app.py" line="100"/>
+        <location filename="../app.py" line="104"/>
         <source>Read-only</source>
         <translation>只读</translation>
     </message>
@@ -61,201 +61,211 @@
 <context>
     <name>CuratorWindow</name>
     <message>
-        <location filename="../curator.py" line="217"/>
+        <location filename="../curator.py" line="223"/>
         <source>Exhibit — Defence of Hengyang archive</source>
         <translation>Exhibit — 衡阳保卫战档案</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="221"/>
+        <location filename="../curator.py" line="227"/>
         <source>Record types</source>
         <translation>记录类型</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="222"/>
+        <location filename="../curator.py" line="228"/>
         <source>Search: Chinese, pinyin, English or accession number</source>
         <translation>搜索：中文、拼音、英文或总登记号</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="223"/>
+        <location filename="../curator.py" line="229"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="224"/>
-        <location filename="../curator.py" line="226"/>
+        <location filename="../curator.py" line="230"/>
+        <location filename="../curator.py" line="232"/>
         <source>From date</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="225"/>
-        <location filename="../curator.py" line="227"/>
+        <location filename="../curator.py" line="231"/>
+        <location filename="../curator.py" line="233"/>
         <source>To date</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="228"/>
+        <location filename="../curator.py" line="234"/>
         <source>Category filter</source>
         <translation>类别筛选</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="229"/>
+        <location filename="../curator.py" line="235"/>
         <source>Section filter</source>
         <translation>单元筛选</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="230"/>
+        <location filename="../curator.py" line="236"/>
         <source>Status filter</source>
         <translation>状态筛选</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="231"/>
+        <location filename="../curator.py" line="237"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="232"/>
+        <location filename="../curator.py" line="238"/>
         <source>Show thumbnails (Ctrl+G)</source>
         <translation>显示缩略图 (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="233"/>
+        <location filename="../curator.py" line="239"/>
         <source>Records</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="234"/>
+        <location filename="../curator.py" line="240"/>
         <source>Thumbnails</source>
         <translation>缩略图</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="235"/>
+        <location filename="../curator.py" line="241"/>
         <source>Details</source>
         <translation>详细信息</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="235"/>
+        <location filename="../curator.py" line="241"/>
         <source>Images</source>
         <translation>图像</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="235"/>
+        <location filename="../curator.py" line="241"/>
         <source>Links</source>
         <translation>关联</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="236"/>
+        <location filename="../curator.py" line="242"/>
         <source>Kiosk preview</source>
         <translation>触摸屏预览</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="236"/>
+        <location filename="../curator.py" line="242"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="238"/>
+        <location filename="../curator.py" line="244"/>
         <source>&amp;New record</source>
         <translation>新建记录(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="239"/>
+        <location filename="../curator.py" line="245"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="240"/>
+        <location filename="../curator.py" line="246"/>
         <source>&amp;Delete record…</source>
         <translation>删除记录(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="241"/>
+        <location filename="../curator.py" line="247"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="242"/>
+        <location filename="../curator.py" line="248"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="243"/>
+        <location filename="../curator.py" line="249"/>
         <source>&amp;Print labels or catalogue…</source>
         <translation>打印标签或图录(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="244"/>
+        <location filename="../curator.py" line="250"/>
+        <source>&amp;Import a spreadsheet…</source>
+        <translation>导入表格(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../curator.py" line="251"/>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../curator.py" line="252"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="245"/>
+        <location filename="../curator.py" line="253"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="246"/>
+        <location filename="../curator.py" line="254"/>
         <source>&amp;Thumbnail grid</source>
         <translation>缩略图网格(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="247"/>
+        <location filename="../curator.py" line="255"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="248"/>
+        <location filename="../curator.py" line="256"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="249"/>
+        <location filename="../curator.py" line="257"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="250"/>
+        <location filename="../curator.py" line="258"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="274"/>
+        <location filename="../curator.py" line="282"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="277"/>
+        <location filename="../curator.py" line="285"/>
         <source>Any status</source>
         <translation>任意状态</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="280"/>
+        <location filename="../curator.py" line="288"/>
         <source>All sections</source>
         <translation>全部单元</translation>
     </message>
     <message numerus="yes">
-        <location filename="../curator.py" line="336"/>
+        <location filename="../curator.py" line="344"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n 条记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../curator.py" line="491"/>
+        <location filename="../curator.py" line="516"/>
         <source>Cannot delete</source>
         <translation>无法删除</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="497"/>
+        <location filename="../curator.py" line="522"/>
         <source>Delete record</source>
         <translation>删除记录</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="498"/>
+        <location filename="../curator.py" line="523"/>
         <source>Delete %1?</source>
         <translation>确定要删除“%1”吗？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../curator.py" line="500"/>
+        <location filename="../curator.py" line="525"/>
         <source>It is linked to %n record(s); the links will be removed too:</source>
         <translation>
             <numerusform>它与 %n 条记录相关联，这些关联也将一并删除：</numerusform>
@@ -1733,42 +1743,42 @@
 <context>
     <name>RecordTypes</name>
     <message>
-        <location filename="../curator.py" line="32"/>
+        <location filename="../curator.py" line="34"/>
         <source>Objects</source>
         <translation>藏品</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="33"/>
+        <location filename="../curator.py" line="35"/>
         <source>Images</source>
         <translation>图像</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="34"/>
+        <location filename="../curator.py" line="36"/>
         <source>Sections</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="35"/>
+        <location filename="../curator.py" line="37"/>
         <source>Panels</source>
         <translation>展板</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="36"/>
+        <location filename="../curator.py" line="38"/>
         <source>People</source>
         <translation>人物</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="37"/>
+        <location filename="../curator.py" line="39"/>
         <source>Places</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="38"/>
+        <location filename="../curator.py" line="40"/>
         <source>Events</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../curator.py" line="39"/>
+        <location filename="../curator.py" line="41"/>
         <source>Sources</source>
         <translation>文献</translation>
     </message>

@@ -1,0 +1,268 @@
+"""The import wizard's mapping page: which field each column fills, and what unknown terms mean.
+
+Each column of the file has a combo box of the record type's fields (the
+suggestion from its Chinese or English header preselected). A mapping can be
+loaded from and saved to a file for the next spreadsheet from the same
+source. The page refuses to go on while two columns fill the same field or
+nothing identifies the records (objects need the accession number column).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget, QWizardPage)
+
+from exhibit.errors import ExhibitError
+from exhibit.interchange.mapping import IGNORE, MEDIA, Mapping, suggest, targets
+from ui.interchange.file_pages import _error_label
+from ui.interchange.labels import field_choice, field_label, record_type_name
+from ui.interchange.terms_editor import TermsEditor, find_unknown_terms
+
+if TYPE_CHECKING:
+    from ui.interchange.import_wizard import ImportWizard
+
+COLUMN, SAMPLE, TARGET = range(3)
+# What identifies a record of each type, so a re-import updates instead of duplicating.
+IDENTIFYING = {"object": ("accession",), "person": ("key", "name_zh", "name_en"),
+               "place": ("key", "name_zh", "name_en"), "event": ("key", "title_zh", "title_en"),
+               "source": ("key", "title")}
+
+
+def samples(table, column: int, limit: int = 3) -> str:
+    found: list[str] = []
+    for row in table.rows:
+        value = row.get(column).strip()
+        if value and value not in found:
+            found.append(value)
+            if len(found) >= limit:
+                break
+    return " · ".join(v if len(v) <= 30 else v[:29] + "…" for v in found)
+
+
+class MappingPage(QWizardPage):
+    def __init__(self, wizard: "ImportWizard") -> None:
+        super().__init__()
+        self.w = wizard
+        self.header: list[str] = []
+        self.table = QTableWidget(0, 3)
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+        self.table.setTabKeyNavigation(False)   # Tab goes from combo box to combo box
+        h = self.table.horizontalHeader()
+        h.setSectionResizeMode(COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        h.setSectionResizeMode(SAMPLE, QHeaderView.ResizeMode.Stretch)
+        h.setSectionResizeMode(TARGET, QHeaderView.ResizeMode.ResizeToContents)
+        self.table_label = QLabel()
+        self.table_label.setBuddy(self.table)
+        self.load_button = QPushButton()
+        self.load_button.clicked.connect(self.load_mapping)
+        self.save_button = QPushButton()
+        self.save_button.clicked.connect(self.save_mapping)
+        self.suggest_button = QPushButton()
+        self.suggest_button.clicked.connect(self.suggest_again)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.error = _error_label()
+        self.terms = TermsEditor(wizard.archive)
+        self.terms.changed.connect(self.w.mark_stale)
+        self.terms.hide()
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.table_label, 1)
+        buttons.addWidget(self.suggest_button)
+        buttons.addWidget(self.load_button)
+        buttons.addWidget(self.save_button)
+        top = QWidget()
+        tl = QVBoxLayout(top)
+        tl.setContentsMargins(0, 0, 0, 0)
+        tl.addLayout(buttons)
+        tl.addWidget(self.table, 1)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(self.terms)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(self.error)
+        self.retranslate()
+
+    # ------------------------------------------------------------ filling
+
+    def initializePage(self) -> None:  # noqa: N802 (Qt naming)
+        self.fill()
+
+    def fill(self) -> None:
+        read, mapping = self.w.read, self.w.mapping
+        if read is None or mapping is None:
+            return
+        table = read.preview.table
+        self.header = list(table.header)
+        fields = mapping.fields_for(self.header)
+        names = targets(mapping.record_type)
+        self.table.setRowCount(len(self.header))
+        for r, (column, target) in enumerate(zip(self.header, fields)):
+            item = QTableWidgetItem(column)
+            item.setToolTip(column)
+            self.table.setItem(r, COLUMN, item)
+            sample = samples(table, r)
+            item = QTableWidgetItem(sample)
+            item.setToolTip(sample)
+            self.table.setItem(r, SAMPLE, item)
+            combo = QComboBox()
+            combo.addItem("", IGNORE)
+            for name in names:
+                combo.addItem(field_choice(name), name)
+            combo.setCurrentIndex(max(0, combo.findData(target)))
+            combo.currentIndexChanged.connect(lambda _i, row=r: self._changed(row))
+            self.table.setCellWidget(r, TARGET, combo)
+        self.refresh_terms()
+        self.retranslate()
+        self.completeChanged.emit()
+
+    def combo(self, row: int) -> QComboBox:
+        return self.table.cellWidget(row, TARGET)  # type: ignore[return-value]
+
+    def combo_for(self, column: str) -> QComboBox:
+        return self.combo(self.header.index(column))
+
+    def _changed(self, row: int) -> None:
+        mapping = self.w.mapping
+        if mapping is None:
+            return
+        mapping.columns[self.header[row]] = self.combo(row).currentData() or IGNORE
+        self.w.mark_stale()
+        self.refresh_terms()
+        self.completeChanged.emit()
+
+    def refresh_terms(self) -> None:
+        if self.w.read is None or self.w.mapping is None:
+            return
+        unknown = find_unknown_terms(self.w.archive, self.w.read.preview.table, self.w.mapping)
+        self.terms.set_terms(self.w.mapping, unknown)
+
+    # ------------------------------------------------------------ mapping files
+
+    def load_mapping(self) -> None:
+        chosen = self.w.choose_mapping_file(self, False, "")
+        if not chosen:
+            return
+        try:
+            loaded = Mapping.load(chosen)
+        except ExhibitError as exc:
+            self.show_message(str(exc), error=True)
+            return
+        if loaded.record_type != self.w.record_type:
+            self.show_message(self.tr("%1 is a mapping for %2, but this file is imported as %3. Choose "
+                                      "%2 on the first page to use it.")
+                              .replace("%1", Path(chosen).name)
+                              .replace("%2", record_type_name(loaded.record_type))
+                              .replace("%3", record_type_name(self.w.record_type)), error=True)
+            return
+        # Columns the saved mapping does not name keep the suggestion for this file.
+        columns = dict(self.w.mapping.columns) if self.w.mapping else {}
+        columns.update({h: f for h, f in loaded.columns.items() if h in self.header})
+        self.w.mapping = Mapping(loaded.record_type, columns, loaded.terms)
+        self.w.mark_stale()
+        self.fill()
+        missing = [h for h, f in loaded.columns.items() if f and h not in self.header]
+        text = self.tr("Loaded %1.").replace("%1", Path(chosen).name)
+        if missing:
+            text += " " + self.tr("It names column(s) this file does not have: %1").replace("%1", ", ".join(missing))
+        self.show_message(text)
+
+    def save_mapping(self) -> None:
+        if self.w.mapping is None:
+            return
+        suggested = (self.w.path.stem + ".mapping.json") if self.w.path else "mapping.json"
+        chosen = self.w.choose_mapping_file(self, True, suggested)
+        if not chosen:
+            return
+        try:
+            path = self.w.mapping.save(chosen)
+        except OSError as exc:
+            self.show_message(self.tr("The mapping could not be saved: %1").replace("%1", exc.strerror or str(exc)),
+                              error=True)
+            return
+        self.show_message(self.tr("Saved the mapping as %1.").replace("%1", str(path)))
+
+    def suggest_again(self) -> None:
+        if not self.header:
+            return
+        terms = self.w.mapping.terms if self.w.mapping else {}
+        self.w.mapping = suggest(self.header, self.w.record_type)
+        self.w.mapping.terms = terms
+        self.w.mark_stale()
+        self.fill()
+
+    def show_message(self, text: str, error: bool = False) -> None:
+        self.message.setStyleSheet("color: #b3261e;" if error else "")
+        self.message.setText(text)
+
+    # ------------------------------------------------------------ checking
+
+    def problem(self) -> str:
+        """Why the mapping cannot be used (translated), or ''."""
+        mapping = self.w.mapping
+        if mapping is None:
+            return ""
+        seen: dict[str, str] = {}
+        for column, target in zip(self.header, mapping.fields_for(self.header)):
+            if not target:
+                continue
+            if target in seen and target != MEDIA:
+                return (self.tr("The columns “%1” and “%2” both fill %3; choose one of them.")
+                        .replace("%1", seen[target]).replace("%2", column).replace("%3", field_label(target)))
+            seen[target] = column
+        needed = IDENTIFYING.get(mapping.record_type, ())
+        if needed and not set(needed) & set(seen):
+            if mapping.record_type == "object":
+                return self.tr("No column fills the accession number (总登记号). Objects are matched by "
+                               "it, so choose the column that holds it.")
+            return self.tr("Choose a column for the key or the name (title): the records are matched by "
+                           "one of them.")
+        return ""
+
+    def isComplete(self) -> bool:  # noqa: N802 (Qt naming)
+        problem = self.problem()
+        self.error.setText(problem)
+        self.error.setVisible(bool(problem))
+        return self.w.mapping is not None and not problem
+
+    # ------------------------------------------------------------ texts
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Columns and fields"))
+        self.setSubTitle(self.tr("Choose the field each column fills. Columns left empty are not imported; "
+                                 "an empty cell in an imported column empties that field."))
+        self.table_label.setText(self.tr("&Columns of the file:"))
+        self.table.setHorizontalHeaderLabels([self.tr("Column"), self.tr("Example values"),
+                                              self.tr("Imported as")])
+        self.table.setAccessibleName(self.tr("Columns and the fields they fill"))
+        for r, column in enumerate(self.header):
+            combo = self.combo(r)
+            if combo is None:
+                continue
+            combo.setItemText(0, self.tr("(not imported)"))
+            for i in range(1, combo.count()):
+                combo.setItemText(i, field_choice(combo.itemData(i)))
+            combo.setAccessibleName(self.tr("Field for the column “%1”").replace("%1", column))
+        self.suggest_button.setText(self.tr("S&uggest again"))
+        self.suggest_button.setAccessibleName(self.tr("Suggest the fields from the column names again"))
+        self.load_button.setText(self.tr("&Load mapping…"))
+        self.load_button.setAccessibleName(self.tr("Load a saved mapping file"))
+        self.save_button.setText(self.tr("&Save mapping…"))
+        self.save_button.setAccessibleName(self.tr("Save this mapping to a file"))
+        self.message.setAccessibleName(self.tr("Mapping message"))
+        self.error.setAccessibleName(self.tr("Why the mapping cannot be used"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt naming)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,301 @@
+"""What the import wizard and the export dialog ask the core to do, off the UI thread.
+
+Each task is a plain function `task(progress, cancelled) -> result` run by
+`Runner` on a QThread. The archive's SQLite connection belongs to the UI
+thread and must not be shared with another thread (its transactions would
+interleave with the UI's reads and writes), so every task opens its own
+`Archive` on the same database file and closes it at the end:
+
+- reading a file touches no archive at all;
+- the dry run and every export open it read-only (they only read);
+- the import opens it for writing, without the instance lock (the curator
+  window already holds that lock for this process), makes the "before
+  import" backup, and runs the core's one-transaction import. WAL lets the
+  UI thread go on reading the committed state meanwhile; the wizard is
+  window-modal, so the curator cannot start an edit of their own that
+  would have to wait for the import's write lock.
+
+`cancelled()` reads a threading.Event set from the UI thread; the core polls
+it (every 500 rows, between batches) and an import cancelled raises
+ImportCancelled after rolling everything back.
+"""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, QTimer, Signal, Slot
+
+from exhibit.archive import Archive
+from exhibit.errors import ExhibitError
+from exhibit.interchange.importer import (ImportCancelled, ImportPlan, ImportResult, Preview, apply_import,
+                                          plan_import, preview)
+from exhibit.interchange.mapping import Mapping
+from exhibit.interchange.tables import Table
+
+Progress = Callable[[int, int, str], None]
+Cancelled = Callable[[], bool]
+Task = Callable[[Progress, Cancelled], Any]
+
+
+class TaskCancelled(ExhibitError):
+    """An export stopped by the curator; its partial output was removed by the core."""
+
+
+# ---------------------------------------------------------------- import
+
+@dataclass
+class FileRead:
+    preview: Preview
+    sheets: list[str]
+
+
+def sheet_names(path: Path) -> list[str]:
+    """The worksheets of an .xlsx file (empty for text files or an unreadable workbook)."""
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return []
+    import zipfile
+
+    import openpyxl
+
+    try:
+        wb = openpyxl.load_workbook(path, read_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
+        return []   # read_table says why, naming the file
+    try:
+        return list(wb.sheetnames)
+    finally:
+        wb.close()
+
+
+def read_file(path: Path, record_type: str, sheet: str | None,
+              progress: Progress, cancelled: Cancelled) -> FileRead:
+    report = _stopping(progress, cancelled, f"{Path(path).name}: reading was cancelled")
+    return FileRead(preview(path, record_type, sheet=sheet, progress=report), sheet_names(Path(path)))
+
+
+def copy_mapping(mapping: Mapping) -> Mapping:
+    """A copy the worker owns: the curator may change the wizard's mapping while it runs."""
+    return Mapping.from_json(mapping.to_json())
+
+
+def dry_run(db_file: Path, user: str, table: Table, mapping: Mapping, media_root: Path | None,
+            progress: Progress, cancelled: Cancelled) -> ImportPlan:
+    archive = Archive.open(db_file, create=False, readonly=True, user=user)
+    try:
+        return plan_import(archive, table, mapping, media_root=media_root, progress=progress,
+                           cancelled=cancelled)
+    finally:
+        archive.close()
+
+
+@dataclass
+class ImportDone:
+    result: ImportResult
+    backup: Path | None
+    backup_note: str = ""
+
+
+def _backup(archive: Archive) -> tuple[Path | None, str]:
+    try:
+        from exhibit.keeping.backups import backup_before_import
+    except ImportError:  # the keeping package is optional for this dialog
+        return None, "no backup function available"
+    return backup_before_import(archive).path, ""
+
+
+def run_import(db_file: Path, user: str, table: Table, mapping: Mapping, media_root: Path | None,
+               progress: Progress, cancelled: Cancelled) -> ImportDone:
+    archive = Archive.open(db_file, create=False, check=False, user=user)
+    try:
+        if archive.readonly:
+            raise ExhibitError(f"{db_file} is open read-only here; nothing was imported")
+        progress(0, 0, "backup")
+        backup, note = _backup(archive)
+        if cancelled():
+            raise ImportCancelled(f"{table.name}: the import was cancelled; nothing was changed")
+        result = apply_import(archive, table, mapping, media_root=media_root, progress=progress,
+                              cancelled=cancelled)
+        return ImportDone(result, backup, note)
+    finally:
+        archive.close()
+
+
+# ---------------------------------------------------------------- export
+
+@dataclass
+class ExportDone:
+    path: Path
+    count: int
+
+
+def _stopping(progress: Progress, cancelled: Cancelled,
+              message: str = "the export was cancelled; no file was written") -> Progress:
+    """A progress callback that ends the task (raising) once the curator cancelled.
+
+    For core calls that report progress but take no `cancelled`: reading a
+    workbook, writing a table or a bundle (each cleans up its partial output).
+    """
+    def report(done: int, total: int, stage: str) -> None:
+        if cancelled():
+            raise TaskCancelled(message)
+        progress(done, total, stage)
+    return report
+
+
+def run_export(db_file: Path, user: str, fmt: str, record_type: str, ids: Sequence[int] | None,
+               dest: Path, progress: Progress, cancelled: Cancelled) -> ExportDone:
+    """Write one export; `fmt` is csv, xlsx, json, lido, iiif, bundle-zip or bundle-folder."""
+    from exhibit.interchange import archive_json, bundle, export, iiif, lido
+
+    archive = Archive.open(db_file, create=False, readonly=True, user=user)
+    report = _stopping(progress, cancelled)
+    try:
+        if fmt in ("csv", "xlsx"):
+            count = export.write_table(archive, record_type, dest, ids, progress=report)
+        elif fmt == "json":
+            count = sum(archive_json.write_json(archive, dest).values())
+        elif fmt == "lido":
+            count = lido.write_lido(archive, dest, ids)
+        elif fmt == "iiif":
+            count = iiif.write_iiif(archive, dest, ids)
+        elif fmt in ("bundle-zip", "bundle-folder"):
+            count = bundle.make_bundle(archive, dest, progress=report).files
+        else:
+            raise ExhibitError(f"unknown export format {fmt}")
+        return ExportDone(dest, count)
+    finally:
+        archive.close()
+
+
+# ---------------------------------------------------------------- running
+
+class _Worker(QObject):
+    progress = Signal(int, int, str)
+    succeeded = Signal(object)
+    failed = Signal(str)
+    was_cancelled = Signal(str)
+
+    def __init__(self, task: Task) -> None:
+        super().__init__()
+        self._task = task
+        self.cancel_flag = threading.Event()
+
+    def run(self) -> None:
+        try:
+            result = self._task(self.progress.emit, self.cancel_flag.is_set)
+        except (ImportCancelled, TaskCancelled) as exc:
+            self.was_cancelled.emit(str(exc))
+        except ExhibitError as exc:
+            self.failed.emit(str(exc))
+        except Exception as exc:  # noqa: BLE001 - a worker thread must always report back
+            self.failed.emit(f"{type(exc).__name__}: {exc}")
+        else:
+            self.succeeded.emit(result)
+
+
+class Runner(QObject):
+    """One task at a time on a worker thread; its signals arrive on the UI thread, in order."""
+
+    progress = Signal(int, int, str)
+    succeeded = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal(str)
+    ended = Signal()                  # after any of the three above
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thread: QThread | None = None
+        self._worker: _Worker | None = None
+        self._handlers: dict[str, Any] = {}
+
+    def is_running(self) -> bool:
+        return self._worker is not None
+
+    def start(self, task: Task, *, progress: Callable[[int, int, str], None] | None = None,
+              succeeded: Callable[[Any], None] | None = None, failed: Callable[[str], None] | None = None,
+              cancelled: Callable[[str], None] | None = None) -> None:
+        """Run `task`; the callbacks given here are called for this run only."""
+        if self.is_running():
+            raise RuntimeError("a task is already running")
+        self._handlers = {"progress": progress, "succeeded": succeeded, "failed": failed,
+                          "cancelled": cancelled}
+        worker = _Worker(task)
+        thread = QThread()
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+        queued = Qt.ConnectionType.QueuedConnection
+        worker.progress.connect(self._on_progress, queued)
+        worker.succeeded.connect(self._on_succeeded, queued)
+        worker.failed.connect(self._on_failed, queued)
+        worker.was_cancelled.connect(self._on_cancelled, queued)
+        self._worker, self._thread = worker, thread
+        thread.start()
+
+    @Slot(int, int, str)
+    def _on_progress(self, done: int, total: int, stage: str) -> None:
+        if self._worker is not None:
+            self.progress.emit(done, total, stage)
+            if self._handlers.get("progress"):
+                self._handlers["progress"](done, total, stage)
+
+    @Slot(object)
+    def _on_succeeded(self, result: object) -> None:
+        self._finish("succeeded", result)
+
+    @Slot(str)
+    def _on_failed(self, message: str) -> None:
+        self._finish("failed", message)
+
+    @Slot(str)
+    def _on_cancelled(self, message: str) -> None:
+        self._finish("cancelled", message)
+
+    def _finish(self, name: str, *args: Any) -> None:
+        if self._worker is None:      # shut down meanwhile: nobody waits for the result
+            return
+        thread, self._thread, self._worker = self._thread, None, None
+        handler = self._handlers.get(name)
+        self._handlers = {}
+        if thread is not None:
+            thread.quit()
+            thread.wait()
+            thread.deleteLater()
+        getattr(self, name).emit(*args)
+        if handler is not None:
+            handler(*args)
+        self.ended.emit()
+
+    def cancel(self) -> None:
+        if self._worker is not None:
+            self._worker.cancel_flag.set()
+
+    def cancelling(self) -> bool:
+        return self._worker is not None and self._worker.cancel_flag.is_set()
+
+    def wait(self, timeout_ms: int = 120_000) -> bool:
+        """Run the event loop until the task has ended (tests, screenshots); False on timeout."""
+        if not self.is_running():
+            return True
+        loop = QEventLoop()
+        self.ended.connect(loop.quit)
+        timer = QTimer(singleShot=True, interval=timeout_ms)
+        timer.timeout.connect(loop.quit)
+        timer.start()
+        if self.is_running():
+            loop.exec()
+        self.ended.disconnect(loop.quit)
+        return not self.is_running()
+
+    def shutdown(self) -> None:
+        """Cancel and join the thread before the owner goes away (an import rolls back)."""
+        worker, thread, self._worker, self._thread = self._worker, self._thread, None, None
+        self._handlers = {}
+        if worker is not None:
+            worker.cancel_flag.set()
+        if thread is not None:
+            thread.quit()
+            thread.wait()
+            thread.deleteLater()

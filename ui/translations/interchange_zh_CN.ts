@@ -1,0 +1,1264 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>CheckPage</name>
+    <message>
+        <location filename="../interchange/run_pages.py" line="169"/>
+        <source>Empty rows skipped: %1</source>
+        <translation>已跳过的空行：%1</translation>
+    </message>
+    <message>
+        <location filename="../interchange/run_pages.py" line="182"/>
+        <source>Checking every row; nothing is written…</source>
+        <translation>正在逐行检查，不写入任何内容…</translation>
+    </message>
+    <message>
+        <location filename="../interchange/run_pages.py" line="184"/>
+        <source>The check could not be run.</source>
+        <translation>无法进行检查。</translation>
+    </message>
+    <message>
+        <location filename="../interchange/run_pages.py" line="186"/>
+        <source>The check was stopped before the end. Check again to import.</source>
+        <translation>检查未完成即已停止。请重新检查后再导入。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../interchange/run_pages.py" line="188"/>
+        <source>%n row(s) checked: </source>
+        <translation>
+            <numerusform>已检查 %n 行：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../interchange/run_pages.py" line="189"/>
+        <source>%1 to create, %2 to update, %3 unchanged, %4 rejected.</source>
+        <translation>新建 %1 条，更新 %2 条，%3 条不变，%4 条被拒绝。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../interchange/run_pages.py" line="193"/>
+        <source>%n empty row(s) skipped.</source>
+        <translation>
+            <numerusform>跳过 %n 个空行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../interchange/run_pages.py" line="195"/>
+        <source>Nothing can be imported while a row is rejected: correct the file, the mapping or the terms, and check again.</source>
+        <translation>只要有一行被拒绝，就不能导入：请修改文件、列对应或术语，然后重新检查。</translation>
+    </message>
+    <message>
+        <location filename="../interchange/run_pages.py" line="198"/>
+        <source>The mapping changed: checking again…</source>
+        <translation>列对应已更改，正在重新检查…</translation>
+    </message>
+    <message>
+        <location filename="../interchange/run_pages.py" line="200"/>
+        <source>Press Import to import them all, in one step.</source>
+        <translation>按“导入”一次性导入全部行。</translation>
+    </message>
+    <message>
+        <location filename="../interchange/run_pages.py" line="204"/>
+        <source>Check (dry run)</source>
+        <translation>检查（试运行）</translation>
+    </message>
+    <message>
+        <location filename="../interchange/run_pages.py" line="205"/>
+        <source>What importing would do to each row. Nothing has been written yet.</source>
+        <translation>导入将对每一行做什么。目前尚未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../interchange/run_pages.py" line="206"/>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../interchange/run_pages.py" line="208"/>
+        <source>Result of the check</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <location filename="../interchange/run_pages.py" line="211"/>
+        <source>Why the check failed</source>
+        <translation>检查失败的原因</translation>
+    </message>
+    <message>
+        <location filename="../interchange/run_pages.py" line="213"/>
+        <source>S&amp;top</source>
+        <translation>停止(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../interchange/run_pages.py" line="214"/>
+        <source>Stop the check</source>
+        <translation>停止检查</translation>
+    </message>
+    <message>
+        <location filename="../interchange/run_pages.py" line="216"/>
+        <source>Check &amp;again</source>
+        <translation>重新检查(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../interchange/run_pages.py" line="217"/>
+        <source>Run the check again</source>
+        <translation>重新运行检查</translation>
+    </message>
+    <message>
+        <location filename="../interchange/run_pages.py" line="219"/>
+        <source>Check progress</source>
+        <translation>检查进度</translation>
+    </message>
+    <message>
+        <location filename="../interchange/run_pages.py" line="220"/>
+        <source>Only &amp;rejected rows</source>
+        <translation>只看被拒绝的行(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../interchange/run_pages.py" line="221"/>
+        <source>Show only the rejected rows</source>
+        <translation>只显示被拒绝的行</translation>
+    </message>
+    <message>
+        <location filename="../interchange/run_pages.py" line="222"/>
+        <source>&amp;Rows (%1 shown):</source>
+        <translation>各行（显示 %1 行）(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../interchange/run_pages.py" line="223"/>
+        <source>Report for each row</source>
+        <translation>逐行报告</translation>
+    </message>
+    <message>
+        <location filename="../interchange/run_pages.py" line="224"/>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../interchange/run_pages.py" line="224"/>
+        <source>Key</source>
+        <translation>标识</translation>
+    </message>
+    <message>
+        <location filename="../interchange/run_pages.py" line="224"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../interchange/run_pages.py" line="224"/>
+        <source>Reasons</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../interchange/run_pages.py" line="227"/>
+        <source>Notes about the file</source>
+        <translation>关于文件的说明</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../interchange/export_dialog.py" line="46"/>
+        <source>Export into folder</source>
+        <translation>导出到文件夹</translation>
+    </message>
+    <message>
+        <location filename="../interchange/export_dialog.py" line="49"/>
+        <source>Export to</source>
+        <translation>导出到</translation>
+    </message>
+    <message>
+        <location filename="../interchange/export_dialog.py" line="187"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../interchange/export_dialog.py" line="187"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../interchange/export_dialog.py" line="188"/>
+        <source>JSON files (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../interchange/export_dialog.py" line="188"/>
+        <source>LIDO XML files (*.xml)</source>
+        <translation>LIDO XML 文件 (*.xml)</translation>
+    </message>
+    <message>
+        <location filename="../interchange/export_dialog.py" line="189"/>
+        <source>Zip files (*.zip)</source>
+        <translation>Zip 压缩文件 (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../interchange/export_dialog.py" line="204"/>
+        <source>Choose where to write the export.</source>
+        <translation>请选择导出的保存位置。</translation>
+    </message>
+    <message>
+        <location filename="../interchange/export_dialog.py" line="207"/>
+        <source>%1 already exists and is not empty; choose a new folder.</source>
+        <translation>%1 已存在且不为空，请选择一个新文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../interchange/export_dialog.py" line="209"/>
+        <source>%1 is a folder; choose a file name.</source>
+        <translation>%1 是文件夹，请选择一个文件名。</translation>
+    </message>
+    <message>
+        <location filename="../interchange/export_dialog.py" line="211"/>
+        <source>%1 already exists; choose a new name for the bundle.</source>
+        <translation>%1 已存在，请为打包文件另取一个名字。</translation>
+    </message>
+    <message>
+        <location filename="../interchange/export_dialog.py" line="279"/>
+        <source>CSV table (.csv)</source>
+        <translation>CSV 表格 (.csv)</translation>
+    </message>
+    <message>
+        <location filename="../interchange/export_dialog.py" line="280"/>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Excel 工作簿 (.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../interchange/export_dialog.py" line="281"/>
+        <source>Whole archive as JSON (.json)</source>
+        <translation>整个档案库，JSON 格式 (.json)</translation>
+    </message>
+    <message>
+        <location filename="../interchange/export_dialog.py" line="282"/>
+        <source>Objects as LIDO XML (.xml)</source>
+        <translation>藏品，LIDO XML 格式 (.xml)</translation>
+    </message>
+    <message>
+        <location filename="../interchange/export_dialog.py" line="283"/>
+        <source>IIIF manifests of objects with images (folder)</source>
+        <translation>有图像藏品的 IIIF 清单（文件夹）</translation>
+    </message>
+    <message>
+        <location filename="../interchange/export_dialog.py" line="284"/>
+        <source>Whole-archive bundle (.zip)</source>
+        <translation>整库打包 (.zip)</translation>
+    </message>
+    <message>
+        <location filename="../interchange/export_dialog.py" line="285"/>
+        <source>Whole-archive bundle (folder)</source>
+        <translation>整库打包（文件夹）</translation>
+    </message>
+    <message>
+        <location filename="../interchange/export_dialog.py" line="290"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location filename="../interchange/export_dialog.py" line="291"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../interchange/export_dialog.py" line="293"/>
+        <source>Exported to %1 (%2).</source>
+        <translation>已导出到 %1（%2）。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../interchange/export_dialog.py" line="294"/>
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../interchange/export_dialog.py" line="296"/>
+        <source>The export was cancelled; nothing was written.</source>
+        <translation>导出已取消，未写入任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../interchange/export_dialog.py" line="300"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../interchange/export_dialog.py" line="306"/>
+        <source>&amp;Format:</source>
+        <translation>格式(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../interchange/export_dialog.py" line="307"/>
+        <source>Export format</source>
+        <translation>导出格式</translation>
+    </message>
+    <message>
+        <location filename="../interchange/export_dialog.py" line="308"/>
+        <source>&amp;Records:</source>
+        <translation>记录(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../interchange/export_dialog.py" line="309"/>
+        <source>Type of records to export</source>
+        <translation>要导出的记录类型</translation>
+    </message>
+    <message>
+        <location filename="../interchange/export_dialog.py" line="310"/>
+        <source>Which:</source>
+        <translation>范围：</translation>
+    </message>
+    <message>
+        <location filename="../interchange/export_dialog.py" line="311"/>
+        <source>The &amp;selected records (%1)</source>
+        <translation>选中的记录（%1 条）(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../interchange/export_dialog.py" line="312"/>
+        <source>Export the selected records</source>
+        <translation>导出选中的记录</translation>
+    </message>
+    <message>
+        <location filename="../interchange/export_dialog.py" line="313"/>
+        <source>&amp;All records of this type</source>
+        <translation>该类型的全部记录(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../interchange/export_dialog.py" line="314"/>
+        <source>&amp;The whole archive</source>
+        <translation>整个档案库(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../interchange/export_dialog.py" line="315"/>
+        <source>Export all records</source>
+        <translation>导出全部记录</translation>
+    </message>
+    <message>
+        <location filename="../interchange/export_dialog.py" line="316"/>
+        <source>&amp;Destination:</source>
+        <translation>保存位置(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../interchange/export_dialog.py" line="317"/>
+        <source>Where to write the export</source>
+        <translation>导出的保存位置</translation>
+    </message>
+    <message>
+        <location filename="../interchange/export_dialog.py" line="318"/>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../interchange/export_dialog.py" line="319"/>
+        <source>Choose where to write the export</source>
+        <translation>选择导出的保存位置</translation>
+    </message>
+    <message>
+        <location filename="../interchange/export_dialog.py" line="320"/>
+        <source>Export progress</source>
+        <translation>导出进度</translation>
+    </message>
+    <message>
+        <location filename="../interchange/export_dialog.py" line="323"/>
+        <source>Export status</source>
+        <translation>导出状态</translation>
+    </message>
+    <message>
+        <location filename="../interchange/export_dialog.py" line="326"/>
+        <source>Why the export failed</source>
+        <translation>导出失败的原因</translation>
+    </message>
+    <message>
+        <location filename="../interchange/export_dialog.py" line="327"/>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../interchange/export_dialog.py" line="328"/>
+        <source>Start the export</source>
+        <translation>开始导出</translation>
+    </message>
+    <message>
+        <location filename="../interchange/export_dialog.py" line="330"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../interchange/export_dialog.py" line="330"/>
+        <location filename="../interchange/export_dialog.py" line="331"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../interchange/export_dialog.py" line="331"/>
+        <source>Cancel the export</source>
+        <translation>取消导出</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <location filename="../interchange/file_pages.py" line="99"/>
+        <source>This archive is open read-only here, so nothing can be imported into it.</source>
+        <translation>此档案库在这里以只读方式打开，不能向其中导入。</translation>
+    </message>
+    <message>
+        <location filename="../interchange/file_pages.py" line="104"/>
+        <source>Import reads .csv, .tsv and .xlsx files. An old .xls workbook must be saved as .xlsx first.</source>
+        <translation>导入支持 .csv、.tsv 和 .xlsx 文件。旧版 .xls 工作簿请先另存为 .xlsx。</translation>
+    </message>
+    <message>
+        <location filename="../interchange/file_pages.py" line="107"/>
+        <source>There is no file at %1.</source>
+        <translation>%1 处没有文件。</translation>
+    </message>
+    <message>
+        <location filename="../interchange/file_pages.py" line="110"/>
+        <source>The media folder %1 does not exist.</source>
+        <translation>媒体文件夹 %1 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../interchange/file_pages.py" line="124"/>
+        <source>Choose a file</source>
+        <translation>选择文件</translation>
+    </message>
+    <message>
+        <location filename="../interchange/file_pages.py" line="125"/>
+        <source>A spreadsheet (CSV, TSV or Excel .xlsx) with one record per row and the column names in the first filled row.</source>
+        <translation>电子表格（CSV、TSV 或 Excel .xlsx）：每行一条记录，第一个非空行是列名。</translation>
+    </message>
+    <message>
+        <location filename="../interchange/file_pages.py" line="127"/>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../interchange/file_pages.py" line="128"/>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../interchange/file_pages.py" line="129"/>
+        <source>Choose the file to import</source>
+        <translation>选择要导入的文件</translation>
+    </message>
+    <message>
+        <location filename="../interchange/file_pages.py" line="130"/>
+        <source>File to import</source>
+        <translation>要导入的文件</translation>
+    </message>
+    <message>
+        <location filename="../interchange/file_pages.py" line="131"/>
+        <source>Path of a .csv, .tsv or .xlsx file</source>
+        <translation>.csv、.tsv 或 .xlsx 文件的路径</translation>
+    </message>
+    <message>
+        <location filename="../interchange/file_pages.py" line="132"/>
+        <source>&amp;Records:</source>
+        <translation>记录(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../interchange/file_pages.py" line="133"/>
+        <source>Type of the records in the file</source>
+        <translation>文件中记录的类型</translation>
+    </message>
+    <message>
+        <location filename="../interchange/file_pages.py" line="136"/>
+        <source>&amp;Media folder:</source>
+        <translation>媒体文件夹(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../interchange/file_pages.py" line="137"/>
+        <source>Folder the image paths in the file are relative to</source>
+        <translation>文件中图像路径所相对的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../interchange/file_pages.py" line="138"/>
+        <source>Optional: the folder the image paths are relative to</source>
+        <translation>可选：图像路径所相对的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../interchange/file_pages.py" line="139"/>
+        <source>Bro&amp;wse…</source>
+        <translation>浏览(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../interchange/file_pages.py" line="140"/>
+        <source>Choose the media folder</source>
+        <translation>选择媒体文件夹</translation>
+    </message>
+    <message>
+        <location filename="../interchange/file_pages.py" line="141"/>
+        <source>Image files named in the file are imported only from inside the media folder. Nothing is written before the last step, and the archive is backed up first.</source>
+        <translation>文件中列出的图像只从媒体文件夹内导入。最后一步之前不会写入任何内容，导入前会先备份档案库。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPage</name>
+    <message>
+        <location filename="../interchange/run_pages.py" line="306"/>
+        <source>Cancelling: everything is being rolled back…</source>
+        <translation>正在取消：所有更改都将回滚…</translation>
+    </message>
+    <message>
+        <location filename="../interchange/run_pages.py" line="307"/>
+        <source>Backing up the archive before the import…</source>
+        <translation>导入前正在备份档案库…</translation>
+    </message>
+    <message>
+        <location filename="../interchange/run_pages.py" line="308"/>
+        <source>Checking the rows again…</source>
+        <translation>正在再次检查各行…</translation>
+    </message>
+    <message>
+        <location filename="../interchange/run_pages.py" line="309"/>
+        <source>Writing the new records…</source>
+        <translation>正在写入新记录…</translation>
+    </message>
+    <message>
+        <location filename="../interchange/run_pages.py" line="310"/>
+        <source>Updating the matched records…</source>
+        <translation>正在更新匹配的记录…</translation>
+    </message>
+    <message>
+        <location filename="../interchange/run_pages.py" line="311"/>
+        <source>Importing the images…</source>
+        <translation>正在导入图像…</translation>
+    </message>
+    <message>
+        <location filename="../interchange/run_pages.py" line="311"/>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location filename="../interchange/run_pages.py" line="313"/>
+        <source>The import is complete.</source>
+        <translation>导入完成。</translation>
+    </message>
+    <message>
+        <location filename="../interchange/run_pages.py" line="315"/>
+        <source>The import was cancelled. Nothing was changed.</source>
+        <translation>导入已取消，未作任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../interchange/run_pages.py" line="317"/>
+        <source>The import failed. Nothing was changed.</source>
+        <translation>导入失败，未作任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../interchange/run_pages.py" line="324"/>
+        <source>%1: %2 created, %3 updated, %4 unchanged.</source>
+        <translation>%1：新建 %2 条，更新 %3 条，%4 条不变。</translation>
+    </message>
+    <message>
+        <location filename="../interchange/run_pages.py" line="328"/>
+        <source>Images: %1 imported, %2 already in the archive.</source>
+        <translation>图像：导入 %1 个，%2 个已在档案库中。</translation>
+    </message>
+    <message>
+        <location filename="../interchange/run_pages.py" line="333"/>
+        <source>An import cannot be undone with Edit → Undo: it is one transaction of its own, not an edit in the undo history.</source>
+        <translation>导入不能用“编辑 → 撤销”撤回：它是一个独立的事务，不是撤销历史中的一次编辑。</translation>
+    </message>
+    <message>
+        <location filename="../interchange/run_pages.py" line="336"/>
+        <source>The archive was backed up just before it, to %1; restore that backup to go back.</source>
+        <translation>导入前已将档案库备份到 %1；如需回到导入前，请恢复该备份。</translation>
+    </message>
+    <message>
+        <location filename="../interchange/run_pages.py" line="339"/>
+        <source>No backup was made before it (%1).</source>
+        <translation>导入前未能备份（%1）。</translation>
+    </message>
+    <message>
+        <location filename="../interchange/run_pages.py" line="343"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../interchange/run_pages.py" line="344"/>
+        <source>Importing %1 in one step: all rows, or none.</source>
+        <translation>一次性导入%1：要么全部导入，要么都不导入。</translation>
+    </message>
+    <message>
+        <location filename="../interchange/run_pages.py" line="347"/>
+        <source>Import status</source>
+        <translation>导入状态</translation>
+    </message>
+    <message>
+        <location filename="../interchange/run_pages.py" line="348"/>
+        <source>Import progress</source>
+        <translation>导入进度</translation>
+    </message>
+    <message>
+        <location filename="../interchange/run_pages.py" line="351"/>
+        <source>Import summary</source>
+        <translation>导入摘要</translation>
+    </message>
+    <message>
+        <location filename="../interchange/run_pages.py" line="354"/>
+        <source>Why the import failed</source>
+        <translation>导入失败的原因</translation>
+    </message>
+    <message>
+        <location filename="../interchange/run_pages.py" line="356"/>
+        <source>About undoing the import</source>
+        <translation>关于撤回导入</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../interchange/import_wizard.py" line="38"/>
+        <source>Choose a spreadsheet</source>
+        <translation>选择电子表格</translation>
+    </message>
+    <message>
+        <location filename="../interchange/import_wizard.py" line="39"/>
+        <source>Spreadsheets (*.csv *.tsv *.txt *.xlsx *.xlsm)</source>
+        <translation>电子表格 (*.csv *.tsv *.txt *.xlsx *.xlsm)</translation>
+    </message>
+    <message>
+        <location filename="../interchange/import_wizard.py" line="44"/>
+        <source>Choose the media folder</source>
+        <translation>选择媒体文件夹</translation>
+    </message>
+    <message>
+        <location filename="../interchange/import_wizard.py" line="49"/>
+        <source>Column mappings (*.json)</source>
+        <translation>列对应文件 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../interchange/import_wizard.py" line="51"/>
+        <source>Save mapping</source>
+        <translation>保存列对应</translation>
+    </message>
+    <message>
+        <location filename="../interchange/import_wizard.py" line="54"/>
+        <source>Load mapping</source>
+        <translation>载入列对应</translation>
+    </message>
+    <message>
+        <location filename="../interchange/import_wizard.py" line="180"/>
+        <source>Import records from a spreadsheet</source>
+        <translation>从电子表格导入记录</translation>
+    </message>
+    <message>
+        <location filename="../interchange/import_wizard.py" line="181"/>
+        <source>&amp;Next &gt;</source>
+        <translation>下一步(&amp;N) &gt;</translation>
+    </message>
+    <message>
+        <location filename="../interchange/import_wizard.py" line="182"/>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; 上一步(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../interchange/import_wizard.py" line="183"/>
+        <source>&amp;Finish</source>
+        <translation>完成(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../interchange/import_wizard.py" line="184"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../interchange/import_wizard.py" line="185"/>
+        <source>Next page</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <location filename="../interchange/import_wizard.py" line="186"/>
+        <source>Previous page</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <location filename="../interchange/import_wizard.py" line="187"/>
+        <source>Close the wizard</source>
+        <translation>关闭向导</translation>
+    </message>
+    <message>
+        <location filename="../interchange/import_wizard.py" line="188"/>
+        <source>Cancel the import</source>
+        <translation>取消导入</translation>
+    </message>
+    <message>
+        <location filename="../interchange/import_wizard.py" line="189"/>
+        <source>Import the checked rows</source>
+        <translation>导入已检查的行</translation>
+    </message>
+</context>
+<context>
+    <name>InterchangeActions</name>
+    <message>
+        <location filename="../interchange/labels.py" line="71"/>
+        <source>created</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../interchange/labels.py" line="72"/>
+        <source>updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../interchange/labels.py" line="73"/>
+        <source>unchanged</source>
+        <translation>不变</translation>
+    </message>
+    <message>
+        <location filename="../interchange/labels.py" line="74"/>
+        <source>rejected</source>
+        <translation>拒绝</translation>
+    </message>
+</context>
+<context>
+    <name>InterchangeFields</name>
+    <message>
+        <location filename="../interchange/labels.py" line="24"/>
+        <source>Accession number</source>
+        <translation>总登记号</translation>
+    </message>
+    <message>
+        <location filename="../interchange/labels.py" line="25"/>
+        <source>Key</source>
+        <translation>标识</translation>
+    </message>
+    <message>
+        <location filename="../interchange/labels.py" line="26"/>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../interchange/labels.py" line="27"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../interchange/labels.py" line="28"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../interchange/labels.py" line="29"/>
+        <location filename="../interchange/labels.py" line="78"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../interchange/labels.py" line="30"/>
+        <source>Date</source>
+        <translation>年代</translation>
+    </message>
+    <message>
+        <location filename="../interchange/labels.py" line="31"/>
+        <location filename="../interchange/labels.py" line="79"/>
+        <source>Material</source>
+        <translation>质地</translation>
+    </message>
+    <message>
+        <location filename="../interchange/labels.py" line="32"/>
+        <source>Dimensions</source>
+        <translation>尺寸</translation>
+    </message>
+    <message>
+        <location filename="../interchange/labels.py" line="33"/>
+        <source>Weight</source>
+        <translation>质量</translation>
+    </message>
+    <message>
+        <location filename="../interchange/labels.py" line="34"/>
+        <location filename="../interchange/labels.py" line="80"/>
+        <source>Condition</source>
+        <translation>完残程度</translation>
+    </message>
+    <message>
+        <location filename="../interchange/labels.py" line="35"/>
+        <location filename="../interchange/labels.py" line="81"/>
+        <source>Grade</source>
+        <translation>文物级别</translation>
+    </message>
+    <message>
+        <location filename="../interchange/labels.py" line="36"/>
+        <location filename="../interchange/labels.py" line="82"/>
+        <source>Acquired by</source>
+        <translation>来源方式</translation>
+    </message>
+    <message>
+        <location filename="../interchange/labels.py" line="37"/>
+        <source>Acquisition date</source>
+        <translation>入藏时间</translation>
+    </message>
+    <message>
+        <location filename="../interchange/labels.py" line="38"/>
+        <source>Credit line</source>
+        <translation>致谢</translation>
+    </message>
+    <message>
+        <location filename="../interchange/labels.py" line="39"/>
+        <source>Location</source>
+        <translation>存放位置</translation>
+    </message>
+    <message>
+        <location filename="../interchange/labels.py" line="40"/>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <location filename="../interchange/labels.py" line="41"/>
+        <source>Inscription</source>
+        <translation>铭文题跋</translation>
+    </message>
+    <message>
+        <location filename="../interchange/labels.py" line="42"/>
+        <location filename="../interchange/labels.py" line="83"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../interchange/labels.py" line="43"/>
+        <source>Side</source>
+        <translation>阵营</translation>
+    </message>
+    <message>
+        <location filename="../interchange/labels.py" line="44"/>
+        <source>Born</source>
+        <translation>出生</translation>
+    </message>
+    <message>
+        <location filename="../interchange/labels.py" line="45"/>
+        <source>Died</source>
+        <translation>逝世</translation>
+    </message>
+    <message>
+        <location filename="../interchange/labels.py" line="46"/>
+        <source>Role</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../interchange/labels.py" line="47"/>
+        <source>Biography</source>
+        <translation>生平</translation>
+    </message>
+    <message>
+        <location filename="../interchange/labels.py" line="48"/>
+        <source>Latitude</source>
+        <translation>纬度</translation>
+    </message>
+    <message>
+        <location filename="../interchange/labels.py" line="49"/>
+        <source>Longitude</source>
+        <translation>经度</translation>
+    </message>
+    <message>
+        <location filename="../interchange/labels.py" line="50"/>
+        <source>Basis of the coordinates</source>
+        <translation>坐标依据</translation>
+    </message>
+    <message>
+        <location filename="../interchange/labels.py" line="51"/>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../interchange/labels.py" line="52"/>
+        <source>Section</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <location filename="../interchange/labels.py" line="53"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../interchange/labels.py" line="54"/>
+        <source>Author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <location filename="../interchange/labels.py" line="55"/>
+        <source>Publisher</source>
+        <translation>出版者</translation>
+    </message>
+    <message>
+        <location filename="../interchange/labels.py" line="56"/>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../interchange/labels.py" line="57"/>
+        <source>Web address</source>
+        <translation>网址</translation>
+    </message>
+    <message>
+        <location filename="../interchange/labels.py" line="58"/>
+        <source>Reliability</source>
+        <translation>可靠性</translation>
+    </message>
+    <message>
+        <location filename="../interchange/labels.py" line="59"/>
+        <source>Sample record</source>
+        <translation>示例记录</translation>
+    </message>
+    <message>
+        <location filename="../interchange/labels.py" line="60"/>
+        <source>Image files</source>
+        <translation>图像文件</translation>
+    </message>
+    <message>
+        <location filename="../interchange/labels.py" line="61"/>
+        <source>Introduction</source>
+        <translation>导言</translation>
+    </message>
+    <message>
+        <location filename="../interchange/labels.py" line="62"/>
+        <source>Text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <location filename="../interchange/labels.py" line="63"/>
+        <source>Position</source>
+        <translation>排序</translation>
+    </message>
+    <message>
+        <location filename="../interchange/labels.py" line="66"/>
+        <source>%1 (Chinese)</source>
+        <translation>%1（中文）</translation>
+    </message>
+    <message>
+        <location filename="../interchange/labels.py" line="67"/>
+        <source>%1 (English)</source>
+        <translation>%1（英文）</translation>
+    </message>
+</context>
+<context>
+    <name>InterchangeTypes</name>
+    <message>
+        <location filename="../interchange/labels.py" line="12"/>
+        <source>Objects</source>
+        <translation>藏品</translation>
+    </message>
+    <message>
+        <location filename="../interchange/labels.py" line="13"/>
+        <source>People</source>
+        <translation>人物</translation>
+    </message>
+    <message>
+        <location filename="../interchange/labels.py" line="14"/>
+        <source>Places</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../interchange/labels.py" line="15"/>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location filename="../interchange/labels.py" line="16"/>
+        <source>Sources</source>
+        <translation>文献</translation>
+    </message>
+    <message>
+        <location filename="../interchange/labels.py" line="17"/>
+        <source>Sections</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <location filename="../interchange/labels.py" line="18"/>
+        <source>Panels</source>
+        <translation>展板</translation>
+    </message>
+    <message>
+        <location filename="../interchange/labels.py" line="19"/>
+        <source>Images</source>
+        <translation>图像</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <location filename="../interchange/mapping_page.py" line="161"/>
+        <source>%1 is a mapping for %2, but this file is imported as %3. Choose %2 on the first page to use it.</source>
+        <translation>%1 是%2的列对应，而此文件按%3导入。要使用它，请在第一页选择%2。</translation>
+    </message>
+    <message>
+        <location filename="../interchange/mapping_page.py" line="174"/>
+        <source>Loaded %1.</source>
+        <translation>已载入 %1。</translation>
+    </message>
+    <message>
+        <location filename="../interchange/mapping_page.py" line="176"/>
+        <source>It names column(s) this file does not have: %1</source>
+        <translation>其中有此文件没有的列：%1</translation>
+    </message>
+    <message>
+        <location filename="../interchange/mapping_page.py" line="189"/>
+        <source>The mapping could not be saved: %1</source>
+        <translation>无法保存列对应：%1</translation>
+    </message>
+    <message>
+        <location filename="../interchange/mapping_page.py" line="192"/>
+        <source>Saved the mapping as %1.</source>
+        <translation>列对应已保存为 %1。</translation>
+    </message>
+    <message>
+        <location filename="../interchange/mapping_page.py" line="219"/>
+        <source>The columns “%1” and “%2” both fill %3; choose one of them.</source>
+        <translation>“%1”和“%2”两列都填入%3，请只选其中一列。</translation>
+    </message>
+    <message>
+        <location filename="../interchange/mapping_page.py" line="225"/>
+        <source>No column fills the accession number (总登记号). Objects are matched by it, so choose the column that holds it.</source>
+        <translation>没有列填入总登记号。藏品按总登记号匹配，请选择包含它的列。</translation>
+    </message>
+    <message>
+        <location filename="../interchange/mapping_page.py" line="227"/>
+        <source>Choose a column for the key or the name (title): the records are matched by one of them.</source>
+        <translation>请为标识或名称（标题）选择一列：记录按其中之一匹配。</translation>
+    </message>
+    <message>
+        <location filename="../interchange/mapping_page.py" line="240"/>
+        <source>Columns and fields</source>
+        <translation>列与字段</translation>
+    </message>
+    <message>
+        <location filename="../interchange/mapping_page.py" line="241"/>
+        <source>Choose the field each column fills. Columns left empty are not imported; an empty cell in an imported column empties that field.</source>
+        <translation>为每一列选择要填入的字段。留空的列不导入；已导入列中的空单元格会清空该字段。</translation>
+    </message>
+    <message>
+        <location filename="../interchange/mapping_page.py" line="243"/>
+        <source>&amp;Columns of the file:</source>
+        <translation>文件中的列(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../interchange/mapping_page.py" line="244"/>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../interchange/mapping_page.py" line="244"/>
+        <source>Example values</source>
+        <translation>示例值</translation>
+    </message>
+    <message>
+        <location filename="../interchange/mapping_page.py" line="245"/>
+        <source>Imported as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <location filename="../interchange/mapping_page.py" line="246"/>
+        <source>Columns and the fields they fill</source>
+        <translation>各列及其填入的字段</translation>
+    </message>
+    <message>
+        <location filename="../interchange/mapping_page.py" line="251"/>
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <location filename="../interchange/mapping_page.py" line="254"/>
+        <source>Field for the column “%1”</source>
+        <translation>“%1”列对应的字段</translation>
+    </message>
+    <message>
+        <location filename="../interchange/mapping_page.py" line="255"/>
+        <source>S&amp;uggest again</source>
+        <translation>重新建议(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../interchange/mapping_page.py" line="256"/>
+        <source>Suggest the fields from the column names again</source>
+        <translation>根据列名重新建议字段</translation>
+    </message>
+    <message>
+        <location filename="../interchange/mapping_page.py" line="257"/>
+        <source>&amp;Load mapping…</source>
+        <translation>载入列对应(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../interchange/mapping_page.py" line="258"/>
+        <source>Load a saved mapping file</source>
+        <translation>载入已保存的列对应文件</translation>
+    </message>
+    <message>
+        <location filename="../interchange/mapping_page.py" line="259"/>
+        <source>&amp;Save mapping…</source>
+        <translation>保存列对应(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../interchange/mapping_page.py" line="260"/>
+        <source>Save this mapping to a file</source>
+        <translation>将此列对应保存为文件</translation>
+    </message>
+    <message>
+        <location filename="../interchange/mapping_page.py" line="261"/>
+        <source>Mapping message</source>
+        <translation>列对应消息</translation>
+    </message>
+    <message>
+        <location filename="../interchange/mapping_page.py" line="262"/>
+        <source>Why the mapping cannot be used</source>
+        <translation>列对应不能使用的原因</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <location filename="../interchange/file_pages.py" line="256"/>
+        <source>Empty rows skipped: %1</source>
+        <translation>已跳过的空行：%1</translation>
+    </message>
+    <message>
+        <location filename="../interchange/file_pages.py" line="263"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../interchange/file_pages.py" line="264"/>
+        <source>The first rows as they were read. If the Chinese looks wrong, the file&apos;s encoding was not recognised: save it as UTF-8 and try again.</source>
+        <translation>读取到的前几行。如果中文显示为乱码，说明未能识别文件的编码：请将其另存为 UTF-8 后重试。</translation>
+    </message>
+    <message>
+        <location filename="../interchange/file_pages.py" line="269"/>
+        <source>File: %1</source>
+        <translation>文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../interchange/file_pages.py" line="270"/>
+        <source>Format: %1</source>
+        <translation>格式：%1</translation>
+    </message>
+    <message>
+        <location filename="../interchange/file_pages.py" line="272"/>
+        <source>Encoding: %1</source>
+        <translation>编码：%1</translation>
+    </message>
+    <message>
+        <location filename="../interchange/file_pages.py" line="274"/>
+        <source>Sheet: %1</source>
+        <translation>工作表：%1</translation>
+    </message>
+    <message>
+        <location filename="../interchange/file_pages.py" line="275"/>
+        <source>Header on row %1</source>
+        <translation>表头在第 %1 行</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../interchange/file_pages.py" line="276"/>
+        <source>%n data row(s)</source>
+        <translation>
+            <numerusform>%n 行数据</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../interchange/file_pages.py" line="279"/>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <location filename="../interchange/file_pages.py" line="281"/>
+        <source>The file could not be read.</source>
+        <translation>无法读取该文件。</translation>
+    </message>
+    <message>
+        <location filename="../interchange/file_pages.py" line="285"/>
+        <source>&amp;Sheet:</source>
+        <translation>工作表(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../interchange/file_pages.py" line="286"/>
+        <source>Worksheet to import</source>
+        <translation>要导入的工作表</translation>
+    </message>
+    <message>
+        <location filename="../interchange/file_pages.py" line="287"/>
+        <source>Reading progress</source>
+        <translation>读取进度</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../interchange/file_pages.py" line="288"/>
+        <source>First %n row(s):</source>
+        <translation>
+            <numerusform>前 %n 行：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../interchange/file_pages.py" line="289"/>
+        <source>First rows of the file</source>
+        <translation>文件的前几行</translation>
+    </message>
+    <message>
+        <location filename="../interchange/file_pages.py" line="290"/>
+        <source>Notes about the file:</source>
+        <translation>关于文件的说明：</translation>
+    </message>
+    <message>
+        <location filename="../interchange/file_pages.py" line="293"/>
+        <source>Notes about the file</source>
+        <translation>关于文件的说明</translation>
+    </message>
+    <message>
+        <location filename="../interchange/file_pages.py" line="294"/>
+        <source>Why the file could not be read</source>
+        <translation>无法读取文件的原因</translation>
+    </message>
+</context>
+<context>
+    <name>TermsEditor</name>
+    <message>
+        <location filename="../interchange/terms_editor.py" line="119"/>
+        <location filename="../interchange/terms_editor.py" line="176"/>
+        <source>Not mapped: these rows are rejected</source>
+        <translation>未对应：这些行将被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../interchange/terms_editor.py" line="122"/>
+        <location filename="../interchange/terms_editor.py" line="178"/>
+        <source>%1 — nearest</source>
+        <translation>%1 — 最接近</translation>
+    </message>
+    <message>
+        <location filename="../interchange/terms_editor.py" line="128"/>
+        <location filename="../interchange/terms_editor.py" line="179"/>
+        <source>Term for “%1”</source>
+        <translation>“%1”对应的术语</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../interchange/terms_editor.py" line="165"/>
+        <source>Values that are not terms of the vocabulary (%n). Choose the term each one means, or leave it unmapped.</source>
+        <translation>
+            <numerusform>不属于词表术语的值（%n 个）。请为每个值选择它所指的术语，或保留为未对应。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../interchange/terms_editor.py" line="167"/>
+        <source>Use the &amp;nearest terms</source>
+        <translation>使用最接近的术语(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../interchange/terms_editor.py" line="168"/>
+        <source>Map every unmapped value to its nearest term</source>
+        <translation>将每个未对应的值对应到最接近的术语</translation>
+    </message>
+    <message>
+        <location filename="../interchange/terms_editor.py" line="170"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../interchange/terms_editor.py" line="170"/>
+        <source>Value in the file</source>
+        <translation>文件中的值</translation>
+    </message>
+    <message>
+        <location filename="../interchange/terms_editor.py" line="171"/>
+        <source>Rows</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location filename="../interchange/terms_editor.py" line="171"/>
+        <source>Existing term</source>
+        <translation>现有术语</translation>
+    </message>
+    <message>
+        <location filename="../interchange/terms_editor.py" line="172"/>
+        <source>Unknown vocabulary terms</source>
+        <translation>未知的词表术语</translation>
+    </message>
+</context>
+</TS>
