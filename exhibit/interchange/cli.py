@@ -67,6 +67,10 @@ def cmd_import(args: argparse.Namespace, open_archive: Callable[[argparse.Namesp
         print(json.dumps(plan.to_json(), ensure_ascii=False, indent=1) if args.json
               else plan.report(limit=args.limit))
         return 0 if plan.ok else 1
+    from exhibit.keeping.backups import backup_before_import
+
+    # A verified backup first (the newest one is reused if nothing changed since).
+    print(f"backup before import: {backup_before_import(archive).path}", file=sys.stderr)
     try:
         result = importer.apply_import(archive, table, chosen, media_root=media_root, progress=progress)
     except importer.ImportRejected as exc:

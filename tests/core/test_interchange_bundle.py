@@ -95,8 +95,11 @@ def test_cli_bundle_unbundle_import_export(archive: Archive, tmp_path: Path, cap
                 "--media-root", str(Path(root) / "media"), "--save-mapping", str(tmp_path / "m.json")]) == 0
     assert run(["--archive", new, "--no-sample", "import", str(tmp_path / "o.csv"),
                 "--mapping", str(tmp_path / "m.json"), "--media-root", str(Path(root) / "media")]) == 0
-    out = capsys.readouterr().out
-    assert "2 created" in out and "2 to create" in out
+    captured = capsys.readouterr()
+    assert "2 created" in captured.out and "2 to create" in captured.out
+    # The import made a verified backup first (the dry run did not).
+    assert "backup before import:" in captured.err
+    assert [p.name for p in (Path(new) / "backups").glob("*-import.db")] != []
     (tmp_path / "bad.csv").write_text("总登记号,名称,年代\nHY1,a,1944年13月\n", encoding="utf-8")
     assert run(["--archive", new, "--no-sample", "import", str(tmp_path / "bad.csv")]) == 1
     err = capsys.readouterr().err
