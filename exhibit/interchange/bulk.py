@@ -5,15 +5,12 @@ minutes for a million rows). An import has already checked every row
 (`checking.RecordChecker`, the same rules), so here the rows, their history
 entries and their index documents go in with one `executemany` per table per
 batch, inside the import's single transaction. The index documents are built
-exactly as `search.index_record` builds them (tests compare the two), with a
-faster Han splitter: str.translate instead of a regex substitution per
-character (~15 µs instead of ~160 µs a record).
+by `search.index_many`, the same entries `search.index_record` writes
+(tests compare the two).
 """
 from __future__ import annotations
 
 import json
-import operator
-import re
 import sqlite3
 from contextlib import contextmanager
 from typing import Any, Callable, Iterable, Iterator, Sequence
@@ -24,75 +21,12 @@ from exhibit.errors import ExhibitError
 from exhibit.records import Record
 
 BATCH = 5000
-_NOT_ALNUM = re.compile(r"[^0-9A-Za-z]")
 ProgressFn = Callable[[int, int, str], None]
 
 
-_HAN_RUN = re.compile(f"[{search.HAN}]+")
-
-
-def _spaced(match: re.Match[str]) -> str:
-    return " " + "  ".join(match.group()) + " "
-
-
-def split_han(text: str) -> str:
-    """Same output as search.split_han: one substitution per run of Han, not per character."""
-    return _HAN_RUN.sub(_spaced, search.normalize(text))
-
-
-def han_bigrams(text: str) -> str:
-    """Same output as search.han_bigrams, the pairs made by map() instead of a generator."""
-    pairs: list[str] = []
-    for run in _HAN_RUN.findall(search.normalize(text)):
-        pairs.extend(map(operator.add, run[:-1], run[1:]))
-        pairs.append("|")
-    return " ".join(pairs)
-
-
-def pinyin_for(text: str) -> str:
-    """Same output as search.pinyin_for, converting each segmented word once.
-
-    pypinyin segments the text into words (mmseg) and converts each word on
-    its own, so the syllables of a text are those of its words in order;
-    names repeat words far more often than whole names, and each word's
-    syllables are remembered by search._pinyin_syllables.
-    """
-    han = "".join(search._HAN_RE.findall(text))
-    if not han:
-        return ""
-    syllables = [s for word in _segment(han) for s in search._pinyin_syllables(word)]
-    if len(syllables) < 2:
-        return " ".join(syllables)
-    initials = "".join(s[0] for s in syllables)
-    pairs = " ".join(map(operator.add, syllables[:-1], syllables[1:]))
-    return f"{' '.join(syllables)} {initials} {pairs}"
-
-
-def _segment(han: str) -> list[str]:
-    from pypinyin.seg.simpleseg import seg  # pypinyin's own segmentation, as lazy_pinyin uses
-
-    return seg(han)
-
-
 def document(row: dict[str, Any]) -> tuple[str, str, str, str, str, str]:
-    """The six index columns of a record (given as its as_row()), as search._document makes them."""
-    titles, body, idents = [], [], []
-    for name, value in row.items():
-        if name in search._SKIP_FIELDS or not value or not isinstance(value, str) \
-                or name.endswith(("_start", "_end")):
-            continue
-        if name in search._TITLE_FIELDS:
-            titles.append(value)
-        elif name in search._IDENT_FIELDS:
-            idents.append(value)
-        else:
-            body.append(value)
-    zh_title = " ".join(t for t in titles if search._HAN_RE.search(t))
-    ident = " ".join(idents)
-    compact = " ".join(_NOT_ALNUM.sub("", i) for i in idents)
-    title, text = " ".join(titles), " ".join(body)
-    return (split_han(title), split_han(text), han_bigrams(title), han_bigrams(text),
-            pinyin_for(zh_title), search.normalize(f"{ident} {compact}"))
+    """The index columns of a record given as its as_row(): search.document_of_row."""
+    return search.document_of_row(row)
 
 
 def _next_id(archive: Archive, table: str) -> int:
@@ -129,12 +63,10 @@ def insert_new(archive: Archive, records: Sequence[Record], *, progress: Progres
     history = ("INSERT INTO history (at, who, action, record_type, record_id, before, after) "
                "VALUES (?, ?, 'create', ?, ?, NULL, ?)")
     indexed = cls.TYPE in search.INDEXED_TYPES and cls.TYPE != "section"
-    doc_id = _next_id(archive, "search_docs")
     db = archive.db.conn
-    dates = next(iter(cls.DATES.values()), None)
     with _loading(db):
-        _write(db, done, columns, null_if_empty, insert, history, indexed, doc_id, stamp, archive.user,
-               cls.TYPE, dates, progress, cancelled)
+        _write(db, done, columns, null_if_empty, insert, history, indexed, stamp, archive.user,
+               cls.TYPE, progress, cancelled)
     if not indexed and cls.TYPE in search.INDEXED_TYPES:
         for r in done:  # sections: their index entry lists themselves; few of them, the usual way
             search.index_record(archive.db, r)
@@ -172,9 +104,8 @@ LOAD_HASHSIZE = 64 * 1024 * 1024
 
 
 def _prepare(batch: Sequence[Record], columns: list[str], null_if_empty: str | None, stamp: str, user: str,
-             record_type: str, indexed: bool, doc_id: int, dates: tuple[str, str] | None,
-             dumps: Callable[[Any], str]) -> tuple[list, list, list, list, list]:
-    """The parameter rows of one batch for each table (pure Python, no database access)."""
+             record_type: str, dumps: Callable[[Any], str]) -> tuple[list, list, list]:
+    """The records' rows and the parameter rows of the table and history (no database access)."""
     rows = [r.as_row() for r in batch]  # once per record: table row, history and index
     values = []
     for row in rows:
@@ -183,23 +114,12 @@ def _prepare(batch: Sequence[Record], columns: list[str], null_if_empty: str | N
             line[columns.index(null_if_empty) + 1] = None
         values.append(line)
     history = [(stamp, user, record_type, row["id"], dumps(row)) for row in rows]
-    docs: list[tuple] = []
-    fts: list[tuple] = []
-    titles: list[tuple] = []
-    if indexed:
-        for row in rows:
-            cols = document(row)
-            docs.append((doc_id, record_type, row["id"], row.get("category") or "", "",
-                         row[dates[0]] if dates else None, row[dates[1]] if dates else None))
-            fts.append((doc_id, *cols))
-            titles.append((doc_id, cols[0], cols[2], cols[4], cols[5]))
-            doc_id += 1
-    return values, history, docs, fts, titles
+    return rows, values, history
 
 
 def _write(db: sqlite3.Connection, done: list[Record], columns: list[str], null_if_empty: str | None,
-           insert: str, history: str, indexed: bool, doc_id: int, stamp: str, user: str, record_type: str,
-           dates: tuple[str, str] | None, progress: ProgressFn | None,
+           insert: str, history: str, indexed: bool, stamp: str, user: str, record_type: str,
+           progress: ProgressFn | None,
            cancelled: Callable[[], bool] | None) -> None:
     # Preparing the next batch in a helper thread while SQLite writes was tried and
     # measured slower: each row's parameter binding waits for the GIL.
@@ -210,18 +130,11 @@ def _write(db: sqlite3.Connection, done: list[Record], columns: list[str], null_
         if cancelled is not None and cancelled():
             from exhibit.interchange.importer import ImportCancelled
             raise ImportCancelled("the import was cancelled; nothing was changed")
-        values, history_rows, docs, fts, titles = _prepare(batch, columns, null_if_empty, stamp, user,
-                                                           record_type, indexed, doc_id, dates, dumps)
-        doc_id += len(docs)
+        rows, values, history_rows = _prepare(batch, columns, null_if_empty, stamp, user, record_type, dumps)
         db.executemany(insert, values)
         db.executemany(history, history_rows)
         if indexed:
-            db.executemany("INSERT INTO search_docs (id, record_type, record_id, category, sections, "
-                           "date_start, date_end) VALUES (?, ?, ?, ?, ?, ?, ?)", docs)
-            db.executemany("INSERT INTO search_fts (rowid, title, body, title2, body2, pinyin, ident) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?)", fts)
-            db.executemany("INSERT INTO search_titles (rowid, title, title2, pinyin, ident) "
-                           "VALUES (?, ?, ?, ?, ?)", titles)
+            search.index_many(db, batch, rows)
         written += len(batch)
         if progress is not None:
             progress(written, total, "writing")

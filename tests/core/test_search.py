@@ -1,6 +1,7 @@
 """Search: every query kind a curator or visitor types, filters, ranking, snippets."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import pytest
@@ -164,3 +165,44 @@ def test_broad_query_puts_title_matches_first(small, monkeypatch):
     monkeypatch.setattr(search, "COUNT_CAP", 2000)
     ranked = {(h.record_type, h.record_id) for h in search.search(small["archive"].db, "衡阳").hits}
     assert len(result.hits) == len(broad) and broad == ranked  # same records, none twice
+
+
+@pytest.mark.parametrize("text", ["衡阳保卫战 1944", "长沙 重庆・行长", "单字衡。𠀀扩展B 々〆 한글 かな 長沙",
+                                  "Ｈｙ１９４４．０００２", "a衡b阳c", "㐀㐁豈更", "", "no han at all"])
+def test_han_tokens_are_single_characters_and_pairs(text):
+    """Every Han character its own token; pairs never span two runs (the index depends on both)."""
+    han = re.compile(f"[{search.HAN}]")
+    folded = search.normalize(text)
+    assert search.split_han(text) == han.sub(lambda m: f" {m.group()} ", folded)
+    pairs = [p for p in search.han_bigrams(text).split() if p != "|"]
+    runs = re.findall(f"[{search.HAN}]+", folded)
+    assert pairs == [run[i:i + 2] for run in runs for i in range(len(run) - 1)]
+
+
+def test_index_many_writes_what_index_record_writes(small):
+    """A bulk import's index entries: the same rows, found by every kind of query."""
+    a = small["archive"]
+    db = a.db
+    objects = [services.create(a, ArchiveObject(accession=f"HY2000.{i:04d}", name_zh=name, name_en=en,
+                                                category="weapon", date_text="1944年7月",
+                                                description_zh=f"{name}，衡阳守军所用。", description_en="Used at Hengyang."))
+               for i, (name, en) in enumerate([("步枪", "Rifle"), ("军号", "Bugle"), ("家书", "Letter")])]
+
+    def entries():
+        return db.execute(
+            "SELECT d.record_type, d.record_id, d.category, d.date_start, d.date_end, "
+            "f.title, f.body, f.title2, f.body2, f.pinyin, f.ident, t.title, t.title2, t.pinyin, t.ident "
+            "FROM search_docs d JOIN search_fts f ON f.rowid = d.id JOIN search_titles t ON t.rowid = d.id "
+            "WHERE d.record_type = 'object' AND d.record_id IN (?, ?, ?) ORDER BY d.record_id",
+            [o.id for o in objects]).fetchall()
+
+    one_by_one = entries()
+    assert len(one_by_one) == 3
+    with a.transaction():
+        for o in objects:
+            search.unindex(db, "object", o.id)
+        search.index_many(db, objects)
+    assert entries() == one_by_one
+    for query in ("军号", "号", "junhao", "jh", "bugle", "HY2000.0001", "hy20000001"):
+        assert ("object", "HY2000.0001") in found(a, query), query
+    assert search.document(objects[1])[0] == " 军  号  Bugle"
