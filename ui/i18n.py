@@ -100,6 +100,7 @@ def set_language(lang: str, remember: bool = True) -> str:
         lang = "en"
     for translator in _installed:
         app.removeTranslator(translator)
+        translator.deleteLater()  # else every switch to Chinese keeps six more alive (found by the kiosk soak)
     _installed.clear()
     if lang == "zh":
         for catalogue in CATALOGUES:

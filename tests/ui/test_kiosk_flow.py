@@ -12,6 +12,8 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QInputDevice, QPointingDevice
 from PySide6.QtTest import QTest
 
+from ui.kiosk.controller import short_name
+
 PIN = "2468"
 _DEVICE = None
 
@@ -215,6 +217,53 @@ def test_a_visit_from_attract_to_search(qtbot, kiosk_view):
     totals = kiosk.visits.totals()
     assert totals[("object", first["id"])] == 1
     assert {k for k, _ in totals} == {"panel", "object"}
+
+
+def shown_texts(view) -> set[str]:
+    """Every text on screen now (Text items and buttons' labels that are visible)."""
+    return {i.property("text") for i in items(view.root)
+            if visible(i) and isinstance(i.property("text"), str) and i.property("text")}
+
+
+def test_screens_seen_before_a_language_switch_show_the_new_language(qtbot, kiosk_view):
+    """A switch updates hidden screens only when they are shown again: each must then be in
+    the new language, not what it showed when it was last seen."""
+    view, kiosk = kiosk_view, kiosk_view.kiosk
+    tap(qtbot, view, "startChinese")
+    section = next(s for s in kiosk.sections.items() if s.code == "s3-siege")
+    tap(qtbot, view, "section:s3-siege")
+    panel = kiosk.panels.items()[0]
+    tap(qtbot, view, "panelCard:" + panel.code)
+    qtbot.waitUntil(lambda: kiosk.screen == "panel")
+    tap(qtbot, view, "object:" + panel.objects[0].accession)
+    qtbot.waitUntil(lambda: kiosk.screen == "object")
+    assert panel.objects[0].name_zh in shown_texts(view)
+    tap(qtbot, view, "mapButton")
+    assert kiosk.screen == "map"
+    tap(qtbot, view, "homeButton")
+    assert section.title_zh in shown_texts(view)
+
+    tap(qtbot, view, "languageButton")  # on the home screen: everything else is hidden
+    assert kiosk.lang == "en"
+    assert section.title_en in shown_texts(view) and section.title_zh not in shown_texts(view)
+    tap(qtbot, view, "section:s3-siege")
+    assert section.title_en in shown_texts(view) and section.title_zh not in shown_texts(view)
+    assert panel.title_en in shown_texts(view)  # its card
+    tap(qtbot, view, "panelCard:" + panel.code)
+    qtbot.waitUntil(lambda: kiosk.screen == "panel")
+    assert panel.body_en in shown_texts(view) and panel.body_zh not in shown_texts(view)
+    tap(qtbot, view, "object:" + panel.objects[0].accession)
+    qtbot.waitUntil(lambda: kiosk.screen == "object")
+    assert panel.objects[0].name_en in shown_texts(view)
+    assert panel.objects[0].name_zh not in shown_texts(view)
+    tap(qtbot, view, "mapButton")
+    place = kiosk.places.row(0)
+    assert named(view, "place:" + place["key"])
+    labels = shown_texts(view)
+    assert "Hengyang, 1944: the positions" in labels
+    english = [p for p in kiosk.places.items() if p.name_en and p.name_en != p.name_zh]
+    assert any(short_name(p.name_en) in labels for p in english)
+    assert not any(short_name(p.name_zh) in labels for p in english)
 
 
 def test_idle_resets_to_attract_in_the_default_language(qtbot, kiosk_view):

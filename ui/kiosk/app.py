@@ -75,6 +75,7 @@ class KioskView:
         from ui import i18n
         from ui.kiosk import mapitem  # noqa: F401  (registers Kiosk.MapCanvas for QML)
         from ui.kiosk.controller import Kiosk
+        from ui.kiosk.language import KioskTranslations
         from ui.kiosk.lockdown import Lockdown
         from ui.kiosk.settings import KioskSettings
 
@@ -85,13 +86,18 @@ class KioskView:
         self.view.setResizeMode(QQuickView.ResizeMode.SizeRootObjectToView)
         self.view.setColor("#1b1916")
 
+        # The kiosk's own translators (ui/kiosk/language.py); any the curator side installed
+        # through ui.i18n are removed first, or English would still show their Chinese.
+        i18n.set_language("en", remember=False)
+        self.translations = KioskTranslations()
+
         def apply_language(lang: str) -> None:
-            i18n.set_language(lang, remember=False)
+            self.translations.use(lang)
             self.view.engine().retranslate()
 
         # A child of the view: QML is torn down before the object it binds to.
         self.kiosk = Kiosk(snapshot, self.settings, visits, set_language=apply_language, parent=self.view)
-        i18n.set_language(self.kiosk.lang, remember=False)
+        self.translations.use(self.kiosk.lang)
         self.lockdown = Lockdown(self.view)
         self.locked = locked
         if locked:
@@ -140,6 +146,7 @@ class KioskView:
         self.kiosk.flush_visits()
         self.view.close()
         self.view.setSource(QUrl())  # unbind QML before the controller goes
+        self.translations.release()
 
     def dispose(self) -> None:
         """Close and free the window now (tests and the screenshots make many)."""

@@ -8,6 +8,7 @@ full screen in the viewer (`viewerIndex` ≥ 0).
 """
 from __future__ import annotations
 
+from collections import OrderedDict
 from typing import Any, Callable
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
@@ -77,6 +78,12 @@ class Kiosk(QObject):
         self._staff_open = False
         self._staff_message = ""
         self._map: kiosk_data.MapData | None = None
+        # The snapshot is read-only while the kiosk runs, so what is read from it can be kept:
+        # a section's panels (a handful of sections) and recently opened objects (bounded).
+        self._panels_of: dict[int, list[kiosk_data.PanelCard]] = {}
+        self._panels_shown: int | None = None  # the section whose panels the model holds
+        self._objects: OrderedDict[int, kiosk_data.ObjectDetail | None] = OrderedDict()
+        self._recent: OrderedDict[tuple[int, str], tuple[Any, dict]] = OrderedDict()
 
         self.attract = KioskListModel(["image", "title", "caption"], self)
         self.sections = KioskListModel(["id", "code", "title", "intro", "image", "panel_count"], self)
@@ -87,6 +94,14 @@ class Kiosk(QObject):
                                     "event_count"], self)
         self.results = SearchModel(["kind", "id", "title", "snippet", "snippetHtml", "thumb"], self)
         self._models = (self.attract, self.sections, self.panels, self.timeline, self.places, self.results)
+        # What each screen shows of the language-dependent data. A language switch updates the
+        # current screen's at once and the rest when their screen is next shown (`_catch_up`):
+        # hidden screens would otherwise re-lay out their texts before the switch is painted.
+        self._needs: dict[str, tuple[str, ...]] = {
+            "attract": ("attract",), "home": ("sections",), "section": ("panels", "sectionChanged"),
+            "panel": ("panels",), "object": ("objectChanged",), "timeline": ("timeline",),
+            "map": ("places", "mapChanged"), "search": ("results",)}
+        self._behind: set[str] = set()  # models and signals not yet in the current language
 
         self.idle = IdleWatcher(self.settings.idle_seconds, self.settings.countdown_seconds, parent=self)
         self.idle.timedOut.connect(self.reset)
@@ -104,6 +119,26 @@ class Kiosk(QObject):
         self._map = kiosk_data.map_data(self.snapshot)
         self.places.set_items(self._map.places, lang)
 
+    OBJECTS_KEPT = 256
+
+    def _show_panels(self, section_id: int) -> None:
+        """Put a section's panels in the panels model; no reset (delegates rebuilt) if already there."""
+        if self._panels_shown == section_id:
+            return
+        if section_id not in self._panels_of:
+            self._panels_of[section_id] = kiosk_data.panels(self.snapshot, section_id)
+        self.panels.set_items(self._panels_of[section_id], self._lang)
+        self._panels_shown = section_id
+
+    def _object_detail(self, object_id: int) -> kiosk_data.ObjectDetail | None:
+        if object_id in self._objects:
+            self._objects.move_to_end(object_id)
+            return self._objects[object_id]
+        found = self._objects[object_id] = kiosk_data.object_detail(self.snapshot, object_id)
+        while len(self._objects) > self.OBJECTS_KEPT:
+            self._objects.popitem(last=False)
+        return found
+
     # ---------------------------------------------------------------- properties
     screen = Property(str, lambda self: self._screen, notify=screenChanged)
     lang = Property(str, lambda self: self._lang, notify=langChanged)
@@ -114,18 +149,30 @@ class Kiosk(QObject):
     staffOpen = Property(bool, lambda self: self._staff_open, notify=staffChanged)
     staffMessage = Property(str, lambda self: self._staff_message, notify=staffChanged)
 
+    def _localized(self, item: Any) -> dict:
+        """`item` in the current language; the last few are kept, as several bindings read each."""
+        if item is None:
+            return {}
+        key = (id(item), self._lang)
+        found = self._recent.get(key)
+        if found is None or found[0] is not item:
+            found = self._recent[key] = (item, localize(item, self._lang))
+            while len(self._recent) > 8:
+                self._recent.popitem(last=False)
+        return found[1]
+
     def _get_section(self) -> dict:
-        return localize(self._section, self._lang) if self._section else {}
+        return self._localized(self._section)
 
     section = Property("QVariantMap", _get_section, notify=sectionChanged)
 
     def _get_object(self) -> dict:
-        return localize(self._object, self._lang) if self._object else {}
+        return self._localized(self._object)
 
     objectData = Property("QVariantMap", _get_object, notify=objectChanged)
 
     def _get_detail(self) -> dict:
-        return localize(self._detail, self._lang) if self._detail else {}
+        return self._localized(self._detail)
 
     detail = Property("QVariantMap", _get_detail, notify=detailChanged)
 
@@ -191,6 +238,7 @@ class Kiosk(QObject):
             self._history.append((self._screen, self._state()))
             del self._history[:-30]  # a long wander never grows without bound
         self._screen = screen
+        self._catch_up()
         self._viewer = -1
         self.viewerChanged.emit()
         self.screenChanged.emit()
@@ -223,8 +271,8 @@ class Kiosk(QObject):
         self._section = state["section"]
         self._panel_index = state["panel"]
         self._object = state["object"]
-        if screen == "panel" and self._section:
-            self.panels.set_items(kiosk_data.panels(self.snapshot, self._section.id), self._lang)
+        if screen in ("section", "panel") and self._section:  # another section's may be there now
+            self._show_panels(self._section.id)
         self.sectionChanged.emit()
         self.panelIndexChanged.emit()
         self.objectChanged.emit()
@@ -236,7 +284,7 @@ class Kiosk(QObject):
         if found is None:
             return
         self._section = found
-        self.panels.set_items(kiosk_data.panels(self.snapshot, found.id), self._lang)
+        self._show_panels(found.id)
         self.sectionChanged.emit()
         self._go("section")
 
@@ -259,7 +307,7 @@ class Kiosk(QObject):
 
     @Slot(int)
     def openObject(self, object_id: int) -> None:  # noqa: N802
-        found = kiosk_data.object_detail(self.snapshot, object_id)
+        found = self._object_detail(object_id)
         if found is None:
             return
         self.closeDetail()
@@ -336,12 +384,23 @@ class Kiosk(QObject):
         self._lang = lang
         if self._apply_language:
             self._apply_language(lang)
-        for model in self._models:
-            model.set_language(lang)
+        self._behind = {"attract", "sections", "panels", "timeline", "places", "results",
+                        "sectionChanged", "objectChanged", "mapChanged"}
+        self._catch_up()
         self.langChanged.emit()
-        for signal in (self.sectionChanged, self.objectChanged, self.detailChanged, self.mapChanged):
-            signal.emit()
+        self.detailChanged.emit()  # the drawer lies over any screen
         self.retranslate.emit()
+
+    def _catch_up(self) -> None:
+        """Bring what the current screen shows into the current language (see `_needs`)."""
+        for name in self._needs.get(self._screen, ()):
+            if name in self._behind:
+                self._behind.discard(name)
+                thing = getattr(self, name)
+                if isinstance(thing, KioskListModel):
+                    thing.set_language(self._lang)
+                else:
+                    thing.emit()
 
     @Slot()
     def toggleLanguage(self) -> None:  # noqa: N802

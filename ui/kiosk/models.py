@@ -4,13 +4,17 @@ Each item is a dataclass from exhibit.publish.kiosk_data; `localize` turns it
 into what QML binds to: a `…_zh`/`…_en` pair becomes one role in the chosen
 language (the other language when that one is empty), image paths become
 file URLs ("" when missing, so QML shows a placeholder), nested lists of
-dataclasses become lists of such dicts. A language switch re-localizes the
-rows and emits dataChanged: the views keep their scroll positions.
+dataclasses become lists of such dicts. A language switch swaps in the rows
+of the other language (localized once per set of items, then kept, since a
+visitor may switch back and forth) and emits dataChanged: the views keep
+their scroll positions and their delegates, which a reset would rebuild.
 """
 from __future__ import annotations
 
 import html
+import sys
 from dataclasses import fields, is_dataclass
+from functools import lru_cache
 from typing import Any, Iterable
 
 from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QObject, Qt, QUrl, Signal, Property
@@ -18,23 +22,37 @@ from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QObject,
 IMAGE_FIELDS = frozenset({"image", "thumb", "screen"})
 
 
+@lru_cache(maxsize=4096)  # the same string for the same file: fewer conversions, nothing new to keep
 def _url(path: str) -> str:
     return QUrl.fromLocalFile(path).toString() if path else ""
 
 
+@lru_cache(maxsize=None)
+def _plan(cls: type) -> tuple[tuple[str, str, str | None], ...]:
+    """Per dataclass: (role, field, its English twin or None); one plan per class, so the role
+    names are the same string objects on every call (they end up as QML map keys)."""
+    names = [f.name for f in fields(cls)]
+    plan: list[tuple[str, str, str | None]] = []
+    for name in names:
+        if name.endswith("_en") and name[:-3] + "_zh" in names:
+            continue
+        if name.endswith("_zh") and name[:-3] + "_en" in names:
+            plan.append((sys.intern(name[:-3]), name, name[:-3] + "_en"))
+        else:
+            plan.append((name, name, None))
+    return tuple(plan)
+
+
 def localize(item: Any, lang: str) -> Any:
     if is_dataclass(item):
-        names = [f.name for f in fields(item)]
         out: dict[str, Any] = {}
-        for name in names:
+        for role, name, twin in _plan(type(item)):
             value = getattr(item, name)
-            if name.endswith("_en") and name[:-3] + "_zh" in names:
-                continue
-            if name.endswith("_zh") and name[:-3] + "_en" in names:
-                zh, en = value or "", getattr(item, name[:-3] + "_en") or ""
-                out[name[:-3]] = (zh or en) if lang == "zh" else (en or zh)
-                continue
-            out[name] = _url(value) if name in IMAGE_FIELDS else localize(value, lang)
+            if twin is not None:
+                zh, en = value or "", getattr(item, twin) or ""
+                out[role] = (zh or en) if lang == "zh" else (en or zh)
+            else:
+                out[role] = _url(value) if name in IMAGE_FIELDS else localize(value, lang)
         return out
     if isinstance(item, (list, tuple)):
         return [localize(v, lang) for v in item]
@@ -62,6 +80,8 @@ class KioskListModel(QAbstractListModel):
         self._index = {n: Qt.ItemDataRole.UserRole + 1 + i for i, n in enumerate(self._names)}
         self._items: list[Any] = []
         self._rows: list[dict[str, Any]] = []
+        # rows per language for the current items: at most two lists, dropped with the items
+        self._by_lang: dict[str, list[dict[str, Any]]] = {}
         self._lang = "zh"
 
     def roleNames(self) -> dict[int, QByteArray]:  # noqa: N802 (Qt's name)
@@ -95,15 +115,24 @@ class KioskListModel(QAbstractListModel):
             self._lang = lang
         self.beginResetModel()
         self._items = list(items)
-        self._rows = [self._render(i) for i in self._items]
+        self._by_lang = {}
+        self._rows = self._localized()
         self.endResetModel()
         self.countChanged.emit()
 
+    def _localized(self) -> list[dict[str, Any]]:
+        rows = self._by_lang.get(self._lang)
+        if rows is None:
+            rows = self._by_lang[self._lang] = [self._render(i) for i in self._items]
+        return rows
+
     def set_language(self, lang: str) -> None:
-        self._lang = lang
-        if not self._rows:
+        if lang == self._lang:
             return
-        self._rows = [self._render(i) for i in self._items]
+        self._lang = lang
+        if not self._items:
+            return
+        self._rows = self._localized()
         self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
 
 

@@ -87,12 +87,26 @@ Rectangle {
     }
 
     // The keyboard speaks the visitor's language: pinyin for Chinese, QWERTY for English.
+    // Switching its locale reloads layouts and input engine (about half of a language switch's
+    // time), so it is done once the switched screen is painted, or at once on the search
+    // screen, the only one that shows the keyboard.
     function keyboardLocale() { return kiosk.lang === "zh" ? "zh_CN" : "en_US" }
+    function applyKeyboardLocale() {
+        keyboardLocaleLater.stop()
+        if (VirtualKeyboardSettings.locale !== keyboardLocale())
+            VirtualKeyboardSettings.locale = keyboardLocale()
+    }
+    Timer { id: keyboardLocaleLater; interval: 300; onTriggered: root.applyKeyboardLocale() }
     Connections {
         target: kiosk
-        function onLangChanged() { VirtualKeyboardSettings.locale = root.keyboardLocale() }
+        function onLangChanged() {
+            if (kiosk.screen === "search") root.applyKeyboardLocale()
+            else keyboardLocaleLater.restart()
+        }
         function onScreenChanged() {
-            if (kiosk.screen === "attract") {
+            if (kiosk.screen === "search") {
+                root.applyKeyboardLocale()
+            } else if (kiosk.screen === "attract") {
                 // A new visitor must not see what the last one typed or taught the pinyin engine.
                 VirtualKeyboardSettings.userDataReset()
             }

@@ -31,9 +31,14 @@ Item {
             width: Math.min(area.width, area.height * aspect)
             height: width / aspect
             anchors.centerIn: parent
-            // Label sides are recomputed when the map's size, the language or the text size changes.
+            // Label sides are recomputed when the map's size, the language or the text size changes,
+            // while the map is hidden only once it is shown again (a language switch elsewhere
+            // should not wait for label placement on a screen nobody sees).
             property var labelSides: []
+            property bool labelsStale: false
             function placeLabels() {
+                if (!screen.visible) { labelsStale = true; return }
+                labelsStale = false
                 labelSides = kiosk.mapLabelSides(width, height, Theme.font(21), Theme.touch)
             }
             onWidthChanged: placeLabels()
@@ -43,10 +48,22 @@ Item {
                 function onLangChanged() { map.placeLabels() }
                 function onTextScaleChanged() { map.placeLabels() }
             }
+            Connections {
+                target: screen
+                function onVisibleChanged() { if (screen.visible && map.labelsStale) map.placeLabels() }
+            }
             MapCanvas {
+                id: canvas
                 anchors.fill: parent
-                lines: kiosk.mapLines
                 fontScale: Theme.ts
+            }
+            // The lines' names follow the language: fetched and repainted only while the map shows.
+            Binding {
+                target: canvas
+                property: "lines"
+                value: kiosk.mapLines
+                when: screen.visible
+                restoreMode: Binding.RestoreNone
             }
             Repeater {
                 model: kiosk.models.places
