@@ -108,8 +108,10 @@ def _advance() -> dict[str, float]:
     return {chr(cp): w / 1000 for cp, w in face.charWidths.items()}
 
 
+@lru_cache(maxsize=8192)
 def text_width(text: str) -> float:
-    """Width of `text` at 1 pt (a dict lookup per character)."""
+    """Width of `text` at 1 pt (a dict lookup per character; kept, as the planner and the
+    fitter ask for the same texts, and the dialog checks a batch before printing it)."""
     return sum(map(_advance().get, text, repeat(1.0)))
 
 

@@ -20,6 +20,7 @@ from exhibit.printing.fit import Fit
 from exhibit.printing.fonts import FONT, register
 from exhibit.printing.layout import Box, PageSetup, draw_crop_marks
 from exhibit.printing.pdfwrite import atomic_pdf, set_metadata
+from exhibit.printing.qr import encoding_ahead
 from exhibit.printing.select import Selection, select_media, select_objects, select_panels
 from exhibit.printing.templates import TEMPLATES, Plan, draw, layout_label
 
@@ -167,12 +168,15 @@ def print_labels(archive: Archive, selection: Selection, job: LabelJob, out: Pat
     started = time.perf_counter()
     check_output(Path(out))
     job.author = job.author or archive.user
-    prepared = prepare(contents(archive, selection, job), job, cancelled=cancelled)
-    warnings = [w for prep in prepared for w in prep.warnings]
-    errors = [w for w in warnings if w.level == "error"]
-    if errors:
-        shown = "\n  ".join(f"{w.label}: {w.message}" for w in errors[:10])
-        more = f"\n  … and {len(errors) - 10} more" if len(errors) > 10 else ""
-        raise ExhibitError(f"{len(errors)} label(s) cannot be printed; nothing was written:\n  {shown}{more}")
-    pages = write_labels(prepared, job, Path(out), progress=progress, cancelled=cancelled)
+    items = contents(archive, selection, job)
+    # With a core to spare, a worker process encodes the QR codes while the labels are fitted and drawn.
+    with encoding_ahead(item.qr_url for item in items if item.qr_url):
+        prepared = prepare(items, job, cancelled=cancelled)
+        warnings = [w for prep in prepared for w in prep.warnings]
+        errors = [w for w in warnings if w.level == "error"]
+        if errors:
+            shown = "\n  ".join(f"{w.label}: {w.message}" for w in errors[:10])
+            more = f"\n  … and {len(errors) - 10} more" if len(errors) > 10 else ""
+            raise ExhibitError(f"{len(errors)} label(s) cannot be printed; nothing was written:\n  {shown}{more}")
+        pages = write_labels(prepared, job, Path(out), progress=progress, cancelled=cancelled)
     return LabelReport(Path(out), len(prepared), pages, warnings, time.perf_counter() - started)

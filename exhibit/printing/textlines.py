@@ -33,6 +33,42 @@ def _metrics() -> tuple[dict, int]:
     return face.charWidths, face.defaultWidth
 
 
+# Labels wrap each text at one or two sizes, and the same words recur from label to
+# label: the cleaned text, its words and their advance widths are kept per text, so
+# a re-wrap is only the line-filling arithmetic. The widths are the same sums that
+# stringWidth forms, so the lines are unchanged.
+
+@lru_cache(maxsize=8192)
+def _clean(text: str) -> str:
+    from reportlab.platypus.paragraph import cleanBlockQuotedText
+
+    return cleanBlockQuotedText(text)
+
+
+@lru_cache(maxsize=65536)
+def _units(s: str) -> float:
+    """Advance width of `s` in 1/1000 em (summed character by character, as stringWidth does)."""
+    widths_1000, default = _metrics()
+    get = widths_1000.get
+    return sum(get(ord(u), default) for u in s)
+
+
+@lru_cache(maxsize=4096)
+def _char_units(text: str) -> tuple[float, ...]:
+    widths_1000, default = _metrics()
+    get = widths_1000.get
+    return tuple(get(ord(ch), default) for ch in text)
+
+
+@lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[tuple[str, float], ...]:
+    """The words Paragraph.breakLines sees in plain `text`, each with its width in 1/1000 em."""
+    from reportlab.platypus.paragraph import split, strip
+
+    stripped = strip(text)
+    return tuple((w, _units(w)) for w in split(stripped)) if stripped else ()
+
+
 def simple(text: str) -> bool:
     """True when a Paragraph would hold `text` as one plain fragment (so Lines matches it)."""
     return not (_FALLBACK & set(text))
@@ -42,12 +78,10 @@ class Lines:
     """Flowable-like: `wrap(width, height)` then `drawOn(canvas, x, y)`, like a Paragraph."""
 
     def __init__(self, text: str, style) -> None:
-        from reportlab.platypus.paragraph import cleanBlockQuotedText
-
         self.style = style
         self.cjk = style.wordWrap == "CJK"
         # What Paragraph makes of the text before breaking it: whitespace runs become one space.
-        self.text = cleanBlockQuotedText(text)
+        self.text = _clean(text)
         self.lines: list[tuple[float, list[str]]] = []
         self.width = self.height = 0.0
         self._para = None          # a real Paragraph, when the text leaves the simple case
@@ -57,33 +91,23 @@ class Lines:
     def _cjk_lines(self, width: float) -> list[tuple[float, list[str]]]:
         from reportlab.lib.textsplit import dumbSplit
 
-        widths_1000, default = _metrics()
         k = 0.001 * self.style.fontSize       # as stringWidth computes it, character by character
-        get = widths_1000.get
-        widths = [k * get(ord(ch), default) for ch in self.text]
+        widths = [k * u for u in _char_units(self.text)]
         return [(space, [line]) for space, line in dumbSplit(self.text, widths, [width, width])]
 
     def _en_lines(self, width: float) -> list[tuple[float, list[str]]] | None:
         """Paragraph.breakLines for one plain fragment, or None when a word needs splitting."""
-        from reportlab.platypus.paragraph import split, strip
-
-        text = strip(self.text)
-        if not text:
+        words = _words(self.text)
+        if not words:
             return []
-        widths_1000, default = _metrics()
-        get = widths_1000.get
-        size = self.style.fontSize
-
-        def string_width(s: str) -> float:
-            return 0.001 * size * sum(get(ord(u), default) for u in s)
-
-        space = string_width(" ")
+        k = 0.001 * self.style.fontSize       # as stringWidth computes it: k × the sum of advances
+        space = k * _units(" ")
         shrink = self.style.spaceShrinkage * space
         lines: list[tuple[float, list[str]]] = []
         line: list[str] = []
         current = -space
-        for word in split(text):
-            word_width = string_width(word)
+        for word, units in words:
+            word_width = k * units
             if word_width > width:
                 return None            # Paragraph would split the word: let it
             new = current + space + word_width
