@@ -1,7 +1,7 @@
 """What the import wizard and the export dialog ask the core to do, off the UI thread.
 
 Each task is a plain function `task(progress, cancelled) -> result` run by
-`Runner` on a QThread. The archive's SQLite connection belongs to the UI
+`Runner` (ui/background.py, with the core's cancel errors) on a QThread. The archive's SQLite connection belongs to the UI
 thread and must not be shared with another thread (its transactions would
 interleave with the UI's reads and writes), so every task opens its own
 `Archive` on the same database file and closes it at the end:
@@ -21,12 +21,11 @@ ImportCancelled after rolling everything back.
 """
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QObject
 
 from exhibit.archive import Archive
 from exhibit.errors import ExhibitError
@@ -34,6 +33,7 @@ from exhibit.interchange.importer import (ImportCancelled, ImportPlan, ImportRes
                                           plan_import, preview)
 from exhibit.interchange.mapping import Mapping
 from exhibit.interchange.tables import Table
+from ui import background
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
@@ -172,130 +172,8 @@ def run_export(db_file: Path, user: str, fmt: str, record_type: str, ids: Sequen
 
 # ---------------------------------------------------------------- running
 
-class _Worker(QObject):
-    progress = Signal(int, int, str)
-    succeeded = Signal(object)
-    failed = Signal(str)
-    was_cancelled = Signal(str)
-
-    def __init__(self, task: Task) -> None:
-        super().__init__()
-        self._task = task
-        self.cancel_flag = threading.Event()
-
-    def run(self) -> None:
-        try:
-            result = self._task(self.progress.emit, self.cancel_flag.is_set)
-        except (ImportCancelled, TaskCancelled) as exc:
-            self.was_cancelled.emit(str(exc))
-        except ExhibitError as exc:
-            self.failed.emit(str(exc))
-        except Exception as exc:  # noqa: BLE001 - a worker thread must always report back
-            self.failed.emit(f"{type(exc).__name__}: {exc}")
-        else:
-            self.succeeded.emit(result)
-
-
-class Runner(QObject):
-    """One task at a time on a worker thread; its signals arrive on the UI thread, in order."""
-
-    progress = Signal(int, int, str)
-    succeeded = Signal(object)
-    failed = Signal(str)
-    cancelled = Signal(str)
-    ended = Signal()                  # after any of the three above
+class Runner(background.Runner):
+    """The shared runner; ImportCancelled and TaskCancelled report `cancelled`."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._thread: QThread | None = None
-        self._worker: _Worker | None = None
-        self._handlers: dict[str, Any] = {}
-
-    def is_running(self) -> bool:
-        return self._worker is not None
-
-    def start(self, task: Task, *, progress: Callable[[int, int, str], None] | None = None,
-              succeeded: Callable[[Any], None] | None = None, failed: Callable[[str], None] | None = None,
-              cancelled: Callable[[str], None] | None = None) -> None:
-        """Run `task`; the callbacks given here are called for this run only."""
-        if self.is_running():
-            raise RuntimeError("a task is already running")
-        self._handlers = {"progress": progress, "succeeded": succeeded, "failed": failed,
-                          "cancelled": cancelled}
-        worker = _Worker(task)
-        thread = QThread()
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
-        queued = Qt.ConnectionType.QueuedConnection
-        worker.progress.connect(self._on_progress, queued)
-        worker.succeeded.connect(self._on_succeeded, queued)
-        worker.failed.connect(self._on_failed, queued)
-        worker.was_cancelled.connect(self._on_cancelled, queued)
-        self._worker, self._thread = worker, thread
-        thread.start()
-
-    @Slot(int, int, str)
-    def _on_progress(self, done: int, total: int, stage: str) -> None:
-        if self._worker is not None:
-            self.progress.emit(done, total, stage)
-            if self._handlers.get("progress"):
-                self._handlers["progress"](done, total, stage)
-
-    @Slot(object)
-    def _on_succeeded(self, result: object) -> None:
-        self._finish("succeeded", result)
-
-    @Slot(str)
-    def _on_failed(self, message: str) -> None:
-        self._finish("failed", message)
-
-    @Slot(str)
-    def _on_cancelled(self, message: str) -> None:
-        self._finish("cancelled", message)
-
-    def _finish(self, name: str, *args: Any) -> None:
-        if self._worker is None:      # shut down meanwhile: nobody waits for the result
-            return
-        thread, self._thread, self._worker = self._thread, None, None
-        handler = self._handlers.get(name)
-        self._handlers = {}
-        if thread is not None:
-            thread.quit()
-            thread.wait()
-            thread.deleteLater()
-        getattr(self, name).emit(*args)
-        if handler is not None:
-            handler(*args)
-        self.ended.emit()
-
-    def cancel(self) -> None:
-        if self._worker is not None:
-            self._worker.cancel_flag.set()
-
-    def cancelling(self) -> bool:
-        return self._worker is not None and self._worker.cancel_flag.is_set()
-
-    def wait(self, timeout_ms: int = 120_000) -> bool:
-        """Run the event loop until the task has ended (tests, screenshots); False on timeout."""
-        if not self.is_running():
-            return True
-        loop = QEventLoop()
-        self.ended.connect(loop.quit)
-        timer = QTimer(singleShot=True, interval=timeout_ms)
-        timer.timeout.connect(loop.quit)
-        timer.start()
-        if self.is_running():
-            loop.exec()
-        self.ended.disconnect(loop.quit)
-        return not self.is_running()
-
-    def shutdown(self) -> None:
-        """Cancel and join the thread before the owner goes away (an import rolls back)."""
-        worker, thread, self._worker, self._thread = self._worker, self._thread, None, None
-        self._handlers = {}
-        if worker is not None:
-            worker.cancel_flag.set()
-        if thread is not None:
-            thread.quit()
-            thread.wait()
-            thread.deleteLater()
+        super().__init__(parent, cancel_errors=(ImportCancelled, TaskCancelled))

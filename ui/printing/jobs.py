@@ -4,23 +4,23 @@ A `PrintRequest` is a plain description of a job (what, how); `build_pdf` and
 `check` run it against the archive. They are called on a worker thread, so
 each opens its own read-only connection to the archive file: an SQLite
 connection must not be shared between threads, and printing only reads.
-`JobRunner` runs one such call on a QThread and reports back with queued
-signals; `cancel()` sets a flag the core polls between labels (or entries).
+`JobRunner` (ui/background.py) runs one such call on a QThread and reports
+back with queued signals; `cancel()` sets a flag the core polls between
+labels (or entries).
 """
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QObject
 
 from exhibit.archive import Archive
-from exhibit.errors import ExhibitError
 from exhibit.printing.catalogue import CatalogueJob
 from exhibit.printing.labels import LabelJob, PrintCancelled
 from exhibit.printing.select import Selection
+from ui import background
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -79,122 +79,8 @@ def check(db_file: Path, user: str, request: PrintRequest,
         archive.close()
 
 
-class _Worker(QObject):
-    progress = Signal(int, int)
-    succeeded = Signal(object)
-    failed = Signal(str)
-    was_cancelled = Signal()
-
-    def __init__(self, task: Callable[[Progress, Cancelled], object]) -> None:
-        super().__init__()
-        self._task = task
-        # A threading.Event, read by the core on the worker thread, set from the UI thread.
-        self.cancel_flag = threading.Event()
-
-    def run(self) -> None:
-        try:
-            result = self._task(self.progress.emit, self.cancel_flag.is_set)
-        except PrintCancelled:
-            self.was_cancelled.emit()
-        except ExhibitError as exc:
-            self.failed.emit(str(exc))
-        except Exception as exc:  # noqa: BLE001 - a worker thread must always report back
-            self.failed.emit(f"{type(exc).__name__}: {exc}")
-        else:
-            if self.cancel_flag.is_set():
-                self.was_cancelled.emit()
-            else:
-                self.succeeded.emit(result)
-
-
-class JobRunner(QObject):
-    """One job at a time on a worker thread; signals arrive on the UI thread."""
-
-    progress = Signal(int, int)
-    succeeded = Signal(object)
-    failed = Signal(str)
-    cancelled = Signal()
-    ended = Signal()                  # after any of the three above
+class JobRunner(background.Runner):
+    """The shared runner (ui/background.py); PrintCancelled reports `cancelled`."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._thread: QThread | None = None
-        self._worker: _Worker | None = None
-
-    def is_running(self) -> bool:
-        return self._worker is not None
-
-    def start(self, task: Callable[[Progress, Cancelled], object]) -> None:
-        if self.is_running():
-            raise RuntimeError("a print job is already running")
-        worker = _Worker(task)
-        thread = QThread()
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
-        queued = Qt.ConnectionType.QueuedConnection
-        # Bound slots of this object (which lives on the UI thread): queued there, in order.
-        worker.progress.connect(self._on_progress, queued)
-        worker.succeeded.connect(self._on_succeeded, queued)
-        worker.failed.connect(self._on_failed, queued)
-        worker.was_cancelled.connect(self._on_cancelled, queued)
-        self._worker, self._thread = worker, thread
-        thread.start()
-
-    @Slot(int, int)
-    def _on_progress(self, done: int, total: int) -> None:
-        if self._worker is not None:
-            self.progress.emit(done, total)
-
-    @Slot(object)
-    def _on_succeeded(self, result: object) -> None:
-        self._finish(self.succeeded, result)
-
-    @Slot(str)
-    def _on_failed(self, message: str) -> None:
-        self._finish(self.failed, message)
-
-    @Slot()
-    def _on_cancelled(self) -> None:
-        self._finish(self.cancelled)
-
-    def _finish(self, signal, *args) -> None:
-        if self._worker is None:      # shut down meanwhile: nobody is waiting for the result
-            return
-        thread, self._thread, self._worker = self._thread, None, None
-        if thread is not None:
-            thread.quit()
-            thread.wait()
-            thread.deleteLater()
-        signal.emit(*args)
-        self.ended.emit()
-
-    def cancel(self) -> None:
-        if self._worker is not None:
-            self._worker.cancel_flag.set()
-
-    def cancelling(self) -> bool:
-        return self._worker is not None and self._worker.cancel_flag.is_set()
-
-    def wait(self, timeout_ms: int = 120_000) -> bool:
-        """Run the event loop until the job has ended (tests, screenshots); False on timeout."""
-        if not self.is_running():
-            return True
-        loop = QEventLoop()
-        self.ended.connect(loop.quit)
-        timer = QTimer(singleShot=True, interval=timeout_ms)
-        timer.timeout.connect(loop.quit)
-        timer.start()
-        if self.is_running():
-            loop.exec()
-        self.ended.disconnect(loop.quit)
-        return not self.is_running()
-
-    def shutdown(self) -> None:
-        """Cancel and join the thread before the dialog goes away."""
-        worker, thread, self._worker, self._thread = self._worker, self._thread, None, None
-        if worker is not None:
-            worker.cancel_flag.set()
-        if thread is not None:
-            thread.quit()
-            thread.wait()
-            thread.deleteLater()
+        super().__init__(parent, cancel_errors=(PrintCancelled,))

@@ -337,7 +337,7 @@ class PrintDialog(QDialog):
         self.runner.start(task)
         self._update_buttons()
 
-    def _on_progress(self, done: int, total: int) -> None:
+    def _on_progress(self, done: int, total: int, _stage: str = "") -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
 
@@ -373,7 +373,7 @@ class PrintDialog(QDialog):
         self._set_status("failed_" + (what or "build"))
         self._show_error(message)
 
-    def _on_cancelled(self) -> None:
+    def _on_cancelled(self, _message: str = "") -> None:
         self._end()
         self._printer = None
         self._set_status("cancelled")
