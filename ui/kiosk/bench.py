@@ -224,13 +224,23 @@ def _touch_to_frame(drv: Driver, taps: int) -> dict:
             "max_by_target_ms": {k: round(max(v), 1) for k, v in per_kind.items()}}
 
 
-def _census(drv: Driver) -> dict:
+def _census(drv: Driver, lang: str | None = None) -> dict:
     """What could grow: resident memory, Python objects (after a collection), the QObjects and
-    items under the kiosk's root (delegates, loaded pages), installed translators aside."""
-    import gc
-    from PySide6.QtCore import QObject
+    items under the kiosk's root (delegates, loaded pages), installed translators aside.
 
-    drv.settle(0.3)
+    Both counts are taken in the same state: on home, in `lang`, with the on-screen keyboard's
+    layout for that language applied. The soak toggles the language every loop and the keyboard
+    follows only after 300 ms of quiet, so otherwise one count could hold the pinyin layout
+    (~430 QObjects more) and the other the English one: a difference of state, not growth."""
+    import gc
+    from PySide6.QtCore import QMetaObject, QObject
+
+    kiosk = drv.kv.kiosk
+    kiosk.goHome()
+    if lang is not None and kiosk.lang != lang:
+        kiosk.setLanguage(lang)
+    QMetaObject.invokeMethod(drv.kv.root, "applyKeyboardLocale")
+    drv.settle(0.5)
     gc.collect()
     return {"rss_mb": round(rss_mb(), 1), "python_objects": len(gc.get_objects()),
             "qobjects": len(drv.kv.root.findChildren(QObject)),
@@ -261,7 +271,7 @@ def _soak(drv: Driver, interactions: int, minutes: float | None) -> dict:
             drv.tap(name)
             done += 1
             if done == warm_up:
-                baseline = _census(drv)
+                baseline = _census(drv, "zh")
                 baseline["after_interactions"] = done
             if done % every == 0:
                 samples.append((done, round(rss_mb(), 1)))
@@ -272,7 +282,7 @@ def _soak(drv: Driver, interactions: int, minutes: float | None) -> dict:
             kiosk.goHome()
             drv.app.processEvents()
     seconds = time.perf_counter() - start
-    end = _census(drv)
+    end = _census(drv, "zh")
     baseline = baseline or dict(end, after_interactions=done)
     measured = done - baseline["after_interactions"]
     slope = None
