@@ -11,6 +11,8 @@ are dropped; only cycles among them would stay, and start-up makes few.
 """
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import gc
 import threading
 
@@ -34,3 +36,26 @@ def warm_then_settle() -> threading.Thread:
     thread = threading.Thread(target=work, name="exhibit-warm-up", daemon=True)
     thread.start()
     return thread
+
+
+_trim = None
+
+
+def release_heap() -> bool:
+    """Hand freed heap memory back to the system (glibc's malloc_trim); False where there is none.
+
+    A kiosk runs for weeks: the kiosk soak grew ~2.4 MB per 10,000 touches in
+    pages glibc kept after Qt and Python freed them, and trimming every 10,000
+    touches held it flat (486 → 490 MB over 30,000). macOS and Windows have no
+    malloc_trim; their allocators return memory on their own.
+    """
+    global _trim
+    if _trim is None:
+        try:
+            _trim = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+        except (OSError, AttributeError):
+            _trim = False
+    if not _trim:
+        return False
+    _trim(0)
+    return True

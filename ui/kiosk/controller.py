@@ -16,6 +16,7 @@ from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from exhibit.archive import Archive
 from exhibit.publish import kiosk_data
 from exhibit.publish.visits import VisitCounter
+from ui import memory
 from ui.kiosk import metrics
 from ui.kiosk.idle import IdleWatcher
 from ui.kiosk.lockdown import PinGate
@@ -106,7 +107,7 @@ class Kiosk(QObject):
         self.idle = IdleWatcher(self.settings.idle_seconds, self.settings.countdown_seconds, parent=self)
         self.idle.timedOut.connect(self.reset)
         self._flush = QTimer(self, interval=60_000)
-        self._flush.timeout.connect(self.flush_visits)
+        self._flush.timeout.connect(self.housekeeping)
         self._flush.start()
         self._load()
 
@@ -447,7 +448,13 @@ class Kiosk(QObject):
         self.textScaleChanged.emit()
         self.setLanguage(self.settings.default_language)
         self._go("attract", remember=False)
+        self.housekeeping()
+
+    @Slot()
+    def housekeeping(self) -> None:
+        """Every minute and at every reset: write the visit counts, give freed memory back."""
         self.flush_visits()
+        memory.release_heap()
 
     @Slot()
     def requestStaff(self) -> None:  # noqa: N802
