@@ -341,11 +341,12 @@ def inspect_image(path: Path) -> ImageInfo:
 # Atomic writes
 
 
-def _fsync_dir(directory: Path) -> None:
-    if os.name != "posix":
+def fsync_path(path: Path, directory: bool = False) -> None:
+    """Flush a file, or a directory's entries (POSIX only), to disk; best effort."""
+    if directory and os.name != "posix":
         return
     try:
-        fd = os.open(directory, os.O_RDONLY)
+        fd = os.open(path, os.O_RDONLY)
     except OSError:
         return
     try:
@@ -354,6 +355,10 @@ def _fsync_dir(directory: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def _fsync_dir(directory: Path) -> None:
+    fsync_path(directory, directory=True)
 
 
 def _temp_in(directory: Path, final_name: str) -> tuple[int, Path]:
@@ -366,6 +371,11 @@ def _unlink_quietly(path: Path) -> None:
         os.unlink(path)
     except OSError:
         pass
+
+
+def hash_file(path: Path) -> tuple[str, int]:
+    """SHA-256 and size of a file, read in chunks; MediaError if it cannot be read."""
+    return _hash_file(path)
 
 
 def _hash_file(path: Path) -> tuple[str, int]:

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
 from exhibit.errors import ExhibitError
+from exhibit.media import fsync_path
 
 if TYPE_CHECKING:
     from exhibit.archive import Archive
@@ -86,21 +87,6 @@ DEFAULT_POLICY = RotationPolicy()
 
 # ---------------------------------------------------------------- writing
 
-def _fsync(path: Path, directory: bool = False) -> None:
-    if directory and os.name != "posix":
-        return
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def integrity_problems(path: Path, *, full: bool = True) -> list[str]:
     """integrity_check (or quick_check) of a database file, opened read-only; [] when sound."""
     try:
@@ -142,9 +128,9 @@ def write_backup(source: sqlite3.Connection, dest: Path) -> Path:
         problems = integrity_problems(tmp)
         if problems:
             raise BackupError(f"the backup {dest.name} did not verify ({problems[0]}); it was not kept")
-        _fsync(tmp)
+        fsync_path(tmp)
         os.replace(tmp, dest)
-        _fsync(dest.parent, directory=True)
+        fsync_path(dest.parent, directory=True)
     except BackupError:
         tmp.unlink(missing_ok=True)
         raise

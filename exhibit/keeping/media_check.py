@@ -18,6 +18,8 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Callable
 
 from exhibit import media as media_files
+from exhibit.errors import MediaError
+from exhibit.media import hash_file
 
 if TYPE_CHECKING:
     from exhibit.archive import Archive
@@ -127,14 +129,11 @@ def orphans(archive: "Archive", rows: list[tuple[int, str, str, int]] | None = N
 
 
 def _hash(path: Path) -> str | None:
-    h = hashlib.sha256()
+    """The file's SHA-256, or None if it cannot be read."""
     try:
-        with open(path, "rb") as f:
-            while chunk := f.read(_CHUNK):
-                h.update(chunk)
-    except OSError:
+        return hash_file(path)[0]
+    except MediaError:
         return None
-    return h.hexdigest()
 
 
 def _put_back(found: Path, dest: Path, sha: str) -> bool:
