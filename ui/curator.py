@@ -49,6 +49,7 @@ class CuratorWindow(QMainWindow):
         from ui.media_panel import MediaPanel
         from ui.models import (RecordTableModel, ThumbnailGridModel, configure_grid_view,
                                configure_table_view)
+        from ui.record_table import RecordTableView
         from ui.panel_preview import PanelPreview
         from ui.structure import StructureTree
         from ui.thumbnails import ThumbnailLoader
@@ -107,7 +108,7 @@ class CuratorWindow(QMainWindow):
 
         # ---- list and grid
         self.model = RecordTableModel(archive, ListQuery("object"), self)
-        self.table = QTableView()
+        self.table = RecordTableView()
         self.table.setObjectName("records")
         configure_table_view(self.table, self.model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

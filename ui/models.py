@@ -429,6 +429,12 @@ class RecordTableModel(QAbstractTableModel):
         shown = (values[i] for i, c in enumerate(self._columns) if c.sort in ("title_zh", "title_en"))
         return "\n".join(v for v in dict.fromkeys(shown) if v)
 
+    def row_texts(self, row: int) -> tuple[str, ...] | None:
+        """What a row's cells show, in column order (None: a row whose id is still loading)."""
+        if not 0 <= row < len(self._ids):
+            return None
+        return self._page(row // self.page_size).text[row % self.page_size]
+
     def text(self, row: int, column: int) -> str:
         """What a cell shows."""
         if not 0 <= row < len(self._ids):
@@ -685,17 +691,14 @@ class ThumbnailGridModel(QAbstractListModel):
 # ---------------------------------------------------------------- views
 
 def configure_table_view(view: QTableView, model: RecordTableModel) -> None:
-    """Set up a QTableView for a list of any length: fixed row heights, no measuring of contents."""
+    """Set up a table for a list of any length: fixed row heights, no measuring of contents.
+
+    Give it a ui.record_table.RecordTableView, which paints a screen of rows
+    in one pass; a plain QTableView works too, painting cell by cell.
+    """
     view.setModel(model)
     view.setWordWrap(False)
     _prefer_no_shaping(view)
-    from ui.delegates import PlainTextDelegate
-
-    delegate = view.itemDelegate()
-    if isinstance(delegate, PlainTextDelegate):
-        delegate.set_model(model)
-    else:
-        view.setItemDelegate(PlainTextDelegate(model, view))
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     rows = view.verticalHeader()
     rows.setVisible(False)

@@ -10,7 +10,7 @@ pytest.importorskip("PySide6")
 
 from PySide6.QtCore import QPoint, Qt  # noqa: E402
 from PySide6.QtGui import QPixmap, QUndoStack  # noqa: E402
-from PySide6.QtWidgets import QListView, QTableView  # noqa: E402
+from PySide6.QtWidgets import QListView  # noqa: E402
 
 from exhibit import listing, services  # noqa: E402
 from exhibit.listing import ListQuery  # noqa: E402
@@ -19,6 +19,7 @@ from ui.events import events  # noqa: E402
 from ui.models import (RecordTableModel, ThumbnailGridModel, configure_grid_view,  # noqa: E402
                        configure_table_view)
 from ui.qtfonts import ensure_cjk_font  # noqa: E402
+from ui.record_table import RecordTableView  # noqa: E402
 from ui.thumbnails import ThumbnailLoader, placeholder  # noqa: E402
 
 Display = Qt.ItemDataRole.DisplayRole
@@ -32,7 +33,7 @@ def column(model, col: int) -> list[str]:
 def table(qtbot, archive):
     ensure_cjk_font()
     model = RecordTableModel(archive, ListQuery("object"))
-    view = QTableView()
+    view = RecordTableView()
     configure_table_view(view, model)
     view.resize(1100, 600)
     qtbot.addWidget(view)
@@ -296,7 +297,7 @@ def test_long_list_shows_its_first_rows_at_once_then_fills_in(qtbot, archive, la
     full = listing.record_ids(archive, ListQuery("object"))
     expected = [services.get(archive, "object", i).accession for i in full]
     model = RecordTableModel(archive, ListQuery("object"), page_size=4)
-    view = QTableView()
+    view = RecordTableView()
     configure_table_view(view, model)
     view.resize(900, 500)
     qtbot.addWidget(view)
