@@ -292,7 +292,11 @@ class _Editor:
 
 def _line_edit() -> _Editor:
     w = QLineEdit()
-    return _Editor(w, w.text, lambda v: w.setText("" if v is None else str(v)), w.textChanged)
+
+    def set_(value: Any) -> None:
+        w.setText("" if value is None else str(value))
+        w.setCursorPosition(0)  # a loaded name that is wider than its box reads from its start
+    return _Editor(w, w.text, set_, w.textChanged)
 
 
 def _plain_edit() -> _Editor:

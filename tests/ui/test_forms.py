@@ -145,6 +145,18 @@ def test_edit_name_then_undo_and_redo(open_form, archive, stack, qtbot):
     assert actions[:3] == ["update", "update", "update"]
 
 
+def test_a_long_name_reads_from_its_start(open_form, archive):
+    obj = services.find(archive, "object", "HY1944.0001")
+    obj.name_en = "Public notice of the Ninth War Area Command, posted in Hengyang before the siege"
+    services.update(archive, obj)
+    form = open_form(services.get(archive, "object", obj.id))
+    box = editor(form, "name_en")
+    assert box.fontMetrics().horizontalAdvance(box.text()) > box.width()
+    # The first character is under the box's left edge, not scrolled out of sight.
+    assert box.cursorPosition() == 0
+    assert box.cursorRect().left() < box.fontMetrics().horizontalAdvance("Pub")
+
+
 def test_undo_refused_when_record_changed_elsewhere(open_form, archive, stack, qtbot, caplog):
     obj = services.find(archive, "object", "HY1944.0010")
     form = open_form(obj)
