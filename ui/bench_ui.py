@@ -278,10 +278,12 @@ def bench_grid(app, archive, rng: random.Random, steps: int = 60) -> dict[str, A
     out["layout_all_ms"] = round((time.perf_counter() - start) * 1000, 1)
     out["layout_slices"] = _frames(slices) if slices else None
     bar = view.verticalScrollBar()
+    _CPU_MS.clear()
     steps_ = [_frame(app, view, lambda: bar.triggerAction(QAbstractSlider.SliderAction.SliderPageStepAdd))
               for _ in range(steps)]
     jumps = [_frame(app, view, lambda: bar.setValue(rng.randrange(bar.maximum() + 1))) for _ in range(steps)]
     out["frames"] = _frames(steps_ + jumps)
+    out["frames_ui_thread_cpu"] = _frames(list(_CPU_MS))
     out["rss_growth_mb"] = round(_rss_mb() - rss_before, 1)
     loader.shutdown()
     view.close()
