@@ -10,6 +10,15 @@ Prints one JSON object, measured in this run on the sample exhibition:
   warm-up that fills every cache and at the end (growth against the 5 %
   target, and the trend in MB per 10,000), and every Qt warning
   (qInstallMessageHandler) and Python warning or exception raised.
+
+Both parts run inside a running event loop, as the kiosk does in app.exec(): each
+touch is handled and control goes back to the loop (`in_event_loop`). A driver that
+only spins processEvents() outside any loop is not the kiosk: Qt keeps a deleteLater()
+posted from another thread or from outside any event handler until a loop runs, so
+the image loader thread's finished and cancelled replies (QQuickPixmapReply, with
+their pixmap data, URLs and connections) and whatever the driver itself scheduled
+stayed allocated for the whole run, and the soak counted as growth what the kiosk
+frees at once (heaptrack named them; flushing them held a 20,000-touch run flat).
 """
 from __future__ import annotations
 
@@ -115,6 +124,37 @@ class Driver:
         self.app.processEvents()
 
 
+def in_event_loop(steps) -> None:
+    """Run the generator `steps` one step per pass of a running event loop, as touches reach
+    the kiosk in app.exec(): between steps the loop delivers what is due, deferred deletions
+    included. (processEvents() spun outside any running loop never delivers a deleteLater()
+    posted from another thread or from outside an event handler: Qt keeps it for a loop.)"""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    failed: list[BaseException] = []
+    timer = QTimer()
+    timer.setInterval(0)
+
+    def step() -> None:
+        try:
+            next(steps)
+            return
+        except StopIteration:
+            pass
+        except BaseException as exc:  # noqa: BLE001 (raised again below, outside Qt's slot)
+            failed.append(exc)
+        timer.stop()
+        loop.quit()
+
+    timer.timeout.connect(step)
+    timer.start()
+    loop.exec()
+    timer.timeout.disconnect(step)
+    if failed:
+        raise failed[0]
+
+
 def run(interactions: int, taps: int, soak_minutes: float | None = None) -> dict:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from ui.kiosk.app import KioskView, prepare_environment, use_software_renderer_if_headless
@@ -197,7 +237,8 @@ def _visitor_loops(drv: Driver) -> list[list[str]]:
 
 def _touch_to_frame(drv: Driver, taps: int) -> dict:
     """Rounds of: a section (a different one each round, so its panels replace another's),
-    its first panel, an object, home, timeline, home, map, home, the language."""
+    its first panel, an object, home, timeline, home, map, home, the language; each tap from
+    the running event loop."""
     kiosk = drv.kv.kiosk
     kiosk.start()
     drv.settle(0.3)
@@ -205,15 +246,20 @@ def _touch_to_frame(drv: Driver, taps: int) -> dict:
     drv.settle(0.3)
     times: list[float] = []
     per_kind: dict[str, list[float]] = {}
-    for i in range(taps):
-        loop = loops[(2 + i) % len(loops)]
-        steps = [name for name in loop if name.split(":")[0] in ("section", "panelCard", "object")]
-        steps += ["homeButton", "homeTimeline", "homeButton", "homeMap", "homeButton", "languageButton"]
-        for name in steps:
-            ms = drv.tap_and_time(name)
-            times.append(ms)
-            per_kind.setdefault(name.split(":")[0], []).append(ms)
-            drv.settle(0.05)
+
+    def rounds():
+        for i in range(taps):
+            loop = loops[(2 + i) % len(loops)]
+            steps = [name for name in loop if name.split(":")[0] in ("section", "panelCard", "object")]
+            steps += ["homeButton", "homeTimeline", "homeButton", "homeMap", "homeButton", "languageButton"]
+            for name in steps:
+                ms = drv.tap_and_time(name)
+                times.append(ms)
+                per_kind.setdefault(name.split(":")[0], []).append(ms)
+                drv.settle(0.05)
+                yield
+
+    in_event_loop(rounds())
     ordered = sorted(times)
     return {"taps": len(times), "target_ms": TARGET_MS,
             "p50_ms": round(statistics.median(ordered), 1),
@@ -233,7 +279,7 @@ def _census(drv: Driver, lang: str | None = None) -> dict:
     follows only after 300 ms of quiet, so otherwise one count could hold the pinyin layout
     (~430 QObjects more) and the other the English one: a difference of state, not growth."""
     import gc
-    from PySide6.QtCore import QMetaObject, QObject
+    from PySide6.QtCore import QCoreApplication, QEvent, QMetaObject, QObject
 
     kiosk = drv.kv.kiosk
     kiosk.goHome()
@@ -241,6 +287,10 @@ def _census(drv: Driver, lang: str | None = None) -> dict:
         kiosk.setLanguage(lang)
     QMetaObject.invokeMethod(drv.kv.root, "applyKeyboardLocale")
     drv.settle(0.5)
+    # What the calls above scheduled with deleteLater() goes when control is back in the event
+    # loop; the census runs inside one of its passes, so it lets those go first.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    drv.settle(0.05)
     gc.collect()
     return {"rss_mb": round(rss_mb(), 1), "python_objects": len(gc.get_objects()),
             "qobjects": len(drv.kv.root.findChildren(QObject)),
@@ -248,7 +298,8 @@ def _census(drv: Driver, lang: str | None = None) -> dict:
 
 
 def _soak(drv: Driver, interactions: int, minutes: float | None) -> dict:
-    """The visitor's loops over every section in turn. The baseline is taken after a warm-up of
+    """The visitor's loops over every section in turn, one touch per pass of a running event loop
+    (as in the kiosk's app.exec()). The baseline is taken after a warm-up of
     at least two rounds over all sections (each section then seen in both languages, so every
     cache — panels and objects read, localized rows, pictures, glyphs — is full) and at least
     5 % of the run; `minutes` stops the run early (the figures say how many were done)."""
@@ -265,24 +316,35 @@ def _soak(drv: Driver, interactions: int, minutes: float | None) -> dict:
     baseline: dict | None = None
     samples: list[tuple[int, float]] = []
     every = max(1000, interactions // 20)
-    i = 0
-    while done < interactions and (deadline is None or time.perf_counter() < deadline):
-        for name in loops[i % len(loops)]:
-            drv.tap(name)
-            done += 1
-            if done == warm_up:
+    end: dict = {}
+
+    def visitors():
+        """One touch per pass of the event loop; both counts taken between loops, from the loop."""
+        nonlocal done, baseline
+        i = 0
+        while done < interactions and (deadline is None or time.perf_counter() < deadline):
+            for name in loops[i % len(loops)]:
+                drv.tap(name)
+                done += 1
+                if done % every == 0:
+                    samples.append((done, round(rss_mb(), 1)))
+                yield
+                if done >= interactions:
+                    break
+            i += 1
+            if kiosk.screen != "home":  # a tap that missed: start the next loop from home
+                kiosk.goHome()
+                yield
+            if baseline is None and done >= warm_up:
                 baseline = _census(drv, "zh")
                 baseline["after_interactions"] = done
-            if done % every == 0:
-                samples.append((done, round(rss_mb(), 1)))
-            if done >= interactions:
-                break
-        i += 1
-        if kiosk.screen != "home":  # a tap that missed: start the next loop from home
-            kiosk.goHome()
-            drv.app.processEvents()
-    seconds = time.perf_counter() - start
-    end = _census(drv, "zh")
+                yield
+        elapsed = time.perf_counter() - start
+        yield
+        end.update(_census(drv, "zh"), seconds=elapsed)
+
+    in_event_loop(visitors())
+    seconds = end.pop("seconds")
     baseline = baseline or dict(end, after_interactions=done)
     measured = done - baseline["after_interactions"]
     slope = None
