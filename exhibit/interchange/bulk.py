@@ -13,12 +13,13 @@ from __future__ import annotations
 import json
 import sqlite3
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from exhibit import search, services
 from exhibit.archive import Archive
 from exhibit.errors import ExhibitError
-from exhibit.records import Record
+from exhibit.records import Record, _field_names
 
 BATCH = 5000
 ProgressFn = Callable[[int, int, str], None]
@@ -29,17 +30,13 @@ def document(row: dict[str, Any]) -> tuple[str, str, str, str, str, str]:
     return search.document_of_row(row)
 
 
-def _next_id(archive: Archive, table: str) -> int:
-    return archive.db.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0]
-
-
 def _chunks(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
     for start in range(0, len(items), size):
         yield items[start:start + size]
 
 
 def insert_new(archive: Archive, records: Sequence[Record], *, progress: ProgressFn | None = None,
-               cancelled: Callable[[], bool] | None = None) -> list[Record]:
+               cancelled: Callable[[], bool] | None = None, stamp: str | None = None) -> list[Record]:
     """Insert checked new records of one type; returns them with ids and time stamps.
 
     Must run inside `archive.transaction()`: the caller's rollback undoes
@@ -50,37 +47,143 @@ def insert_new(archive: Archive, records: Sequence[Record], *, progress: Progres
     if not archive.db.conn.in_transaction:
         raise ExhibitError("bulk inserts must run inside archive.transaction()")
     cls = type(records[0])
-    stamp = services.now()
-    first = _next_id(archive, cls.TABLE)
-    done = list(records)
-    for number, r in enumerate(done):  # the caller's fresh records, given their ids in place
-        r.id, r.created, r.modified = first + number, stamp, stamp
-    columns = list(services._write_row(done[0]))
-    # services._write_row stores an empty optional key as NULL (UNIQUE allows many NULLs).
-    null_if_empty = cls.IDENT if cls.IDENT and cls.IDENT != "accession" and cls.TYPE != "media" else None
-    insert = (f"INSERT INTO {cls.TABLE} (id, {', '.join(columns)}) "
-              f"VALUES ({', '.join('?' * (len(columns) + 1))})")
-    history = ("INSERT INTO history (at, who, action, record_type, record_id, before, after) "
-               "VALUES (?, ?, 'create', ?, ?, NULL, ?)")
-    indexed = cls.TYPE in search.INDEXED_TYPES and cls.TYPE != "section"
+    stamp = stamp or services.now()
     db = archive.db.conn
-    with _loading(db):
-        _write(db, done, columns, null_if_empty, insert, history, indexed, stamp, archive.user,
-               cls.TYPE, progress, cancelled)
-    if not indexed and cls.TYPE in search.INDEXED_TYPES:
+    done = list(records)  # the caller's fresh records, given their ids in place
+    plan = Numbering.start(db, cls)
+    total = len(done)
+    written = 0
+    with loading(db, cls.TABLE, total):
+        for batch in _chunks(done, BATCH):
+            if cancelled is not None and cancelled():
+                from exhibit.interchange.importer import ImportCancelled
+                raise ImportCancelled("the import was cancelled; nothing was changed")
+            write(db, plan.prepare(batch, stamp, archive.user))
+            written += len(batch)
+            if progress is not None:
+                progress(written, total, "writing")
+    if cls.TYPE == "section":
         for r in done:  # sections: their index entry lists themselves; few of them, the usual way
             search.index_record(archive.db, r)
     return done
 
 
+@dataclass
+class Numbering:
+    """Where the next new records' ids and index document ids start.
+
+    `prepare` needs no database, so a worker process that read these from the
+    same snapshot (the import holds the write lock) prepares the batches the
+    main process writes; `start` reads them again there to make sure.
+    """
+    record_type: str
+    next_id: int
+    next_doc_id: int
+
+    @classmethod
+    def start(cls, db: sqlite3.Connection, record_class: type[Record]) -> "Numbering":
+        return cls(record_class.TYPE, _next_id(db, record_class.TABLE), search.next_doc_id(db))
+
+    def prepare(self, batch: Sequence[Record], stamp: str, user: str, encoded: bool = False) -> "Prepared":
+        """Number `batch` (in place: id, created, modified) and make the rows that `write` inserts.
+
+        `encoded`: history and index texts as UTF-8 bytes (rows sent from a worker process;
+        `write` stores them as the same TEXT).
+        """
+        first = self.next_id
+        for number, r in enumerate(batch):
+            r.id, r.created, r.modified = first + number, stamp, stamp
+        self.next_id += len(batch)
+        rows, values, history_rows = _prepare(batch, stamp, user, self.record_type, encoded)
+        index = None
+        if self.record_type in search.INDEXED_TYPES and self.record_type != "section":
+            index = search.index_rows(self.record_type, rows, self.next_doc_id, encoded)
+            self.next_doc_id += len(batch)
+        return Prepared(self.record_type, _insert_sql(type(batch[0])), values, history_rows, index, encoded)
+
+
+@dataclass
+class Prepared:
+    """One batch of new records as parameter rows: table, history and index (picklable)."""
+    record_type: str
+    insert: str
+    values: list[list[Any]]
+    history: list[tuple]
+    index: search.IndexRows | None
+    encoded: bool = False
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+
+_HISTORY = ("INSERT INTO history (at, who, action, record_type, record_id, before, after) "
+            "VALUES (?, ?, 'create', ?, ?, NULL, ?)")
+_HISTORY_ENCODED = _HISTORY.replace("NULL, ?)", "NULL, CAST(? AS TEXT))")
+
+
+def write(db: sqlite3.Connection, batch: Prepared) -> None:
+    """Insert a prepared batch (inside the import's transaction)."""
+    db.executemany(batch.insert, batch.values)
+    db.executemany(_HISTORY_ENCODED if batch.encoded else _HISTORY, batch.history)
+    if batch.index is not None:
+        search.write_index_rows(db, batch.index, batch.encoded)
+
+
+def _next_id(db: sqlite3.Connection, table: str) -> int:
+    return db.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0]
+
+
+def _columns(cls: type[Record]) -> list[str]:
+    return [name for name in _field_names(cls) if name != "id"]  # = services._write_row's keys
+
+
+def _insert_sql(cls: type[Record]) -> str:
+    columns = _columns(cls)
+    return (f"INSERT INTO {cls.TABLE} (id, {', '.join(columns)}) "
+            f"VALUES ({', '.join('?' * (len(columns) + 1))})")
+
+
 @contextmanager
-def _loading(db: sqlite3.Connection) -> Iterator[None]:
+def loading(db: sqlite3.Connection, table: str | None = None, rows: int = 0) -> Iterator[None]:
     """Bigger page cache and FTS5 term buffers while loading, put back afterwards.
 
     FTS5 flushes its pending terms to a new segment whenever they pass
     'hashsize' (1 MB by default) and merges segments as they pile up; with
     64 MB it writes a tenth of the segments (measured: FTS inserts 40 % faster).
+
+    When `rows` new rows of `table` are at least as many as it holds, its
+    secondary indexes (sort orders, not UNIQUE constraints) are dropped and made
+    again at the end, from the same SQL: sorting the keys once costs less than
+    inserting them one by one in random order (names). All inside the import's
+    transaction, so a rollback puts them back as they were.
     """
+    rebuilt = _indexes_to_rebuild(db, table, rows) if table else []
+    for name, _ in rebuilt:
+        db.execute(f'DROP INDEX "{name}"')
+    try:
+        with _settings(db):
+            yield
+    finally:
+        if db.in_transaction:  # after a rollback the indexes are there as they were
+            for _, sql in rebuilt:
+                db.execute(sql)
+
+
+def _indexes_to_rebuild(db: sqlite3.Connection, table: str, rows: int) -> list[tuple[str, str]]:
+    existing = db.execute(f"SELECT count(*) FROM (SELECT 1 FROM {table} LIMIT ?)", [rows + 1]).fetchone()[0]
+    if rows < REBUILD_INDEXES_MIN or existing * 2 > rows:  # only when the table at least doubles
+        return []
+    return [(name, sql) for name, sql in db.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL "
+        "ORDER BY name", [table])
+        if not sql.lstrip().upper().startswith("CREATE UNIQUE")]
+
+
+REBUILD_INDEXES_MIN = 10_000  # rows; below this the indexes are cheap to keep up
+
+
+@contextmanager
+def _settings(db: sqlite3.Connection) -> Iterator[None]:
     cache = db.execute("PRAGMA cache_size").fetchone()[0]
     before = {}
     for table in _FTS_TABLES:
@@ -103,9 +206,13 @@ DEFAULT_HASHSIZE = 1024 * 1024
 LOAD_HASHSIZE = 64 * 1024 * 1024
 
 
-def _prepare(batch: Sequence[Record], columns: list[str], null_if_empty: str | None, stamp: str, user: str,
-             record_type: str, dumps: Callable[[Any], str]) -> tuple[list, list, list]:
+def _prepare(batch: Sequence[Record], stamp: str, user: str, record_type: str,
+             encoded: bool = False) -> tuple[list[dict[str, Any]], list[list[Any]], list[tuple]]:
     """The records' rows and the parameter rows of the table and history (no database access)."""
+    cls = type(batch[0])
+    columns = _columns(cls)
+    # services._write_row stores an empty optional key as NULL (UNIQUE allows many NULLs).
+    null_if_empty = cls.IDENT if cls.IDENT and cls.IDENT != "accession" and cls.TYPE != "media" else None
     rows = [r.as_row() for r in batch]  # once per record: table row, history and index
     values = []
     for row in rows:
@@ -113,28 +220,11 @@ def _prepare(batch: Sequence[Record], columns: list[str], null_if_empty: str | N
         if null_if_empty and not row[null_if_empty]:
             line[columns.index(null_if_empty) + 1] = None
         values.append(line)
-    history = [(stamp, user, record_type, row["id"], dumps(row)) for row in rows]
+    if encoded:
+        history = [(stamp, user, record_type, row["id"], _dumps(row).encode()) for row in rows]
+    else:
+        history = [(stamp, user, record_type, row["id"], _dumps(row)) for row in rows]
     return rows, values, history
 
 
-def _write(db: sqlite3.Connection, done: list[Record], columns: list[str], null_if_empty: str | None,
-           insert: str, history: str, indexed: bool, stamp: str, user: str, record_type: str,
-           progress: ProgressFn | None,
-           cancelled: Callable[[], bool] | None) -> None:
-    # Preparing the next batch in a helper thread while SQLite writes was tried and
-    # measured slower: each row's parameter binding waits for the GIL.
-    total = len(done)
-    dumps = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
-    written = 0
-    for batch in _chunks(done, BATCH):
-        if cancelled is not None and cancelled():
-            from exhibit.interchange.importer import ImportCancelled
-            raise ImportCancelled("the import was cancelled; nothing was changed")
-        rows, values, history_rows = _prepare(batch, columns, null_if_empty, stamp, user, record_type, dumps)
-        db.executemany(insert, values)
-        db.executemany(history, history_rows)
-        if indexed:
-            search.index_many(db, batch, rows)
-        written += len(batch)
-        if progress is not None:
-            progress(written, total, "writing")
+_dumps = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode

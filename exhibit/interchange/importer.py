@@ -32,7 +32,7 @@ import re
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from exhibit import media as media_files
 from exhibit import media_library, services
@@ -384,48 +384,72 @@ def _comparable(record: Record) -> dict[str, Any]:
 def plan_import(archive: Archive, table: Table, mapping: Mapping, *, media_root: Path | None = None,
                 progress: ProgressFn | None = None, cancelled: CancelFn | None = None) -> ImportPlan:
     """The dry run: what importing `table` with `mapping` would do to each row. Writes nothing."""
-    fields = mapping.fields_for(table.header)
-    _required(mapping, fields, table.name)
-    plan = ImportPlan(table.name, mapping.record_type, table.format, table.encoding, table.header, fields,
-                      empty_rows=list(table.empty_rows), notes=list(table.notes))
-    plan.notes += mapping.check(table.header, table.name)
-    planner = _Planner(archive, mapping, media_root)
-    cls = planner.cls
-    drafts = _drafts(table, fields, mapping.record_type)
-    _duplicates(drafts, mapping.record_type)
-    matched = {d.row: planner.existing_id(d) for d in drafts}
-    existing = _load(archive, mapping.record_type, [i for i in matched.values() if i is not None])
-    total = len(drafts)
-    for number, draft in enumerate(drafts, start=1):
+    plan = _empty_plan(table, mapping)
+    planner, total, outcomes = _planning(archive, table, mapping, plan.fields, media_root)
+    for number in range(1, total + 1):
         if cancelled is not None and number % CHECK_EVERY == 0 and cancelled():
             plan.cancelled = True
             break
-        values, media = planner.convert(draft)
-        before = existing.get(matched[draft.row]) if matched[draft.row] is not None else None
-        outcome = RowOutcome(draft.row, "rejected", draft.key, warnings=draft.notes, media=media)
-        record = replace(before, **values) if before is not None else cls(**values)
-        if before is not None and cls.IDENT:
-            stored = getattr(before, cls.IDENT) or ""
-            if fold_ident(getattr(record, cls.IDENT) or "") == fold_ident(stored):
-                setattr(record, cls.IDENT, stored)  # matched ignoring case: the stored spelling stays
-        record, problems = planner.checker.check(record)
-        problems = draft.problems + [p for p in problems if p not in draft.problems
-                                     and not _same_problem(p, draft.problems)]
-        if problems:
-            outcome.reasons = problems
-        elif before is None:
-            outcome.action, outcome.record = "create", record
-        elif _comparable(record) == _comparable(before):
-            outcome.action, outcome.record = "unchanged", before
-        else:
-            outcome.action, outcome.record = "update", record
-        plan.rows.append(outcome)
+        plan.rows.append(next(outcomes))
         if progress is not None and number % CHECK_EVERY == 0:
             progress(number, total, "checking")
     plan.unknown_terms = list(planner.unknown.values())
     if progress is not None:
         progress(len(plan.rows), total, "checking")
     return plan
+
+
+def _empty_plan(table: Table, mapping: Mapping) -> ImportPlan:
+    """The plan's header, notes and file-level checks, before any row (raises MappingError)."""
+    fields = mapping.fields_for(table.header)
+    _required(mapping, fields, table.name)
+    plan = ImportPlan(table.name, mapping.record_type, table.format, table.encoding, table.header, fields,
+                      empty_rows=list(table.empty_rows), notes=list(table.notes))
+    plan.notes += mapping.check(table.header, table.name)
+    return plan
+
+
+def _planning(archive: Archive, table: Table, mapping: Mapping, fields: list[str],
+              media_root: Path | None) -> tuple["_Planner", int, Iterator[RowOutcome]]:
+    """(the planner, the number of rows, each row's outcome in file order, planned as iterated).
+
+    Shared by the dry run and by the import's worker process (pipeline.py), so
+    both give the same outcome for every row.
+    """
+    planner = _Planner(archive, mapping, media_root)
+    drafts = _drafts(table, fields, mapping.record_type)
+    _duplicates(drafts, mapping.record_type)
+    matched = {d.row: planner.existing_id(d) for d in drafts}
+    existing = _load(archive, mapping.record_type, [i for i in matched.values() if i is not None])
+
+    def outcomes() -> Iterator[RowOutcome]:
+        for draft in drafts:
+            yield _outcome(planner, draft, matched[draft.row], existing)
+    return planner, len(drafts), outcomes()
+
+
+def _outcome(planner: "_Planner", draft: _Draft, match: int | None, existing: dict[int, Record]) -> RowOutcome:
+    cls = planner.cls
+    values, media = planner.convert(draft)
+    before = existing.get(match) if match is not None else None
+    outcome = RowOutcome(draft.row, "rejected", draft.key, warnings=draft.notes, media=media)
+    record = replace(before, **values) if before is not None else cls(**values)
+    if before is not None and cls.IDENT:
+        stored = getattr(before, cls.IDENT) or ""
+        if fold_ident(getattr(record, cls.IDENT) or "") == fold_ident(stored):
+            setattr(record, cls.IDENT, stored)  # matched ignoring case: the stored spelling stays
+    record, problems = planner.checker.check(record)
+    problems = draft.problems + [p for p in problems if p not in draft.problems
+                                 and not _same_problem(p, draft.problems)]
+    if problems:
+        outcome.reasons = problems
+    elif before is None:
+        outcome.action, outcome.record = "create", record
+    elif _comparable(record) == _comparable(before):
+        outcome.action, outcome.record = "unchanged", before
+    else:
+        outcome.action, outcome.record = "update", record
+    return outcome
 
 
 def _same_problem(problem: str, known: list[str]) -> bool:
@@ -450,23 +474,39 @@ def _load(archive: Archive, record_type: str, ids: list[int]) -> dict[int, Recor
 # ---------------------------------------------------------------- applying
 
 def apply_import(archive: Archive, table: Table, mapping: Mapping, *, media_root: Path | None = None,
-                 progress: ProgressFn | None = None, cancelled: CancelFn | None = None) -> ImportResult:
-    """Import every row in one transaction, or nothing (ImportRejected, ImportCancelled)."""
+                 progress: ProgressFn | None = None, cancelled: CancelFn | None = None,
+                 parallel: bool | None = None) -> ImportResult:
+    """Import every row in one transaction, or nothing (ImportRejected, ImportCancelled).
+
+    Large files are checked in a worker process while this one writes
+    (pipeline.py; `parallel=None` decides by size and cores, True or False
+    forces it either way): the same records, report and all-or-nothing.
+    """
+    from exhibit.interchange import pipeline
+
     started = time.perf_counter()
+    parallel = pipeline.usable(archive, table) if parallel is None else parallel
     with archive.transaction():
-        plan = plan_import(archive, table, mapping, media_root=media_root, progress=progress,
-                           cancelled=cancelled)
-        if plan.cancelled:
-            raise ImportCancelled(f"{table.name}: the import was cancelled; nothing was changed")
-        if not plan.ok:
-            raise ImportRejected(plan)
-        result = ImportResult(plan)
-        creates = [r for r in plan.rows if r.action == "create"]
-        written = bulk.insert_new(archive, [r.record for r in creates], progress=progress,  # type: ignore[misc]
-                                  cancelled=cancelled)
-        for outcome, record in zip(creates, written):
-            outcome.record = record
-        result.created = len(written)
+        if parallel:
+            # Rows checked and prepared in a worker process while this one writes them.
+            plan = pipeline.plan_and_write(archive, table, mapping, media_root=media_root,
+                                           progress=progress, cancelled=cancelled)
+            result = ImportResult(plan)
+            result.created = sum(1 for r in plan.rows if r.action == "create")
+        else:
+            plan = plan_import(archive, table, mapping, media_root=media_root, progress=progress,
+                               cancelled=cancelled)
+            if plan.cancelled:
+                raise ImportCancelled(f"{table.name}: the import was cancelled; nothing was changed")
+            if not plan.ok:
+                raise ImportRejected(plan)
+            result = ImportResult(plan)
+            creates = [r for r in plan.rows if r.action == "create"]
+            written = bulk.insert_new(archive, [r.record for r in creates],  # type: ignore[misc]
+                                      progress=progress, cancelled=cancelled)
+            for outcome, record in zip(creates, written):
+                outcome.record = record
+            result.created = len(written)
         updates = [r for r in plan.rows if r.action == "update"]
         for number, outcome in enumerate(updates, start=1):
             _poll(cancelled, table.name)
