@@ -231,12 +231,12 @@ def _match_count(db: Database, match: str, record_type: str, cap: int) -> int:
 
 
 def _match_for(db: Database, text: str, record_type: str) -> str | None:
-    match, _ = search.build_match(text, prefix=False, db=db)
+    match, _ = search.build_match(text, prefix=False)
     if match is None:
         return None
     found = _match_count(db, match, record_type, _PREFIX_BELOW)
     if found < _PREFIX_BELOW:
-        as_prefix, _ = search.build_match(text, prefix=True, db=db)
+        as_prefix, _ = search.build_match(text, prefix=True)
         if as_prefix is not None and as_prefix != match:
             if _match_count(db, as_prefix, record_type, _PREFIX_BELOW + 1) > found:
                 return as_prefix

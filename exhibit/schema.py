@@ -205,28 +205,6 @@ CREATE INDEX IF NOT EXISTS media_date ON media(date_start, date_end);
 """
 
 
-# Version 4: the search index stores each run of Han characters once, as its
-# overlapping pairs and then its last character ("衡阳 阳保 保卫 卫战 战"),
-# instead of every character alone AND in pairs (title/title2, body/body2):
-# half the Han tokens, the same queries (a 1-character query reads the pairs it
-# starts, listed in search_pairs). See exhibit/search.py. The index is rebuilt.
-V4_SEARCH = """
-DROP TABLE search_fts;
-DROP TABLE search_titles;
-CREATE VIRTUAL TABLE search_fts USING fts5(
-    title, body, pinyin, ident,
-    tokenize = 'unicode61 remove_diacritics 2'
-);
-CREATE VIRTUAL TABLE search_titles USING fts5(
-    title, pinyin, ident,
-    tokenize = 'unicode61 remove_diacritics 2'
-);
--- Every Han pair the index holds (never pruned: a pair no record has any more
--- costs a 1-character query one empty lookup).
-CREATE TABLE search_pairs (pair TEXT PRIMARY KEY) WITHOUT ROWID;
-"""
-
-
 def _v1(db: Database) -> None:
     _script(db, V1_CORE)
     from exhibit import vocab
@@ -234,9 +212,10 @@ def _v1(db: Database) -> None:
 
 
 def _v2(db: Database) -> None:
-    # The index of version 2 is filled by _v4, which replaces its tables: the
-    # steps of an upgrade run together, and only the last layout is written.
     _script(db, V2_SEARCH)
+    # Index what an older archive already holds.
+    from exhibit import search
+    search.rebuild(db)
 
 
 def _script(db: Database, sql: str) -> None:
@@ -265,14 +244,7 @@ def _v3(db: Database) -> None:
     _script(db, V3_SORT_INDEXES)
 
 
-def _v4(db: Database) -> None:
-    _script(db, V4_SEARCH)
-    # Index what the archive holds in the new layout.
-    from exhibit import search
-    search.rebuild(db)
-
-
-MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4]
+MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3]
 LATEST = len(MIGRATIONS)
 
 
@@ -303,7 +275,7 @@ def migrate(db: Database, db_path: Path | None, target: int = LATEST) -> Path | 
     if has_data and db_path is not None:
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
         backup = backup_to(db, db_path.parent / "backups" / f"{db_path.stem}-v{current}-{stamp}.db")
-    # One transaction for the whole upgrade: v1 → v4 either completes or is not there at all.
+    # One transaction for the whole upgrade: v1 → v3 either completes or is not there at all.
     db.conn.execute("BEGIN IMMEDIATE")
     try:
         for number in range(current + 1, target + 1):

@@ -2,18 +2,10 @@
 
 How Chinese is indexed: unicode61 does not segment Chinese (a run of Han
 characters is one token), and the trigram tokenizer misses 1–2 character
-queries. So each run of Han characters is stored as its overlapping pairs,
-then its last character alone: 衡阳保卫战 → "衡阳 阳保 保卫 卫战 战" (schema v4;
-`han_tokens`). A query of n ≥ 2 characters is the phrase of its n−1 pairs
-("衡阳 阳保"). Every character of a run starts a pair or is the run's last
-character, so a 1-character query X is "X" OR every known pair starting with
-X: `search_pairs` lists the pairs ever indexed (FTS5 reads an OR lazily; a
-prefix query "X*" builds its whole doclist first, measured 55 ms at p95).
-The run's last character also keeps runs apart: no phrase spans two runs.
-
-Until v4 every character was stored twice, alone and in its pairs: twice the
-tokens for the same queries (the 100,000-row import spent ~24 s of SQLite's
-time on the index; see exhibit/interchange/bench.py).
+queries. So every Han character is stored with spaces around it, each becomes
+a token, and a query such as 衡阳 is searched as the phrase "衡 阳". Measured
+in shared/research/tech-notes.md: 100 % recall at 1–5 characters, ≤ 9 ms
+ranked over 100,000 rows; bench.py re-measures it against a LIKE scan.
 
 Toneless pinyin of titles and names sits in its own column ("heng yang bao
 wei zhan", the initials "hybwz" and the joined pairs "hengyang yangbao …");
@@ -43,9 +35,9 @@ _WORD_RE = re.compile(r"[0-9a-z]+")
 _NOT_ALNUM = re.compile(r"[^0-9A-Za-z]")
 _CHUNK_HAS_HAN = re.compile(f"[{HAN}]")
 
-# bm25 weights for the columns title, body, pinyin, ident.
-_WEIGHTS = (10.0, 1.0, 6.0, 12.0)
-_TITLE_WEIGHTS = (1.0, 0.6, 1.2)  # search_titles: title, pinyin, ident
+# bm25 weights for the columns title, body, title2, body2, pinyin, ident.
+_WEIGHTS = (10.0, 1.0, 10.0, 1.0, 6.0, 12.0)
+_TITLE_WEIGHTS = (1.0, 1.0, 0.6, 1.2)  # search_titles: title, title2, pinyin, ident
 # Queries matching more documents than RANK_CAP are not ranked by bm25, which
 # costs ~3 µs a match (80 ms for a character found in 80,000 records): title
 # matches come first (bm25-ranked when there are at most TITLE_RANK_CAP), then
@@ -70,33 +62,37 @@ def normalize(text: str) -> str:
 
 
 _HAN_RUN = re.compile(f"[{HAN}]+")
-_HAN_PAIR = re.compile(f"[{HAN}]{{2}}")
 
 
-def _run_tokens(run: re.Match[str]) -> str:
-    text = run.group()
-    if len(text) == 1:
-        return f" {text} "
-    return " " + " ".join(map(operator.add, text[:-1], text[1:])) + f" {text[-1]} "
-
-
-def han_tokens(text: str) -> str:
-    """'衡阳保卫战 1944' → ' 衡阳 阳保 保卫 卫战 战  1944': each Han run as its pairs, then its
-    last character; everything else as it is (unicode61 splits it into words).
-
-    One substitution per run of Han characters (most of the cost of indexing prose).
-    """
-    return _HAN_RUN.sub(_run_tokens, normalize(text))
-
-
-def han_pairs(tokens: str) -> set[str]:
-    """The pair tokens of a `han_tokens` string (a pair is the only token of two Han characters)."""
-    return set(_HAN_PAIR.findall(tokens))
+def _spaced(run: re.Match[str]) -> str:
+    return " " + "  ".join(run.group()) + " "
 
 
 def split_han(text: str) -> str:
-    """'衡阳 1944' → ' 衡  阳  1944': each Han character its own token (queries only)."""
-    return _HAN_RUN.sub(lambda run: " " + "  ".join(run.group()) + " ", normalize(text))
+    """'衡阳保卫战 1944' → ' 衡  阳  保  卫  战  1944': each Han character its own token.
+
+    One substitution per run of Han characters rather than one per character:
+    the same string, ~8× faster (it is most of the cost of indexing prose).
+    """
+    return _HAN_RUN.sub(_spaced, normalize(text))
+
+
+def han_bigrams(text: str) -> str:
+    """'衡阳保卫战' → '衡阳 阳保 保卫 卫战': overlapping pairs of each run of Han characters.
+
+    A query of n ≥ 2 characters becomes a phrase of its n−1 pairs, which reads
+    far shorter doclists than the phrase of n single characters.
+    """
+    pairs: list[str] = []
+    for run in _HAN_RUN.findall(normalize(text)):
+        pairs.extend(map(operator.add, run[:-1], run[1:]))
+        # unicode61 drops "|" (not a token), so it does NOT keep runs apart:
+        # no pair spans two runs, but the phrase for 衡阳光 matches "衡阳，阳光"
+        # (one run ends with the character the next begins with). Kept so the
+        # strings stay those of existing archives; a real separator token
+        # would need a re-index.
+        pairs.append("|")
+    return " ".join(pairs)
 
 
 # ---------------------------------------------------------------- pinyin
@@ -211,11 +207,11 @@ def _sections_for(db: Database, record: Record) -> str:
     return "".join(f",{i}" for i in sorted(ids)) + ("," if ids else "")
 
 
-Document = tuple[str, str, str, str]
+Document = tuple[str, str, str, str, str, str]
 
 
 def document(record: Record) -> Document:
-    """The index columns of `record`: title, body, pinyin, ident."""
+    """The index columns of `record`: title, body, title2, body2, pinyin, ident."""
     return document_of_row(record.as_row())
 
 
@@ -237,25 +233,21 @@ def document_of_row(row: dict[str, Any]) -> Document:
     ident = " ".join(idents)
     # Also index identifiers with separators removed: HY1944.0001 → hy19440001.
     compact = " ".join(_NOT_ALNUM.sub("", i) for i in idents)
-    return (han_tokens(" ".join(titles)), han_tokens(" ".join(body)), pinyin_for(zh_title),
-            normalize(f"{ident} {compact}"))
+    title, text = " ".join(titles), " ".join(body)
+    return (split_han(title), split_han(text), han_bigrams(title), han_bigrams(text),
+            pinyin_for(zh_title), normalize(f"{ident} {compact}"))
 
 
 _document = document  # the name tests/core/test_interchange_import.py compares against
 
 
-_INSERT_FTS = "INSERT INTO search_fts (rowid, title, body, pinyin, ident) VALUES (?, ?, ?, ?, ?)"
-_INSERT_TITLES = "INSERT INTO search_titles (rowid, title, pinyin, ident) VALUES (?, ?, ?, ?)"
-_INSERT_PAIRS = "INSERT OR IGNORE INTO search_pairs (pair) VALUES (?)"
+_INSERT_FTS = "INSERT INTO search_fts (rowid, title, body, title2, body2, pinyin, ident) VALUES (?, ?, ?, ?, ?, ?, ?)"
+_INSERT_TITLES = "INSERT INTO search_titles (rowid, title, title2, pinyin, ident) VALUES (?, ?, ?, ?, ?)"
 
 
 def _titles_row(doc_id: int, columns: Document) -> tuple:
-    title, _, pinyin, ident = columns
-    return (doc_id, title, pinyin, ident)
-
-
-def _pairs_of(columns: Document) -> set[str]:
-    return han_pairs(columns[0]) | han_pairs(columns[1])
+    title, _, title2, _, pinyin, ident = columns
+    return (doc_id, title, title2, pinyin, ident)
 
 
 def index_record(db: Database, record: Record) -> None:
@@ -282,8 +274,6 @@ def index_record(db: Database, record: Record) -> None:
             "VALUES (?, ?, ?, ?, ?, ?)", [record.TYPE, record.id, category, sections, start, end]).lastrowid
     db.execute(_INSERT_FTS, [doc_id, *columns])
     db.execute(_INSERT_TITLES, _titles_row(doc_id, columns))
-    conn = db.conn if isinstance(db, Database) else db
-    conn.executemany(_INSERT_PAIRS, [(p,) for p in _pairs_of(columns)])
 
 
 def index_many(db: Database | sqlite3.Connection, records: Sequence[Record],
@@ -306,7 +296,7 @@ def index_many(db: Database | sqlite3.Connection, records: Sequence[Record],
     write_index_rows(conn, index_rows(records[0].TYPE, rows, next_doc_id(conn)))
 
 
-IndexRows = tuple[list[tuple], list[tuple], list[tuple], list[tuple]]
+IndexRows = tuple[list[tuple], list[tuple], list[tuple]]
 
 
 def next_doc_id(conn: sqlite3.Connection) -> int:
@@ -326,27 +316,24 @@ def index_rows(record_type: str, rows: Sequence[dict[str, Any]], first_doc_id: i
     dates = next(iter(record_class(record_type).DATES.values()), None)
     doc_id = first_doc_id
     docs, fts, titles = [], [], []
-    pairs: set[str] = set()
     for row in rows:
         columns = document_of_row(row)
         docs.append((doc_id, record_type, row["id"], row.get("category") or "", "",
                      row[dates[0]] if dates else None, row[dates[1]] if dates else None))
-        pairs |= _pairs_of(columns)
         if encoded:
             columns = tuple(c.encode() for c in columns)  # type: ignore[assignment]
         fts.append((doc_id, *columns))
         titles.append(_titles_row(doc_id, columns))
         doc_id += 1
-    return docs, fts, titles, [(p,) for p in sorted(pairs)]
+    return docs, fts, titles
 
 
 def write_index_rows(conn: sqlite3.Connection, index: IndexRows, encoded: bool = False) -> None:
-    docs, fts, titles, pairs = index
+    docs, fts, titles = index
     conn.executemany("INSERT INTO search_docs (id, record_type, record_id, category, sections, "
                      "date_start, date_end) VALUES (?, ?, ?, ?, ?, ?, ?)", docs)
     conn.executemany(_as_text(_INSERT_FTS) if encoded else _INSERT_FTS, fts)
     conn.executemany(_as_text(_INSERT_TITLES) if encoded else _INSERT_TITLES, titles)
-    conn.executemany(_INSERT_PAIRS, pairs)
 
 
 def _as_text(insert: str) -> str:
@@ -382,7 +369,6 @@ def rebuild(db: Database) -> int:
     db.execute("DELETE FROM search_fts")
     db.execute("DELETE FROM search_titles")
     db.execute("DELETE FROM search_docs")
-    db.execute("DELETE FROM search_pairs")
     count = 0
     for record_type in INDEXED_TYPES:
         for record in iter_records(db, record_type):
@@ -427,20 +413,17 @@ def _quote(tokens: Iterable[str]) -> str:
     return '"' + " ".join(t.replace('"', '""') for t in tokens) + '"'
 
 
-def build_match(query: str, prefix: bool = True, db: Database | sqlite3.Connection | None = None
-                ) -> tuple[str | None, list[str]]:
+def build_match(query: str, prefix: bool = True) -> tuple[str | None, list[str]]:
     """Turn what a user typed into an FTS5 MATCH expression and the terms to highlight.
 
     Each whitespace-separated chunk with Han characters is a phrase (of
-    character pairs when it is pure Han, else of `han_tokens`); a single
-    character is itself OR the known pairs it starts (read from `db`'s
-    search_pairs; without `db`, the slower prefix query "X" *). Runs of Latin
-    words are tried as English words (the last one as a prefix, for
+    character pairs when it is pure Han, else of single characters); runs of
+    Latin words are tried as English words (the last one as a prefix, for
     search-as-you-type), as pinyin syllables and as pinyin initials. Chunks
     are ANDed. No column filters: each costs a position-list read per
-    candidate row, and Han pairs, pinyin and words each have their own tokens
-    anyway. The same expression runs against search_titles for title-only
-    matching.
+    candidate row, and Han pairs, single characters, pinyin and words each
+    live in their own columns anyway. The same expression runs against
+    search_titles for title-only matching.
     """
     query = normalize(query or "").lower().strip()
     if not query:
@@ -475,39 +458,22 @@ def build_match(query: str, prefix: bool = True, db: Database | sqlite3.Connecti
     for chunk in query.split():
         if _CHUNK_HAS_HAN.search(chunk):
             flush_latin()
-            if _HAN_RUN.fullmatch(chunk):
-                if len(chunk) == 1:
-                    parts.append(_one_character(chunk, db))
-                else:
-                    parts.append(_quote([chunk[i:i + 2] for i in range(len(chunk) - 1)]))
+            if _HAN_RUN.fullmatch(chunk) and len(chunk) >= 2:
+                pairs = [chunk[i:i + 2] for i in range(len(chunk) - 1)]
+                parts.append(_quote(pairs))
                 highlights.append(chunk)
                 continue
-            tokens = [t for t in han_tokens(chunk).split() if _HAN_TOKEN.fullmatch(t) or _WORD_RE.fullmatch(t)]
+            tokens = [t for t in re.split(r"\s+", split_han(chunk)) if t]
+            tokens = [t for t in tokens if _HAN_RE.fullmatch(t) or _WORD_RE.fullmatch(t)]
             if tokens:
-                # A Han run that ends the chunk may go on in the text (衡阳 in 衡阳保卫战 is
-                # stored 衡阳 阳保 …): its last character is then the start of a pair.
-                ends_in_han = bool(_HAN_RE.fullmatch(chunk[-1])) and tokens[-1] == chunk[-1]
-                parts.append(_quote(tokens) + (" *" if ends_in_han else ""))
-                highlights.append("".join(t for t in split_han(chunk).split()
-                                          if _HAN_RE.fullmatch(t) or _WORD_RE.fullmatch(t)))
+                parts.append(_quote(tokens))
+                highlights.append("".join(tokens))
         else:
             latin.extend(_WORD_RE.findall(chunk))
     flush_latin()
     if not parts:
         return None, []
     return " AND ".join(parts), highlights
-
-
-_HAN_TOKEN = re.compile(f"[{HAN}]{{1,2}}")
-
-
-def _one_character(char: str, db: Database | sqlite3.Connection | None) -> str:
-    """A 1-character query: the character as a run's last one, or the first of a pair."""
-    if db is None:
-        return _quote([char]) + " *"
-    pairs = [row[0] for row in db.execute("SELECT pair FROM search_pairs WHERE pair >= ? AND pair < ?",
-                                          [char, chr(ord(char) + 1)])]
-    return "(" + " OR ".join(_quote([t]) for t in [char, *pairs]) + ")" if pairs else _quote([char])
 
 
 def _filters(record_types: Iterable[str] | None, category: str | None, section_id: int | None,
@@ -575,14 +541,14 @@ def search(db: Database, query: str, *, record_types: Iterable[str] | None = Non
     # word it could be, which is slow for common prefixes and rarely needed
     # when the whole word already has results. The prefix form is the fallback
     # for a word still being typed ("defen", "hengy").
-    match, highlights = build_match(query, prefix=False, db=db)
+    match, highlights = build_match(query, prefix=False)
     result = SearchResult(query=query, total=0)
     if match is None:
         return result
     where, params = _filters(record_types, category, section_id, date_from, date_to)
     matched = _capped_count(db, match, where, params, COUNT_CAP)
     if matched < limit + offset:
-        as_prefix, _ = build_match(query, prefix=True, db=db)
+        as_prefix, _ = build_match(query, prefix=True)
         if as_prefix is not None and as_prefix != match:
             prefix_matched = _capped_count(db, as_prefix, where, params, COUNT_CAP)
             if prefix_matched > matched:

@@ -4,7 +4,9 @@ Generates catalogue rows (Chinese and English names and descriptions from
 the sample collection, vocabulary terms written as codes or as Chinese
 labels, dates in the forms curators type), writes them as CSV and XLSX,
 imports each file into a fresh archive (reading, checking, writing, search
-index and history, one transaction), exports both formats again, and, in the
+index and history, one transaction; on 2+ cores the rows are checked and
+prepared in a worker process while the main one writes: pipeline.py),
+exports both formats again, and, in the
 same run, inserts the same rows with sqlite-utils' plain `insert_all` (no
 checks, no index, no history) as the reference, and times `services.create`
 on a slice to show what the row-by-row path would cost. Prints one JSON object.
@@ -89,7 +91,8 @@ def import_into(root: Path, path: Path) -> dict[str, Any]:
         total = read_s + import_s
         return {"rows": rows, "read_s": round(read_s, 2), "check_write_index_s": round(import_s, 2),
                 "total_s": round(total, 2), "rows_per_s": round(rows / total),
-                "created": result.created, "found_by_name": bool(hit.hits),
+                "created": result.created, "checked_in_worker_process": result.parallel,
+                "found_by_name": bool(hit.hits),
                 "found_by_accession": bool(accession.hits and accession.hits[0].ident == table.rows[-1].cells[0]),
                 "db_mb": round(archive.db_path.stat().st_size / 1e6, 1)}
     finally:

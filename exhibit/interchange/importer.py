@@ -184,6 +184,7 @@ class ImportResult:
     media_imported: int = 0
     media_reused: int = 0
     seconds: float = 0.0
+    parallel: bool = False   # checked in a worker process while this one wrote (pipeline.py)
 
     def summary(self) -> str:
         text = (f"{self.plan.source}: {self.created} created, {self.updated} updated, "
@@ -491,7 +492,7 @@ def apply_import(archive: Archive, table: Table, mapping: Mapping, *, media_root
             # Rows checked and prepared in a worker process while this one writes them.
             plan = pipeline.plan_and_write(archive, table, mapping, media_root=media_root,
                                            progress=progress, cancelled=cancelled)
-            result = ImportResult(plan)
+            result = ImportResult(plan, parallel=True)
             result.created = sum(1 for r in plan.rows if r.action == "create")
         else:
             plan = plan_import(archive, table, mapping, media_root=media_root, progress=progress,

@@ -43,11 +43,10 @@ def contents(archive: Archive) -> dict:
     out["docs"] = db.execute("SELECT * FROM search_docs ORDER BY id").fetchall()
     out["fts"] = db.execute("SELECT rowid, * FROM search_fts ORDER BY rowid").fetchall()
     out["titles"] = db.execute("SELECT rowid, * FROM search_titles ORDER BY rowid").fetchall()
-    out["pairs"] = db.execute("SELECT pair FROM search_pairs").fetchall()
     out["types"] = (db.execute("SELECT DISTINCT typeof(after) FROM history").fetchall(),
-                    db.execute("SELECT DISTINCT typeof(title), typeof(body), typeof(pinyin), typeof(ident) "
-                               "FROM search_fts").fetchall(),
-                    db.execute("SELECT DISTINCT typeof(title), typeof(pinyin), typeof(ident) "
+                    db.execute("SELECT DISTINCT typeof(title), typeof(body), typeof(title2), typeof(body2), "
+                               "typeof(pinyin), typeof(ident) FROM search_fts").fetchall(),
+                    db.execute("SELECT DISTINCT typeof(title), typeof(title2), typeof(pinyin), typeof(ident) "
                                "FROM search_titles").fetchall())
     return out
 
@@ -71,7 +70,7 @@ def test_the_worker_writes_what_the_one_process_import_writes(tmp_path, monkeypa
         written.append(contents(archive))
         archive.close()
     assert written[1] == written[0]
-    assert written[1]["types"] == ([("text",)], [("text",) * 4], [("text",) * 3])
+    assert written[1]["types"] == ([("text",)], [("text",) * 6], [("text",) * 4])
     assert results[1].created == results[0].created == len(rows) - 1
     assert _records(results[1]) == _records(results[0])
     assert results[1].plan.report(all_rows=True) == results[0].plan.report(all_rows=True)

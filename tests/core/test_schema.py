@@ -101,29 +101,3 @@ def test_readonly_archive_refuses_writes(blank_archive):
     with pytest.raises(sqlite3.OperationalError, match="readonly"):
         services.create(ro, Person(name_zh="葛先才"))
     ro.close()
-
-
-def test_migration_4_reindexes_a_version_3_archive_in_the_pair_layout(tmp_path):
-    """A version-3 archive (every Han character stored alone and in pairs) is re-indexed."""
-    root = tmp_path / "v3"
-    root.mkdir()
-    db = connect(root / "archive.db")
-    schema.migrate(db, root / "archive.db", target=3)
-    db.execute("INSERT INTO objects (accession, name_zh, name_en, description_zh) "
-               "VALUES ('HY1944.0100', '衡阳城砖', 'City wall brick', '守衡阳，阳光')")
-    db.execute("INSERT INTO search_docs (id, record_type, record_id) VALUES (1, 'object', 1)")
-    db.execute("INSERT INTO search_fts (rowid, title, body, title2, body2, pinyin, ident) VALUES "
-               "(1, ' 衡  阳  城  砖  City wall brick', ' 守  衡  阳 ， 阳  光 ', '衡阳 阳城 城砖 |', "
-               "'守衡 衡阳 | 阳光 |', 'heng yang cheng zhuan', 'HY1944.0100 HY19440100')")
-    assert schema.version(db) == 3
-    db.close()
-    archive = Archive.open(root)
-    assert schema.version(archive.db) == schema.LATEST == 4
-    columns = [r[1] for r in archive.db.execute("PRAGMA table_info(search_fts)")]
-    assert columns == ["title", "body", "pinyin", "ident"]
-    assert archive.db.execute("SELECT body FROM search_fts").fetchone()[0].startswith(" 守衡 衡阳 阳 , 阳光 光 ")
-    for query in ("城砖", "砖", "光", "衡阳", "hengyang", "hy1944.0100", "brick"):
-        assert [h.ident for h in search.search(archive.db, query).hits] == ["HY1944.0100"], query
-    assert search.search(archive.db, "衡阳光").hits == []  # matched across two runs before
-    assert list((root / "backups").glob("archive-v3-*.db"))
-    archive.close()
