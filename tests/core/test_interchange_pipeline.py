@@ -105,13 +105,19 @@ def test_cancelling_stops_the_worker_and_changes_nothing(blank_archive, tmp_path
     assert search.search(blank_archive.db, "步枪").hits == []
 
 
-def test_the_worker_is_used_for_large_files_only_and_never_inside_another_transaction(blank_archive, tmp_path):
+def test_the_worker_is_used_for_large_files_with_a_spare_core_never_inside_another_transaction(
+        blank_archive, tmp_path, monkeypatch):
     table = read_table(write_csv(tmp_path / "in.csv", OBJECTS))
+    monkeypatch.setattr(pipeline, "_spare_core", lambda: True)
     assert not pipeline.usable(blank_archive, table)
-    assert pipeline.usable(blank_archive, table, minimum=10) == (pipeline._start_method() is not None
-                                                                 and pipeline._cores() >= 2)
+    assert pipeline.usable(blank_archive, table, minimum=10) == (pipeline._start_method() is not None)
     with blank_archive.transaction():
         assert not pipeline.usable(blank_archive, table, minimum=10)
+    monkeypatch.setattr(pipeline, "_spare_core", lambda: False)
+    assert not pipeline.usable(blank_archive, table, minimum=10)
+    monkeypatch.undo()
+    monkeypatch.setattr(pipeline, "_cores", lambda: 1)
+    assert not pipeline._spare_core()  # one core: never
 
 
 def test_a_large_import_rebuilds_the_sort_indexes_and_a_failed_one_keeps_them(blank_archive, tmp_path,
