@@ -18,6 +18,25 @@ def test_connection_settings(blank_archive):
     assert schema.version(db) == schema.LATEST
 
 
+def test_the_wal_file_shrinks_back_after_a_big_transaction(blank_archive, monkeypatch):
+    import exhibit.archive as archive_module
+
+    limit = 256 * 1024
+    monkeypatch.setattr(archive_module, "WAL_SIZE_LIMIT", limit)
+    db = connect(blank_archive.db_path)  # a curator's connection, with the limit
+    wal = blank_archive.db_path.with_name(blank_archive.db_path.name + "-wal")
+    try:
+        db.execute("CREATE TABLE bulk (text TEXT)")
+        db.execute("BEGIN")  # one big transaction, as an import is
+        db.conn.executemany("INSERT INTO bulk VALUES (?)", [("衡阳" * 2000,) for _ in range(400)])
+        db.execute("COMMIT")  # SQLite's automatic checkpoint runs here; the file keeps its size
+        assert wal.stat().st_size > 4 * limit
+        db.execute("INSERT INTO bulk VALUES ('x')")  # the next write starts the WAL again
+        assert wal.stat().st_size <= limit
+    finally:
+        db.close()
+
+
 def test_vocabularies_ship_with_survey_terms(blank_archive):
     from exhibit import vocab
 
