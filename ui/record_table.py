@@ -14,6 +14,7 @@ frame), but row by row from the model's cached text tuples
 (`RecordTableModel.row_texts`), with the colours worked out once a paint.
 Everything else — scrolling, headers, selection, keyboard, drag — is
 QTableView's own. A model without `row_texts` is painted by QTableView.
+Cell spans are not drawn: record lists have none.
 """
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ class RecordTableView(QTableView):
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt naming)
         model = self.model()
         row_texts = getattr(model, "row_texts", None)
-        if row_texts is None or self.rowSpan(0, 0) != 1:
+        if row_texts is None:
             super().paintEvent(event)
             return
         painter = QPainter(self.viewport())

@@ -19,7 +19,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 from exhibit import search, services
 from exhibit.archive import Archive
 from exhibit.errors import ExhibitError
-from exhibit.records import Record, _field_names
+from exhibit.records import Record, field_names
 
 BATCH = 5000
 ProgressFn = Callable[[int, int, str], None]
@@ -134,7 +134,7 @@ def _next_id(db: sqlite3.Connection, table: str) -> int:
 
 
 def _columns(cls: type[Record]) -> list[str]:
-    return [name for name in _field_names(cls) if name != "id"]  # = services._write_row's keys
+    return [name for name in field_names(cls) if name != "id"]  # = services._write_row's keys
 
 
 def _insert_sql(cls: type[Record]) -> str:
