@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 import time
+from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -56,6 +57,7 @@ _MEDIA_SPLIT = re.compile(r"\s*[;；|\n]\s*")
 _NAME_FIELDS = {"person": ("name_zh", "name_en"), "place": ("name_zh", "name_en"),
                 "event": ("title_zh", "title_en"), "source": ("title",), "object": ()}
 CHECK_EVERY = 500  # rows between polls of cancelled()
+BIG_IMPORT = 2000  # rows; from here the WAL checkpoint runs after the import, in the background
 
 
 class ImportCancelled(ExhibitError):
@@ -487,7 +489,8 @@ def apply_import(archive: Archive, table: Table, mapping: Mapping, *, media_root
 
     started = time.perf_counter()
     parallel = pipeline.usable(archive, table) if parallel is None else parallel
-    with archive.transaction():
+    big = len(table.rows) >= BIG_IMPORT
+    with archive.deferred_checkpoint() if big else nullcontext(), archive.transaction():
         if parallel:
             # Rows checked and prepared in a worker process while this one writes them.
             plan = pipeline.plan_and_write(archive, table, mapping, media_root=media_root,

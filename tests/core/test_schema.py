@@ -37,6 +37,37 @@ def test_the_wal_file_shrinks_back_after_a_big_transaction(blank_archive, monkey
         db.close()
 
 
+def test_a_big_transaction_is_saved_before_its_checkpoint(blank_archive, monkeypatch):
+    """deferred_checkpoint: COMMIT returns with the rows safe in the WAL; copying them into
+    the database file is left to a thread, and the automatic checkpoint is back on."""
+    path = blank_archive.db_path
+    blank_archive.db.execute("CREATE TABLE bulk (text TEXT)")
+    size = path.stat().st_size
+    queued = []
+    monkeypatch.setattr(Archive, "checkpoint_in_background", lambda self: queued.append(self))
+    with blank_archive.deferred_checkpoint(), blank_archive.transaction() as db:
+        db.conn.executemany("INSERT INTO bulk VALUES (?)", [("衡阳" * 2000,) for _ in range(400)])
+    assert queued == [blank_archive]
+    assert path.stat().st_size == size  # not copied during the commit
+    assert blank_archive.db.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
+    other = sqlite3.connect(path)
+    try:
+        assert other.execute("SELECT count(*) FROM bulk").fetchone()[0] == 400  # committed
+    finally:
+        other.close()
+    monkeypatch.undo()
+    blank_archive.checkpoint_in_background()
+    blank_archive.wait_for_checkpoint()
+    assert path.stat().st_size > size + 400 * 6000
+
+
+def test_a_failed_big_transaction_restores_the_automatic_checkpoint(blank_archive):
+    with pytest.raises(ZeroDivisionError):
+        with blank_archive.deferred_checkpoint(), blank_archive.transaction():
+            1 / 0
+    assert blank_archive.db.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
+
+
 def test_vocabularies_ship_with_survey_terms(blank_archive):
     from exhibit import vocab
 
