@@ -42,7 +42,7 @@ from exhibit.errors import ExhibitError, MediaError
 from exhibit.interchange import bulk, cells
 from exhibit.interchange.checking import RecordChecker, fold_ident
 from exhibit.interchange.mapping import MEDIA, PLACE, SECTION, Mapping, MappingError, TermMatcher
-from exhibit.interchange.tables import Table
+from exhibit.interchange.tables import Table, TableRow
 from exhibit.records import Record, Term, record_class
 
 IMPORT_TYPES = ("object", "person", "place", "event", "source")
@@ -219,39 +219,64 @@ def _required(mapping: Mapping, fields: list[str], source: str) -> None:
                            f"are matched by one of them")
 
 
-def _drafts(table: Table, fields: list[str], rtype: str) -> list[_Draft]:
-    used = [(i, f) for i, f in enumerate(fields) if f]
-    name_fields = _NAME_FIELDS[rtype]
+def _used(fields: list[str]) -> list[tuple[int, str]]:
+    return [(i, f) for i, f in enumerate(fields) if f]
+
+
+def _draft(row: Any, used: list[tuple[int, str]], rtype: str) -> _Draft:
+    values: dict[str, str] = {}
+    media: list[str] = []
+    for i, f in used:
+        value = cells.restore(row.get(i))
+        if f == MEDIA:
+            media += [p for p in _MEDIA_SPLIT.split(value.strip()) if p]
+        else:
+            values[f] = value
+    if media:
+        values[MEDIA] = "\n".join(media)
+    return _Draft(row.number, values, _key(values, rtype), list(row.problems), list(row.notes))
+
+
+def _key(values: dict[str, str], rtype: str) -> str:
+    key = services._clean(values.get("accession" if rtype == "object" else "key", ""))
+    if not key and rtype != "object":
+        key = next((services._clean(values[n]) for n in _NAME_FIELDS[rtype] if values.get(n, "").strip()), "")
+    return key
+
+
+@dataclass
+class _Key:
+    """What matching needs of a row, read before the rest of it (a draft is made per row
+    as its outcome is wanted, so the worker's first batch is ready sooner)."""
+    row: int
+    key: str
+    keyed: bool  # the key column is filled (else a name or title is the key)
+
+
+def _keys(rows: list[TableRow], fields: list[str], rtype: str) -> list[_Key]:
+    wanted = {"accession"} if rtype == "object" else {"key", *_NAME_FIELDS[rtype]}
+    used = [(i, f) for i, f in _used(fields) if f in wanted]
     out = []
-    for row in table.rows:
-        values: dict[str, str] = {}
-        media: list[str] = []
-        for i, f in used:
-            value = cells.restore(row.get(i))
-            if f == MEDIA:
-                media += [p for p in _MEDIA_SPLIT.split(value.strip()) if p]
-            else:
-                values[f] = value
-        if media:
-            values[MEDIA] = "\n".join(media)
-        key = services._clean(values.get("accession" if rtype == "object" else "key", ""))
-        if not key and rtype != "object":
-            key = next((services._clean(values[n]) for n in name_fields if values.get(n, "").strip()), "")
-        out.append(_Draft(row.number, values, key, list(row.problems), list(row.notes)))
+    for row in rows:
+        values = {f: cells.restore(row.get(i)) for i, f in used}  # the last column of a field wins
+        out.append(_Key(row.number, _key(values, rtype), bool(values.get("key", "").strip())))
     return out
 
 
-def _duplicates(drafts: list[_Draft], rtype: str) -> None:
+def _duplicates(keys: list[_Key], rtype: str) -> dict[int, str]:
+    """The problem of each row whose key appears on other rows of the file, by row number."""
     rows_of: dict[str, list[int]] = {}
-    for d in drafts:
-        if d.key:
-            rows_of.setdefault(fold_ident(d.key), []).append(d.row)
+    for k in keys:
+        if k.key:
+            rows_of.setdefault(fold_ident(k.key), []).append(k.row)
     what = "accession number" if rtype == "object" else "key" if rtype != "source" else "key or title"
-    for d in drafts:
-        rows = rows_of.get(fold_ident(d.key)) if d.key else None
+    out = {}
+    for k in keys:
+        rows = rows_of.get(fold_ident(k.key)) if k.key else None
         if rows and len(rows) > 1:
-            others = ", ".join(str(n) for n in rows if n != d.row)
-            d.problems.append(f"{what} '{d.key}' appears again on row(s) {others} of the file")
+            others = ", ".join(str(n) for n in rows if n != k.row)
+            out[k.row] = f"{what} '{k.key}' appears again on row(s) {others} of the file"
+    return out
 
 
 class _Planner:
@@ -297,16 +322,17 @@ class _Planner:
             raise ValueError(f"section '{text}' is not in the archive")
         return row[0]
 
-    def existing_id(self, draft: _Draft) -> int | None:
-        if not draft.key:
+    def existing_id(self, key: _Key, problems: list[str]) -> int | None:
+        """The id of the record the row updates, if any (a problem when that is ambiguous)."""
+        if not key.key:
             return None
         rtype = self.rtype
-        if rtype == "object" or draft.values.get("key", "").strip():
-            return self.checker.idents.get(fold_ident(draft.key))
-        ids = self.names().get(draft.key, [])
+        if rtype == "object" or key.keyed:
+            return self.checker.idents.get(fold_ident(key.key))
+        ids = self.names().get(key.key, [])
         if len(ids) > 1:
-            draft.problems.append(f"{len(ids)} {rtype} records are called '{draft.key}'; add a key "
-                                  f"column to say which one this row is")
+            problems.append(f"{len(ids)} {rtype} records are called '{key.key}'; add a key "
+                            f"column to say which one this row is")
             return None
         return ids[0] if ids else None
 
@@ -413,22 +439,30 @@ def _empty_plan(table: Table, mapping: Mapping) -> ImportPlan:
 
 
 def _planning(archive: Archive, table: Table, mapping: Mapping, fields: list[str],
-              media_root: Path | None) -> tuple["_Planner", int, Iterator[RowOutcome]]:
+              media_root: Path | None, *, planner: "_Planner | None" = None,
+              keys: list[_Key] | None = None) -> tuple["_Planner", int, Iterator[RowOutcome]]:
     """(the planner, the number of rows, each row's outcome in file order, planned as iterated).
 
     Shared by the dry run and by the import's worker process (pipeline.py), so
     both give the same outcome for every row.
     """
-    planner = _Planner(archive, mapping, media_root)
-    drafts = _drafts(table, fields, mapping.record_type)
-    _duplicates(drafts, mapping.record_type)
-    matched = {d.row: planner.existing_id(d) for d in drafts}
-    existing = _load(archive, mapping.record_type, [i for i in matched.values() if i is not None])
+    rtype = mapping.record_type
+    planner = planner or _Planner(archive, mapping, media_root)
+    keys = _keys(table.rows, fields, rtype) if keys is None else keys
+    duplicate = _duplicates(keys, rtype)
+    problems: dict[int, list[str]] = {}
+    matched = {k.row: planner.existing_id(k, problems.setdefault(k.row, [])) for k in keys}
+    existing = _load(archive, rtype, [i for i in matched.values() if i is not None])
+    used = _used(fields)
 
     def outcomes() -> Iterator[RowOutcome]:
-        for draft in drafts:
-            yield _outcome(planner, draft, matched[draft.row], existing)
-    return planner, len(drafts), outcomes()
+        for row in table.rows:
+            draft = _draft(row, used, rtype)
+            if row.number in duplicate:
+                draft.problems.append(duplicate[row.number])
+            draft.problems += problems[row.number]
+            yield _outcome(planner, draft, matched[row.number], existing)
+    return planner, len(keys), outcomes()
 
 
 def _outcome(planner: "_Planner", draft: _Draft, match: int | None, existing: dict[int, Record]) -> RowOutcome:

@@ -6,15 +6,20 @@ has written nothing yet when it starts the worker, so the worker's read-only
 connection sees exactly the archive the import plans against, and nothing can
 change it until the import ends. The worker runs the dry run's own code
 (`importer._planning`: the same outcome for every row) and, for the rows to
-create, `bulk.Numbering.prepare` (ids, time stamps, table, history and index
-rows), and sends them in batches of `bulk.BATCH` rows. The main process writes
-each batch while the worker prepares the next one. Profiled at 100,000 rows
-(one process): checking ~7 s, index entries ~9.6 s, table and history rows
-~2.4 s of Python, next to ~20 s of SQLite. Measured on the idle 2-core machine
-(exhibit/interchange/bench.py's rows, alternating runs): 33.0 s against 35.5 s
-in one process, the main process's CPU time 25.5 s against 35.3 s. The main
-process is now the limit: SQLite (~14 s of it the FTS index), receiving the
-rows (~3 s) and the commit.
+create, `bulk.Numbering.prepare` (ids, time stamps, table and index rows; the
+history entries are made by SQLite at the end, `bulk.write_history`), and hands
+them over in batches of `bulk.BATCH` rows. The table's rows go to the worker and
+the batches come back as pickled files in memory (`_Spool`), up to AHEAD batches
+ahead, so neither process waits on a 64 KB pipe. The main process writes each
+batch while the worker prepares the next ones.
+
+Where the time goes at 100,000 rows (exhibit/interchange/bench.py's rows, 2-core
+VM): the worker needs ~15 s of CPU (checking ~4 s, index entries ~8.5 s); the
+main process ~17 s, of which SQLite's inserts ~12.5 s (the FTS index ~9 s) and,
+after the last batch, the history entries, the sort indexes and the COMMIT
+~3.5 s. The main process is the limit: the import takes ~20-23 s, the first
+~2.3 s of it waiting for the worker to start, receive the rows and send its
+first batch.
 
 Everything is still written in the main process's one transaction: a rejected
 row, a cancel or a failure of the worker rolls it all back. Writing stops at
@@ -28,7 +33,10 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from dataclasses import replace
+import pickle
+import shutil
+import tempfile
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable
 
@@ -102,23 +110,29 @@ def plan_and_write(archive: Archive, table: Table, mapping: Mapping, *, media_ro
     ctx = _context()
     receiving, sending = ctx.Pipe(duplex=False)
     rows_in, rows_out = ctx.Pipe(duplex=False)
+    spool = _Spool(Path(tempfile.mkdtemp(prefix="exhibit-import-", dir=_spool_dir())), ctx.Semaphore(AHEAD))
     worker = ctx.Process(target=_work, name="exhibit-import",
-                         args=(sending, rows_in, archive.db_path, archive.root, archive.user,
+                         args=(sending, rows_in, spool, archive.db_path, archive.root, archive.user,
                                replace(table, rows=[]), mapping, media_root, stamp, bulk.BATCH), daemon=True)
-    worker.start()
+    try:
+        worker.start()
+    except BaseException:
+        shutil.rmtree(spool.folder, ignore_errors=True)
+        raise
     sending.close()
     rows_in.close()
     try:
-        _send_rows(rows_out, table)
-        kind, total, next_id, next_doc_id = _receive(receiving, worker, cancelled, table.name)
+        _send_rows(rows_out, replace(spool, room=None), table)
+        kind, total, next_id, next_doc_id = _receive(receiving, worker, cancelled, table.name, spool)
         numbering = bulk.Numbering.start(db, record_class(mapping.record_type))
         if (numbering.next_id, numbering.next_doc_id) != (next_id, next_doc_id):
             raise ExhibitError(f"{table.name}: the import's worker saw another state of the archive; "
                                f"nothing was imported")
         ok = True
-        with bulk.loading(db, record_class(mapping.record_type).TABLE, total):
+        cls = record_class(mapping.record_type)
+        with bulk.loading(db, cls.TABLE, total):
             while True:
-                message = _receive(receiving, worker, cancelled, table.name)
+                message = _receive(receiving, worker, cancelled, table.name, spool)
                 if message[0] == "end":
                     plan.unknown_terms = message[1]
                     break
@@ -130,6 +144,8 @@ def plan_and_write(archive: Archive, table: Table, mapping: Mapping, *, media_ro
                     _records_from(prepared, [o for o in outcomes if o.action == "create"])
                 if progress is not None:
                     progress(len(plan.rows), total, "writing" if ok else "checking")
+            if ok:
+                bulk.write_history(db, cls, numbering.next_id, stamp, archive.user)
         worker.join(timeout=5)
     finally:
         receiving.close()
@@ -137,12 +153,53 @@ def plan_and_write(archive: Archive, table: Table, mapping: Mapping, *, media_ro
         if worker.is_alive():
             worker.terminate()
             worker.join(timeout=5)
+        shutil.rmtree(spool.folder, ignore_errors=True)
     if not plan.ok:
         raise importer.ImportRejected(plan)
     return plan
 
 
-def _receive(receiving: Any, worker: Any, cancelled: CancelFn | None, name: str) -> tuple:
+@dataclass
+class _Spool:
+    """Batches handed over as files in memory (/dev/shm where there is one), their names
+    through the pipe.
+
+    Sent through the pipe itself, a batch of ~20 MB crossed in 64 KB pieces, each
+    waiting for the other side: ~5,000 reads (1 s of the main process at 100,000
+    rows), and the worker stood still until the main process had read it all. Now the
+    worker writes up to AHEAD batches ahead and goes on.
+    """
+    folder: Path
+    room: Any  # a semaphore: how many more batches may wait unread (None: no limit)
+    count: int = 0
+
+    def put(self, sending: Any, message: Any, prefix: str = "batch") -> None:
+        if self.room is not None:
+            self.room.acquire()
+        self.count += 1
+        path = self.folder / f"{prefix}-{self.count}"
+        path.write_bytes(pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL))
+        sending.send(("file", path.name))
+
+    def take(self, name: str) -> Any:
+        path = self.folder / name
+        data = path.read_bytes()
+        path.unlink()
+        if self.room is not None and name.startswith("batch-"):
+            self.room.release()
+        return pickle.loads(data)
+
+
+AHEAD = 3  # batches (~20 MB each at 5,000 rows of the benchmark's objects)
+
+
+def _spool_dir() -> str | None:
+    shm = Path("/dev/shm")
+    return str(shm) if shm.is_dir() and os.access(shm, os.W_OK) else None
+
+
+def _receive(receiving: Any, worker: Any, cancelled: CancelFn | None, name: str,
+             spool: _Spool | None = None) -> tuple:
     while not receiving.poll(POLL_S):
         if cancelled is not None and cancelled():
             raise importer.ImportCancelled(f"{name}: the import was cancelled; nothing was changed")
@@ -155,6 +212,8 @@ def _receive(receiving: Any, worker: Any, cancelled: CancelFn | None, name: str)
         message = receiving.recv()
     except EOFError as exc:
         raise ExhibitError(f"{name}: the import's worker process stopped; nothing was imported") from exc
+    if message[0] == "file" and spool is not None:
+        message = spool.take(message[1])
     if message[0] == "error":
         raise message[1]
     return message
@@ -169,15 +228,15 @@ def _context() -> Any:
     return ctx
 
 
-def _send_rows(rows_out: Any, table: Table) -> None:
+def _send_rows(rows_out: Any, spool: "_Spool", table: Table) -> None:
     """The table's rows, in chunks the worker reads back while the next is pickled (as
     process arguments, the whole table was pickled, then read, one after the other: 1.7 s
     before the worker began at 100,000 rows). Rows as tuples: read back far faster than
     TableRow dataclasses."""
     try:
         for start in range(0, len(table.rows), ROWS_CHUNK):
-            rows_out.send([(r.number, r.cells, r.problems, r.notes)
-                           for r in table.rows[start:start + ROWS_CHUNK]])
+            spool.put(rows_out, [(r.number, r.cells, r.problems, r.notes)
+                                 for r in table.rows[start:start + ROWS_CHUNK]], prefix="rows")
         rows_out.send(None)
     except (BrokenPipeError, ConnectionResetError):
         pass  # the worker stopped: _receive reports why
@@ -185,10 +244,15 @@ def _send_rows(rows_out: Any, table: Table) -> None:
         rows_out.close()
 
 
-def _receive_rows(rows_in: Any) -> list[TableRow]:
+def _receive_rows(rows_in: Any, spool: "_Spool", each: Callable[[list[TableRow]], None]) -> list[TableRow]:
+    """The table's rows; `each` sees every chunk as it comes (the worker reads the rows'
+    keys then, while the main process pickles the next chunk)."""
     rows: list[TableRow] = []
-    while (chunk := rows_in.recv()) is not None:
-        rows.extend(TableRow(number, cells, problems, notes) for number, cells, problems, notes in chunk)
+    while (message := rows_in.recv()) is not None:
+        chunk = spool.take(message[1])
+        received = [TableRow(number, cells, problems, notes) for number, cells, problems, notes in chunk]
+        each(received)
+        rows.extend(received)
     rows_in.close()
     return rows
 
@@ -196,17 +260,21 @@ def _receive_rows(rows_in: Any) -> list[TableRow]:
 ROWS_CHUNK = 5000
 
 
-def _work(sending: Any, rows_in: Any, db_path: Path, root: Path, user: str, table: Table, mapping: Mapping,
-          media_root: Path | None, stamp: str, batch_rows: int) -> None:
+def _work(sending: Any, rows_in: Any, spool: _Spool, db_path: Path, root: Path, user: str, table: Table,
+          mapping: Mapping, media_root: Path | None, stamp: str, batch_rows: int) -> None:
     """The worker: plan every row from one snapshot, send batches of outcomes with the
     prepared rows of their new records, then the unknown terms."""
     try:
-        table.rows = _receive_rows(rows_in)
         db = connect(db_path, readonly=True)
         db.conn.execute("BEGIN")  # one read snapshot for the whole plan
         archive = Archive(root=root, db=db, db_file=db_path, user=user, readonly=True)
         plan = importer._empty_plan(table, mapping)
-        planner, total, outcomes = importer._planning(archive, table, mapping, plan.fields, media_root)
+        planner = importer._Planner(archive, mapping, media_root)  # loads what it needs while rows arrive
+        keys: list[importer._Key] = []
+        table.rows = _receive_rows(rows_in, spool, lambda rows: keys.extend(
+            importer._keys(rows, plan.fields, mapping.record_type)))
+        planner, total, outcomes = importer._planning(archive, table, mapping, plan.fields, media_root,
+                                                      planner=planner, keys=keys)
         numbering = bulk.Numbering.start(db.conn, planner.cls)
         sending.send(("start", total, numbering.next_id, numbering.next_doc_id))
         ok = True
@@ -215,10 +283,10 @@ def _work(sending: Any, rows_in: Any, db_path: Path, root: Path, user: str, tabl
         for outcome in outcomes:
             chunk.append(outcome)
             if len(chunk) == size:
-                ok = _send_chunk(sending, chunk, numbering, stamp, user, ok)
+                ok = _send_chunk(sending, spool, chunk, numbering, stamp, user, ok)
                 chunk, size = [], batch_rows
         if chunk:
-            _send_chunk(sending, chunk, numbering, stamp, user, ok)
+            _send_chunk(sending, spool, chunk, numbering, stamp, user, ok)
         sending.send(("end", list(planner.unknown.values())))
     except BaseException as exc:  # noqa: BLE001 - every failure goes to the main process
         try:
@@ -242,8 +310,8 @@ def _records_from(prepared: bulk.Prepared, creates: list[importer.RowOutcome]) -
         outcome.record = record
 
 
-def _send_chunk(sending: Any, chunk: list[importer.RowOutcome], numbering: bulk.Numbering, stamp: str,
-                user: str, ok: bool) -> bool:
+def _send_chunk(sending: Any, spool: _Spool, chunk: list[importer.RowOutcome], numbering: bulk.Numbering,
+                stamp: str, user: str, ok: bool) -> bool:
     ok = ok and not any(o.action == "rejected" for o in chunk)
     creates = [o.record for o in chunk if o.action == "create"]
     prepared = numbering.prepare(creates, stamp, user, encoded=True) if ok and creates else None
@@ -252,6 +320,6 @@ def _send_chunk(sending: Any, chunk: list[importer.RowOutcome], numbering: bulk.
             if o.action == "create":
                 o.record = None  # made again from the rows by the main process (_records_from)
     # One message: pickle stores each string once, shared by the records and the rows.
-    sending.send(("rows", chunk, prepared))
+    spool.put(sending, ("rows", chunk, prepared))
     return ok
 

@@ -85,7 +85,9 @@ def _text(value: Any) -> str:
 
 
 def _blank(cells: list[str]) -> bool:
-    return all(not c.strip() for c in cells)
+    # The same as every cell being blank, in two C calls (a third of reading a large CSV
+    # went to the per-cell generator).
+    return not "".join(cells).strip()
 
 
 def _unique(names: list[str]) -> list[str]:

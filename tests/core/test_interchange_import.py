@@ -290,3 +290,26 @@ def test_the_bulk_checker_agrees_with_services_validate(archive: Archive) -> Non
             assert got.as_row() == expected.as_row()
     people = RecordChecker.load(archive, "person")
     assert people.check(Person(name_zh="  方先觉 ", born="1905"))[0].born_start == "1905-01-01"
+
+
+@pytest.mark.parametrize("record_type, rows", [
+    ("object", [["总登记号", "名称", "Name", "描述", "尺寸"],
+                ["HY7001", "铜军号", 'Bugle "Hengyang"', "第十军\n军号\t1944", ""],
+                ["HY7002", "家书", "", "", "20 × 10 cm"]]),
+    ("person", [["key", "姓名", "英文名", "职务"],
+                ["", "方先觉", "Fang Xianjue", "军长"],
+                ["p-zhou", "周庆祥", "", ""]]),
+    ("place", [["key", "地名", "英文名", "纬度", "经度"],
+               ["pl-1", "张家山", "Zhangjiashan", "26.8931", "112.5718"]]),
+])
+def test_bulk_history_records_each_created_record_as_services_would(blank_archive: Archive, tmp_path: Path,
+                                                                    record_type: str, rows: list) -> None:
+    """The 'create' entry's `after` is the record as saved (made by SQLite for most types)."""
+    table = read_table(write_csv(tmp_path / f"{record_type}.csv", rows))
+    importer.apply_import(blank_archive, table, suggest(table.header, record_type), parallel=False)
+    records = services.list_records(blank_archive, record_type)
+    assert len(records) == len(rows) - 1
+    for record in records:
+        (entry,) = services.history(blank_archive, record_type, record.id)
+        assert entry.action == "create" and entry.before is None
+        assert entry.after == record.as_row(), record.label()
