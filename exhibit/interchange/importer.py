@@ -28,9 +28,10 @@ rolling everything back.
 """
 from __future__ import annotations
 
+import gc
 import re
 import time
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -524,7 +525,8 @@ def apply_import(archive: Archive, table: Table, mapping: Mapping, *, media_root
     started = time.perf_counter()
     parallel = pipeline.usable(archive, table) if parallel is None else parallel
     big = len(table.rows) >= BIG_IMPORT
-    with archive.deferred_checkpoint() if big else nullcontext(), archive.transaction():
+    with (_collector_paused() if big else nullcontext(), archive.deferred_checkpoint() if big else nullcontext(),
+          archive.transaction()):
         if parallel:
             # Rows checked and prepared in a worker process while this one writes them.
             plan = pipeline.plan_and_write(archive, table, mapping, media_root=media_root,
@@ -559,6 +561,22 @@ def apply_import(archive: Archive, table: Table, mapping: Mapping, *, media_root
         _import_media(archive, plan, media_root, result, progress, cancelled, table.name)
     result.seconds = time.perf_counter() - started
     return result
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while a big import runs (it makes no cycles to collect).
+
+    Its passes scan every tracked object it allocates (rows, outcomes, batches): 0.9 s
+    of a 100,000-row import's main process, more in a process that also holds much else.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _poll(cancelled: CancelFn | None, name: str) -> None:
