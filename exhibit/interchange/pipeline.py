@@ -195,8 +195,18 @@ AHEAD = 3  # batches (~20 MB each at 5,000 rows of the benchmark's objects)
 
 
 def _spool_dir() -> str | None:
+    """/dev/shm when it has room for the table and the batches ahead (a container's is often
+    64 MB), else the usual temporary folder (on disk, but read back from the page cache)."""
     shm = Path("/dev/shm")
-    return str(shm) if shm.is_dir() and os.access(shm, os.W_OK) else None
+    try:
+        stat = os.statvfs(shm)
+    except (OSError, AttributeError):
+        return None
+    roomy = stat.f_bavail * stat.f_frsize >= SHM_NEEDED
+    return str(shm) if roomy and os.access(shm, os.W_OK) else None
+
+
+SHM_NEEDED = 1024 ** 3  # bytes: 100,000 rows' table (~90 MB) and AHEAD batches, with a wide margin
 
 
 def _receive(receiving: Any, worker: Any, cancelled: CancelFn | None, name: str,

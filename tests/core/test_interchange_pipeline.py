@@ -95,6 +95,9 @@ def test_a_rejected_row_in_the_worker_changes_nothing_and_every_bad_row_is_repor
 
 def test_cancelling_stops_the_worker_and_changes_nothing(blank_archive, tmp_path, monkeypatch):
     monkeypatch.setattr(bulk, "BATCH", 5)
+    spool = tmp_path / "spool"
+    spool.mkdir()
+    monkeypatch.setattr(pipeline, "_spool_dir", lambda: str(spool))
     table = read_table(write_csv(tmp_path / "in.csv", OBJECTS))
     seen: list[tuple] = []
     with pytest.raises(importer.ImportCancelled, match="nothing was changed"):
@@ -102,6 +105,7 @@ def test_cancelling_stops_the_worker_and_changes_nothing(blank_archive, tmp_path
                               progress=lambda *a: seen.append(a), cancelled=lambda: len(seen) >= 2)
     assert seen[0] == (5, 40, "writing")
     assert services.count(blank_archive, "object") == 0
+    assert list(spool.iterdir()) == []  # the batches handed over are gone with the worker
     assert search.search(blank_archive.db, "步枪").hits == []
 
 
@@ -143,3 +147,13 @@ def test_a_large_import_rebuilds_the_sort_indexes_and_a_failed_one_keeps_them(bl
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     plan = db.execute("EXPLAIN QUERY PLAN SELECT id FROM objects ORDER BY name_zh").fetchall()
     assert "objects_name_zh" in str(plan)
+
+
+def test_batches_are_spooled_on_disk_when_shared_memory_is_small(monkeypatch) -> None:
+    from exhibit.interchange import pipeline
+
+    class Small:
+        f_bavail, f_frsize = 16, 4096  # 64 KB free, as a container's /dev/shm can be
+
+    monkeypatch.setattr(pipeline.os, "statvfs", lambda path: Small())
+    assert pipeline._spool_dir() is None  # the usual temporary folder
