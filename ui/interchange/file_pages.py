@@ -19,6 +19,7 @@ from exhibit.interchange.importer import IMPORT_TYPES
 from exhibit.interchange.tables import SUFFIXES
 from ui.interchange import tasks
 from ui.interchange.labels import record_type_name
+from ui.interchange.reasons import reason_text
 
 if TYPE_CHECKING:
     from ui.interchange.import_wizard import ImportWizard
@@ -256,7 +257,7 @@ class PreviewPage(QWizardPage):
             self.sheet_combo.setCurrentText(table.sheet)
         self.sheet_combo.blockSignals(False)
         self.notes.clear()
-        self.notes.addItems(table.notes)
+        self.notes.addItems([reason_text(n) for n in table.notes])
         if table.empty_rows:
             shown = ", ".join(map(str, table.empty_rows[:20])) + (" …" if len(table.empty_rows) > 20 else "")
             self.notes.addItem(self.tr("Empty rows skipped: %1").replace("%1", shown))

@@ -12,6 +12,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from exhibit.interchange.importer import ImportPlan, RowOutcome
 from ui.interchange.labels import action_name
+from ui.interchange.reasons import reason_text
 
 ROW, KEY, RESULT, REASONS = range(4)
 _REJECTED = QColor("#b3261e")
@@ -71,8 +72,8 @@ class ReportModel(QAbstractTableModel):
                 return r.key
             if col == RESULT:
                 return action_name(r.action)
-            # Reasons come from the core as sentences naming the field and value.
-            return "\n".join(r.reasons + [f"⚠ {w}" for w in r.warnings])
+            # Reasons come from the core as English sentences naming the field and value.
+            return "\n".join([reason_text(x) for x in r.reasons] + [f"⚠ {reason_text(w)}" for w in r.warnings])
         if role == Qt.ItemDataRole.ForegroundRole and col == RESULT and r.action == "rejected":
             return QBrush(_REJECTED)
         if role == Qt.ItemDataRole.TextAlignmentRole and col == ROW:

@@ -392,97 +392,97 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../interchange/file_pages.py" line="99"/>
+        <location filename="../interchange/file_pages.py" line="100"/>
         <source>This archive is open read-only here, so nothing can be imported into it.</source>
         <translation>此档案库在这里以只读方式打开，不能向其中导入。</translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="104"/>
+        <location filename="../interchange/file_pages.py" line="105"/>
         <source>Import reads .csv, .tsv and .xlsx files. An old .xls workbook must be saved as .xlsx first.</source>
         <translation>导入支持 .csv、.tsv 和 .xlsx 文件。旧版 .xls 工作簿请先另存为 .xlsx。</translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="107"/>
+        <location filename="../interchange/file_pages.py" line="108"/>
         <source>There is no file at %1.</source>
         <translation>%1 处没有文件。</translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="110"/>
+        <location filename="../interchange/file_pages.py" line="111"/>
         <source>The media folder %1 does not exist.</source>
         <translation>媒体文件夹 %1 不存在。</translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="124"/>
+        <location filename="../interchange/file_pages.py" line="125"/>
         <source>Choose a file</source>
         <translation>选择文件</translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="125"/>
+        <location filename="../interchange/file_pages.py" line="126"/>
         <source>A spreadsheet (CSV, TSV or Excel .xlsx) with one record per row and the column names in the first filled row.</source>
         <translation>电子表格（CSV、TSV 或 Excel .xlsx）：每行一条记录，第一个非空行是列名。</translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="127"/>
+        <location filename="../interchange/file_pages.py" line="128"/>
         <source>&amp;File:</source>
         <translation>文件(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="128"/>
+        <location filename="../interchange/file_pages.py" line="129"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="129"/>
+        <location filename="../interchange/file_pages.py" line="130"/>
         <source>Choose the file to import</source>
         <translation>选择要导入的文件</translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="130"/>
+        <location filename="../interchange/file_pages.py" line="131"/>
         <source>File to import</source>
         <translation>要导入的文件</translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="131"/>
+        <location filename="../interchange/file_pages.py" line="132"/>
         <source>Path of a .csv, .tsv or .xlsx file</source>
         <translation>.csv、.tsv 或 .xlsx 文件的路径</translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="132"/>
+        <location filename="../interchange/file_pages.py" line="133"/>
         <source>&amp;Records:</source>
         <translation>记录(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="133"/>
+        <location filename="../interchange/file_pages.py" line="134"/>
         <source>Type of the records in the file</source>
         <translation>文件中记录的类型</translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="136"/>
+        <location filename="../interchange/file_pages.py" line="137"/>
         <source>&amp;Media folder:</source>
         <translation>媒体文件夹(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="137"/>
+        <location filename="../interchange/file_pages.py" line="138"/>
         <source>Folder the image paths in the file are relative to</source>
         <translation>文件中图像路径所相对的文件夹</translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="138"/>
+        <location filename="../interchange/file_pages.py" line="139"/>
         <source>Optional: the folder the image paths are relative to</source>
         <translation>可选：图像路径所相对的文件夹</translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="139"/>
+        <location filename="../interchange/file_pages.py" line="140"/>
         <source>Bro&amp;wse…</source>
         <translation>浏览(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="140"/>
+        <location filename="../interchange/file_pages.py" line="141"/>
         <source>Choose the media folder</source>
         <translation>选择媒体文件夹</translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="141"/>
+        <location filename="../interchange/file_pages.py" line="142"/>
         <source>Image files named in the file are imported only from inside the media folder. Nothing is written before the last step, and the archive is backed up first.</source>
         <translation>文件中列出的图像只从媒体文件夹内导入。最后一步之前不会写入任何内容，导入前会先备份档案库。</translation>
     </message>
@@ -598,6 +598,199 @@
         <location filename="../interchange/run_pages.py" line="356"/>
         <source>About undoing the import</source>
         <translation>关于撤回导入</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReasons</name>
+    <message>
+        <location filename="../interchange/reasons.py" line="28"/>
+        <source>%what &apos;%value&apos; appears again on row(s) %rows of the file</source>
+        <translation>%what“%value”在文件第 %rows 行再次出现</translation>
+    </message>
+    <message>
+        <location filename="../interchange/reasons.py" line="31"/>
+        <source>%field &apos;%value&apos; is not a term of the %vocab vocabulary (nearest term: %label %code)</source>
+        <translation>%field“%value”不是“%vocab”词表中的词条（最接近的词条：%label %code）</translation>
+    </message>
+    <message>
+        <location filename="../interchange/reasons.py" line="34"/>
+        <source>%field &apos;%value&apos; is not a term of the %vocab vocabulary</source>
+        <translation>%field“%value”不是“%vocab”词表中的词条</translation>
+    </message>
+    <message>
+        <location filename="../interchange/reasons.py" line="36"/>
+        <source>%field &apos;%value&apos; is not a number</source>
+        <translation>%field“%value”不是数字</translation>
+    </message>
+    <message>
+        <location filename="../interchange/reasons.py" line="38"/>
+        <source>%field &apos;%value&apos; is neither yes nor no</source>
+        <translation>%field“%value”既不是“是”也不是“否”</translation>
+    </message>
+    <message>
+        <location filename="../interchange/reasons.py" line="40"/>
+        <source>place &apos;%value&apos; is not in the archive (import the places first)</source>
+        <translation>地点“%value”不在档案中（请先导入地点）</translation>
+    </message>
+    <message>
+        <location filename="../interchange/reasons.py" line="42"/>
+        <source>place &apos;%value&apos; names %count places; use its key</source>
+        <translation>“%value”对应 %count 个地点，请填写地点的键</translation>
+    </message>
+    <message>
+        <location filename="../interchange/reasons.py" line="44"/>
+        <source>section &apos;%value&apos; is not in the archive</source>
+        <translation>展区“%value”不在档案中</translation>
+    </message>
+    <message>
+        <location filename="../interchange/reasons.py" line="47"/>
+        <source>%count %type records are called &apos;%value&apos;; add a key column to say which one this row is</source>
+        <translation>有 %count 条%type记录名为“%value”；请加一列键，指明本行是哪一条</translation>
+    </message>
+    <message>
+        <location filename="../interchange/reasons.py" line="50"/>
+        <source>a %field is needed in Chinese or English</source>
+        <translation>需要中文或英文的%field</translation>
+    </message>
+    <message>
+        <location filename="../interchange/reasons.py" line="52"/>
+        <source>an accession number is required</source>
+        <translation>缺少总登记号</translation>
+    </message>
+    <message>
+        <location filename="../interchange/reasons.py" line="53"/>
+        <source>a code is required</source>
+        <translation>缺少编号</translation>
+    </message>
+    <message>
+        <location filename="../interchange/reasons.py" line="55"/>
+        <source>%what &apos;%value&apos; is already used by %label</source>
+        <translation>%what“%value”已被 %label 使用</translation>
+    </message>
+    <message>
+        <location filename="../interchange/reasons.py" line="57"/>
+        <source>an event needs a date for the timeline</source>
+        <translation>事件需要日期，才能排入时间线</translation>
+    </message>
+    <message>
+        <location filename="../interchange/reasons.py" line="59"/>
+        <source>latitude %value is outside −90…90</source>
+        <translation>纬度 %value 不在 −90…90 之间</translation>
+    </message>
+    <message>
+        <location filename="../interchange/reasons.py" line="61"/>
+        <source>longitude %value is outside −180…180</source>
+        <translation>经度 %value 不在 −180…180 之间</translation>
+    </message>
+    <message>
+        <location filename="../interchange/reasons.py" line="64"/>
+        <source>has %count cells but the header has only %width columns (a cell with an unquoted separator?)</source>
+        <translation>本行有 %count 个单元格，表头只有 %width 列（是否有单元格含未加引号的分隔符？）</translation>
+    </message>
+    <message>
+        <location filename="../interchange/reasons.py" line="67"/>
+        <source>%where holds the formula %formula; its saved result “%value” was imported</source>
+        <translation>%where 是公式 %formula，已导入其保存的结果“%value”</translation>
+    </message>
+    <message>
+        <location filename="../interchange/reasons.py" line="70"/>
+        <source>%where holds the formula %formula with no saved result; formulas are not calculated on import — paste the values instead</source>
+        <translation>%where 是公式 %formula，但没有保存的结果；导入时不计算公式，请改为粘贴数值</translation>
+    </message>
+    <message>
+        <location filename="../interchange/reasons.py" line="73"/>
+        <source>%count image(s) listed but no media folder was chosen; they are not imported</source>
+        <translation>列出了 %count 个图片，但未选择图片文件夹，因此不导入</translation>
+    </message>
+    <message>
+        <location filename="../interchange/reasons.py" line="76"/>
+        <source>image %value is outside the chosen folder %folder (the path uses &apos;..&apos;)</source>
+        <translation>图片 %value 在所选文件夹 %folder 之外（路径中含“..”）</translation>
+    </message>
+    <message>
+        <location filename="../interchange/reasons.py" line="78"/>
+        <source>image %value is outside the chosen folder %folder</source>
+        <translation>图片 %value 在所选文件夹 %folder 之外</translation>
+    </message>
+    <message>
+        <location filename="../interchange/reasons.py" line="80"/>
+        <source>row(s) %rows above the header were not imported (a title or note?)</source>
+        <translation>表头上方的第 %rows 行未导入（标题或说明？）</translation>
+    </message>
+    <message>
+        <location filename="../interchange/reasons.py" line="82"/>
+        <source>cells %range are merged; “%value” was read for each cell they cover</source>
+        <translation>单元格 %range 为合并单元格；其覆盖的每个单元格都读作“%value”</translation>
+    </message>
+    <message>
+        <location filename="../interchange/reasons.py" line="85"/>
+        <source>%field: cannot read the date &apos;%value&apos;: %why</source>
+        <translation>%field：无法识别日期“%value”：%why</translation>
+    </message>
+    <message>
+        <location filename="../interchange/reasons.py" line="86"/>
+        <source>month %value does not exist</source>
+        <translation>不存在 %value 月</translation>
+    </message>
+    <message>
+        <location filename="../interchange/reasons.py" line="88"/>
+        <source>day %value does not exist in %month %year (it has %days days)</source>
+        <translation>%year 年 %month 月没有 %value 日（该月只有 %days 天）</translation>
+    </message>
+    <message>
+        <location filename="../interchange/reasons.py" line="90"/>
+        <source>year %value is outside %low–%high</source>
+        <translation>年份 %value 不在 %low–%high 之间</translation>
+    </message>
+    <message>
+        <location filename="../interchange/reasons.py" line="91"/>
+        <source>no year given</source>
+        <translation>没有年份</translation>
+    </message>
+    <message>
+        <location filename="../interchange/reasons.py" line="92"/>
+        <source>the range ends before it starts</source>
+        <translation>时间范围的结束早于开始</translation>
+    </message>
+    <message>
+        <location filename="../interchange/reasons.py" line="94"/>
+        <source>the Republic era (民国) has no year 0</source>
+        <translation>民国纪年没有零年</translation>
+    </message>
+    <message>
+        <location filename="../interchange/reasons.py" line="96"/>
+        <source>write the year &apos;%value&apos; in full, e.g. 1944</source>
+        <translation>请把年份“%value”写完整，例如 1944</translation>
+    </message>
+    <message>
+        <location filename="../interchange/reasons.py" line="98"/>
+        <source>there is no date after the qualifier</source>
+        <translation>限定词（如“约”）后面没有日期</translation>
+    </message>
+    <message>
+        <location filename="../interchange/reasons.py" line="100"/>
+        <source>expected a date such as 1944-06-23, 1944年6月23日, 民国三十三年 or 23 June 1944</source>
+        <translation>日期应写作 1944-06-23、1944年6月23日、民国三十三年或 23 June 1944 等形式</translation>
+    </message>
+    <message>
+        <location filename="../interchange/reasons.py" line="105"/>
+        <source>accession number</source>
+        <translation>总登记号</translation>
+    </message>
+    <message>
+        <location filename="../interchange/reasons.py" line="106"/>
+        <source>key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <location filename="../interchange/reasons.py" line="107"/>
+        <source>key or title</source>
+        <translation>键或题名</translation>
+    </message>
+    <message>
+        <location filename="../interchange/reasons.py" line="108"/>
+        <source>code</source>
+        <translation>编号</translation>
     </message>
 </context>
 <context>
@@ -971,127 +1164,127 @@
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../interchange/mapping_page.py" line="161"/>
+        <location filename="../interchange/mapping_page.py" line="162"/>
         <source>%1 is a mapping for %2, but this file is imported as %3. Choose %2 on the first page to use it.</source>
         <translation>%1 是%2的列对应，而此文件按%3导入。要使用它，请在第一页选择%2。</translation>
     </message>
     <message>
-        <location filename="../interchange/mapping_page.py" line="174"/>
+        <location filename="../interchange/mapping_page.py" line="175"/>
         <source>Loaded %1.</source>
         <translation>已载入 %1。</translation>
     </message>
     <message>
-        <location filename="../interchange/mapping_page.py" line="176"/>
+        <location filename="../interchange/mapping_page.py" line="177"/>
         <source>It names column(s) this file does not have: %1</source>
         <translation>其中有此文件没有的列：%1</translation>
     </message>
     <message>
-        <location filename="../interchange/mapping_page.py" line="189"/>
+        <location filename="../interchange/mapping_page.py" line="190"/>
         <source>The mapping could not be saved: %1</source>
         <translation>无法保存列对应：%1</translation>
     </message>
     <message>
-        <location filename="../interchange/mapping_page.py" line="192"/>
+        <location filename="../interchange/mapping_page.py" line="193"/>
         <source>Saved the mapping as %1.</source>
         <translation>列对应已保存为 %1。</translation>
     </message>
     <message>
-        <location filename="../interchange/mapping_page.py" line="219"/>
+        <location filename="../interchange/mapping_page.py" line="220"/>
         <source>The columns “%1” and “%2” both fill %3; choose one of them.</source>
         <translation>“%1”和“%2”两列都填入%3，请只选其中一列。</translation>
     </message>
     <message>
-        <location filename="../interchange/mapping_page.py" line="225"/>
+        <location filename="../interchange/mapping_page.py" line="226"/>
         <source>No column fills the accession number (总登记号). Objects are matched by it, so choose the column that holds it.</source>
         <translation>没有列填入总登记号。藏品按总登记号匹配，请选择包含它的列。</translation>
     </message>
     <message>
-        <location filename="../interchange/mapping_page.py" line="227"/>
+        <location filename="../interchange/mapping_page.py" line="228"/>
         <source>Choose a column for the key or the name (title): the records are matched by one of them.</source>
         <translation>请为标识或名称（标题）选择一列：记录按其中之一匹配。</translation>
     </message>
     <message>
-        <location filename="../interchange/mapping_page.py" line="240"/>
+        <location filename="../interchange/mapping_page.py" line="241"/>
         <source>Columns and fields</source>
         <translation>列与字段</translation>
     </message>
     <message>
-        <location filename="../interchange/mapping_page.py" line="241"/>
+        <location filename="../interchange/mapping_page.py" line="242"/>
         <source>Choose the field each column fills. Columns left empty are not imported; an empty cell in an imported column empties that field.</source>
         <translation>为每一列选择要填入的字段。留空的列不导入；已导入列中的空单元格会清空该字段。</translation>
     </message>
     <message>
-        <location filename="../interchange/mapping_page.py" line="243"/>
+        <location filename="../interchange/mapping_page.py" line="244"/>
         <source>&amp;Columns of the file:</source>
         <translation>文件中的列(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../interchange/mapping_page.py" line="244"/>
+        <location filename="../interchange/mapping_page.py" line="245"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../interchange/mapping_page.py" line="244"/>
+        <location filename="../interchange/mapping_page.py" line="245"/>
         <source>Example values</source>
         <translation>示例值</translation>
     </message>
     <message>
-        <location filename="../interchange/mapping_page.py" line="245"/>
+        <location filename="../interchange/mapping_page.py" line="246"/>
         <source>Imported as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../interchange/mapping_page.py" line="246"/>
+        <location filename="../interchange/mapping_page.py" line="247"/>
         <source>Columns and the fields they fill</source>
         <translation>各列及其填入的字段</translation>
     </message>
     <message>
-        <location filename="../interchange/mapping_page.py" line="251"/>
+        <location filename="../interchange/mapping_page.py" line="252"/>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../interchange/mapping_page.py" line="254"/>
+        <location filename="../interchange/mapping_page.py" line="255"/>
         <source>Field for the column “%1”</source>
         <translation>“%1”列对应的字段</translation>
     </message>
     <message>
-        <location filename="../interchange/mapping_page.py" line="255"/>
+        <location filename="../interchange/mapping_page.py" line="256"/>
         <source>S&amp;uggest again</source>
         <translation>重新建议(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../interchange/mapping_page.py" line="256"/>
+        <location filename="../interchange/mapping_page.py" line="257"/>
         <source>Suggest the fields from the column names again</source>
         <translation>根据列名重新建议字段</translation>
     </message>
     <message>
-        <location filename="../interchange/mapping_page.py" line="257"/>
+        <location filename="../interchange/mapping_page.py" line="258"/>
         <source>&amp;Load mapping…</source>
         <translation>载入列对应(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../interchange/mapping_page.py" line="258"/>
+        <location filename="../interchange/mapping_page.py" line="259"/>
         <source>Load a saved mapping file</source>
         <translation>载入已保存的列对应文件</translation>
     </message>
     <message>
-        <location filename="../interchange/mapping_page.py" line="259"/>
+        <location filename="../interchange/mapping_page.py" line="260"/>
         <source>&amp;Save mapping…</source>
         <translation>保存列对应(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../interchange/mapping_page.py" line="260"/>
+        <location filename="../interchange/mapping_page.py" line="261"/>
         <source>Save this mapping to a file</source>
         <translation>将此列对应保存为文件</translation>
     </message>
     <message>
-        <location filename="../interchange/mapping_page.py" line="261"/>
+        <location filename="../interchange/mapping_page.py" line="262"/>
         <source>Mapping message</source>
         <translation>列对应消息</translation>
     </message>
     <message>
-        <location filename="../interchange/mapping_page.py" line="262"/>
+        <location filename="../interchange/mapping_page.py" line="263"/>
         <source>Why the mapping cannot be used</source>
         <translation>列对应不能使用的原因</translation>
     </message>
@@ -1099,101 +1292,101 @@
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../interchange/file_pages.py" line="256"/>
+        <location filename="../interchange/file_pages.py" line="263"/>
         <source>Empty rows skipped: %1</source>
         <translation>已跳过的空行：%1</translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="263"/>
+        <location filename="../interchange/file_pages.py" line="270"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="264"/>
+        <location filename="../interchange/file_pages.py" line="271"/>
         <source>The first rows as they were read. If the Chinese looks wrong, the file&apos;s encoding was not recognised: save it as UTF-8 and try again.</source>
         <translation>读取到的前几行。如果中文显示为乱码，说明未能识别文件的编码：请将其另存为 UTF-8 后重试。</translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="269"/>
+        <location filename="../interchange/file_pages.py" line="276"/>
         <source>File: %1</source>
         <translation>文件：%1</translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="270"/>
+        <location filename="../interchange/file_pages.py" line="277"/>
         <source>Format: %1</source>
         <translation>格式：%1</translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="272"/>
+        <location filename="../interchange/file_pages.py" line="279"/>
         <source>Encoding: %1</source>
         <translation>编码：%1</translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="274"/>
+        <location filename="../interchange/file_pages.py" line="281"/>
         <source>Sheet: %1</source>
         <translation>工作表：%1</translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="275"/>
+        <location filename="../interchange/file_pages.py" line="282"/>
         <source>Header on row %1</source>
         <translation>表头在第 %1 行</translation>
     </message>
     <message numerus="yes">
-        <location filename="../interchange/file_pages.py" line="276"/>
+        <location filename="../interchange/file_pages.py" line="283"/>
         <source>%n data row(s)</source>
         <translation>
             <numerusform>%n 行数据</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="279"/>
+        <location filename="../interchange/file_pages.py" line="286"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="281"/>
+        <location filename="../interchange/file_pages.py" line="288"/>
         <source>The file could not be read.</source>
         <translation>无法读取该文件。</translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="285"/>
+        <location filename="../interchange/file_pages.py" line="292"/>
         <source>&amp;Sheet:</source>
         <translation>工作表(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="286"/>
+        <location filename="../interchange/file_pages.py" line="293"/>
         <source>Worksheet to import</source>
         <translation>要导入的工作表</translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="287"/>
+        <location filename="../interchange/file_pages.py" line="294"/>
         <source>Reading progress</source>
         <translation>读取进度</translation>
     </message>
     <message numerus="yes">
-        <location filename="../interchange/file_pages.py" line="288"/>
+        <location filename="../interchange/file_pages.py" line="295"/>
         <source>First %n row(s):</source>
         <translation>
             <numerusform>前 %n 行：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="289"/>
+        <location filename="../interchange/file_pages.py" line="296"/>
         <source>First rows of the file</source>
         <translation>文件的前几行</translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="290"/>
+        <location filename="../interchange/file_pages.py" line="297"/>
         <source>Notes about the file:</source>
         <translation>关于文件的说明：</translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="293"/>
+        <location filename="../interchange/file_pages.py" line="300"/>
         <source>Notes about the file</source>
         <translation>关于文件的说明</translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="294"/>
+        <location filename="../interchange/file_pages.py" line="301"/>
         <source>Why the file could not be read</source>
         <translation>无法读取文件的原因</translation>
     </message>
@@ -1201,62 +1394,62 @@
 <context>
     <name>TermsEditor</name>
     <message>
-        <location filename="../interchange/terms_editor.py" line="119"/>
-        <location filename="../interchange/terms_editor.py" line="176"/>
+        <location filename="../interchange/terms_editor.py" line="120"/>
+        <location filename="../interchange/terms_editor.py" line="177"/>
         <source>Not mapped: these rows are rejected</source>
         <translation>未对应：这些行将被拒绝</translation>
     </message>
     <message>
-        <location filename="../interchange/terms_editor.py" line="122"/>
-        <location filename="../interchange/terms_editor.py" line="178"/>
+        <location filename="../interchange/terms_editor.py" line="123"/>
+        <location filename="../interchange/terms_editor.py" line="179"/>
         <source>%1 — nearest</source>
         <translation>%1 — 最接近</translation>
     </message>
     <message>
-        <location filename="../interchange/terms_editor.py" line="128"/>
-        <location filename="../interchange/terms_editor.py" line="179"/>
+        <location filename="../interchange/terms_editor.py" line="129"/>
+        <location filename="../interchange/terms_editor.py" line="180"/>
         <source>Term for “%1”</source>
         <translation>“%1”对应的术语</translation>
     </message>
     <message numerus="yes">
-        <location filename="../interchange/terms_editor.py" line="165"/>
+        <location filename="../interchange/terms_editor.py" line="166"/>
         <source>Values that are not terms of the vocabulary (%n). Choose the term each one means, or leave it unmapped.</source>
         <translation>
             <numerusform>不属于词表术语的值（%n 个）。请为每个值选择它所指的术语，或保留为未对应。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../interchange/terms_editor.py" line="167"/>
+        <location filename="../interchange/terms_editor.py" line="168"/>
         <source>Use the &amp;nearest terms</source>
         <translation>使用最接近的术语(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../interchange/terms_editor.py" line="168"/>
+        <location filename="../interchange/terms_editor.py" line="169"/>
         <source>Map every unmapped value to its nearest term</source>
         <translation>将每个未对应的值对应到最接近的术语</translation>
     </message>
     <message>
-        <location filename="../interchange/terms_editor.py" line="170"/>
+        <location filename="../interchange/terms_editor.py" line="171"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../interchange/terms_editor.py" line="170"/>
+        <location filename="../interchange/terms_editor.py" line="171"/>
         <source>Value in the file</source>
         <translation>文件中的值</translation>
     </message>
     <message>
-        <location filename="../interchange/terms_editor.py" line="171"/>
+        <location filename="../interchange/terms_editor.py" line="172"/>
         <source>Rows</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../interchange/terms_editor.py" line="171"/>
+        <location filename="../interchange/terms_editor.py" line="172"/>
         <source>Existing term</source>
         <translation>现有术语</translation>
     </message>
     <message>
-        <location filename="../interchange/terms_editor.py" line="172"/>
+        <location filename="../interchange/terms_editor.py" line="173"/>
         <source>Unknown vocabulary terms</source>
         <translation>未知的词表术语</translation>
     </message>

@@ -1,0 +1,60 @@
+"""The dry-run report's reasons, written by the core in English, shown in Chinese."""
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from exhibit.interchange import importer
+from exhibit.interchange.mapping import suggest
+from exhibit.interchange.tables import read_table
+from ui import i18n
+from ui.interchange.reasons import reason_text
+
+
+@pytest.fixture
+def chinese(qtbot):
+    i18n.set_language("zh", remember=False)
+    yield
+    i18n.set_language("en", remember=False)
+
+
+def plan_of(archive, tmp_path: Path, rows: list[list[str]]) -> importer.ImportPlan:
+    path = tmp_path / "ledger.csv"
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(rows)
+    table = read_table(path)
+    return importer.plan_import(archive, table, suggest(table.header))
+
+
+def test_each_kind_of_bad_row_reads_in_chinese(chinese, blank_archive, tmp_path: Path) -> None:
+    plan = plan_of(blank_archive, tmp_path, [
+        ["总登记号", "名称", "年代", "类别"],
+        ["HY1", "军号", "1944", "武器"],
+        ["HY1", "水壶", "1944", "武器"],
+        ["HY2", "布告", "1944年13月", "武器"],
+        ["HY3", "铜炮", "1944", "大炮"],
+        ["", "家书", "1944", "武器"],
+        ["HY4", "电报", "1944年2月30日", "武器"],
+    ])
+    reasons = {r.row: [reason_text(x) for x in r.reasons] for r in plan.rows}
+    assert "总登记号“HY1”在文件第 3 行再次出现" in reasons[2]
+    assert reasons[4] == ["年代：无法识别日期“1944年13月”：不存在 13 月"]
+    assert reasons[7] == ["年代：无法识别日期“1944年2月30日”：1944 年 2 月没有 30 日（该月只有 29 天）"]
+    assert any(x.startswith("类别“大炮”不是“类别”词表中的词条") for x in reasons[5])
+    assert reasons[6] == ["缺少总登记号"]
+    for texts in reasons.values():  # nothing left in English but the values themselves
+        assert not any(word in x for x in texts for word in ("appears", "vocabulary", "cannot read", "required"))
+
+
+def test_a_sentence_no_pattern_knows_is_shown_as_written(chinese) -> None:
+    assert reason_text("something the core says for the first time") == "something the core says for the first time"
+
+
+def test_in_english_the_sentence_keeps_its_words_and_values(qtbot) -> None:
+    i18n.set_language("en", remember=False)
+    text = reason_text("category '大炮' is not a term of the category vocabulary")
+    assert text == "Category '大炮' is not a term of the Category vocabulary"
+    assert reason_text("accession number 'HY1' appears again on row(s) 3 of the file") == \
+        "accession number 'HY1' appears again on row(s) 3 of the file"
