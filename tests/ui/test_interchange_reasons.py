@@ -58,3 +58,16 @@ def test_in_english_the_sentence_keeps_its_words_and_values(qtbot) -> None:
     assert text == "Category '大炮' is not a term of the Category vocabulary"
     assert reason_text("accession number 'HY1' appears again on row(s) 3 of the file") == \
         "accession number 'HY1' appears again on row(s) 3 of the file"
+
+
+def test_a_file_in_a_wrong_encoding_is_explained_in_chinese(chinese, tmp_path: Path) -> None:
+    from exhibit.errors import ExhibitError
+    from exhibit.interchange.tables import read_table as read
+
+    path = tmp_path / "藏品.csv"
+    path.write_bytes("总登记号,名称\nHY1,军号\n".encode("utf-8") + b"HY2,\xff\xfe\xfa\n")
+    with pytest.raises(ExhibitError) as caught:
+        read(path)
+    text = reason_text(str(caught.value))
+    assert text.startswith("藏品.csv：第 3 行既不是 UTF-8、GB18030/GBK 文本")
+    assert text.endswith("请在 Excel 中另存为“CSV UTF-8（逗号分隔）”，或在 WPS/LibreOffice 中以 UTF-8 保存，然后重新导入")

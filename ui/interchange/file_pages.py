@@ -230,7 +230,7 @@ class PreviewPage(QWizardPage):
 
     def _on_failed(self, message: str) -> None:
         self.progress.hide()
-        self.error.setText(message)
+        self.error.setText(reason_text(message))
         self.error.show()
         self.retranslate()
         self.completeChanged.emit()

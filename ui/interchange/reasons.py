@@ -80,6 +80,47 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [(re.compile(p), t) for p, t in [
      QT_TRANSLATE_NOOP("ImportReasons", "row(s) %rows above the header were not imported (a title or note?)")),
     (r"^cells (?P<range>\S+) are merged; “(?P<value>.*)” was read for each cell they cover$",
      QT_TRANSLATE_NOOP("ImportReasons", "cells %range are merged; “%value” was read for each cell they cover")),
+    # Files that cannot be read (exhibit.interchange.encodings and tables).
+    (r"^(?P<file>.+?): line (?P<line>\d+) is not text in UTF-8, GB18030/GBK or UTF-16 with a byte-order mark; "
+     r"(?P<why>.+)$",
+     QT_TRANSLATE_NOOP("ImportReasons",
+                       "%file: line %line is not text in UTF-8, GB18030/GBK or UTF-16 with a byte-order mark; %why")),
+    (r"^(?P<file>.+?): line (?P<line>\d+) contains NUL characters; the file is probably UTF-16 without a "
+     r"byte-order mark — (?P<why>.+)$",
+     QT_TRANSLATE_NOOP("ImportReasons", "%file: line %line contains NUL characters; the file is probably UTF-16 "
+                                        "without a byte-order mark — %why")),
+    (r"^(?P<file>.+?): line (?P<line>\d+) is neither UTF-8 nor meaningful GB18030 text \(it decodes to "
+     r"private-use characters\); (?P<why>.+)$",
+     QT_TRANSLATE_NOOP("ImportReasons", "%file: line %line is neither UTF-8 nor meaningful GB18030 text (it "
+                                        "decodes to private-use characters); %why")),
+    (r"^(?P<file>.+?): is UTF-16 without a byte-order mark \(or another wide encoding\), which cannot be read "
+     r"reliably; (?P<why>.+)$",
+     QT_TRANSLATE_NOOP("ImportReasons", "%file: is UTF-16 without a byte-order mark (or another wide encoding), "
+                                        "which cannot be read reliably; %why")),
+    (r"^(?P<file>.+?): starts with a (?P<encoding>\S+) byte-order mark but byte (?P<byte>\d+) is not valid "
+     r"\S+; (?P<why>.+)$",
+     QT_TRANSLATE_NOOP("ImportReasons", "%file: starts with a %encoding byte-order mark but byte %byte is not "
+                                        "valid %encoding; %why")),
+    (r"^save it from Excel as “CSV UTF-8 \(comma delimited\)”, or from WPS/LibreOffice as UTF-8, and import "
+     r"it again$",
+     QT_TRANSLATE_NOOP("ImportReasons", "save it from Excel as “CSV UTF-8 (comma delimited)”, or from "
+                                        "WPS/LibreOffice as UTF-8, and import it again")),
+    (r"^(?P<file>.+?): the file has no rows \(it is empty\)$",
+     QT_TRANSLATE_NOOP("ImportReasons", "%file: the file has no rows (it is empty)")),
+    (r"^(?P<file>.+?): line (?P<line>\d+) cannot be read as CSV \((?P<detail>.+)\)$",
+     QT_TRANSLATE_NOOP("ImportReasons", "%file: line %line cannot be read as CSV (%detail)")),
+    (r"^(?P<file>.+?): is an old Excel 97–2003 workbook; save it as \.xlsx \(Excel Workbook\) and import that$",
+     QT_TRANSLATE_NOOP("ImportReasons", "%file: is an old Excel 97–2003 workbook; save it as .xlsx (Excel "
+                                        "Workbook) and import that")),
+    (r"^(?P<file>.+?): import reads \.csv, \.tsv and \.xlsx files$",
+     QT_TRANSLATE_NOOP("ImportReasons", "%file: import reads .csv, .tsv and .xlsx files")),
+    (r"^(?P<file>.+?): is not a readable \.xlsx workbook \((?P<detail>.+)\)$",
+     QT_TRANSLATE_NOOP("ImportReasons", "%file: is not a readable .xlsx workbook (%detail)")),
+    (r"^(?P<file>.+?): the workbook is damaged \((?P<detail>.+)\)$",
+     QT_TRANSLATE_NOOP("ImportReasons", "%file: the workbook is damaged (%detail)")),
+    (r"^(?P<file>.+?): the workbook has no worksheet$",
+     QT_TRANSLATE_NOOP("ImportReasons", "%file: the workbook has no worksheet")),
+    (r"^(?P<file>.+?): not found$", QT_TRANSLATE_NOOP("ImportReasons", "%file: not found")),
     # Dates (exhibit.dates): the field, then the date's own sentence.
     (r"^(?P<field>\w+): cannot read the date '(?P<value>.*)': (?P<why>.+)$",
      QT_TRANSLATE_NOOP("ImportReasons", "%field: cannot read the date '%value': %why")),

@@ -19,6 +19,7 @@ from exhibit.interchange.importer import ImportPlan
 from ui.interchange import tasks
 from ui.interchange.file_pages import _error_label
 from ui.interchange.labels import record_type_name
+from ui.interchange.reasons import reason_text
 from ui.interchange.report_model import REASONS, ReportModel
 from ui.interchange.terms_editor import TermsEditor, find_unknown_terms
 
@@ -206,7 +207,7 @@ class CheckPage(QWizardPage):
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Import"))
         self.counts.setText(self.counts_text())
         self.counts.setAccessibleName(self.tr("Result of the check"))
-        self.error.setText(self.message)
+        self.error.setText(reason_text(self.message))
         self.error.setVisible(bool(self.message))
         self.error.setAccessibleName(self.tr("Why the check failed"))
         running = self.state == "running"
@@ -349,7 +350,7 @@ class ImportPage(QWizardPage):
         self.summary.setText(self.summary_text())
         self.summary.setVisible(self.done is not None)
         self.summary.setAccessibleName(self.tr("Import summary"))
-        self.error.setText(self.message)
+        self.error.setText(reason_text(self.message))
         self.error.setVisible(bool(self.message))
         self.error.setAccessibleName(self.tr("Why the import failed"))
         self.note.setText(self.note_text() if self.state != "running" else "")

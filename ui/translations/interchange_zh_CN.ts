@@ -603,192 +603,262 @@
 <context>
     <name>ImportReasons</name>
     <message>
-        <location filename="../interchange/reasons.py" line="28"/>
+        <location filename="../interchange/reasons.py" line="29"/>
         <source>%what &apos;%value&apos; appears again on row(s) %rows of the file</source>
         <translation>%what“%value”在文件第 %rows 行再次出现</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="31"/>
+        <location filename="../interchange/reasons.py" line="32"/>
         <source>%field &apos;%value&apos; is not a term of the %vocab vocabulary (nearest term: %label %code)</source>
         <translation>%field“%value”不是“%vocab”词表中的词条（最接近的词条：%label %code）</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="34"/>
+        <location filename="../interchange/reasons.py" line="35"/>
         <source>%field &apos;%value&apos; is not a term of the %vocab vocabulary</source>
         <translation>%field“%value”不是“%vocab”词表中的词条</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="36"/>
+        <location filename="../interchange/reasons.py" line="37"/>
         <source>%field &apos;%value&apos; is not a number</source>
         <translation>%field“%value”不是数字</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="38"/>
+        <location filename="../interchange/reasons.py" line="39"/>
         <source>%field &apos;%value&apos; is neither yes nor no</source>
         <translation>%field“%value”既不是“是”也不是“否”</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="40"/>
+        <location filename="../interchange/reasons.py" line="41"/>
         <source>place &apos;%value&apos; is not in the archive (import the places first)</source>
         <translation>地点“%value”不在档案中（请先导入地点）</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="42"/>
+        <location filename="../interchange/reasons.py" line="43"/>
         <source>place &apos;%value&apos; names %count places; use its key</source>
         <translation>“%value”对应 %count 个地点，请填写地点的键</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="44"/>
+        <location filename="../interchange/reasons.py" line="45"/>
         <source>section &apos;%value&apos; is not in the archive</source>
         <translation>展区“%value”不在档案中</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="47"/>
+        <location filename="../interchange/reasons.py" line="48"/>
         <source>%count %type records are called &apos;%value&apos;; add a key column to say which one this row is</source>
         <translation>有 %count 条%type记录名为“%value”；请加一列键，指明本行是哪一条</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="50"/>
+        <location filename="../interchange/reasons.py" line="51"/>
         <source>a %field is needed in Chinese or English</source>
         <translation>需要中文或英文的%field</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="52"/>
+        <location filename="../interchange/reasons.py" line="53"/>
         <source>an accession number is required</source>
         <translation>缺少总登记号</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="53"/>
+        <location filename="../interchange/reasons.py" line="54"/>
         <source>a code is required</source>
         <translation>缺少编号</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="55"/>
+        <location filename="../interchange/reasons.py" line="56"/>
         <source>%what &apos;%value&apos; is already used by %label</source>
         <translation>%what“%value”已被 %label 使用</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="57"/>
+        <location filename="../interchange/reasons.py" line="58"/>
         <source>an event needs a date for the timeline</source>
         <translation>事件需要日期，才能排入时间线</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="59"/>
+        <location filename="../interchange/reasons.py" line="60"/>
         <source>latitude %value is outside −90…90</source>
         <translation>纬度 %value 不在 −90…90 之间</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="61"/>
+        <location filename="../interchange/reasons.py" line="62"/>
         <source>longitude %value is outside −180…180</source>
         <translation>经度 %value 不在 −180…180 之间</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="64"/>
+        <location filename="../interchange/reasons.py" line="65"/>
         <source>has %count cells but the header has only %width columns (a cell with an unquoted separator?)</source>
         <translation>本行有 %count 个单元格，表头只有 %width 列（是否有单元格含未加引号的分隔符？）</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="67"/>
+        <location filename="../interchange/reasons.py" line="68"/>
         <source>%where holds the formula %formula; its saved result “%value” was imported</source>
         <translation>%where 是公式 %formula，已导入其保存的结果“%value”</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="70"/>
+        <location filename="../interchange/reasons.py" line="71"/>
         <source>%where holds the formula %formula with no saved result; formulas are not calculated on import — paste the values instead</source>
         <translation>%where 是公式 %formula，但没有保存的结果；导入时不计算公式，请改为粘贴数值</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="73"/>
+        <location filename="../interchange/reasons.py" line="74"/>
         <source>%count image(s) listed but no media folder was chosen; they are not imported</source>
         <translation>列出了 %count 个图片，但未选择图片文件夹，因此不导入</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="76"/>
+        <location filename="../interchange/reasons.py" line="77"/>
         <source>image %value is outside the chosen folder %folder (the path uses &apos;..&apos;)</source>
         <translation>图片 %value 在所选文件夹 %folder 之外（路径中含“..”）</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="78"/>
+        <location filename="../interchange/reasons.py" line="79"/>
         <source>image %value is outside the chosen folder %folder</source>
         <translation>图片 %value 在所选文件夹 %folder 之外</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="80"/>
+        <location filename="../interchange/reasons.py" line="81"/>
         <source>row(s) %rows above the header were not imported (a title or note?)</source>
         <translation>表头上方的第 %rows 行未导入（标题或说明？）</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="82"/>
+        <location filename="../interchange/reasons.py" line="83"/>
         <source>cells %range are merged; “%value” was read for each cell they cover</source>
         <translation>单元格 %range 为合并单元格；其覆盖的每个单元格都读作“%value”</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="85"/>
+        <location filename="../interchange/reasons.py" line="87"/>
+        <source>%file: line %line is not text in UTF-8, GB18030/GBK or UTF-16 with a byte-order mark; %why</source>
+        <translation>%file：第 %line 行既不是 UTF-8、GB18030/GBK 文本，也不是带字节顺序标记的 UTF-16 文本；%why</translation>
+    </message>
+    <message>
+        <location filename="../interchange/reasons.py" line="91"/>
+        <source>%file: line %line contains NUL characters; the file is probably UTF-16 without a byte-order mark — %why</source>
+        <translation>%file：第 %line 行含有 NUL 字符，文件可能是不带字节顺序标记的 UTF-16——%why</translation>
+    </message>
+    <message>
+        <location filename="../interchange/reasons.py" line="95"/>
+        <source>%file: line %line is neither UTF-8 nor meaningful GB18030 text (it decodes to private-use characters); %why</source>
+        <translation>%file：第 %line 行既不是 UTF-8，也不是有意义的 GB18030 文本（解码后是私用区字符）；%why</translation>
+    </message>
+    <message>
+        <location filename="../interchange/reasons.py" line="99"/>
+        <source>%file: is UTF-16 without a byte-order mark (or another wide encoding), which cannot be read reliably; %why</source>
+        <translation>%file：是不带字节顺序标记的 UTF-16（或其他宽字符编码），无法可靠读取；%why</translation>
+    </message>
+    <message>
+        <location filename="../interchange/reasons.py" line="103"/>
+        <source>%file: starts with a %encoding byte-order mark but byte %byte is not valid %encoding; %why</source>
+        <translation>%file：以 %encoding 字节顺序标记开头，但第 %byte 字节不是有效的 %encoding；%why</translation>
+    </message>
+    <message>
+        <location filename="../interchange/reasons.py" line="107"/>
+        <source>save it from Excel as “CSV UTF-8 (comma delimited)”, or from WPS/LibreOffice as UTF-8, and import it again</source>
+        <translation>请在 Excel 中另存为“CSV UTF-8（逗号分隔）”，或在 WPS/LibreOffice 中以 UTF-8 保存，然后重新导入</translation>
+    </message>
+    <message>
+        <location filename="../interchange/reasons.py" line="110"/>
+        <source>%file: the file has no rows (it is empty)</source>
+        <translation>%file：文件中没有任何行（是空文件）</translation>
+    </message>
+    <message>
+        <location filename="../interchange/reasons.py" line="112"/>
+        <source>%file: line %line cannot be read as CSV (%detail)</source>
+        <translation>%file：第 %line 行无法按 CSV 读取（%detail）</translation>
+    </message>
+    <message>
+        <location filename="../interchange/reasons.py" line="114"/>
+        <source>%file: is an old Excel 97–2003 workbook; save it as .xlsx (Excel Workbook) and import that</source>
+        <translation>%file：是旧版 Excel 97–2003 工作簿；请另存为 .xlsx（Excel 工作簿）后再导入</translation>
+    </message>
+    <message>
+        <location filename="../interchange/reasons.py" line="117"/>
+        <source>%file: import reads .csv, .tsv and .xlsx files</source>
+        <translation>%file：导入只能读取 .csv、.tsv 和 .xlsx 文件</translation>
+    </message>
+    <message>
+        <location filename="../interchange/reasons.py" line="119"/>
+        <source>%file: is not a readable .xlsx workbook (%detail)</source>
+        <translation>%file：不是可读取的 .xlsx 工作簿（%detail）</translation>
+    </message>
+    <message>
+        <location filename="../interchange/reasons.py" line="121"/>
+        <source>%file: the workbook is damaged (%detail)</source>
+        <translation>%file：工作簿已损坏（%detail）</translation>
+    </message>
+    <message>
+        <location filename="../interchange/reasons.py" line="123"/>
+        <source>%file: the workbook has no worksheet</source>
+        <translation>%file：工作簿中没有工作表</translation>
+    </message>
+    <message>
+        <location filename="../interchange/reasons.py" line="124"/>
+        <source>%file: not found</source>
+        <translation>%file：找不到文件</translation>
+    </message>
+    <message>
+        <location filename="../interchange/reasons.py" line="127"/>
         <source>%field: cannot read the date &apos;%value&apos;: %why</source>
         <translation>%field：无法识别日期“%value”：%why</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="86"/>
+        <location filename="../interchange/reasons.py" line="128"/>
         <source>month %value does not exist</source>
         <translation>不存在 %value 月</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="88"/>
+        <location filename="../interchange/reasons.py" line="130"/>
         <source>day %value does not exist in %month %year (it has %days days)</source>
         <translation>%year 年 %month 月没有 %value 日（该月只有 %days 天）</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="90"/>
+        <location filename="../interchange/reasons.py" line="132"/>
         <source>year %value is outside %low–%high</source>
         <translation>年份 %value 不在 %low–%high 之间</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="91"/>
+        <location filename="../interchange/reasons.py" line="133"/>
         <source>no year given</source>
         <translation>没有年份</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="92"/>
+        <location filename="../interchange/reasons.py" line="134"/>
         <source>the range ends before it starts</source>
         <translation>时间范围的结束早于开始</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="94"/>
+        <location filename="../interchange/reasons.py" line="136"/>
         <source>the Republic era (民国) has no year 0</source>
         <translation>民国纪年没有零年</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="96"/>
+        <location filename="../interchange/reasons.py" line="138"/>
         <source>write the year &apos;%value&apos; in full, e.g. 1944</source>
         <translation>请把年份“%value”写完整，例如 1944</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="98"/>
+        <location filename="../interchange/reasons.py" line="140"/>
         <source>there is no date after the qualifier</source>
         <translation>限定词（如“约”）后面没有日期</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="100"/>
+        <location filename="../interchange/reasons.py" line="142"/>
         <source>expected a date such as 1944-06-23, 1944年6月23日, 民国三十三年 or 23 June 1944</source>
         <translation>日期应写作 1944-06-23、1944年6月23日、民国三十三年或 23 June 1944 等形式</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="105"/>
+        <location filename="../interchange/reasons.py" line="147"/>
         <source>accession number</source>
         <translation>总登记号</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="106"/>
+        <location filename="../interchange/reasons.py" line="148"/>
         <source>key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="107"/>
+        <location filename="../interchange/reasons.py" line="149"/>
         <source>key or title</source>
         <translation>键或题名</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="108"/>
+        <location filename="../interchange/reasons.py" line="150"/>
         <source>code</source>
         <translation>编号</translation>
     </message>
