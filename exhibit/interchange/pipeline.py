@@ -18,7 +18,7 @@ VM): the worker needs ~15 s of CPU (checking ~4 s, index entries ~8.5 s); the
 main process ~17 s, of which SQLite's inserts ~12.5 s (the FTS index ~9 s) and,
 after the last batch, the history entries, the sort indexes and the COMMIT
 ~3.5 s. The main process is the limit: the import takes ~20-23 s, the first
-~2.3 s of it waiting for the worker to start, receive the rows and send its
+~1.5 s of it waiting for the worker to start, receive the rows and send its
 first batch.
 
 Everything is still written in the main process's one transaction: a rejected

@@ -14,6 +14,7 @@ def test_the_benchmark_imports_exports_and_reports_each_figure(capsys) -> None:
     assert csv_import["found_by_name"] and csv_import["found_by_accession"]
     assert len(csv_import["runs_total_s"]) == 3
     assert csv_import["total_s"] == sorted(csv_import["runs_total_s"])[1]  # the median run
+    assert 0 < csv_import["main_process_cpu_s"]
     assert csv_import["db_mb"] > 0  # measured once the background checkpoint has copied the WAL
     assert report["reference_sqlite_utils_insert"]["seconds"] > 0
     assert isinstance(report["csv_import_within_target"], bool)
