@@ -310,8 +310,8 @@ def index_rows(record_type: str, rows: Sequence[dict[str, Any]], first_doc_id: i
     worker process while the main one writes.
 
     `encoded`: the index texts as UTF-8 bytes, for `write_index_rows(..., encoded=True)`
-    (a worker's rows cross a pipe: bytes are copied where text is decoded, then encoded
-    again by sqlite3).
+    (a worker's rows cross to the main process: bytes are copied where text is decoded,
+    then encoded again by sqlite3).
     """
     dates = next(iter(record_class(record_type).DATES.values()), None)
     doc_id = first_doc_id

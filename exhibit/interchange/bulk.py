@@ -100,14 +100,13 @@ class Numbering:
             r.id, r.created, r.modified = first + number, stamp, stamp
         self.next_id += len(batch)
         cls = type(batch[0])
-        by_sql = _history_sql(cls) is not None
-        rows, values, history_rows = _prepare(batch, stamp, user, self.record_type, encoded, history=not by_sql)
+        history = _history_sql(cls) is None  # else write_history makes them, after the last batch
+        rows, values, history_rows = _prepare(batch, stamp, user, self.record_type, encoded, history)
         index = None
         if self.record_type in search.INDEXED_TYPES and self.record_type != "section":
             index = search.index_rows(self.record_type, rows, self.next_doc_id, encoded)
             self.next_doc_id += len(batch)
-        return Prepared(self.record_type, _insert_sql(cls), values, history_rows, index, encoded,
-                        (stamp, user) if by_sql else None)
+        return Prepared(self.record_type, _insert_sql(cls), values, history_rows, index, encoded)
 
 
 @dataclass
@@ -116,11 +115,9 @@ class Prepared:
     record_type: str
     insert: str
     values: list[list[Any]]
-    history: list[tuple]
+    history: list[tuple]  # empty where write_history makes them
     index: search.IndexRows | None
     encoded: bool = False
-    history_by_sql: tuple[str, str] | None = None  # (stamp, user): history left to write_history
-
 
     def __len__(self) -> int:
         return len(self.values)
@@ -134,8 +131,7 @@ _HISTORY_ENCODED = _HISTORY.replace("NULL, ?)", "NULL, CAST(? AS TEXT))")
 def write(db: sqlite3.Connection, batch: Prepared) -> None:
     """Insert a prepared batch (inside the import's transaction)."""
     db.executemany(batch.insert, batch.values)
-    if batch.history_by_sql is None:
-        db.executemany(_HISTORY_ENCODED if batch.encoded else _HISTORY, batch.history)
+    db.executemany(_HISTORY_ENCODED if batch.encoded else _HISTORY, batch.history)
     if batch.index is not None:
         search.write_index_rows(db, batch.index, batch.encoded)
 
@@ -143,8 +139,8 @@ def write(db: sqlite3.Connection, batch: Prepared) -> None:
 def write_history(db: sqlite3.Connection, record_class: type[Record], first_id: int, stamp: str,
                   user: str) -> None:
     """The 'create' history entries of every record written from id `first_id` on, for the
-    types whose batches leave them to SQLite (`Prepared.history_by_sql`); call once, after
-    the last batch.
+    types whose batches leave them to SQLite (`_history_sql`); call once, after the last
+    batch.
 
     Once, not per batch: a statement that inserts many rows opens a statement savepoint,
     and FTS5 (3.40) writes its pending terms out at every savepoint: per batch that was 2.5 s
@@ -244,8 +240,8 @@ def _null_if_empty(cls: type[Record]) -> str | None:
 
 @lru_cache(maxsize=None)
 def _history_sql(cls: type[Record]) -> str | None:
-    """The INSERT that makes a batch's 'create' history entries from its rows just written,
-    or None where Python must write them.
+    """The INSERT that makes the import's 'create' history entries from its rows just
+    written, or None where Python must write them.
 
     The entry's `after` is the record's as_row() as JSON; SQLite's json_object builds the
     same object (keys sorted as `_dumps` sorts them, is_sample the same 0/1, an empty

@@ -16,12 +16,7 @@ from exhibit.interchange.checking import RecordChecker
 from exhibit.interchange.mapping import Mapping, MappingError, suggest
 from exhibit.interchange.tables import read_table
 from exhibit.records import ArchiveObject, Person
-
-
-def write_csv(path: Path, rows: list[list[str]]) -> Path:
-    with open(path, "w", encoding="utf-8-sig", newline="") as f:
-        csv.writer(f).writerows(rows)
-    return path
+from tests.spreadsheets import write_csv
 
 
 def snapshot(archive: Archive) -> tuple:

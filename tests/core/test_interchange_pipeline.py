@@ -2,7 +2,6 @@
 the same records, history, index and report as the one-process import."""
 from __future__ import annotations
 
-import csv
 import json
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from exhibit.archive import Archive
 from exhibit.interchange import bulk, importer, pipeline
 from exhibit.interchange.mapping import suggest
 from exhibit.interchange.tables import read_table
+from tests.spreadsheets import write_csv
 
 OBJECTS = [["总登记号", "名称", "Name", "类别", "年代", "质地", "描述", "Description"]] + [
     [f"HY7{i:03d}", ["衡阳城砖", "步枪", "军号", "家书"][i % 4] + str(i), f"Thing {i}",
@@ -20,12 +20,6 @@ OBJECTS = [["总登记号", "名称", "Name", "类别", "年代", "质地", "描
      ["铁", "paper", "", "铜"][i % 4], f"第十军守衡阳四十七天，第{i}件。" * (i % 3), f"Held for {i} days"]
     for i in range(40)]
 PEOPLE = [["key", "姓名", "Name"]] + [[f"p{i}" if i % 2 else "", f"士兵{i}", f"Soldier {i}"] for i in range(20)]
-
-
-def write_csv(path: Path, rows: list[list[str]]) -> Path:
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        csv.writer(f).writerows(rows)
-    return path
 
 
 def contents(archive: Archive) -> dict:

@@ -1,7 +1,6 @@
 """The dry-run report's reasons, written by the core in English, shown in Chinese."""
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
@@ -9,6 +8,7 @@ import pytest
 from exhibit.interchange import importer
 from exhibit.interchange.mapping import suggest
 from exhibit.interchange.tables import read_table
+from tests.spreadsheets import write_csv
 from ui import i18n
 from ui.interchange.reasons import reason_text
 
@@ -21,10 +21,7 @@ def chinese(qtbot):
 
 
 def plan_of(archive, tmp_path: Path, rows: list[list[str]]) -> importer.ImportPlan:
-    path = tmp_path / "ledger.csv"
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        csv.writer(f).writerows(rows)
-    table = read_table(path)
+    table = read_table(write_csv(tmp_path / "ledger.csv", rows))
     return importer.plan_import(archive, table, suggest(table.header))
 
 
