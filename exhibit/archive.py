@@ -38,6 +38,7 @@ def default_location() -> Path:
 
 
 def connect(db_path: Path | str, readonly: bool = False) -> Database:
+    new = not readonly and _is_new(db_path)  # before connecting, which creates the file
     if readonly:
         conn = sqlite3.connect(f"file:{Path(db_path).as_posix()}?mode=ro", uri=True,
                                isolation_level=None, check_same_thread=False)
@@ -45,6 +46,9 @@ def connect(db_path: Path | str, readonly: bool = False) -> Database:
         conn = sqlite3.connect(str(db_path), isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA busy_timeout = 5000")
     conn.execute("PRAGMA foreign_keys = ON")
+    if new:
+        # Set before the first write fixes it (journal_mode = WAL writes the header).
+        conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
     if not readonly:
         conn.execute("PRAGMA journal_mode = WAL")
         # FULL: an acknowledged edit survives a power cut, not only a crash.
@@ -57,6 +61,24 @@ def connect(db_path: Path | str, readonly: bool = False) -> Database:
 
 
 WAL_SIZE_LIMIT = 64 * 1024 * 1024
+# New archives' page size. With SQLite's default, 4 KB, a page holds one or two ~1-3 KB
+# catalogue rows or index texts and wastes the rest, and a big import's ~800 MB go to the
+# WAL as 200,000 frames, a write() each. With 8 KB pages a 100,000-row CSV import took
+# 16.3 s against 17.7 s (same code, runs side by side; the main process's system time
+# 2.0 s against 2.8 s) and the database was 12 % smaller (exhibit/interchange/bench.py).
+# 16 KB gained ~0.3 s more but makes every random row read copy a 16 KB page; search
+# times were the same at 4 and 16 KB. Existing archives keep theirs (VACUUM would change it).
+PAGE_SIZE = 8192
+
+
+def _is_new(db_path: Path | str) -> bool:
+    path = str(db_path)
+    if path == ":memory:" or path.startswith("file:"):
+        return False
+    try:
+        return os.path.getsize(path) == 0
+    except OSError:
+        return True  # not there yet: connect() creates it
 
 
 class ReadOnlyArchiveError(ExhibitError, sqlite3.OperationalError):

@@ -45,6 +45,10 @@ def cmd_import(args: argparse.Namespace, open_archive: Callable[[argparse.Namesp
         print(f"imported {result.summary()}")
         return 0
     progress = _progress()
+    if not args.dry_run:
+        from exhibit.interchange import pipeline
+
+        pipeline.warm_up()  # the worker's server starts while the file is read
     table = tables.read_table(path, sheet=args.sheet, progress=progress)
     if args.mapping:
         chosen = mapping.Mapping.load(args.mapping)

@@ -252,6 +252,7 @@ class _Key:
     row: int
     key: str
     keyed: bool  # the key column is filled (else a name or title is the key)
+    folded: str = ""  # fold_ident(key), worked out once: duplicates and matching compare it
 
 
 def _keys(rows: list[TableRow], fields: list[str], rtype: str) -> list[_Key]:
@@ -260,7 +261,8 @@ def _keys(rows: list[TableRow], fields: list[str], rtype: str) -> list[_Key]:
     out = []
     for row in rows:
         values = {f: cells.restore(row.get(i)) for i, f in used}  # the last column of a field wins
-        out.append(_Key(row.number, _key(values, rtype), bool(values.get("key", "").strip())))
+        key = _key(values, rtype)
+        out.append(_Key(row.number, key, bool(values.get("key", "").strip()), fold_ident(key) if key else ""))
     return out
 
 
@@ -269,11 +271,11 @@ def _duplicates(keys: list[_Key], rtype: str) -> dict[int, str]:
     rows_of: dict[str, list[int]] = {}
     for k in keys:
         if k.key:
-            rows_of.setdefault(fold_ident(k.key), []).append(k.row)
+            rows_of.setdefault(k.folded, []).append(k.row)
     what = "accession number" if rtype == "object" else "key" if rtype != "source" else "key or title"
     out = {}
     for k in keys:
-        rows = rows_of.get(fold_ident(k.key)) if k.key else None
+        rows = rows_of.get(k.folded) if k.key else None
         if rows and len(rows) > 1:
             others = ", ".join(str(n) for n in rows if n != k.row)
             out[k.row] = f"{what} '{k.key}' appears again on row(s) {others} of the file"
@@ -329,7 +331,7 @@ class _Planner:
             return None
         rtype = self.rtype
         if rtype == "object" or key.keyed:
-            return self.checker.idents.get(fold_ident(key.key))
+            return self.checker.idents.get(key.folded)
         ids = self.names().get(key.key, [])
         if len(ids) > 1:
             problems.append(f"{len(ids)} {rtype} records are called '{key.key}'; add a key "

@@ -5,6 +5,7 @@ import sqlite3
 
 import pytest
 
+import exhibit.archive as archive_module
 from exhibit import schema, search, services
 from exhibit.archive import Archive, connect
 from exhibit.errors import ExhibitError
@@ -16,11 +17,26 @@ def test_connection_settings(blank_archive):
     assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert db.execute("PRAGMA busy_timeout").fetchone()[0] >= 1000
     assert schema.version(db) == schema.LATEST
+    assert db.execute("PRAGMA page_size").fetchone()[0] == archive_module.PAGE_SIZE  # a new archive
+
+
+def test_an_existing_archive_keeps_its_page_size(tmp_path):
+    """Archives made with SQLite's 4 KB pages open, change and verify as they were."""
+    path = tmp_path / "old" / "archive.db"
+    path.parent.mkdir()
+    old = sqlite3.connect(path)
+    old.execute("PRAGMA page_size = 4096")
+    old.execute("CREATE TABLE early (x)")
+    old.close()
+    db = connect(path)
+    schema.migrate(db, path)
+    db.execute("INSERT INTO objects (accession, name_zh, category) VALUES ('HY1', '城砖', 'stone_carving')")
+    assert db.execute("PRAGMA page_size").fetchone()[0] == 4096
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    db.close()
 
 
 def test_the_wal_file_shrinks_back_after_a_big_transaction(blank_archive, monkeypatch):
-    import exhibit.archive as archive_module
-
     limit = 256 * 1024
     monkeypatch.setattr(archive_module, "WAL_SIZE_LIMIT", limit)
     db = connect(blank_archive.db_path)  # a curator's connection, with the limit
@@ -28,7 +44,8 @@ def test_the_wal_file_shrinks_back_after_a_big_transaction(blank_archive, monkey
     try:
         db.execute("CREATE TABLE bulk (text TEXT)")
         db.execute("BEGIN")  # one big transaction, as an import is
-        db.conn.executemany("INSERT INTO bulk VALUES (?)", [("衡阳" * 2000,) for _ in range(400)])
+        # ~12 MB: more than the 1,000 pages after which SQLite checkpoints at COMMIT
+        db.conn.executemany("INSERT INTO bulk VALUES (?)", [("衡阳" * 2000,) for _ in range(1000)])
         db.execute("COMMIT")  # SQLite's automatic checkpoint runs here; the file keeps its size
         assert wal.stat().st_size > 4 * limit
         db.execute("INSERT INTO bulk VALUES ('x')")  # the next write starts the WAL again

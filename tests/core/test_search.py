@@ -168,9 +168,14 @@ def test_broad_query_puts_title_matches_first(small, monkeypatch):
 
 
 @pytest.mark.parametrize("text", ["衡阳保卫战 1944", "长沙 重庆・行长", "单字衡。𠀀扩展B 々〆 한글 かな 長沙",
-                                  "Ｈｙ１９４４．０００２", "a衡b阳c", "㐀㐁豈更", "", "no han at all"])
+                                  "Ｈｙ１９４４．０００２", "a衡b阳c", "㐀㐁豈更", "", "no han at all", "衡",
+                                  "衡阳", "第十军守衡阳四十七天，日军伤亡惨重 the 10th Army 1944年8月8日",
+                                  "方先觉率第十军在衡阳坚守四十七日城破前后伤亡极重" * 3 + "。衡",
+                                  "衡阳保卫战衡阳保卫战衡阳" + "Ａ" + "㐀" * 20 + "豈"])
 def test_han_tokens_are_single_characters_and_pairs(text):
-    """Every Han character its own token; pairs never span two runs (the index depends on both)."""
+    """Every Han character its own token; pairs never span two runs (the index depends on both).
+
+    Short and long runs (search.LONG_RUN: two ways of spacing them out) give the same forms."""
     han = re.compile(f"[{search.HAN}]")
     folded = search.normalize(text)
     assert search.split_han(text) == han.sub(lambda m: f" {m.group()} ", folded)
