@@ -42,7 +42,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable
 
-from exhibit import services
+from exhibit import cpu, services
 from exhibit.archive import Archive, connect
 from exhibit.errors import ExhibitError
 from exhibit.interchange import bulk, importer
@@ -65,26 +65,8 @@ def usable(archive: Archive, table: Table, *, minimum: int | None = None) -> boo
     rows = len(table.rows)
     if rows < (PARALLEL_MIN if minimum is None else minimum) or _start_method() is None:
         return False
-    return (_spare_core() and archive.db_path.is_file() and not archive.readonly
-            and not archive.db.conn.in_transaction)
-
-
-def _spare_core() -> bool:
-    """A worker pays only when a core would otherwise idle (as printing's QR worker,
-    exhibit/printing/qr.py). On a machine whose other core was busy with another
-    program, the 100,000-row import took 55-58 s with the worker against 39-44 s
-    without: the worker's CPU time is taken from this process, and sending its rows
-    costs ~3 s more. The load average counts this process itself."""
-    try:
-        load = os.getloadavg()[0]
-    except (OSError, AttributeError):   # not on Windows
-        load = 0.0
-    cores = _cores()
-    return cores >= 2 and load < cores - 0.5
-
-
-def _cores() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return (archive.db_path.is_file() and not archive.readonly and not archive.db.conn.in_transaction
+            and cpu.spare_core())  # last: it samples the CPUs for 0.1 s
 
 
 def warm_up(rows: int | None = None) -> None:
@@ -93,7 +75,7 @@ def warm_up(rows: int | None = None) -> None:
     the import's code and pypinyin takes ~0.5 s, which an import started later then does
     not wait for. Does nothing where no worker would run (`rows` known and too few, one
     core, no forkserver). Returns at once."""
-    if (rows is not None and rows < PARALLEL_MIN) or _cores() < 2 or _start_method() != "forkserver":
+    if (rows is not None and rows < PARALLEL_MIN) or cpu.cores() < 2 or _start_method() != "forkserver":
         return
     from multiprocessing import forkserver
 

@@ -29,6 +29,8 @@ from contextlib import contextmanager
 from functools import lru_cache
 from typing import Iterable, Iterator
 
+from exhibit import cpu
+
 QUIET = 4          # modules of white border the standard asks for
 MASK = 2
 ERROR = "m"        # 15 % recovery: survives a scuffed label
@@ -109,19 +111,6 @@ class _Batch:
         self._pool.join()
 
 
-def _spare_core() -> bool:
-    """A worker pays only when a core would otherwise idle: on a busy machine it takes its
-    CPU time from this process (the scheduler shares a session's time among its
-    processes), and the fork and the messages are extra work. The load average
-    counts this process itself."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    try:
-        load = os.getloadavg()[0]
-    except (OSError, AttributeError):   # not on Windows
-        load = 0.0
-    return cores >= 2 and load < cores - 0.5
-
-
 def _start_method() -> str | None:
     """fork where it is safe (a single-threaded process: the bench, the command line);
     in a threaded process (the curator window prints on a QThread) a forkserver, whose
@@ -147,7 +136,7 @@ def encoding_ahead(data: Iterable[str]) -> Iterator[None]:
     will be drawn) and `path_ops` takes them from it."""
     global _batch
     todo = list(dict.fromkeys(d for d in data if d))
-    method = _start_method() if len(todo) >= AHEAD_MIN and _batch is None and _spare_core() else None
+    method = _start_method() if len(todo) >= AHEAD_MIN and _batch is None and cpu.spare_core() else None
     batch = None
     if method is not None:
         try:

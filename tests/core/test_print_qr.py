@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import segno
 
+from exhibit import cpu
 from exhibit.printing import qr
 
 URLS = [f"https://museum.example/objects/HY1944.{i:04d}" for i in range(qr.AHEAD_MIN + 6)]
@@ -23,7 +24,7 @@ def _segno(data: str) -> list[list[int]]:
 
 
 def test_codes_from_the_worker_are_segnos(monkeypatch):
-    monkeypatch.setattr(qr, "_spare_core", lambda: True)     # a worker even on a busy test machine
+    monkeypatch.setattr(cpu, "spare_core", lambda: True)     # a worker even on a busy test machine
     qr.path_ops.cache_clear()
     with qr.encoding_ahead(URLS):
         assert qr._batch is not None
@@ -35,7 +36,7 @@ def test_codes_from_the_worker_are_segnos(monkeypatch):
 
 
 def test_a_dead_worker_or_none_at_all_still_gives_every_code(monkeypatch):
-    monkeypatch.setattr(qr, "_spare_core", lambda: True)
+    monkeypatch.setattr(cpu, "spare_core", lambda: True)
     qr.path_ops.cache_clear()
     with qr.encoding_ahead(URLS):
         assert qr._batch is not None
