@@ -175,7 +175,7 @@ def _reattach(archive: Archive, record_type: str, record_id: int, column: str, v
     after = replace(before, **{column: value}, modified=services.now())
     archive.db.execute(f"UPDATE {before.TABLE} SET {column} = ?, modified = ? WHERE id = ?",
                        [value, after.modified, record_id])
-    search.index_record(archive.db, after)
+    search.index_record(archive.db, after, previous=before)
     services._history(archive, RESTORE, record_type, record_id, before.as_row(), after.as_row())
     return True
 

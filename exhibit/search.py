@@ -14,6 +14,13 @@ as pinyin syllables (segmented here, so "hengyang" and "fang xianjue" both
 work) and as initials. Accession numbers, codes and keys sit in `ident`.
 
 The index is written by the services in the same transaction as the record.
+Its FTS5 tables keep no copy of the texts they index (content=''; SQLite 3.40
+has no contentless_delete): to take an entry out, `_forget` makes its texts
+again from the record as it was indexed and gives them to FTS5's 'delete'
+command. search_docs keeps a checksum of each entry's texts; when the texts
+made again differ (a record changed behind the services' back, or a change in
+how texts are indexed), the whole index is rebuilt rather than left with words
+it can no longer take out.
 """
 from __future__ import annotations
 
@@ -22,6 +29,7 @@ import re
 import sqlite3
 import sys
 import unicodedata
+import zlib
 from array import array
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -276,6 +284,15 @@ _document = document  # the name tests/core/test_interchange_import.py compares 
 
 _INSERT_FTS = "INSERT INTO search_fts (rowid, title, body, title2, body2, pinyin, ident) VALUES (?, ?, ?, ?, ?, ?, ?)"
 _INSERT_TITLES = "INSERT INTO search_titles (rowid, title, title2, pinyin, ident) VALUES (?, ?, ?, ?, ?)"
+# The index keeps no copy of the texts (content=''): an entry is taken out with FTS5's
+# 'delete' command and the very texts it was made from (see _forget).
+_DELETE_FTS = ("INSERT INTO search_fts (search_fts, rowid, title, body, title2, body2, pinyin, ident) "
+               "VALUES ('delete', ?, ?, ?, ?, ?, ?, ?)")
+_DELETE_TITLES = ("INSERT INTO search_titles (search_titles, rowid, title, title2, pinyin, ident) "
+                  "VALUES ('delete', ?, ?, ?, ?, ?)")
+_INSERT_DOCS = ("INSERT INTO search_docs (id, record_type, record_id, category, sections, date_start, date_end, "
+                "fts_crc) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+FTS_TABLES = ("search_fts", "search_titles")
 
 
 def _titles_row(doc_id: int, columns: Document) -> tuple:
@@ -283,8 +300,19 @@ def _titles_row(doc_id: int, columns: Document) -> tuple:
     return (doc_id, title, title2, pinyin, ident)
 
 
-def index_record(db: Database, record: Record) -> None:
-    """Add or replace `record` in the index (call inside the write's transaction)."""
+def _crc(columns: Sequence[str | bytes]) -> int:
+    """A checksum of an entry's texts, kept in search_docs: taking the entry out needs the
+    same texts again, and this shows whether the ones made again are the same."""
+    return zlib.crc32(b"\x1f".join(c if isinstance(c, bytes) else c.encode() for c in columns))
+
+
+def index_record(db: Database, record: Record, previous: Record | None = None) -> None:
+    """Add or replace `record` in the index (call inside the write's transaction).
+
+    `previous`: the record as it was when last indexed, when the caller has just changed
+    it (an update); otherwise its stored row is taken, which is the indexed state when
+    only its sections changed.
+    """
     if record.TYPE not in INDEXED_TYPES:
         return
     columns = document(record)
@@ -293,20 +321,46 @@ def index_record(db: Database, record: Record) -> None:
     end = getattr(record, dates[1]) if dates else None
     category = getattr(record, "category", "") or ""
     sections = _sections_for(db, record)
-    existing = db.execute("SELECT id FROM search_docs WHERE record_type = ? AND record_id = ?",
+    existing = db.execute("SELECT id, fts_crc FROM search_docs WHERE record_type = ? AND record_id = ?",
                           [record.TYPE, record.id]).fetchone()
     if existing:
         doc_id = existing[0]
-        db.execute("UPDATE search_docs SET category = ?, sections = ?, date_start = ?, date_end = ? "
-                   "WHERE id = ?", [category, sections, start, end, doc_id])
-        db.execute("DELETE FROM search_fts WHERE rowid = ?", [doc_id])
-        db.execute("DELETE FROM search_titles WHERE rowid = ?", [doc_id])
+        if not _forget(db, doc_id, existing[1], previous or _stored(db, record.TYPE, record.id)):
+            rebuild(db)  # the index was out of step with the records: made again whole, this one included
+            return
+        db.execute("UPDATE search_docs SET category = ?, sections = ?, date_start = ?, date_end = ?, "
+                   "fts_crc = ? WHERE id = ?", [category, sections, start, end, _crc(columns), doc_id])
     else:
         doc_id = db.execute(
-            "INSERT INTO search_docs (record_type, record_id, category, sections, date_start, date_end) "
-            "VALUES (?, ?, ?, ?, ?, ?)", [record.TYPE, record.id, category, sections, start, end]).lastrowid
+            "INSERT INTO search_docs (record_type, record_id, category, sections, date_start, date_end, fts_crc) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [record.TYPE, record.id, category, sections, start, end, _crc(columns)]).lastrowid
     db.execute(_INSERT_FTS, [doc_id, *columns])
     db.execute(_INSERT_TITLES, _titles_row(doc_id, columns))
+
+
+def _forget(db: Database | sqlite3.Connection, doc_id: int, crc: int, indexed: Record | None) -> bool:
+    """Take entry `doc_id` out of both full-text tables, given the record it was made from.
+
+    Its texts are made again with `document`; False, changing nothing, when they are not
+    the ones indexed (their checksum differs: the record was changed without the index,
+    or the way texts are indexed changed since), as FTS5 would then keep the old words.
+    """
+    if indexed is None:
+        return False
+    columns = document(indexed)
+    if _crc(columns) != crc:
+        return False
+    db.execute(_DELETE_FTS, [doc_id, *columns])
+    db.execute(_DELETE_TITLES, _titles_row(doc_id, columns))
+    return True
+
+
+def _stored(db: Database | sqlite3.Connection, record_type: str, record_id: int) -> Record | None:
+    cls = record_class(record_type)
+    cursor = db.execute(f"SELECT * FROM {cls.TABLE} WHERE id = ?", [record_id])
+    row = cursor.fetchone()
+    return cls.from_row(dict(zip([d[0] for d in cursor.description], row))) if row else None
 
 
 def index_many(db: Database | sqlite3.Connection, records: Sequence[Record],
@@ -351,10 +405,10 @@ def index_rows(record_type: str, rows: Sequence[dict[str, Any]], first_doc_id: i
     docs, fts, titles = [], [], []
     for row in rows:
         columns = document_of_row(row)
-        docs.append((doc_id, record_type, row["id"], row.get("category") or "", "",
-                     row[dates[0]] if dates else None, row[dates[1]] if dates else None))
         if encoded:
             columns = tuple(c.encode() for c in columns)  # type: ignore[assignment]
+        docs.append((doc_id, record_type, row["id"], row.get("category") or "", "",
+                     row[dates[0]] if dates else None, row[dates[1]] if dates else None, _crc(columns)))
         fts.append((doc_id, *columns))
         titles.append(_titles_row(doc_id, columns))
         doc_id += 1
@@ -363,8 +417,7 @@ def index_rows(record_type: str, rows: Sequence[dict[str, Any]], first_doc_id: i
 
 def write_index_rows(conn: sqlite3.Connection, index: IndexRows, encoded: bool = False) -> None:
     docs, fts, titles = index
-    conn.executemany("INSERT INTO search_docs (id, record_type, record_id, category, sections, "
-                     "date_start, date_end) VALUES (?, ?, ?, ?, ?, ?, ?)", docs)
+    conn.executemany(_INSERT_DOCS, docs)
     conn.executemany(_as_text(_INSERT_FTS) if encoded else _INSERT_FTS, fts)
     conn.executemany(_as_text(_INSERT_TITLES) if encoded else _INSERT_TITLES, titles)
 
@@ -377,13 +430,16 @@ def _as_text(insert: str) -> str:
     return f"{head} VALUES (?{', CAST(? AS TEXT)' * (count - 1)})"
 
 
-def unindex(db: Database, record_type: str, record_id: int) -> None:
-    row = db.execute("SELECT id FROM search_docs WHERE record_type = ? AND record_id = ?",
+def unindex(db: Database, record_type: str, record_id: int, record: Record | None = None) -> None:
+    """Take a record out of the index. `record`: as it was indexed (needed once its row is
+    deleted; otherwise the stored row is taken)."""
+    row = db.execute("SELECT id, fts_crc FROM search_docs WHERE record_type = ? AND record_id = ?",
                      [record_type, record_id]).fetchone()
-    if row:
-        db.execute("DELETE FROM search_fts WHERE rowid = ?", [row[0]])
-        db.execute("DELETE FROM search_titles WHERE rowid = ?", [row[0]])
-        db.execute("DELETE FROM search_docs WHERE id = ?", [row[0]])
+    if not row:
+        return
+    db.execute("DELETE FROM search_docs WHERE id = ?", [row[0]])
+    if not _forget(db, row[0], row[1], record or _stored(db, record_type, record_id)):
+        rebuild(db)  # out of step: made again from the records (this one is no longer indexed)
 
 
 INDEXED_TYPES = ("object", "media", "section", "panel", "person", "place", "event", "source")
@@ -398,9 +454,10 @@ def iter_records(db: Database, record_type: str) -> Iterable[Record]:
 
 
 def rebuild(db: Database) -> int:
-    """Re-index every record (used by the migration that creates the index, and `check --reindex`)."""
-    db.execute("DELETE FROM search_fts")
-    db.execute("DELETE FROM search_titles")
+    """Re-index every record (the migration that makes the index, `check --reindex`, and an
+    index found out of step with the records)."""
+    for table in FTS_TABLES:
+        db.execute(f"INSERT INTO {table} ({table}) VALUES ('delete-all')")  # contentless: no DELETE
     db.execute("DELETE FROM search_docs")
     count = 0
     for record_type in INDEXED_TYPES:

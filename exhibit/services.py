@@ -280,7 +280,7 @@ def update(archive: Archive, record: Record) -> Record:
         if _comparable(record) == _comparable(before):
             return before
         archive.db.table(record.TABLE).update(record.id, _write_row(record))
-        search.index_record(archive.db, record)
+        search.index_record(archive.db, record, previous=before)
         if record.TYPE == "panel" and record.section_id != before.section_id:
             _reindex_linked(archive, "panel", record.id)
         _history(archive, "update", record.TYPE, record.id, before.as_row(), record.as_row())
@@ -355,7 +355,7 @@ def delete(archive: Archive, record_type: str, record_id: int, *, cascade: bool 
             _remove_reference(archive, kind, int(ref_id))
             removed.append(text)
         archive.db.execute(f"DELETE FROM {record.TABLE} WHERE id = ?", [record_id])
-        search.unindex(archive.db, record_type, record_id)
+        search.unindex(archive.db, record_type, record_id, record)
         _history(archive, "delete", record_type, record_id, record.as_row(), None)
     return removed
 
@@ -383,7 +383,7 @@ def _remove_reference(archive: Archive, kind: str, ref_id: int) -> None:
         before = get(archive, "panel", ref_id)
         after = replace(before, section_id=None, modified=now())
         db.execute("UPDATE panels SET section_id = NULL, modified = ? WHERE id = ?", [after.modified, ref_id])
-        search.index_record(db, after)
+        search.index_record(db, after, previous=before)
         _reindex_linked(archive, "panel", ref_id)  # its objects leave the section too
         _history(archive, "update", "panel", ref_id, before.as_row(), after.as_row())
     elif kind == "event_place":

@@ -228,7 +228,7 @@ def _settings(db: sqlite3.Connection) -> Iterator[None]:
         db.execute(f"PRAGMA cache_size = {int(cache)}")
 
 
-_FTS_TABLES = ("search_fts", "search_titles")
+_FTS_TABLES = search.FTS_TABLES
 DEFAULT_HASHSIZE = 1024 * 1024
 LOAD_HASHSIZE = 64 * 1024 * 1024
 

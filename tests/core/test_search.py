@@ -9,6 +9,7 @@ import pytest
 from exhibit import search, services
 from exhibit.errors import ValidationError
 from exhibit.records import ArchiveObject, Event, Panel, Person, Section
+from tests.search_words import indexed_words
 
 
 @pytest.fixture
@@ -194,15 +195,16 @@ def test_index_many_writes_what_index_record_writes(small):
                for i, (name, en) in enumerate([("步枪", "Rifle"), ("军号", "Bugle"), ("家书", "Letter")])]
 
     def entries():
-        return db.execute(
-            "SELECT d.record_type, d.record_id, d.category, d.date_start, d.date_end, "
-            "f.title, f.body, f.title2, f.body2, f.pinyin, f.ident, t.title, t.title2, t.pinyin, t.ident "
-            "FROM search_docs d JOIN search_fts f ON f.rowid = d.id JOIN search_titles t ON t.rowid = d.id "
-            "WHERE d.record_type = 'object' AND d.record_id IN (?, ?, ?) ORDER BY d.record_id",
-            [o.id for o in objects]).fetchall()
+        ids = {o.id for o in objects}
+        return (db.execute(
+            "SELECT d.record_type, d.record_id, d.category, d.date_start, d.date_end, d.fts_crc "
+            "FROM search_docs d WHERE d.record_type = 'object' AND d.record_id IN (?, ?, ?) "
+            "ORDER BY d.record_id", sorted(ids)).fetchall(),
+            [w for w in indexed_words(db, "search_fts") if w[0] == "object" and w[1] in ids],
+            [w for w in indexed_words(db, "search_titles") if w[0] == "object" and w[1] in ids])
 
     one_by_one = entries()
-    assert len(one_by_one) == 3
+    assert len(one_by_one[0]) == 3 and one_by_one[1] and one_by_one[2]
     with a.transaction():
         for o in objects:
             search.unindex(db, "object", o.id)
@@ -211,3 +213,42 @@ def test_index_many_writes_what_index_record_writes(small):
     for query in ("军号", "号", "junhao", "jh", "bugle", "HY2000.0001", "hy20000001"):
         assert ("object", "HY2000.0001") in found(a, query), query
     assert search.document(objects[1])[0] == " 军  号  Bugle"
+
+
+def _rebuilt_words(archive) -> tuple[list, list]:
+    """The words a fresh index of the same records holds (a rollback puts the old one back)."""
+    db = archive.db
+    db.execute("SAVEPOINT fresh")
+    try:
+        search.rebuild(db)
+        return indexed_words(db, "search_fts"), indexed_words(db, "search_titles")
+    finally:
+        db.execute("ROLLBACK TO fresh")
+        db.execute("RELEASE fresh")
+
+
+def test_edits_leave_no_old_words_in_the_index(small):
+    """The index keeps no copy of its texts: each change takes the old words out exactly."""
+    a = small["archive"]
+    services.update(a, replace(small["helmet"], name_zh="头盔", name_en="Helmet"))
+    services.delete(a, "person", small["fang"].id)
+    services.update(a, replace(small["p1"], section_id=small["s2"].id))  # its objects change section
+    services.unlink(a, services.links(a, "panel", small["p2"].id, "object")[0].id)
+    now = indexed_words(a.db, "search_fts"), indexed_words(a.db, "search_titles")
+    assert now == _rebuilt_words(a)
+    assert found(a, "头盔") == [("object", "HY1944.0002")]
+    assert found(a, "steel") == []  # the old English name
+    assert found(a, "fang xianjue", record_types=["person"]) == []
+
+
+def test_a_record_changed_behind_the_index_gets_the_index_rebuilt(small):
+    """A record changed without the index (by hand in SQL): its old words cannot be taken
+    out exactly, so the next change of it rebuilds the index rather than keep wrong words."""
+    a = small["archive"]
+    helmet = small["helmet"]
+    a.db.execute("UPDATE objects SET name_en = 'Iron helmet' WHERE id = ?", [helmet.id])
+    assert found(a, "steel") == [("object", "HY1944.0002")]  # the index still has the old name
+    services.update(a, replace(services.get(a, "object", helmet.id), name_zh="铁盔"))
+    assert indexed_words(a.db, "search_fts") == _rebuilt_words(a)[0]
+    assert found(a, "铁盔") == found(a, "iron") == [("object", "HY1944.0002")]
+    assert found(a, "steel") == []
