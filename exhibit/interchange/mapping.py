@@ -260,6 +260,7 @@ class TermMatcher:
     terms: dict[str, list[Term]]
     overrides: dict[str, dict[str, str]] = field(default_factory=dict)
     _index: dict[str, dict[str, str]] = field(default_factory=dict, init=False)
+    _matched: dict[tuple[str, str], str | None] = field(default_factory=dict, init=False, repr=False)
 
     @classmethod
     def for_archive(cls, db: Database, overrides: dict[str, dict[str, str]] | None = None) -> "TermMatcher":
@@ -285,7 +286,11 @@ class TermMatcher:
             self._index[vocab_name] = index
 
     def match(self, vocab_name: str, value: str) -> str | None:
-        return self._index.get(vocab_name, {}).get(_fold_term(value))
+        # Remembered per value: a catalogue repeats the same few terms on every row.
+        key = (vocab_name, value)
+        if key not in self._matched:
+            self._matched[key] = self._index.get(vocab_name, {}).get(_fold_term(value))
+        return self._matched[key]
 
     def nearest(self, vocab_name: str, value: str) -> Term | None:
         """The term most like `value`, offered when it matches none."""
