@@ -14,12 +14,12 @@ ahead, so neither process waits on a 64 KB pipe. The main process writes each
 batch while the worker prepares the next ones.
 
 Where the time goes at 100,000 rows (exhibit/interchange/bench.py's rows, 2-core
-VM): the worker needs ~15 s of CPU (checking ~4 s, index entries ~8.5 s); the
-main process ~17 s, of which SQLite's inserts ~12.5 s (the FTS index ~9 s) and,
-after the last batch, the history entries, the sort indexes and the COMMIT
-~3.5 s. The main process is the limit: the import takes ~20-23 s, the first
-~1.5 s of it waiting for the worker to start, receive the rows and send its
-first batch.
+VM): the worker needs ~11 s of CPU (checking ~4.5 s, index texts ~4.5 s, pickling
+~1 s); the main process ~13-15 s, of which SQLite's inserts ~9.5 s (the full-text
+index most of it) and, after the last batch, the history entries, the sort indexes
+and the COMMIT ~2.5 s. The two are about even now: the main process waits ~1 s in
+all, ~0.8 s of it for the first batch (the worker needs every row's key first, for
+the duplicates). The import takes ~15 s after a ~1.5 s read.
 
 Everything is still written in the main process's one transaction: a rejected
 row, a cancel or a failure of the worker rolls it all back. Writing stops at
@@ -38,6 +38,7 @@ import os
 import pickle
 import shutil
 import tempfile
+import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable
@@ -108,7 +109,9 @@ def plan_and_write(archive: Archive, table: Table, mapping: Mapping, *, media_ro
     ctx = _context()
     receiving, sending = ctx.Pipe(duplex=False)
     rows_in, rows_out = ctx.Pipe(duplex=False)
-    spool = _Spool(Path(tempfile.mkdtemp(prefix="exhibit-import-", dir=_spool_dir())), ctx.Semaphore(AHEAD))
+    where = _spool_dir()
+    _sweep_stale_spools(Path(where or tempfile.gettempdir()))
+    spool = _Spool(Path(tempfile.mkdtemp(prefix=SPOOL_PREFIX, dir=where)), ctx.Semaphore(AHEAD))
     worker = ctx.Process(target=_work, name="exhibit-import",
                          args=(sending, rows_in, spool, archive.db_path, archive.root, archive.user,
                                replace(table, rows=[]), mapping, media_root, stamp, bulk.BATCH), daemon=True)
@@ -206,6 +209,25 @@ def _spool_dir() -> str | None:
 
 
 SHM_NEEDED = 1024 ** 3  # bytes: 100,000 rows' table (~90 MB) and AHEAD batches, with a wide margin
+SPOOL_PREFIX = "exhibit-import-"
+STALE_SPOOL_S = 3600  # an import's spool changes every few seconds while it runs
+
+
+def _sweep_stale_spools(folder: Path) -> None:
+    """Remove the spool folders of imports whose process was killed (a normal end, a cancel
+    or a failure removes its own): any not changed for an hour. They can hold hundreds
+    of MB, in memory when they are in /dev/shm."""
+    cutoff = time.time() - STALE_SPOOL_S
+    try:
+        candidates = list(folder.glob(SPOOL_PREFIX + "*"))
+    except OSError:
+        return
+    for old in candidates:
+        try:
+            if old.is_dir() and old.stat().st_mtime < cutoff:
+                shutil.rmtree(old, ignore_errors=True)
+        except OSError:
+            continue  # gone meanwhile, or not ours to read
 
 
 def _receive(receiving: Any, worker: Any, cancelled: CancelFn | None, name: str,

@@ -147,3 +147,22 @@ def test_batches_are_spooled_on_disk_when_shared_memory_is_small(monkeypatch) ->
 
     monkeypatch.setattr(pipeline.os, "statvfs", lambda path: Small())
     assert pipeline._spool_dir() is None  # the usual temporary folder
+
+
+def test_spool_folders_left_by_a_killed_import_are_swept(tmp_path):
+    """A killed import cannot remove its spool folder; the next import removes those that
+    have not changed for an hour, and nothing else."""
+    import os
+    import time
+
+    old = tmp_path / f"{pipeline.SPOOL_PREFIX}killed"
+    running = tmp_path / f"{pipeline.SPOOL_PREFIX}running"
+    other = tmp_path / "someone-else"
+    for folder in (old, running, other):
+        folder.mkdir()
+        (folder / "batch-1").write_bytes(b"x" * 100)
+    long_ago = time.time() - pipeline.STALE_SPOOL_S - 60
+    for folder in (old, other):
+        os.utime(folder, (long_ago, long_ago))
+    pipeline._sweep_stale_spools(tmp_path)
+    assert not old.exists() and running.exists() and other.exists()
