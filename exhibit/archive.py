@@ -215,6 +215,8 @@ class Archive:
         try:
             if not readonly:
                 _migrate(db, db_path)
+                from exhibit import search
+                search.refresh_if_stale(db)
             elif schema.version(db) != schema.LATEST:
                 raise ExhibitError(f"{db_path} has schema version {schema.version(db)}, "
                                    f"expected {schema.LATEST}; open it once for writing to upgrade")

@@ -266,6 +266,7 @@ def _v4(db: Database) -> None:
     # Index what an older archive already holds.
     from exhibit import search
     search.rebuild(db)
+    search.mark_current(db)
 
 
 MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4]

@@ -448,6 +448,46 @@ def unindex(db: Database, record_type: str, record_id: int, record: Record | Non
 
 
 INDEXED_TYPES = ("object", "media", "section", "panel", "person", "place", "event", "source")
+INDEX_FORMAT = 1  # raise it when `document` would make other texts from the same record
+
+
+@lru_cache(maxsize=1)
+def index_fingerprint() -> str:
+    """What the index's texts depend on besides the records: the format of this code,
+    pypinyin's dictionaries and Python's Unicode tables (NFKC)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        pinyin = version("pypinyin")
+    except PackageNotFoundError:
+        pinyin = "none"
+    return f"format {INDEX_FORMAT}; pypinyin {pinyin}; unicode {unicodedata.unidata_version}"
+
+
+def mark_current(db: Database) -> None:
+    """Note that the index was made with today's `index_fingerprint` (inside the transaction
+    that made it)."""
+    db.execute("INSERT INTO settings (key, value) VALUES ('search_index', ?) "
+               "ON CONFLICT(key) DO UPDATE SET value = excluded.value", [index_fingerprint()])
+
+
+def refresh_if_stale(db: Database) -> bool:
+    """Rebuild the index, at opening, when it was made by another version of `document`
+    or of pypinyin (`index_fingerprint`). Otherwise a curator's next save would find the
+    texts it can no longer take out (_forget) and rebuild the index then, in the middle of
+    the save. Returns whether it rebuilt."""
+    row = db.execute("SELECT value FROM settings WHERE key = 'search_index'").fetchone()
+    if row is not None and row[0] == index_fingerprint():
+        return False
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        rebuild(db)
+        mark_current(db)
+    except BaseException:
+        db.conn.execute("ROLLBACK")
+        raise
+    db.conn.execute("COMMIT")
+    return True
 
 
 def iter_records(db: Database, record_type: str) -> Iterable[Record]:

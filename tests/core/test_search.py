@@ -7,6 +7,7 @@ from dataclasses import replace
 import pytest
 
 from exhibit import search, services
+from exhibit.archive import Archive
 from exhibit.errors import ValidationError
 from exhibit.records import ArchiveObject, Event, Panel, Person, Section
 from tests.search_words import indexed_words
@@ -252,3 +253,21 @@ def test_a_record_changed_behind_the_index_gets_the_index_rebuilt(small):
     assert indexed_words(a.db, "search_fts") == _rebuilt_words(a)[0]
     assert found(a, "铁盔") == found(a, "iron") == [("object", "HY1944.0002")]
     assert found(a, "steel") == []
+
+
+def test_an_index_made_by_another_version_is_rebuilt_on_opening(small):
+    """A new pypinyin or a new way of indexing would make other texts from the same records;
+    the index is then rebuilt when the archive opens, not at a curator's next save."""
+    a = small["archive"]
+    assert a.setting("search_index") == search.index_fingerprint()
+    a.db.execute("UPDATE objects SET name_en = 'Iron helmet' WHERE id = ?", [small["helmet"].id])
+    a.set_setting("search_index", "format 0; pypinyin 0.1; unicode 1.0")
+    root = a.root
+    a.close()
+    reopened = Archive.open(root, user="tester")
+    try:
+        assert found(reopened, "iron") == [("object", "HY1944.0002")]
+        assert reopened.setting("search_index") == search.index_fingerprint()
+        assert not search.refresh_if_stale(reopened.db)  # once is enough
+    finally:
+        reopened.close()
