@@ -68,3 +68,24 @@ def test_a_file_in_a_wrong_encoding_is_explained_in_chinese(chinese, tmp_path: P
     text = reason_text(str(caught.value))
     assert text.startswith("藏品.csv：第 3 行既不是 UTF-8、GB18030/GBK 文本")
     assert text.endswith("请在 Excel 中另存为“CSV UTF-8（逗号分隔）”，或在 WPS/LibreOffice 中以 UTF-8 保存，然后重新导入")
+
+
+def test_an_export_that_cannot_be_written_says_why_in_chinese(chinese, blank_archive, tmp_path: Path) -> None:
+    """The export dialog shows the core's reason through the same patterns."""
+    from exhibit import services
+    from exhibit.errors import ExhibitError
+    from exhibit.interchange import export
+    from exhibit.records import ArchiveObject
+
+    services.create(blank_archive, ArchiveObject(accession="HY9", name_zh="电报", description_zh="坏\x07字"))
+    with pytest.raises(ExhibitError) as caught:
+        export.write_table(blank_archive, "object", tmp_path / "out.xlsx")
+    text = reason_text(str(caught.value))
+    assert text.startswith("无法把") and " HY9 写入 out.xlsx：" in text and text.endswith("请改为导出 CSV")
+    assert "%" not in text and "description_zh" not in text  # every part filled, the field by its label
+    with pytest.raises(ExhibitError) as caught:
+        export.write_table(blank_archive, "object", tmp_path / "out.doc")
+    assert reason_text(str(caught.value)) == "out.doc：导出只能写成 .csv、.tsv 或 .xlsx 文件"
+    with pytest.raises(ExhibitError) as caught:
+        export.write_table(blank_archive, "object", tmp_path / "gone.csv", [999_999])
+    assert reason_text(str(caught.value)).endswith("#999999：该记录已不存在")

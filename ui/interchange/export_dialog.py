@@ -23,6 +23,7 @@ from exhibit.archive import Archive
 from exhibit.interchange.export import EXPORT_TYPES
 from ui.interchange import tasks
 from ui.interchange.file_pages import _error_label
+from ui.interchange.reasons import reason_text
 from ui.interchange.labels import record_type_name
 
 # format → (suffix, or "" for a folder; per-type?; selection allowed?)
@@ -321,7 +322,7 @@ class ExportDialog(QDialog):
         self.progress.setVisible(self.state in ("running", "done"))
         self.status.setText(self.status_text())
         self.status.setAccessibleName(self.tr("Export status"))
-        self.error.setText(self.message)
+        self.error.setText(reason_text(self.message))  # the core's sentence, in the UI's language
         self.error.setVisible(bool(self.message))
         self.error.setAccessibleName(self.tr("Why the export failed"))
         self.export_button.setText(self.tr("&Export"))

@@ -80,6 +80,19 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [(re.compile(p), t) for p, t in [
      QT_TRANSLATE_NOOP("ImportReasons", "row(s) %rows above the header were not imported (a title or note?)")),
     (r"^cells (?P<range>\S+) are merged; “(?P<value>.*)” was read for each cell they cover$",
      QT_TRANSLATE_NOOP("ImportReasons", "cells %range are merged; “%value” was read for each cell they cover")),
+    # Exports that cannot be written (exhibit.interchange.export, bundle, iiif).
+    (r"^cannot export (?P<type>\w+) #(?P<value>\d+): it does not exist$",
+     QT_TRANSLATE_NOOP("ImportReasons", "cannot export %type #%value: it does not exist")),
+    (r"^cannot write (?P<type>\w+) ?(?P<value>.*?) to (?P<file>.+?): (?P<field>\w+) contains control "
+     r"characters that \.xlsx cannot hold; export as CSV instead$",
+     QT_TRANSLATE_NOOP("ImportReasons", "cannot write %type %value to %file: %field contains control characters "
+                                        "that .xlsx cannot hold; export as CSV instead")),
+    (r"^(?P<file>.+?): export writes \.csv, \.tsv or \.xlsx files$",
+     QT_TRANSLATE_NOOP("ImportReasons", "%file: export writes .csv, .tsv or .xlsx files")),
+    (r"^(?P<file>.+) already exists; choose a new name for the bundle$",
+     QT_TRANSLATE_NOOP("ImportReasons", "%file already exists; choose a new name for the bundle")),
+    (r"^(?P<file>.+) is not empty; choose a new folder for the IIIF export$",
+     QT_TRANSLATE_NOOP("ImportReasons", "%file is not empty; choose a new folder for the IIIF export")),
     # Files that cannot be read (exhibit.interchange.encodings and tables).
     (r"^(?P<file>.+?): line (?P<line>\d+) is not text in UTF-8, GB18030/GBK or UTF-16 with a byte-order mark; "
      r"(?P<why>.+)$",
@@ -168,7 +181,8 @@ def reason_text(text: str) -> str:
             continue
         parts = {name: _part(name, value or "") for name, value in found.groupdict().items()}
         # One pass over the template: a value that happens to contain "%count" stays as it is.
-        return re.sub(r"%(\w+)", lambda m: parts.get(m.group(1), m.group(0)),
+        # ASCII names: a Chinese template may put a character right after one (%who写入).
+        return re.sub(r"%([A-Za-z]+)", lambda m: parts.get(m.group(1), m.group(0)),
                       QCoreApplication.translate(CONTEXT, template))
     return text
 

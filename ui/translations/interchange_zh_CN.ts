@@ -4,151 +4,151 @@
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../interchange/run_pages.py" line="169"/>
+        <location filename="../interchange/run_pages.py" line="170"/>
         <source>Empty rows skipped: %1</source>
         <translation>已跳过的空行：%1</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="182"/>
+        <location filename="../interchange/run_pages.py" line="183"/>
         <source>Checking every row; nothing is written…</source>
         <translation>正在逐行检查，不写入任何内容…</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="184"/>
+        <location filename="../interchange/run_pages.py" line="185"/>
         <source>The check could not be run.</source>
         <translation>无法进行检查。</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="186"/>
+        <location filename="../interchange/run_pages.py" line="187"/>
         <source>The check was stopped before the end. Check again to import.</source>
         <translation>检查未完成即已停止。请重新检查后再导入。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../interchange/run_pages.py" line="188"/>
+        <location filename="../interchange/run_pages.py" line="189"/>
         <source>%n row(s) checked: </source>
         <translation>
             <numerusform>已检查 %n 行：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="189"/>
+        <location filename="../interchange/run_pages.py" line="190"/>
         <source>%1 to create, %2 to update, %3 unchanged, %4 rejected.</source>
         <translation>新建 %1 条，更新 %2 条，%3 条不变，%4 条被拒绝。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../interchange/run_pages.py" line="193"/>
+        <location filename="../interchange/run_pages.py" line="194"/>
         <source>%n empty row(s) skipped.</source>
         <translation>
             <numerusform>跳过 %n 个空行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="195"/>
+        <location filename="../interchange/run_pages.py" line="196"/>
         <source>Nothing can be imported while a row is rejected: correct the file, the mapping or the terms, and check again.</source>
         <translation>只要有一行被拒绝，就不能导入：请修改文件、列对应或术语，然后重新检查。</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="198"/>
+        <location filename="../interchange/run_pages.py" line="199"/>
         <source>The mapping changed: checking again…</source>
         <translation>列对应已更改，正在重新检查…</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="200"/>
+        <location filename="../interchange/run_pages.py" line="201"/>
         <source>Press Import to import them all, in one step.</source>
         <translation>按“导入”一次性导入全部行。</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="204"/>
+        <location filename="../interchange/run_pages.py" line="205"/>
         <source>Check (dry run)</source>
         <translation>检查（试运行）</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="205"/>
+        <location filename="../interchange/run_pages.py" line="206"/>
         <source>What importing would do to each row. Nothing has been written yet.</source>
         <translation>导入将对每一行做什么。目前尚未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="206"/>
+        <location filename="../interchange/run_pages.py" line="207"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="208"/>
+        <location filename="../interchange/run_pages.py" line="209"/>
         <source>Result of the check</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="211"/>
+        <location filename="../interchange/run_pages.py" line="212"/>
         <source>Why the check failed</source>
         <translation>检查失败的原因</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="213"/>
+        <location filename="../interchange/run_pages.py" line="214"/>
         <source>S&amp;top</source>
         <translation>停止(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="214"/>
+        <location filename="../interchange/run_pages.py" line="215"/>
         <source>Stop the check</source>
         <translation>停止检查</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="216"/>
+        <location filename="../interchange/run_pages.py" line="217"/>
         <source>Check &amp;again</source>
         <translation>重新检查(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="217"/>
+        <location filename="../interchange/run_pages.py" line="218"/>
         <source>Run the check again</source>
         <translation>重新运行检查</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="219"/>
+        <location filename="../interchange/run_pages.py" line="220"/>
         <source>Check progress</source>
         <translation>检查进度</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="220"/>
+        <location filename="../interchange/run_pages.py" line="221"/>
         <source>Only &amp;rejected rows</source>
         <translation>只看被拒绝的行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="221"/>
+        <location filename="../interchange/run_pages.py" line="222"/>
         <source>Show only the rejected rows</source>
         <translation>只显示被拒绝的行</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="222"/>
+        <location filename="../interchange/run_pages.py" line="223"/>
         <source>&amp;Rows (%1 shown):</source>
         <translation>各行（显示 %1 行）(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="223"/>
+        <location filename="../interchange/run_pages.py" line="224"/>
         <source>Report for each row</source>
         <translation>逐行报告</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="224"/>
+        <location filename="../interchange/run_pages.py" line="225"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="224"/>
+        <location filename="../interchange/run_pages.py" line="225"/>
         <source>Key</source>
         <translation>标识</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="224"/>
+        <location filename="../interchange/run_pages.py" line="225"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="224"/>
+        <location filename="../interchange/run_pages.py" line="225"/>
         <source>Reasons</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="227"/>
+        <location filename="../interchange/run_pages.py" line="228"/>
         <source>Notes about the file</source>
         <translation>关于文件的说明</translation>
     </message>
@@ -156,235 +156,235 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../interchange/export_dialog.py" line="46"/>
+        <location filename="../interchange/export_dialog.py" line="47"/>
         <source>Export into folder</source>
         <translation>导出到文件夹</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="49"/>
+        <location filename="../interchange/export_dialog.py" line="50"/>
         <source>Export to</source>
         <translation>导出到</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="187"/>
+        <location filename="../interchange/export_dialog.py" line="188"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="187"/>
+        <location filename="../interchange/export_dialog.py" line="188"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="188"/>
+        <location filename="../interchange/export_dialog.py" line="189"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="188"/>
+        <location filename="../interchange/export_dialog.py" line="189"/>
         <source>LIDO XML files (*.xml)</source>
         <translation>LIDO XML 文件 (*.xml)</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="189"/>
+        <location filename="../interchange/export_dialog.py" line="190"/>
         <source>Zip files (*.zip)</source>
         <translation>Zip 压缩文件 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="204"/>
+        <location filename="../interchange/export_dialog.py" line="205"/>
         <source>Choose where to write the export.</source>
         <translation>请选择导出的保存位置。</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="207"/>
+        <location filename="../interchange/export_dialog.py" line="208"/>
         <source>%1 already exists and is not empty; choose a new folder.</source>
         <translation>%1 已存在且不为空，请选择一个新文件夹。</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="209"/>
+        <location filename="../interchange/export_dialog.py" line="210"/>
         <source>%1 is a folder; choose a file name.</source>
         <translation>%1 是文件夹，请选择一个文件名。</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="211"/>
+        <location filename="../interchange/export_dialog.py" line="212"/>
         <source>%1 already exists; choose a new name for the bundle.</source>
         <translation>%1 已存在，请为打包文件另取一个名字。</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="279"/>
+        <location filename="../interchange/export_dialog.py" line="280"/>
         <source>CSV table (.csv)</source>
         <translation>CSV 表格 (.csv)</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="280"/>
+        <location filename="../interchange/export_dialog.py" line="281"/>
         <source>Excel workbook (.xlsx)</source>
         <translation>Excel 工作簿 (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="281"/>
+        <location filename="../interchange/export_dialog.py" line="282"/>
         <source>Whole archive as JSON (.json)</source>
         <translation>整个档案库，JSON 格式 (.json)</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="282"/>
+        <location filename="../interchange/export_dialog.py" line="283"/>
         <source>Objects as LIDO XML (.xml)</source>
         <translation>藏品，LIDO XML 格式 (.xml)</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="283"/>
+        <location filename="../interchange/export_dialog.py" line="284"/>
         <source>IIIF manifests of objects with images (folder)</source>
         <translation>有图像藏品的 IIIF 清单（文件夹）</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="284"/>
+        <location filename="../interchange/export_dialog.py" line="285"/>
         <source>Whole-archive bundle (.zip)</source>
         <translation>整库打包 (.zip)</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="285"/>
+        <location filename="../interchange/export_dialog.py" line="286"/>
         <source>Whole-archive bundle (folder)</source>
         <translation>整库打包（文件夹）</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="290"/>
+        <location filename="../interchange/export_dialog.py" line="291"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="291"/>
+        <location filename="../interchange/export_dialog.py" line="292"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="293"/>
+        <location filename="../interchange/export_dialog.py" line="294"/>
         <source>Exported to %1 (%2).</source>
         <translation>已导出到 %1（%2）。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../interchange/export_dialog.py" line="294"/>
+        <location filename="../interchange/export_dialog.py" line="295"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="296"/>
+        <location filename="../interchange/export_dialog.py" line="297"/>
         <source>The export was cancelled; nothing was written.</source>
         <translation>导出已取消，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="300"/>
+        <location filename="../interchange/export_dialog.py" line="301"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="306"/>
+        <location filename="../interchange/export_dialog.py" line="307"/>
         <source>&amp;Format:</source>
         <translation>格式(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="307"/>
+        <location filename="../interchange/export_dialog.py" line="308"/>
         <source>Export format</source>
         <translation>导出格式</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="308"/>
+        <location filename="../interchange/export_dialog.py" line="309"/>
         <source>&amp;Records:</source>
         <translation>记录(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="309"/>
+        <location filename="../interchange/export_dialog.py" line="310"/>
         <source>Type of records to export</source>
         <translation>要导出的记录类型</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="310"/>
+        <location filename="../interchange/export_dialog.py" line="311"/>
         <source>Which:</source>
         <translation>范围：</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="311"/>
+        <location filename="../interchange/export_dialog.py" line="312"/>
         <source>The &amp;selected records (%1)</source>
         <translation>选中的记录（%1 条）(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="312"/>
+        <location filename="../interchange/export_dialog.py" line="313"/>
         <source>Export the selected records</source>
         <translation>导出选中的记录</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="313"/>
+        <location filename="../interchange/export_dialog.py" line="314"/>
         <source>&amp;All records of this type</source>
         <translation>该类型的全部记录(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="314"/>
+        <location filename="../interchange/export_dialog.py" line="315"/>
         <source>&amp;The whole archive</source>
         <translation>整个档案库(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="315"/>
+        <location filename="../interchange/export_dialog.py" line="316"/>
         <source>Export all records</source>
         <translation>导出全部记录</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="316"/>
+        <location filename="../interchange/export_dialog.py" line="317"/>
         <source>&amp;Destination:</source>
         <translation>保存位置(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="317"/>
+        <location filename="../interchange/export_dialog.py" line="318"/>
         <source>Where to write the export</source>
         <translation>导出的保存位置</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="318"/>
+        <location filename="../interchange/export_dialog.py" line="319"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="319"/>
+        <location filename="../interchange/export_dialog.py" line="320"/>
         <source>Choose where to write the export</source>
         <translation>选择导出的保存位置</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="320"/>
+        <location filename="../interchange/export_dialog.py" line="321"/>
         <source>Export progress</source>
         <translation>导出进度</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="323"/>
+        <location filename="../interchange/export_dialog.py" line="324"/>
         <source>Export status</source>
         <translation>导出状态</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="326"/>
+        <location filename="../interchange/export_dialog.py" line="327"/>
         <source>Why the export failed</source>
         <translation>导出失败的原因</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="327"/>
+        <location filename="../interchange/export_dialog.py" line="328"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="328"/>
+        <location filename="../interchange/export_dialog.py" line="329"/>
         <source>Start the export</source>
         <translation>开始导出</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="330"/>
+        <location filename="../interchange/export_dialog.py" line="331"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="330"/>
         <location filename="../interchange/export_dialog.py" line="331"/>
+        <location filename="../interchange/export_dialog.py" line="332"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="331"/>
+        <location filename="../interchange/export_dialog.py" line="332"/>
         <source>Cancel the export</source>
         <translation>取消导出</translation>
     </message>
@@ -490,112 +490,112 @@
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../interchange/run_pages.py" line="306"/>
+        <location filename="../interchange/run_pages.py" line="307"/>
         <source>Cancelling: everything is being rolled back…</source>
         <translation>正在取消：所有更改都将回滚…</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="307"/>
+        <location filename="../interchange/run_pages.py" line="308"/>
         <source>Backing up the archive before the import…</source>
         <translation>导入前正在备份档案库…</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="308"/>
+        <location filename="../interchange/run_pages.py" line="309"/>
         <source>Checking the rows again…</source>
         <translation>正在再次检查各行…</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="309"/>
+        <location filename="../interchange/run_pages.py" line="310"/>
         <source>Writing the new records…</source>
         <translation>正在写入新记录…</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="310"/>
+        <location filename="../interchange/run_pages.py" line="311"/>
         <source>Updating the matched records…</source>
         <translation>正在更新匹配的记录…</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="311"/>
+        <location filename="../interchange/run_pages.py" line="312"/>
         <source>Importing the images…</source>
         <translation>正在导入图像…</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="311"/>
+        <location filename="../interchange/run_pages.py" line="312"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="313"/>
+        <location filename="../interchange/run_pages.py" line="314"/>
         <source>The import is complete.</source>
         <translation>导入完成。</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="315"/>
+        <location filename="../interchange/run_pages.py" line="316"/>
         <source>The import was cancelled. Nothing was changed.</source>
         <translation>导入已取消，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="317"/>
+        <location filename="../interchange/run_pages.py" line="318"/>
         <source>The import failed. Nothing was changed.</source>
         <translation>导入失败，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="324"/>
+        <location filename="../interchange/run_pages.py" line="325"/>
         <source>%1: %2 created, %3 updated, %4 unchanged.</source>
         <translation>%1：新建 %2 条，更新 %3 条，%4 条不变。</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="328"/>
+        <location filename="../interchange/run_pages.py" line="329"/>
         <source>Images: %1 imported, %2 already in the archive.</source>
         <translation>图像：导入 %1 个，%2 个已在档案库中。</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="333"/>
+        <location filename="../interchange/run_pages.py" line="334"/>
         <source>An import cannot be undone with Edit → Undo: it is one transaction of its own, not an edit in the undo history.</source>
         <translation>导入不能用“编辑 → 撤销”撤回：它是一个独立的事务，不是撤销历史中的一次编辑。</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="336"/>
+        <location filename="../interchange/run_pages.py" line="337"/>
         <source>The archive was backed up just before it, to %1; restore that backup to go back.</source>
         <translation>导入前已将档案库备份到 %1；如需回到导入前，请恢复该备份。</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="339"/>
+        <location filename="../interchange/run_pages.py" line="340"/>
         <source>No backup was made before it (%1).</source>
         <translation>导入前未能备份（%1）。</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="343"/>
+        <location filename="../interchange/run_pages.py" line="344"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="344"/>
+        <location filename="../interchange/run_pages.py" line="345"/>
         <source>Importing %1 in one step: all rows, or none.</source>
         <translation>一次性导入%1：要么全部导入，要么都不导入。</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="347"/>
+        <location filename="../interchange/run_pages.py" line="348"/>
         <source>Import status</source>
         <translation>导入状态</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="348"/>
+        <location filename="../interchange/run_pages.py" line="349"/>
         <source>Import progress</source>
         <translation>导入进度</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="351"/>
+        <location filename="../interchange/run_pages.py" line="352"/>
         <source>Import summary</source>
         <translation>导入摘要</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="354"/>
+        <location filename="../interchange/run_pages.py" line="355"/>
         <source>Why the import failed</source>
         <translation>导入失败的原因</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="356"/>
+        <location filename="../interchange/run_pages.py" line="357"/>
         <source>About undoing the import</source>
         <translation>关于撤回导入</translation>
     </message>
@@ -603,262 +603,287 @@
 <context>
     <name>ImportReasons</name>
     <message>
-        <location filename="../interchange/reasons.py" line="29"/>
+        <location filename="../interchange/reasons.py" line="28"/>
         <source>%what &apos;%value&apos; appears again on row(s) %rows of the file</source>
         <translation>%what“%value”在文件第 %rows 行再次出现</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="32"/>
+        <location filename="../interchange/reasons.py" line="31"/>
         <source>%field &apos;%value&apos; is not a term of the %vocab vocabulary (nearest term: %label %code)</source>
         <translation>%field“%value”不是“%vocab”词表中的词条（最接近的词条：%label %code）</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="35"/>
+        <location filename="../interchange/reasons.py" line="34"/>
         <source>%field &apos;%value&apos; is not a term of the %vocab vocabulary</source>
         <translation>%field“%value”不是“%vocab”词表中的词条</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="37"/>
+        <location filename="../interchange/reasons.py" line="36"/>
         <source>%field &apos;%value&apos; is not a number</source>
         <translation>%field“%value”不是数字</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="39"/>
+        <location filename="../interchange/reasons.py" line="38"/>
         <source>%field &apos;%value&apos; is neither yes nor no</source>
         <translation>%field“%value”既不是“是”也不是“否”</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="41"/>
+        <location filename="../interchange/reasons.py" line="40"/>
         <source>place &apos;%value&apos; is not in the archive (import the places first)</source>
         <translation>地点“%value”不在档案中（请先导入地点）</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="43"/>
+        <location filename="../interchange/reasons.py" line="42"/>
         <source>place &apos;%value&apos; names %count places; use its key</source>
         <translation>“%value”对应 %count 个地点，请填写地点的键</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="45"/>
+        <location filename="../interchange/reasons.py" line="44"/>
         <source>section &apos;%value&apos; is not in the archive</source>
         <translation>展区“%value”不在档案中</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="48"/>
+        <location filename="../interchange/reasons.py" line="47"/>
         <source>%count %type records are called &apos;%value&apos;; add a key column to say which one this row is</source>
         <translation>有 %count 条%type记录名为“%value”；请加一列键，指明本行是哪一条</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="51"/>
+        <location filename="../interchange/reasons.py" line="50"/>
         <source>a %field is needed in Chinese or English</source>
         <translation>需要中文或英文的%field</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="53"/>
+        <location filename="../interchange/reasons.py" line="52"/>
         <source>an accession number is required</source>
         <translation>缺少总登记号</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="54"/>
+        <location filename="../interchange/reasons.py" line="53"/>
         <source>a code is required</source>
         <translation>缺少编号</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="56"/>
+        <location filename="../interchange/reasons.py" line="55"/>
         <source>%what &apos;%value&apos; is already used by %label</source>
         <translation>%what“%value”已被 %label 使用</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="58"/>
+        <location filename="../interchange/reasons.py" line="57"/>
         <source>an event needs a date for the timeline</source>
         <translation>事件需要日期，才能排入时间线</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="60"/>
+        <location filename="../interchange/reasons.py" line="59"/>
         <source>latitude %value is outside −90…90</source>
         <translation>纬度 %value 不在 −90…90 之间</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="62"/>
+        <location filename="../interchange/reasons.py" line="61"/>
         <source>longitude %value is outside −180…180</source>
         <translation>经度 %value 不在 −180…180 之间</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="65"/>
+        <location filename="../interchange/reasons.py" line="64"/>
         <source>has %count cells but the header has only %width columns (a cell with an unquoted separator?)</source>
         <translation>本行有 %count 个单元格，表头只有 %width 列（是否有单元格含未加引号的分隔符？）</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="68"/>
+        <location filename="../interchange/reasons.py" line="67"/>
         <source>%where holds the formula %formula; its saved result “%value” was imported</source>
         <translation>%where 是公式 %formula，已导入其保存的结果“%value”</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="71"/>
+        <location filename="../interchange/reasons.py" line="70"/>
         <source>%where holds the formula %formula with no saved result; formulas are not calculated on import — paste the values instead</source>
         <translation>%where 是公式 %formula，但没有保存的结果；导入时不计算公式，请改为粘贴数值</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="74"/>
+        <location filename="../interchange/reasons.py" line="73"/>
         <source>%count image(s) listed but no media folder was chosen; they are not imported</source>
         <translation>列出了 %count 个图片，但未选择图片文件夹，因此不导入</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="77"/>
+        <location filename="../interchange/reasons.py" line="76"/>
         <source>image %value is outside the chosen folder %folder (the path uses &apos;..&apos;)</source>
         <translation>图片 %value 在所选文件夹 %folder 之外（路径中含“..”）</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="79"/>
+        <location filename="../interchange/reasons.py" line="78"/>
         <source>image %value is outside the chosen folder %folder</source>
         <translation>图片 %value 在所选文件夹 %folder 之外</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="81"/>
+        <location filename="../interchange/reasons.py" line="80"/>
         <source>row(s) %rows above the header were not imported (a title or note?)</source>
         <translation>表头上方的第 %rows 行未导入（标题或说明？）</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="83"/>
+        <location filename="../interchange/reasons.py" line="82"/>
         <source>cells %range are merged; “%value” was read for each cell they cover</source>
         <translation>单元格 %range 为合并单元格；其覆盖的每个单元格都读作“%value”</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="87"/>
+        <location filename="../interchange/reasons.py" line="85"/>
+        <source>cannot export %type #%value: it does not exist</source>
+        <translation>无法导出%type #%value：该记录已不存在</translation>
+    </message>
+    <message>
+        <location filename="../interchange/reasons.py" line="88"/>
+        <source>cannot write %type %value to %file: %field contains control characters that .xlsx cannot hold; export as CSV instead</source>
+        <translation>无法把%type %value 写入 %file：%field含有 .xlsx 无法保存的控制字符；请改为导出 CSV</translation>
+    </message>
+    <message>
+        <location filename="../interchange/reasons.py" line="91"/>
+        <source>%file: export writes .csv, .tsv or .xlsx files</source>
+        <translation>%file：导出只能写成 .csv、.tsv 或 .xlsx 文件</translation>
+    </message>
+    <message>
+        <location filename="../interchange/reasons.py" line="93"/>
+        <source>%file already exists; choose a new name for the bundle</source>
+        <translation>%file 已存在；请为资料包另取一个名字</translation>
+    </message>
+    <message>
+        <location filename="../interchange/reasons.py" line="95"/>
+        <source>%file is not empty; choose a new folder for the IIIF export</source>
+        <translation>%file 不是空文件夹；请为 IIIF 导出另选一个文件夹</translation>
+    </message>
+    <message>
+        <location filename="../interchange/reasons.py" line="99"/>
         <source>%file: line %line is not text in UTF-8, GB18030/GBK or UTF-16 with a byte-order mark; %why</source>
         <translation>%file：第 %line 行既不是 UTF-8、GB18030/GBK 文本，也不是带字节顺序标记的 UTF-16 文本；%why</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="91"/>
+        <location filename="../interchange/reasons.py" line="103"/>
         <source>%file: line %line contains NUL characters; the file is probably UTF-16 without a byte-order mark — %why</source>
         <translation>%file：第 %line 行含有 NUL 字符，文件可能是不带字节顺序标记的 UTF-16——%why</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="95"/>
+        <location filename="../interchange/reasons.py" line="107"/>
         <source>%file: line %line is neither UTF-8 nor meaningful GB18030 text (it decodes to private-use characters); %why</source>
         <translation>%file：第 %line 行既不是 UTF-8，也不是有意义的 GB18030 文本（解码后是私用区字符）；%why</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="99"/>
+        <location filename="../interchange/reasons.py" line="111"/>
         <source>%file: is UTF-16 without a byte-order mark (or another wide encoding), which cannot be read reliably; %why</source>
         <translation>%file：是不带字节顺序标记的 UTF-16（或其他宽字符编码），无法可靠读取；%why</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="103"/>
+        <location filename="../interchange/reasons.py" line="115"/>
         <source>%file: starts with a %encoding byte-order mark but byte %byte is not valid %encoding; %why</source>
         <translation>%file：以 %encoding 字节顺序标记开头，但第 %byte 字节不是有效的 %encoding；%why</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="107"/>
+        <location filename="../interchange/reasons.py" line="119"/>
         <source>save it from Excel as “CSV UTF-8 (comma delimited)”, or from WPS/LibreOffice as UTF-8, and import it again</source>
         <translation>请在 Excel 中另存为“CSV UTF-8（逗号分隔）”，或在 WPS/LibreOffice 中以 UTF-8 保存，然后重新导入</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="110"/>
+        <location filename="../interchange/reasons.py" line="122"/>
         <source>%file: the file has no rows (it is empty)</source>
         <translation>%file：文件中没有任何行（是空文件）</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="112"/>
+        <location filename="../interchange/reasons.py" line="124"/>
         <source>%file: line %line cannot be read as CSV (%detail)</source>
         <translation>%file：第 %line 行无法按 CSV 读取（%detail）</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="114"/>
+        <location filename="../interchange/reasons.py" line="126"/>
         <source>%file: is an old Excel 97–2003 workbook; save it as .xlsx (Excel Workbook) and import that</source>
         <translation>%file：是旧版 Excel 97–2003 工作簿；请另存为 .xlsx（Excel 工作簿）后再导入</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="117"/>
+        <location filename="../interchange/reasons.py" line="129"/>
         <source>%file: import reads .csv, .tsv and .xlsx files</source>
         <translation>%file：导入只能读取 .csv、.tsv 和 .xlsx 文件</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="119"/>
+        <location filename="../interchange/reasons.py" line="131"/>
         <source>%file: is not a readable .xlsx workbook (%detail)</source>
         <translation>%file：不是可读取的 .xlsx 工作簿（%detail）</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="121"/>
+        <location filename="../interchange/reasons.py" line="133"/>
         <source>%file: the workbook is damaged (%detail)</source>
         <translation>%file：工作簿已损坏（%detail）</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="123"/>
+        <location filename="../interchange/reasons.py" line="135"/>
         <source>%file: the workbook has no worksheet</source>
         <translation>%file：工作簿中没有工作表</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="124"/>
+        <location filename="../interchange/reasons.py" line="136"/>
         <source>%file: not found</source>
         <translation>%file：找不到文件</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="127"/>
+        <location filename="../interchange/reasons.py" line="139"/>
         <source>%field: cannot read the date &apos;%value&apos;: %why</source>
         <translation>%field：无法识别日期“%value”：%why</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="128"/>
+        <location filename="../interchange/reasons.py" line="140"/>
         <source>month %value does not exist</source>
         <translation>不存在 %value 月</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="130"/>
+        <location filename="../interchange/reasons.py" line="142"/>
         <source>day %value does not exist in %month %year (it has %days days)</source>
         <translation>%year 年 %month 月没有 %value 日（该月只有 %days 天）</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="132"/>
+        <location filename="../interchange/reasons.py" line="144"/>
         <source>year %value is outside %low–%high</source>
         <translation>年份 %value 不在 %low–%high 之间</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="133"/>
+        <location filename="../interchange/reasons.py" line="145"/>
         <source>no year given</source>
         <translation>没有年份</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="134"/>
+        <location filename="../interchange/reasons.py" line="146"/>
         <source>the range ends before it starts</source>
         <translation>时间范围的结束早于开始</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="136"/>
+        <location filename="../interchange/reasons.py" line="148"/>
         <source>the Republic era (民国) has no year 0</source>
         <translation>民国纪年没有零年</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="138"/>
+        <location filename="../interchange/reasons.py" line="150"/>
         <source>write the year &apos;%value&apos; in full, e.g. 1944</source>
         <translation>请把年份“%value”写完整，例如 1944</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="140"/>
+        <location filename="../interchange/reasons.py" line="152"/>
         <source>there is no date after the qualifier</source>
         <translation>限定词（如“约”）后面没有日期</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="142"/>
+        <location filename="../interchange/reasons.py" line="154"/>
         <source>expected a date such as 1944-06-23, 1944年6月23日, 民国三十三年 or 23 June 1944</source>
         <translation>日期应写作 1944-06-23、1944年6月23日、民国三十三年或 23 June 1944 等形式</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="147"/>
+        <location filename="../interchange/reasons.py" line="159"/>
         <source>accession number</source>
         <translation>总登记号</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="148"/>
+        <location filename="../interchange/reasons.py" line="160"/>
         <source>key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="149"/>
+        <location filename="../interchange/reasons.py" line="161"/>
         <source>key or title</source>
         <translation>键或题名</translation>
     </message>
     <message>
-        <location filename="../interchange/reasons.py" line="150"/>
+        <location filename="../interchange/reasons.py" line="162"/>
         <source>code</source>
         <translation>编号</translation>
     </message>
