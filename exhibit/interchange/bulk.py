@@ -213,22 +213,21 @@ REBUILD_INDEXES_MIN = 10_000  # rows; below this the indexes are cheap to keep u
 def _settings(db: sqlite3.Connection) -> Iterator[None]:
     cache = db.execute("PRAGMA cache_size").fetchone()[0]
     before = {}
-    for table in _FTS_TABLES:
+    for table in search.FTS_TABLES:
         row = db.execute(f"SELECT v FROM {table}_config WHERE k = 'hashsize'").fetchone()
         before[table] = row[0] if row else DEFAULT_HASHSIZE
     db.execute("PRAGMA cache_size = -262144")
-    for table in _FTS_TABLES:
+    for table in search.FTS_TABLES:
         db.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('hashsize', {LOAD_HASHSIZE})")
     try:
         yield
     finally:
         if db.in_transaction:  # after a rollback the settings were never written
-            for table in _FTS_TABLES:
+            for table in search.FTS_TABLES:
                 db.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('hashsize', {int(before[table])})")
         db.execute(f"PRAGMA cache_size = {int(cache)}")
 
 
-_FTS_TABLES = search.FTS_TABLES
 DEFAULT_HASHSIZE = 1024 * 1024
 LOAD_HASHSIZE = 64 * 1024 * 1024
 
