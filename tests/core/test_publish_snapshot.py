@@ -55,7 +55,7 @@ def test_private_fields_are_gone_even_from_the_file(published, tmp_path):
 def test_public_content_and_images_are_published(published):
     live, snap, report = published
     assert report.counts["objects"] == services.count(live, "object") == 42
-    assert report.counts["panels"] == 13 and not report.images_missing
+    assert report.counts["panels"] == 17 and not report.images_missing
     detail = kiosk_data.object_detail(snap, services.object_by_accession(live, "HY1944.0001").id)
     assert detail.name_zh and detail.credit_en and detail.images and detail.images[0].screen
     assert not (snap.root / "media" / "originals").exists()  # only derived images travel
@@ -115,7 +115,7 @@ def test_kiosk_data_timeline_and_map(published):
     assert max(e.siege_day for e in siege) == 47
     assert any(e.phase == "campaign" for e in events)
     data = kiosk_data.map_data(snap)
-    assert len(data.places) == 16 and {l.kind for l in data.lines} == {"river", "railway"}
+    assert len(data.places) == 17 and {l.kind for l in data.lines} == {"river", "railway"}
     assert all(0 <= p.x <= 1 and 0 <= p.y <= 1 for p in data.places)
     keys = {p.key: p for p in data.places}
     assert keys["quanxi"].x > keys["airfield"].x > keys["hengyang-old-city"].x  # east is right

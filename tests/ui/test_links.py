@@ -421,7 +421,7 @@ def test_tree_shows_sections_and_panels_in_order(tree):
     assert section_codes(tree) == ORIGINAL_SECTIONS
     assert panel_codes(tree, 0) == ["p01-hunan-front", "p02-ichigo", "p03-junction"]
     assert tree.topLevelItem(0).text(0) == "1  兵临城下"
-    assert tree.topLevelItem(2).child(1).text(0) == "3.2  第二次总攻"
+    assert tree.topLevelItem(2).child(2).text(0) == "3.3  第二次总攻"
 
 
 def test_alt_down_moves_a_section_and_undo_puts_it_back(tree, archive, stack, qtbot):
@@ -471,7 +471,7 @@ def test_move_panel_to_another_section_and_undo(tree, archive, stack):
 
     stack.undo()
     assert panel_codes(tree, 0) == ["p01-hunan-front", "p02-ichigo", "p03-junction"]
-    assert panel_codes(tree, 2) == ["p07-first-assault", "p08-second-assault", "p09-air-war",
+    assert panel_codes(tree, 2) == ["p07-first-assault", "p14-gas", "p08-second-assault", "p09-air-war",
                                     "p10-last-days"]
     assert services.get(archive, "panel", p02.id).section_id == p02.section_id
     stack.redo()
@@ -483,9 +483,9 @@ def test_move_panel_between_sections_at_a_row(archive, stack, tree):
     s1 = services.find(archive, "section", "s1-road")
     assert link_commands.move_panel(stack, archive, p13.id, s1.id, 1)
     assert panel_codes(tree, 0) == ["p01-hunan-front", "p13-memorial-city", "p02-ichigo", "p03-junction"]
-    assert panel_codes(tree, 4) == []
+    assert panel_codes(tree, 4) == ["p17-aftermath"]
     stack.undo()
-    assert panel_codes(tree, 4) == ["p13-memorial-city"]
+    assert panel_codes(tree, 4) == ["p13-memorial-city", "p17-aftermath"]
     assert panel_codes(tree, 0) == ["p01-hunan-front", "p02-ichigo", "p03-junction"]
 
 
