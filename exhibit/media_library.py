@@ -3,7 +3,9 @@
 `exhibit.media` handles the files (checks, content-hash store, derivatives);
 this module records them in the database through the same transaction and
 history rules as every other write. One bad file in a batch is reported and
-skipped; the others import.
+skipped; the others import. A file that fails after its bytes were stored
+(its previews cannot be made, its record cannot be written) takes its stored
+copy with it, unless a record already refers to that content.
 """
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from typing import Callable
 
 from exhibit import media as media_files
 from exhibit.archive import Archive
-from exhibit.errors import ExhibitError, MediaError, NotFoundError
+from exhibit.errors import ExhibitError, NotFoundError, printable
 from exhibit.records import Media, MediaLink
 from exhibit.services import _exists, _history, get
 
@@ -47,21 +49,45 @@ def _media_by_sha(archive: Archive, sha256: str) -> Media | None:
 
 def import_file(archive: Archive, path: Path, *, caption_zh: str = "", caption_en: str = "",
                 creator: str = "", rights: str = "", date_text: str = "",
-                is_illustration: bool = False, is_sample: bool = False) -> tuple[Media, bool]:
+                is_illustration: bool = False, is_sample: bool = False,
+                follow_symlinks: bool = True) -> tuple[Media, bool]:
     """Store one file and record it; returns (media, created). Raises MediaError naming the file."""
     from exhibit.services import create
 
-    stored = media_files.store_file(Path(path), archive.media_root)
+    stored = media_files.store_file(Path(path), archive.media_root, follow_symlinks=follow_symlinks)
     existing = _media_by_sha(archive, stored.sha256)
     if existing is not None:
         return existing, False
-    media_files.make_derivatives(stored, archive.media_root)
-    record = Media(sha256=stored.sha256, path=stored.path, original_name=stored.original_name,
-                   format=stored.format, mime=stored.mime, width=stored.width, height=stored.height,
-                   size_bytes=stored.size_bytes, exif_date=stored.exif_date, camera=stored.camera,
-                   caption_zh=caption_zh, caption_en=caption_en, creator=creator, rights=rights,
-                   date_text=date_text, is_illustration=is_illustration, is_sample=is_sample)
-    return create(archive, record), True  # type: ignore[return-value]
+    try:
+        media_files.make_derivatives(stored, archive.media_root)
+        record = _new_record(stored, caption_zh=caption_zh, caption_en=caption_en, creator=creator,
+                             rights=rights, date_text=date_text, is_illustration=is_illustration,
+                             is_sample=is_sample)
+        return create(archive, record), True  # type: ignore[return-value]
+    except BaseException:
+        _discard_unrecorded(archive, stored)
+        raise
+
+
+def _discard_unrecorded(archive: Archive, stored: media_files.StoredMedia) -> None:
+    """Remove what this import stored if no media record refers to it: no orphans from a failure."""
+    if not stored.created or _media_by_sha(archive, stored.sha256) is not None:
+        return
+    paths = [archive.media_root / stored.path]
+    paths += [media_files.derivative_path(archive.media_root, stored.sha256, kind)
+              for kind in media_files.DERIVATIVE_SIZES]
+    for p in paths:
+        try:
+            p.unlink()
+        except OSError:
+            pass
+
+
+def _new_record(stored: media_files.StoredMedia, **fields) -> Media:
+    return Media(sha256=stored.sha256, path=stored.path, original_name=stored.original_name,
+                 format=stored.format, mime=stored.mime, width=stored.width, height=stored.height,
+                 size_bytes=stored.size_bytes, exif_date=stored.exif_date, camera=stored.camera,
+                 **fields)
 
 
 def import_paths(archive: Archive, paths: list[Path], *, root: Path | None = None,
@@ -77,24 +103,26 @@ def import_paths(archive: Archive, paths: list[Path], *, root: Path | None = Non
     report = ImportReport()
     if link_to is not None and not _exists(archive, *link_to):
         raise NotFoundError(f"cannot attach media: {link_to[0]} #{link_to[1]} does not exist")
-    try:
-        files = media_files.iter_import_files([Path(p) for p in paths], root)
-    except MediaError as exc:
-        report.errors.append((", ".join(str(p) for p in paths), str(exc)))
-        return report
+    selection = media_files.collect_import_files([Path(p) for p in paths], root)
+    report.errors += [(str(p), reason) for p, reason in selection.problems]
+    files = selection.files
     total = len(files)
     for number, path in enumerate(files, start=1):
         if cancelled is not None and cancelled():
             report.cancelled = True
             break
         if progress is not None:
-            progress(number, total, path.name)
+            progress(number, total, media_files.display_name(path))
         try:
-            record, created = import_file(archive, path)
+            record, created = import_file(archive, path, follow_symlinks=path in selection.named)
             if link_to is not None:
                 link_media(archive, record.id, link_to[0], link_to[1], role=role)
-        except (MediaError, ExhibitError, OSError) as exc:
-            report.errors.append((str(path), str(exc)))
+        except OSError as exc:  # a failure of this machine, not of the file
+            report.errors.append((str(path), f"{media_files.display_name(path)}: could not be"
+                                              f" imported ({exc.strerror or exc})"))
+            continue
+        except ExhibitError as exc:
+            report.errors.append((str(path), printable(str(exc))))
             continue
         (report.imported if created else report.reused).append(record)
     return report
@@ -192,7 +220,7 @@ def file_path(archive: Archive, media: Media) -> Path:
 def derivative(archive: Archive, media: Media, kind: str = "thumb") -> Path:
     """The thumbnail or screen-size image of a media record, made if missing."""
     path = media_files.derivative_path(archive.media_root, media.sha256, kind)
-    if not path.exists():
+    if not path.exists() or not media_files.derivative_is_clean(path):
         stored = media_files.StoredMedia(
             sha256=media.sha256, path=media.path, original_name=media.original_name,
             format=media.format, mime=media.mime, width=media.width, height=media.height,

@@ -18,7 +18,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Callable
 
 from exhibit import media as media_files
-from exhibit.errors import MediaError
+from exhibit.errors import MediaError, printable
 from exhibit.media import hash_file
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ class MediaProblem:
     message: str
 
     def line(self) -> str:
-        return f"media #{self.media_id}: {self.message}"
+        return f"media #{self.media_id}: {printable(self.message)}"
 
 
 @dataclass
@@ -54,7 +54,8 @@ class MediaReport:
 
     def lines(self) -> list[str]:
         out = [p.line() for p in self.problems]
-        out += [f"orphan: {name} (no media record refers to it)" for name in self.orphans]
+        # A file name under media/ can be anything someone put there: controls escaped.
+        out += [f"orphan: {printable(name)} (no media record refers to it)" for name in self.orphans]
         return out
 
 
@@ -64,6 +65,11 @@ class RepairReport:
     moved_aside: list[Path] = field(default_factory=list)               # damaged files kept
     still_missing: list[MediaProblem] = field(default_factory=list)
     cancelled: bool = False
+
+    def lines(self) -> list[str]:
+        """One line per file put back, names escaped (exhibit.errors.printable)."""
+        return [f"put back media #{media_id}: {printable(path)} (from {printable(str(found))})"
+                for media_id, path, found in self.relinked]
 
     def summary(self) -> str:
         text = f"{len(self.relinked)} file(s) put back, {len(self.still_missing)} still missing"

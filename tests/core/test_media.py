@@ -13,7 +13,8 @@ from PIL import Image, ImageStat
 from exhibit import media
 from exhibit.errors import MediaError
 from exhibit.media import (
-    SCREEN, THUMB, StoredMedia, derivative_path, inspect_image, iter_import_files,
+    SCREEN, THUMB, StoredMedia, collect_import_files, derivative_path, inspect_image,
+    iter_import_files,
     make_derivatives, make_thumbnail, naive_thumbnail, resolve_inside, store_file,
     verify_stored,
 )
@@ -328,15 +329,15 @@ def test_copy_failure_leaves_no_partial_original(tmp_path, root, monkeypatch):
 
 def test_file_changing_during_import_is_rejected(tmp_path, root, monkeypatch):
     src = jpeg(tmp_path / "moving.jpg")
-    real_hash = media._hash_file
+    real_hash = media._hash_stream
 
-    def hash_then_change(p):
-        out = real_hash(p)
-        with open(p, "ab") as f:
-            f.write(b"more")
+    def hash_then_change(f, name):
+        out = real_hash(f, name)
+        with open(src, "ab") as w:  # another program appends to the file we are reading
+            w.write(b"more")
         return out
 
-    monkeypatch.setattr(media, "_hash_file", hash_then_change)
+    monkeypatch.setattr(media, "_hash_stream", hash_then_change)
     with pytest.raises(MediaError, match="moving.jpg: the file changed"):
         store_file(src, root)
     assert all_files(root) == []
@@ -505,10 +506,14 @@ def test_iter_import_files_with_root_refuses_symlink_inside_folder(tmp_path):
     (top / "zz.jpg").symlink_to(secret)
     with pytest.raises(MediaError, match="zz.jpg: is a symbolic link"):
         iter_import_files([top], root=top)
-    # Without a root (files chosen one by one) links are followed, loops are not.
+    # Without a root, links inside a folder are not followed either (a folder
+    # import never reads outside the folder); they are reported, the rest imports.
     (top / "loop").symlink_to(top, target_is_directory=True)
-    got = iter_import_files([top])
-    assert [p.name for p in got] == ["a.jpg", "zz.jpg"]
+    found = collect_import_files([top])
+    assert [p.name for p in found.files] == ["a.jpg"]
+    assert [p.name for p, _ in found.problems] == ["loop", "zz.jpg"]
+    # A link the user names one by one is followed, like cp would.
+    assert iter_import_files([top / "zz.jpg"]) == [top / "zz.jpg"]
 
 
 # --------------------------------------------------------------------------
