@@ -20,6 +20,22 @@ def _command(argv: list[str]) -> str | None:
 
 
 def main(argv: list[str]) -> int:
+    """Run one command. What no command expected (a bug) ends as one line naming a crash
+    log that holds the traceback (exhibit/crashlog.py), with exit status 1."""
+    try:
+        return _run(argv)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except SystemExit:
+        raise
+    except Exception as exc:  # the last line of defence
+        from exhibit import crashlog
+
+        return crashlog.report(exc, argv)
+
+
+def _run(argv: list[str]) -> int:
     command = _command(argv)
     if command == "screenshots":
         from ui.screenshots import main as screenshots

@@ -20,6 +20,8 @@ import sys
 from pathlib import Path
 from typing import Callable
 
+from exhibit.cli_checks import (OneLineParser, accession_text, bounded_int, console_text,
+                                disk_full_error, iso_date)
 from exhibit.errors import ExhibitError
 
 Command = Callable[[argparse.Namespace], int]
@@ -34,15 +36,20 @@ EXTENSIONS = (
 )
 
 
-def _open(args: argparse.Namespace):
+def _open(args: argparse.Namespace, **options):
     from exhibit.archive import Archive
     from exhibit.sample.loader import ensure_sample
 
-    archive = Archive.open(args.archive)
+    archive = Archive.open(args.archive, **options)
     if not getattr(args, "no_sample", False) and ensure_sample(archive):
         print(f"Created a new archive with the sample Hengyang collection in {archive.root}",
               file=sys.stderr)
     return archive
+
+
+def _say(line: str) -> None:
+    """Print a line that holds archive text: a control character in it shows as an escape."""
+    print(console_text(line))
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -60,15 +67,15 @@ def cmd_search(args: argparse.Namespace) -> int:
              "title_en": h.title_en, "snippet": h.highlighted(), "score": round(h.score, 3)}
             for h in result.hits]}, ensure_ascii=False, indent=1))
         return 0
-    print(f"{result.total_text()} result(s) for “{result.query}”")
+    _say(f"{result.total_text()} result(s) for “{result.query}”")
     for rank, hit in enumerate(result.hits, start=1):
         ident = f" [{hit.ident}]" if hit.ident else ""
         title = hit.title_zh or hit.title_en
         if hit.title_en and hit.title_en != title:
             title += f" / {hit.title_en}"
-        print(f"{rank:>3}. {hit.record_type:<7}{ident} {title}")
+        _say(f"{rank:>3}. {hit.record_type:<7}{ident} {title}")
         if hit.snippet:
-            print(f"       {hit.highlighted()}")
+            _say(f"       {hit.highlighted()}")
     return 0
 
 
@@ -80,7 +87,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     obj = services.object_by_accession(archive, args.accession)
     assert isinstance(obj, ArchiveObject)
     db = archive.db
-    print(f"{obj.accession}  {obj.name_zh}  {obj.name_en}")
+    _say(f"{obj.accession}  {obj.name_zh}  {obj.name_en}")
     rows = [("类别 Category", vocab.label(db, "category", obj.category, "zh") + " / " + vocab.label(db, "category", obj.category, "en") if obj.category else ""),
             ("年代 Date", obj.date_text + (f"  ({obj.date_start} – {obj.date_end})" if obj.date_start else "")),
             ("质地 Material", vocab.label(db, "material", obj.material) if obj.material else ""),
@@ -94,25 +101,26 @@ def cmd_show(args: argparse.Namespace) -> int:
             ("状态 Status", vocab.label(db, "status", obj.status) + " / " + vocab.label(db, "status", obj.status, "en"))]
     for label, value in rows:
         if value:
-            print(f"  {label}: {value}")
+            _say(f"  {label}: {value}")
     for label, text in (("描述", obj.description_zh), ("Description", obj.description_en),
                         ("铭文", obj.inscription_zh), ("Inscription", obj.inscription_en)):
         if text:
-            print(f"  {label}: {text}")
+            _say(f"  {label}: {text}")
     for link in services.backlinks(archive, "object", obj.id):
-        print(f"  ← {services.get(archive, link.from_type, link.from_id).label()}")
+        _say(f"  ← {services.get(archive, link.from_type, link.from_id).label()}")
     for link in services.links(archive, "object", obj.id):
-        print(f"  → {services.get(archive, link.to_type, link.to_id).label()}")
+        _say(f"  → {services.get(archive, link.to_type, link.to_id).label()}")
     for media in media_library.media_for(archive, "object", obj.id):
-        print(f"  image: {media.path} {media.width}×{media.height} {media.caption_zh}")
+        _say(f"  image: {media.path} {media.width}×{media.height} {media.caption_zh}")
     for cit in services.citations(archive, "object", obj.id):
         src = services.get(archive, "source", cit.source_id)
-        print(f"  source: {src.title}" + (f", {cit.page}" if cit.page else ""))
+        _say(f"  source: {src.title}" + (f", {cit.page}" if cit.page else ""))
     return 0
 
 
 def cmd_import_media(args: argparse.Namespace) -> int:
     from exhibit import media_library, services
+    from exhibit.errors import printable
 
     archive = _open(args)
     link_to = None
@@ -121,28 +129,41 @@ def cmd_import_media(args: argparse.Namespace) -> int:
 
     def progress(done: int, total: int, name: str) -> None:
         if sys.stderr.isatty():
-            print(f"\r[{done}/{total}] {name[:60]:<60}", end="", file=sys.stderr, flush=True)
+            print(f"\r[{done}/{total}] {printable(name)[:60]:<60}", end="", file=sys.stderr, flush=True)
 
     report = media_library.import_paths(archive, [Path(p) for p in args.paths],
                                         root=Path(args.root) if args.root else None,
                                         link_to=link_to, progress=progress)
     if sys.stderr.isatty():
         print(file=sys.stderr)
+    # Names come from the disk or the archive: escape controls (exhibit.errors.printable).
     for media in report.imported:
-        print(f"imported {media.original_name} → {media.path} ({media.width}×{media.height})")
+        print(f"imported {printable(media.original_name)} → {media.path} ({media.width}×{media.height})")
     for media in report.reused:
-        print(f"already in the archive: {media.original_name} ({media.path})")
+        print(f"already in the archive: {printable(media.original_name)} ({printable(media.path)})")
     for name, reason in report.errors:
-        print(f"error: {reason}", file=sys.stderr)
+        print(f"error: {printable(reason)}", file=sys.stderr)
     print(report.summary())
     return 0 if not report.errors else 1
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from exhibit.integrity import check_archive
+    from exhibit.archive import Archive, database_path
+    from exhibit.integrity import check_archive, schema_check
 
-    archive = _open(args)
-    problems = check_archive(archive, reindex=args.reindex)
+    # The schema first, read-only: `check` reports (and with --repair removes) what
+    # opening would refuse, such as a trigger this program did not make.
+    db_path = database_path(args.archive)
+    foreign = [p for p in schema_check(db_path, repair=args.repair) if p.problem != "index"]
+    if foreign:
+        # Read-only, so that no trigger of theirs runs while the rest is checked.
+        archive = Archive.open(db_path, readonly=True, schema_gate=False)
+        problems = [p.describe() for p in foreign] + check_archive(archive)
+        if args.reindex:
+            problems.append("the search index was not rebuilt: run `check --repair` first")
+    else:
+        archive = _open(args, schema_gate=False)
+        problems = check_archive(archive, reindex=args.reindex)
     for problem in problems:
         print(problem)
     print("ok: the archive passed every check" if not problems else f"{len(problems)} problem(s) found")
@@ -167,8 +188,11 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+SEARCH_LIMIT_MAX = 10_000
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="main.py", description="Exhibit: the Hengyang 1944 archive")
+    parser = OneLineParser(prog="main.py", description="Exhibit: the Hengyang 1944 archive")
     parser.add_argument("--archive", metavar="DIR",
                         help="archive folder (default: $EXHIBIT_ARCHIVE or the current folder)")
     parser.add_argument("--no-sample", action="store_true",
@@ -179,14 +203,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("query", nargs="+")
     p.add_argument("--type", choices=["object", "media", "section", "panel", "person", "place", "event", "source"])
     p.add_argument("--category", help="object category code, e.g. weapon")
-    p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
-    p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
-    p.add_argument("--limit", type=int, default=10)
+    p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", type=iso_date)
+    p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", type=iso_date)
+    p.add_argument("--limit", type=bounded_int(1, SEARCH_LIMIT_MAX), default=10,
+                   help=f"how many results to list (1 to {SEARCH_LIMIT_MAX})")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_search)
 
     p = sub.add_parser("show", help="show one object by accession number")
-    p.add_argument("accession")
+    p.add_argument("accession", type=accession_text)
     p.set_defaults(func=cmd_show)
 
     p = sub.add_parser("import-media", help="import image files or folders")
@@ -197,6 +222,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check", help="integrity, foreign keys, links, search index, media files")
     p.add_argument("--reindex", action="store_true", help="rebuild the search index first")
+    p.add_argument("--repair", action="store_true",
+                   help="remove triggers, views and indexes this program did not make (after a backup)")
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("backup", help="consistent copy of the archive (SQLite backup API) and its media")
@@ -227,7 +254,7 @@ def run(argv: list[str]) -> int:
     try:
         return args.func(args)
     except ExhibitError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {console_text(str(exc))}", file=sys.stderr)
         return 1
     except sqlite3.DatabaseError as exc:
         print(f"error: the archive database failed: {exc}", file=sys.stderr)
@@ -239,3 +266,9 @@ def run(argv: list[str]) -> int:
         # Output piped into `head` and closed early: not an error.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except OSError as exc:
+        full = disk_full_error(exc)
+        if full is None:
+            raise  # not ours to explain: main.py's crash log takes it
+        print(f"error: {console_text(str(full))}", file=sys.stderr)
+        return 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from pathlib import Path
 
 
 def display_available() -> bool:
@@ -26,20 +27,25 @@ def run_curator(argv: list[str]) -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from ui import i18n
+    from ui import crash, i18n, plaintext
     from ui.qtfonts import ensure_cjk_font
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Exhibit")
     app.setOrganizationName("Exhibit")
+    plaintext.install(app)  # before the first message box: archive text is never markup
     ensure_cjk_font()
     # The language chosen last time, else the system's (Chinese or English).
     i18n.set_language(i18n.saved_language(), remember=False)
     restore_from = None
+    opened: dict[str, Path] = {}
+    # An exception no code expected: one sentence in a dialog, the traceback in the crash log.
+    crash.install_for_curator(lambda: opened.get("root"))
     while True:
         archive = open_archive(args.archive, not args.no_sample, restore_from)
         if archive is None:
             return 1
+        opened["root"] = archive.root
         window = show_window(archive)
         code = app.exec()
         restore_from = window.safekeeping.restore_requested

@@ -22,7 +22,7 @@ from exhibit.archive import Archive
 from exhibit.dates import parse_date
 from exhibit.errors import DateError, ExhibitError
 from exhibit.listing import ListQuery
-from ui import i18n
+from ui import i18n, plaintext
 from ui.events import events
 
 RECORD_TYPES = ("object", "media", "section", "panel", "person", "place", "event", "source")
@@ -54,6 +54,7 @@ class CuratorWindow(QMainWindow):
         from ui.structure import StructureTree
         from ui.thumbnails import ThumbnailLoader
 
+        plaintext.install()  # every label shows archive text literally (ui/plaintext.py)
         self.archive = archive
         self.setObjectName("CuratorWindow")
         self.stack = QUndoStack(self)
@@ -305,7 +306,7 @@ class CuratorWindow(QMainWindow):
         try:
             parsed = parse_date(text)
         except DateError as exc:
-            box.setToolTip(str(exc))
+            box.setToolTip(plaintext.tip(str(exc)))
             box.setStyleSheet("color: #b00020")
             return None
         box.setStyleSheet("")

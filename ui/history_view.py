@@ -22,6 +22,7 @@ from exhibit.records import HistoryEntry, record_class
 from ui import record_commands
 from ui.events import events
 from ui.forms import ERROR_STYLE, field_label, form_rows
+from ui.plaintext import tip
 
 CONTEXT = "HistoryView"
 VALUE_WIDTH = 60  # characters of a value shown in a diff before "…"
@@ -176,7 +177,7 @@ class HistoryView(QWidget):
         for entry in self.entries():
             item = QTreeWidgetItem([_local_time(entry.at), entry.who, action_label(entry.action),
                                     describe_change(entry, self.archive)])
-            item.setToolTip(0, entry.at)
+            item.setToolTip(0, tip(entry.at))
             for col in range(4):  # a long diff: when/who/what stay by its first line
                 item.setTextAlignment(col, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             self.tree.addTopLevelItem(item)

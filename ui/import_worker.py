@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QLabel, Q
 from exhibit.archive import Archive
 from exhibit.errors import ExhibitError
 from exhibit.media_library import ImportReport, import_paths
+from ui.plaintext import tip
 
 
 class ImportWorker(QObject):
@@ -197,8 +198,8 @@ class ImportDialog(QDialog):
         self.errors.clear()
         for file, reason in report.errors:
             item = QTreeWidgetItem([Path(file).name or file, _reason_text(file, reason)])
-            item.setToolTip(0, file)
-            item.setToolTip(1, reason)
+            item.setToolTip(0, tip(file))
+            item.setToolTip(1, tip(reason))
             self.errors.addTopLevelItem(item)
         self.errors.setVisible(bool(report.errors))
         self.errors_label.setVisible(bool(report.errors))

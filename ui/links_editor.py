@@ -30,6 +30,7 @@ from exhibit.errors import ExhibitError, NotFoundError
 from exhibit.records import Link, Record
 from ui import link_commands
 from ui.events import events
+from ui.plaintext import tip
 
 RECORDS_MIME = "application/x-exhibit-records"
 # A drag that started in one of these lists: which list, so a drop on the same
@@ -171,7 +172,7 @@ class LinkList(QListWidget):
             item = QListWidgetItem(text)
             item.setData(self.REF_ROLE, list(ref))
             item.setData(self.LINK_ROLE, link_id)
-            item.setToolTip(text)
+            item.setToolTip(tip(text))
             self.addItem(item)
             if ref == current:
                 self.setCurrentItem(item)

@@ -28,6 +28,7 @@ from ui.events import events
 from ui.import_worker import ImportDialog
 from ui.thumbnails import ThumbnailLoader, placeholder
 from ui.viewer import ImageViewer
+from ui.plaintext import tip as plain_tip
 
 ICON = QSize(128, 128)
 TEXT_HEIGHT = 48   # room for two lines of text under each thumbnail
@@ -310,7 +311,7 @@ class MediaPanel(QWidget):
             tip = [t for t in (zh, en, media.original_name) if t]
             if media.width and media.height:
                 tip.append(f"{media.width} × {media.height} px")
-            item.setToolTip("\n".join(dict.fromkeys(tip)))
+            item.setToolTip(plain_tip("\n".join(dict.fromkeys(tip))))
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{first}: {name}")
 
     def _update_buttons(self) -> None:

@@ -47,6 +47,7 @@ from exhibit.archive import Archive, connect
 from exhibit.listing import ListQuery
 from exhibit.records import Media
 from ui.events import events
+from ui.plaintext import tip
 from ui.thumbnails import ThumbnailLoader, placeholder
 
 # A screen shows ~25 rows: a jump reads one or two 64-row pages (~0.4 ms), not
@@ -442,8 +443,10 @@ class RecordTableModel(QAbstractTableModel):
         return self._page(row // self.page_size).text[row % self.page_size][column]
 
     def data(self, index: QModelIndex, role: int = Role.DisplayRole) -> Any:
-        if role == _DISPLAY or role == _TOOLTIP:
+        if role == _DISPLAY:
             return self.text(index.row(), index.column())
+        if role == _TOOLTIP:  # asked on hover only (the delegate's helpEvent), never per paint
+            return tip(self.text(index.row(), index.column()))
         if role == _USER:
             row = index.row()
             return (self.record_type, self._ids[row]) if 0 <= row < len(self._ids) else None  # None: not loaded
@@ -460,7 +463,7 @@ class RecordTableModel(QAbstractTableModel):
         text = None
         for item in roles:
             role = item.role()
-            if role == _DISPLAY or role == _TOOLTIP:
+            if role == _DISPLAY:
                 if text is None:
                     text = self.text(index.row(), index.column())
                 item.setData(text)
@@ -653,7 +656,7 @@ class ThumbnailGridModel(QAbstractListModel):
             return self._item
         if role == _TOOLTIP:
             values = self.source.row_values(row)
-            return " · ".join(str(v) for v in (values or ())[:3] if v)
+            return tip(" · ".join(str(v) for v in (values or ())[:3] if v))
         if role == _USER:
             record_id = self.source.id_at(row)
             return (self.source.record_type, record_id) if record_id >= 0 else None
@@ -663,7 +666,7 @@ class ThumbnailGridModel(QAbstractListModel):
         """The delegate's roles in one call from C++ (see RecordTableModel.multiData)."""
         for item in roles:
             role = item.role()
-            if role in (_DISPLAY, _DECORATION, _SIZE_HINT, _TOOLTIP, _USER):
+            if role in (_DISPLAY, _DECORATION, _SIZE_HINT, _USER):  # a tooltip: data(), on hover
                 item.setData(self.data(index, role))
             else:
                 item.clearData()

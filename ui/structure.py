@@ -18,6 +18,7 @@ from exhibit.archive import Archive
 from exhibit.errors import ExhibitError
 from ui import link_commands
 from ui.events import events
+from ui.plaintext import tip
 
 STRUCTURE_MIME = "application/x-exhibit-structure"
 TYPE_ROLE = Qt.ItemDataRole.UserRole
@@ -134,7 +135,7 @@ class StructureTree(QTreeWidget):
         item.setData(0, TYPE_ROLE, ref[0])
         item.setData(0, ID_ROLE, NO_SECTION if ref[1] is None else ref[1])
         for column, text in enumerate(texts):
-            item.setToolTip(column, text)
+            item.setToolTip(column, tip(text))
         flags = item.flags() | Qt.ItemFlag.ItemIsDragEnabled
         if ref[0] == "section":
             flags |= Qt.ItemFlag.ItemIsDropEnabled

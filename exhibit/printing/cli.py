@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 from typing import Callable
 
+from exhibit.cli_checks import writing_to
 from exhibit.errors import ExhibitError
 
 
@@ -69,7 +70,8 @@ def cmd_labels(args: argparse.Namespace, open_archive: Callable) -> int:
         return 1 if errors else 0
     if not args.out:
         raise ExhibitError("give --out FILE.pdf (or --check to only check the labels)")
-    report = print_labels(archive, selection, job, Path(args.out), progress=_progress)
+    with writing_to(args.out):  # a full disk: one sentence naming the file, no traceback
+        report = print_labels(archive, selection, job, Path(args.out), progress=_progress)
     for w in report.warnings if args.verbose else []:
         print(w, file=sys.stderr)
     hint = "" if args.verbose or not report.warnings else " (--verbose or --check lists them)"
@@ -84,7 +86,8 @@ def cmd_catalogue(args: argparse.Namespace, open_archive: Callable) -> int:
     archive = open_archive(args)
     job = CatalogueJob(lang=args.lang, paper=args.paper, title_zh=args.title_zh or "",
                        title_en=args.title_en or "", photos=not args.no_photo)
-    report = print_catalogue(archive, _selection(args), job, Path(args.out), progress=_progress)
+    with writing_to(args.out):
+        report = print_catalogue(archive, _selection(args), job, Path(args.out), progress=_progress)
     for w in report.warnings:
         print(f"warning: {w}", file=sys.stderr)
     print(f"catalogue of {report.objects} object(s) in {report.sections} section(s): "

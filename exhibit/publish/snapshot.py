@@ -1,11 +1,17 @@
 """`publish(archive, dest)`: the kiosk's read-only snapshot, public fields only.
 
-The copy is made with `VACUUM INTO` (a consistent snapshot of the live WAL
-database, never a file copy). Private fields are then blanked and private
-tables emptied in the copy, the search index is rebuilt from what is left (it
-held the private text too), and the copy is vacuumed again so that no deleted
-page still carries a private value. Only the derived images the kiosk shows
-(screen size and thumbnail) are copied, never the originals.
+The snapshot is a new database whose schema this code makes (the program's own
+migrations, never the archive's schema), filled with plain `INSERT … SELECT`
+of an explicit allow-list of public columns (`PUBLIC_COLUMNS`) from the
+archive, attached read-only. Nothing is written to the archive and nothing of
+its schema is carried over, so a trigger, view, extra table or extra column
+planted in an archive can neither run at publish nor reach the kiosk: an
+earlier version copied everything (VACUUM INTO) and blanked the private fields
+afterwards, and a trigger on that blanking copied storage locations into the
+published descriptions. A column not in the allow-list keeps the fresh
+schema's default ('' or NULL); the search index is built from what was copied.
+Only the derived images the kiosk shows (screen size and thumbnail) are
+copied, never the originals.
 
 What counts as private (decided from exhibit/records.py):
 
@@ -20,7 +26,8 @@ What counts as private (decided from exhibit/records.py):
   Caption, creator, date and rights stay: they are the attribution.
 - citations: `note` (a curator's working note); sources: `reliability_zh/en`
   (the curators' assessment of a source).
-- movements (location history), history (who changed what) and settings: emptied.
+- every record's `created`/`modified` times (when curators worked on what).
+- movements (location history), history (who changed what) and settings: not copied.
 
 Sections, panels, people, places (with coordinates and their basis), events,
 vocabulary labels and sources' bibliographic data are public.
@@ -33,17 +40,45 @@ import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from urllib.parse import quote
 
 from exhibit import media as media_files
 from exhibit import schema, search
 from exhibit.archive import Archive
+from exhibit.cli_checks import disk_full_error
 from exhibit.errors import ExhibitError
 
 SNAPSHOT_NAME = "kiosk.db"
 DEFAULT_FOLDER = "kiosk"  # inside the curators' archive folder, unless told otherwise
 PUBLISHED_KEY = "kiosk.published_at"
 
-# table -> {column: blank value}
+# The allow-list: table -> the columns copied to the kiosk, in the fresh schema's names.
+_COMMON = ("id", "is_sample")
+PUBLIC_COLUMNS: dict[str, tuple[str, ...]] = {
+    "vocabularies": ("id", "vocab", "code", "label_zh", "label_en", "position"),
+    "objects": (*_COMMON, "accession", "name_zh", "name_en", "category", "date_text", "date_start",
+                "date_end", "material", "dimensions", "weight", "credit_zh", "credit_en",
+                "description_zh", "description_en", "inscription_zh", "inscription_en", "status"),
+    "media": (*_COMMON, "sha256", "format", "mime", "width", "height", "size_bytes", "caption_zh",
+              "caption_en", "creator", "date_text", "date_start", "date_end", "rights",
+              "is_illustration"),
+    "media_links": ("id", "media_id", "record_type", "record_id", "role", "position"),
+    "sections": (*_COMMON, "code", "title_zh", "title_en", "intro_zh", "intro_en", "position"),
+    "panels": (*_COMMON, "code", "section_id", "title_zh", "title_en", "body_zh", "body_en",
+               "position"),
+    "people": (*_COMMON, "key", "name_zh", "name_en", "side", "born", "born_start", "born_end",
+               "died", "died_start", "died_end", "role_zh", "role_en", "bio_zh", "bio_en"),
+    "places": (*_COMMON, "key", "name_zh", "name_en", "lat", "lon", "coord_basis",
+               "description_zh", "description_en"),
+    "events": (*_COMMON, "key", "date_text", "date_start", "date_end", "title_zh", "title_en",
+               "description_zh", "description_en", "place_id"),
+    "sources": (*_COMMON, "key", "kind", "title", "author", "publisher", "year", "url"),
+    "citations": (*_COMMON, "record_type", "record_id", "source_id", "page"),
+    "links": ("id", "from_type", "from_id", "to_type", "to_id", "role", "position"),
+}
+# Columns outside the allow-list that have no default in the schema: what the kiosk gets.
+_REQUIRED_BLANKS: dict[str, dict[str, str]] = {"media": {"path": ""}}
+# What the kiosk holds instead of each private field (the fresh schema's defaults).
 PRIVATE_FIELDS: dict[str, dict[str, object]] = {
     "objects": {"location": "", "acquisition": "", "acquisition_date": "",
                 "acquisition_start": None, "acquisition_end": None,
@@ -52,7 +87,7 @@ PRIVATE_FIELDS: dict[str, dict[str, object]] = {
     "citations": {"note": ""},
     "sources": {"reliability_zh": "", "reliability_en": ""},
 }
-PRIVATE_TABLES = ("movements", "history", "settings")
+PRIVATE_TABLES = ("movements", "history", "settings")  # made empty by the schema, never filled
 KIOSK_DERIVATIVES = ("thumb", "screen")
 
 
@@ -92,49 +127,68 @@ def publish(archive: Archive, dest: Path | str | None = None) -> PublishReport:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ExhibitError(f"cannot create the kiosk folder {folder}: {exc.strerror}") from exc
+    if target.exists() and not target.is_file():
+        raise ExhibitError(f"{target} is not a file; give another folder to publish to")
     part = folder / (SNAPSHOT_NAME + ".part")
-    for leftover in (part, part.with_name(part.name + "-journal")):
-        leftover.unlink(missing_ok=True)
     try:
-        # VACUUM INTO reads one consistent snapshot, even while curators write.
-        archive.db.execute("VACUUM INTO ?", [str(part)])
-        counts, media_rows = _redact(part)
+        for leftover in (part, part.with_name(part.name + "-journal")):
+            leftover.unlink(missing_ok=True)
+        counts, media_rows = _build(archive.db_path, part)
+        report = PublishReport(snapshot=target, counts=counts)
+        _copy_images(archive, folder / "media", media_rows, report)
+        os.chmod(part, 0o444)  # a hint to people; the kiosk's connection is what refuses writes
+        # Atomic: a kiosk that has the old file open keeps reading it until it reopens.
+        part.replace(target)
     except sqlite3.Error as exc:
         part.unlink(missing_ok=True)
         raise ExhibitError(f"could not write the kiosk snapshot {part}: {exc}") from exc
-    report = PublishReport(snapshot=target, counts=counts)
-    _copy_images(archive, folder / "media", media_rows, report)
-    os.chmod(part, 0o444)  # a hint to people; the kiosk's connection is what refuses writes
-    # Atomic: a kiosk that has the old file open keeps reading it until it reopens.
-    part.replace(target)
+    except OSError as exc:  # a full disk, a folder that turned read-only: the old snapshot stays
+        part.unlink(missing_ok=True)
+        raise (disk_full_error(exc, folder)
+               or ExhibitError(f"could not write the kiosk snapshot in {folder}: "
+                               f"{exc.strerror or exc}; the previous snapshot is unchanged")) from exc
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
     return report
 
 
-def _redact(path: Path) -> tuple[dict[str, int], list[tuple[str, str]]]:
-    conn = sqlite3.connect(path, isolation_level=None)
+def _build(source: Path, path: Path) -> tuple[dict[str, int], list[tuple[str, str]]]:
+    """Make the fresh schema in `path`, then copy the allow-listed columns from `source`."""
+    from sqlite_utils import Database
+
+    conn = sqlite3.connect(path, isolation_level=None, uri=True)
     try:
         conn.execute("PRAGMA journal_mode = DELETE")  # read-only opening needs no -wal/-shm files
-        conn.execute("PRAGMA secure_delete = ON")     # overwrite what is deleted
+        conn.execute("PRAGMA trusted_schema = OFF")   # no SQL function runs from a schema we did not write
+        db = Database(conn)
+        schema.migrate(db, None)                      # the program's schema, from code
+        uri = "file:" + quote(source.resolve().as_posix()) + "?mode=ro"
+        conn.execute("ATTACH DATABASE ? AS src", [uri])
+        try:
+            conn.execute("BEGIN")  # one read transaction on the archive: a consistent copy
+            conn.execute("DELETE FROM main.vocabularies")  # the defaults; the archive's labels follow
+            for table, columns in PUBLIC_COLUMNS.items():
+                _check_source_table(conn, table, columns)
+                blanks = _REQUIRED_BLANKS.get(table, {})
+                names = ", ".join([*columns, *blanks])
+                values = ", ".join([*(f"src.{table}.{c}" for c in columns), *(["?"] * len(blanks))])
+                conn.execute(f"INSERT INTO main.{table} ({names}) SELECT {values} FROM src.{table}",
+                             list(blanks.values()))
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        finally:
+            conn.execute("DETACH DATABASE src")
         conn.execute("BEGIN IMMEDIATE")
-        for table, blanks in PRIVATE_FIELDS.items():
-            assignments = ", ".join(f"{column} = ?" for column in blanks)
-            conn.execute(f"UPDATE {table} SET {assignments}", list(blanks.values()))
-        # History is append-only in the curators' archive (triggers); the copy drops them
-        # to empty it, then puts them back so the schema stays the same.
-        triggers = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
-                                "AND tbl_name = 'history'").fetchall()
-        for name, _ in triggers:
-            conn.execute(f"DROP TRIGGER {name}")
-        for table in PRIVATE_TABLES:
-            conn.execute(f"DELETE FROM {table}")
-        for _, sql in triggers:
-            conn.execute(sql)
-        from sqlite_utils import Database
-        search.rebuild(Database(conn))
+        search.rebuild(db)                            # from the public columns only
+        search.mark_current(db)
         conn.execute("INSERT INTO settings (key, value) VALUES (?, ?)",
                      [PUBLISHED_KEY, datetime.now(timezone.utc).isoformat(timespec="seconds")])
         conn.execute("COMMIT")
-        conn.execute("VACUUM")  # no free page keeps a blanked value
+        conn.execute("VACUUM")  # no free page keeps the default vocabulary rows
         counts = {name: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
                   for name, table in (("sections", "sections"), ("panels", "panels"),
                                       ("objects", "objects"), ("people", "people"),
@@ -144,6 +198,20 @@ def _redact(path: Path) -> tuple[dict[str, int], list[tuple[str, str]]]:
     finally:
         conn.close()
     return counts, media_rows
+
+
+def _check_source_table(conn: sqlite3.Connection, table: str, columns: tuple[str, ...]) -> None:
+    """The archive's `table` must be a real table whose allow-listed columns are stored ones:
+    a view, or a generated column, could compute a 'public' value from a private one."""
+    row = conn.execute("SELECT type FROM src.sqlite_master WHERE name = ?", [table]).fetchone()
+    if row is None or row[0] != "table":
+        raise ExhibitError(f"the archive's {table} is not a table of this program's schema; "
+                           "nothing was published")
+    stored = {r[1]: r[6] for r in conn.execute(f"PRAGMA src.table_xinfo({table})")}
+    for column in columns:
+        if stored.get(column) != 0:  # missing, hidden (virtual table) or generated
+            raise ExhibitError(f"the archive's column {table}.{column} is missing or computed; "
+                               "nothing was published")
 
 
 def _copy_images(archive: Archive, media_root: Path, media_rows: list[tuple[str, str]],

@@ -10,11 +10,15 @@ waits for the disk.
 from __future__ import annotations
 
 import csv
+import os
 import sqlite3
 from collections import Counter
 from datetime import date
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator, TextIO
 
+from exhibit.cli_checks import writing_to
 from exhibit.errors import ExhibitError
 
 VISITS_NAME = "visits.db"
@@ -80,6 +84,30 @@ class VisitCounter:
             self._conn.close()
 
 
+@contextmanager
+def _replacing(out: Path) -> Iterator[TextIO]:
+    """A text file written next to `out` and renamed over it only when complete: a full disk
+    leaves no half CSV and an earlier file as it was. A device or pipe (/dev/stdout) is
+    written directly: it cannot be replaced, and must never be."""
+    if out.is_dir():
+        raise ExhibitError(f"{out} is a folder; give a file name for the CSV")
+    if not out.parent.is_dir():
+        raise ExhibitError(f"cannot write {out}: the folder {out.parent} does not exist")
+    direct = out.exists() and not out.is_file()
+    tmp = out if direct else out.with_name(f".{out.name}.{os.getpid()}.part")
+    try:
+        with writing_to(out):
+            with tmp.open("w", encoding="utf-8-sig", newline="") as handle:
+                yield handle
+            if not direct:
+                os.replace(tmp, out)
+    except OSError as exc:
+        raise ExhibitError(f"cannot write {out}: {exc.strerror or exc}") from exc
+    finally:
+        if not direct:
+            tmp.unlink(missing_ok=True)
+
+
 def export_csv(visits_file: Path | str, out: Path | str, snapshot=None) -> int:
     """Write the counts as CSV (UTF-8 with BOM, for spreadsheets); returns the number of rows.
 
@@ -105,13 +133,10 @@ def export_csv(visits_file: Path | str, out: Path | str, snapshot=None) -> int:
             for record_id, value in open_counts_titles(snapshot, kind, ids).items():
                 names[(kind, record_id)] = value
     out = Path(out)
-    try:
-        with out.open("w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(CSV_HEADER)
-            for day, kind, record_id, count in rows:
-                ident, zh, en = names.get((kind, record_id), ("", "", ""))
-                writer.writerow([day, kind, record_id, ident, zh, en, count])
-    except OSError as exc:
-        raise ExhibitError(f"cannot write {out}: {exc.strerror}") from exc
+    with _replacing(out) as handle:
+        writer = csv.writer(handle)
+        writer.writerow(CSV_HEADER)
+        for day, kind, record_id, count in rows:
+            ident, zh, en = names.get((kind, record_id), ("", "", ""))
+            writer.writerow([day, kind, record_id, ident, zh, en, count])
     return len(rows)

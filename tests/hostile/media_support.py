@@ -7,12 +7,8 @@ media files untouched (a partial import), nothing written outside.
 """
 from __future__ import annotations
 
-import os
 import re
 import sqlite3
-import subprocess
-import sys
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,49 +20,9 @@ RAW_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u
                          "\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
-# Runs main.py and, on the way out, writes the process's own VmHWM (kB) to $EXHIBIT_TEST_HWM.
-_BOOT = """
-import atexit, os, runpy, sys
-def _hwm():
-    with open("/proc/self/status") as f:
-        for line in f:
-            if line.startswith("VmHWM:"):
-                with open(os.environ["EXHIBIT_TEST_HWM"], "w") as out:
-                    out.write(line.split()[1])
-atexit.register(_hwm)
-sys.argv = sys.argv[1:]
-runpy.run_path(sys.argv[0], run_name="__main__")
-"""
-
-
-def run_main_measured(*args: str, memory_mb: int = support.MEMORY_CAP_MB,
-                      timeout: float = 120) -> Run:
-    """support.run_main, but peak_rss_mb is the child's own high-water mark.
-
-    On Linux ru_maxrss from wait4() is at least the parent's RSS when it
-    forked (the forked copy's high-water mark survives exec), so under a
-    pytest process that rendered the sample it reads ~300 MB for any child.
-    VmHWM belongs to the memory map made at exec and counts the child alone.
-    """
-    with tempfile.TemporaryDirectory() as scratch, tempfile.TemporaryFile() as out, \
-            tempfile.TemporaryFile() as err:
-        hwm = Path(scratch) / "hwm"
-        env = support.child_env(EXHIBIT_TEST_HWM=str(hwm))
-        proc = subprocess.Popen([sys.executable, "-c", _BOOT, str(support.ROOT / "main.py"), *args],
-                                cwd=support.ROOT, stdout=out, stderr=err, stdin=subprocess.DEVNULL,
-                                env=env, preexec_fn=support._cap_memory(memory_mb))
-        try:
-            _, status, usage = support._wait4(proc.pid, timeout)
-        except TimeoutError:
-            proc.kill()
-            os.waitpid(proc.pid, 0)
-            proc.returncode = -9
-            raise AssertionError(f"main.py {' '.join(args)} ran past {timeout:.0f} s") from None
-        out.seek(0)
-        err.seek(0)
-        peak = int(hwm.read_text()) / 1024 if hwm.exists() else usage.ru_maxrss / 1024
-        return Run(os.waitstatus_to_exitcode(status), out.read().decode("utf-8", "replace"),
-                   err.read().decode("utf-8", "replace"), peak)
+def run_main_measured(*args: str, memory_mb: int = support.MEMORY_CAP_MB, timeout: float = 120) -> Run:
+    """support.run_main (which measures the child's own VmHWM)."""
+    return support.run_main(*args, memory_mb=memory_mb, timeout=timeout)
 
 
 def media_rows(db: Path) -> list[tuple]:

@@ -53,14 +53,36 @@ def _cap_memory(mb: int):
     return apply
 
 
+# Runs main.py and, on the way out, writes the process's own VmHWM (kB) to $EXHIBIT_TEST_HWM.
+# On Linux ru_maxrss from wait4() is at least the parent's RSS when it forked (the forked
+# copy's high-water mark survives exec), so under a pytest process that has loaded Qt it
+# reads ~300 MB for any child; VmHWM belongs to the memory map made at exec.
+_BOOT = """
+import atexit, os, runpy, sys
+def _hwm():
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmHWM:"):
+                with open(os.environ["EXHIBIT_TEST_HWM"], "w") as out:
+                    out.write(line.split()[1])
+atexit.register(_hwm)
+sys.argv = sys.argv[1:]
+runpy.run_path(sys.argv[0], run_name="__main__")
+"""
+
+
 def run_main(*args: str, cwd: Path | None = None, memory_mb: int = MEMORY_CAP_MB,
              timeout: float = 120, stdin: bytes | None = None, env: dict[str, str] | None = None) -> Run:
-    """`python main.py args…` in a child capped at `memory_mb`; its peak RSS from wait4()."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), *args], cwd=cwd or ROOT,
+    """`python main.py args…` in a child capped at `memory_mb`; peak_rss_mb is the child's own VmHWM."""
+    with tempfile.TemporaryDirectory() as scratch, tempfile.TemporaryFile() as out, \
+            tempfile.TemporaryFile() as err:
+        hwm = Path(scratch) / "hwm"
+        env = dict(env or child_env())
+        env["EXHIBIT_TEST_HWM"] = str(hwm)
+        proc = subprocess.Popen([sys.executable, "-c", _BOOT, str(ROOT / "main.py"), *args], cwd=cwd or ROOT,
                                 stdout=out, stderr=err,
                                 stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
-                                env=env or child_env(), preexec_fn=_cap_memory(memory_mb))
+                                env=env, preexec_fn=_cap_memory(memory_mb))
         if stdin is not None:
             assert proc.stdin is not None
             proc.stdin.write(stdin)
@@ -75,8 +97,10 @@ def run_main(*args: str, cwd: Path | None = None, memory_mb: int = MEMORY_CAP_MB
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
+        # No file when the child ended by os._exit or a signal: fall back to wait4's figure.
+        peak = int(hwm.read_text()) / 1024 if hwm.exists() else usage.ru_maxrss / 1024
         return Run(proc.returncode, out.read().decode("utf-8", "replace"),
-                   err.read().decode("utf-8", "replace"), usage.ru_maxrss / 1024)
+                   err.read().decode("utf-8", "replace"), peak)
 
 
 def _wait4(pid: int, timeout: float):

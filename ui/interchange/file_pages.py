@@ -20,6 +20,7 @@ from exhibit.interchange.tables import SUFFIXES
 from ui.interchange import tasks
 from ui.interchange.labels import record_type_name
 from ui.interchange.reasons import reason_text
+from ui.plaintext import tip
 
 if TYPE_CHECKING:
     from ui.interchange.import_wizard import ImportWizard
@@ -248,7 +249,7 @@ class PreviewPage(QWizardPage):
         for r, cells in enumerate(rows):
             for c, text in enumerate(cells[:len(table.header)]):
                 item = QTableWidgetItem(text)
-                item.setToolTip(text)
+                item.setToolTip(tip(text))
                 self.table.setItem(r, c, item)
         self.sheet_combo.blockSignals(True)
         self.sheet_combo.clear()

@@ -20,6 +20,7 @@ from exhibit.interchange.mapping import IGNORE, MEDIA, Mapping, suggest, targets
 from ui.interchange.file_pages import _error_label
 from ui.interchange.labels import field_choice, field_label, record_type_name
 from ui.interchange.terms_editor import TermsEditor, find_unknown_terms
+from ui.plaintext import tip
 
 if TYPE_CHECKING:
     from ui.interchange.import_wizard import ImportWizard
@@ -109,11 +110,11 @@ class MappingPage(QWizardPage):
         self.table.setRowCount(len(self.header))
         for r, (column, target) in enumerate(zip(self.header, fields)):
             item = QTableWidgetItem(column)
-            item.setToolTip(column)
+            item.setToolTip(tip(column))
             self.table.setItem(r, COLUMN, item)
             sample = samples(table, r)
             item = QTableWidgetItem(sample)
-            item.setToolTip(sample)
+            item.setToolTip(tip(sample))
             self.table.setItem(r, SAMPLE, item)
             combo = QComboBox()
             combo.addItem("", IGNORE)

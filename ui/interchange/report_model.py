@@ -13,6 +13,7 @@ from PySide6.QtGui import QBrush, QColor
 from exhibit.interchange.importer import ImportPlan, RowOutcome
 from ui.interchange.labels import action_name
 from ui.interchange.reasons import reason_text
+from ui.plaintext import tip
 
 ROW, KEY, RESULT, REASONS = range(4)
 _REJECTED = QColor("#b3261e")
@@ -65,7 +66,10 @@ class ReportModel(QAbstractTableModel):
             return None
         r = self.outcome(index.row())
         col = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.ToolTipRole:  # the same text, shown literally
+            shown = self.data(index, Qt.ItemDataRole.DisplayRole)
+            return tip(str(shown)) if shown not in (None, "") else None
+        if role == Qt.ItemDataRole.DisplayRole:
             if col == ROW:
                 return r.row
             if col == KEY:

@@ -21,6 +21,7 @@ from exhibit.interchange.mapping import Mapping, TermMatcher
 from exhibit.interchange.tables import Table
 from exhibit.records import Term, record_class
 from ui.interchange.labels import field_label
+from ui.plaintext import tip
 
 FIELD, VALUE, ROWS, TERM = range(4)
 
@@ -103,7 +104,7 @@ class TermsEditor(QWidget):
             rows = ", ".join(map(str, u.rows[:8])) + (" …" if len(u.rows) > 8 else "")
             for col, text in ((FIELD, field_label(u.field)), (VALUE, u.value), (ROWS, rows)):
                 item = QTableWidgetItem(text)
-                item.setToolTip(text)
+                item.setToolTip(tip(text))
                 self.table.setItem(line, col, item)
             combo = QComboBox()
             combo.setProperty("line", line)

@@ -10,9 +10,13 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
+import sqlite3
 import sys
 import tempfile
 from pathlib import Path
+
+from exhibit.cli_checks import OneLineParser, bounded_float
+from exhibit.publish.pin import PIN_DIGITS
 
 QML_DIR = Path(__file__).parent / "qml"
 
@@ -156,7 +160,7 @@ class KioskView:
 
 def _read_pin() -> str:
     if sys.stdin.isatty():
-        first = getpass.getpass("New staff PIN (4–12 digits): ")
+        first = getpass.getpass(f"New staff PIN ({PIN_DIGITS[0]}–{PIN_DIGITS[1]} digits): ")
         again = getpass.getpass("Again: ")
         if first != again:
             raise SystemExit("error: the two PINs differ; nothing was changed")
@@ -188,17 +192,19 @@ def open_kiosk_snapshot(args: argparse.Namespace):
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="main.py kiosk", description="the visitors' touchscreen kiosk")
+    parser = OneLineParser(prog="main.py kiosk", description="the visitors' touchscreen kiosk")
     parser.add_argument("--windowed", action="store_true", help="a normal window, for development")
     parser.add_argument("--archive", metavar="DIR", help="the curators' archive folder (its kiosk/ snapshot)")
     parser.add_argument("--snapshot", metavar="DIR", help="a published kiosk folder (kiosk.db and media/)")
     parser.add_argument("--no-sample", action="store_true")
-    parser.add_argument("--idle", type=float, metavar="SECONDS", help="idle time before “still there?”")
+    parser.add_argument("--idle", type=bounded_float(5, 86400), metavar="SECONDS",
+                        help="idle time before “still there?” (5 to 86400)")
     parser.add_argument("--set-pin", action="store_true",
                         help="set the staff PIN (asked twice, or one line on stdin) and exit")
     args = parser.parse_args(argv)
 
     from exhibit.errors import ExhibitError
+    from exhibit.publish.pin import is_weak
     from ui.kiosk.settings import KioskSettings
 
     try:
@@ -207,7 +213,8 @@ def main(argv: list[str]) -> int:
             from ui.kiosk.settings import settings_path
 
             set_pin(_read_pin())
-            print(f"staff PIN saved (salted scrypt hash) in {settings_path()}")
+            print(f"staff PIN saved (salted scrypt hash) in {settings_path()}; keep that file "
+                  "on the kiosk: a copy of it lets anyone try PINs at leisure")
             return 0
         settings = KioskSettings.load()
         if args.idle:
@@ -225,6 +232,9 @@ def main(argv: list[str]) -> int:
     if not settings.pin:
         print("note: no staff PIN is set, so staff cannot leave the kiosk from the screen; "
               "set one with `main.py kiosk --set-pin`", file=sys.stderr)
+    elif is_weak(settings.pin):
+        print("note: the staff PIN was stored with an older, weaker hash; set a new PIN of "
+              "6 or more digits with `main.py kiosk --set-pin`", file=sys.stderr)
 
     prepare_environment()
     from PySide6.QtGui import QGuiApplication
@@ -237,8 +247,24 @@ def main(argv: list[str]) -> int:
     app.setApplicationName("Exhibit kiosk")
     app.setOrganizationName("Exhibit")
     ensure_cjk_font()
-    visits = VisitCounter(visits_path(folder))
-    kiosk = KioskView(snapshot, settings, visits, locked=not args.windowed)
+    try:
+        visits = VisitCounter(visits_path(folder))
+    except ExhibitError as exc:
+        snapshot.close()
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    try:
+        kiosk = KioskView(snapshot, settings, visits, locked=not args.windowed)
+    except sqlite3.DatabaseError as exc:  # a damaged snapshot: staff publish it again
+        visits.close()
+        snapshot.close()
+        print(f"error: the kiosk snapshot in {folder} cannot be read ({exc}); "
+              "publish it again with `main.py publish`", file=sys.stderr)
+        return 1
+    from ui import crash
+
+    # Visitors never see a crash dialog: the kiosk logs (next to its snapshot) and starts over.
+    crash.install_for_kiosk(lambda: folder, kiosk.kiosk.reset)
     kiosk.show(fullscreen=not args.windowed)
     try:
         return app.exec()

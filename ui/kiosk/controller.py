@@ -8,6 +8,7 @@ full screen in the viewer (`viewerIndex` ≥ 0).
 """
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from typing import Any, Callable
 
@@ -54,6 +55,7 @@ class Kiosk(QObject):
     staffChanged = Signal()
     mapChanged = Signal()
     exitRequested = Signal()
+    _pinChecked = Signal(bool, bool)  # (right, paused before), from the worker thread
     # emitted after the language changed and translators are installed (app retranslates QML)
     retranslate = Signal()
 
@@ -65,7 +67,9 @@ class Kiosk(QObject):
         self.settings = settings or KioskSettings()
         self.visits = visits
         self._apply_language = set_language
-        self.pins = PinGate(self.settings)
+        self.pins = PinGate(self.settings, save=self._save_settings)
+        self._pin_busy = False
+        self._pinChecked.connect(self._pin_result)  # queued: delivered on the UI thread
         self._screen = "attract"
         self._history: list[tuple[str, dict[str, Any]]] = []
         self._lang = self.settings.default_language
@@ -121,6 +125,7 @@ class Kiosk(QObject):
         self.places.set_items(self._map.places, lang)
 
     OBJECTS_KEPT = 256
+    QUERY_MAX = 100
 
     def _show_panels(self, section_id: int) -> None:
         """Put a section's panels in the panels model; no reset (delegates rebuilt) if already there."""
@@ -371,6 +376,7 @@ class Kiosk(QObject):
 
     @Slot(str)
     def search(self, text: str) -> None:
+        text = text[:self.QUERY_MAX]  # the field takes no more; a longer one only costs time
         self._query = text
         text = text.strip()
         self.results.set_items(kiosk_data.find(self.snapshot, text) if text else [], self._lang)
@@ -460,8 +466,11 @@ class Kiosk(QObject):
     def requestStaff(self) -> None:  # noqa: N802
         """The hidden long press: ask for the staff PIN."""
         self._staff_open = True
-        self._staff_message = "" if self.pins.has_pin else "no-pin"
+        self._staff_message = self._idle_staff_message()
         self.staffChanged.emit()
+
+    def _idle_staff_message(self) -> str:
+        return "no-pin" if not self.pins.has_pin else "weak" if self.pins.weak else ""
 
     @Slot()
     def cancelStaff(self) -> None:  # noqa: N802
@@ -471,18 +480,48 @@ class Kiosk(QObject):
 
     @Slot(str, result=bool)
     def checkPin(self, pin: str) -> bool:  # noqa: N802
+        """Start checking `pin` off the UI thread (scrypt takes ~0.4 s): the dialog says
+        "checking" meanwhile and the answer comes as staffMessage or exitRequested.
+        Returns False if a check is already running (the extra press is ignored)."""
+        if self._pin_busy:
+            return False
+        if not self.pins.has_pin:
+            self._staff_message = "no-pin"
+            self.staffChanged.emit()
+            return False
+        self._pin_busy = True
+        self._staff_message = "checking"
+        self.staffChanged.emit()
         paused = self.pins.seconds_paused()
-        if self.pins.check(pin):
+
+        def work() -> None:
+            try:
+                right = self.pins.check(pin)
+            except Exception:  # never leave the dialog waiting
+                right = False
+            self._pinChecked.emit(right, bool(paused))
+
+        threading.Thread(target=work, name="kiosk-pin", daemon=True).start()
+        return True
+
+    @Slot(bool, bool)
+    def _pin_result(self, right: bool, paused: bool) -> None:
+        self._pin_busy = False
+        if right:
             self._staff_open = False
             self._staff_message = ""
             self.staffChanged.emit()
             self.flush_visits()
             self.exitRequested.emit()
-            return True
+            return
         self._staff_message = ("no-pin" if not self.pins.has_pin else
                                "paused" if paused or self.pins.seconds_paused() else "wrong")
         self.staffChanged.emit()
-        return False
+
+    def _save_settings(self) -> None:
+        """A weak PIN hash was made strong: keep it in kiosk.json (the default path)."""
+        if getattr(self.settings, "path", None) is not None:
+            self.settings.save(self.settings.path)
 
     def flush_visits(self) -> None:
         if self.visits is not None:

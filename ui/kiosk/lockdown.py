@@ -3,52 +3,22 @@
 Escape, Alt+F4, Ctrl+Q, Ctrl+W and the window's close requests are swallowed,
 context menus never open. The way out is a long press in the top-left corner
 (see qml/StaffCorner.qml), then the staff PIN. The PIN is kept only as a salted
-scrypt hash in the kiosk settings file.
+scrypt hash in the kiosk settings file (exhibit/publish/pin.py says how slow, and
+why); checking one takes ~0.4 s, so the controller runs it off the UI thread.
 """
 from __future__ import annotations
 
-import hashlib
-import hmac
-import os
 import time
+from typing import Mapping
 
 from PySide6.QtCore import QEvent, QObject, Qt
 
-from exhibit.errors import ExhibitError
+from exhibit.publish.pin import (PIN_DIGITS, SCRYPT, check_pin_format, hash_pin,  # noqa: F401
+                                 is_weak, verify_pin)
 from ui.kiosk.settings import KioskSettings
 
-# scrypt costs ~50 ms a try here: cheap for staff, slow for guessing a stolen hash.
-SCRYPT = {"n": 2 ** 14, "r": 8, "p": 1}
-PIN_DIGITS = (4, 12)
 MAX_TRIES = 5           # wrong PINs in a row before a pause
 PAUSE_SECONDS = 30.0
-
-
-def check_pin_format(pin: str) -> str:
-    pin = pin.strip()
-    if not pin.isdigit() or not PIN_DIGITS[0] <= len(pin) <= PIN_DIGITS[1]:
-        raise ExhibitError(f"the staff PIN must be {PIN_DIGITS[0]} to {PIN_DIGITS[1]} digits "
-                           "(the kiosk's keypad has digits only)")
-    return pin
-
-
-def hash_pin(pin: str, salt: bytes | None = None) -> dict:
-    salt = salt or os.urandom(16)
-    digest = hashlib.scrypt(pin.encode(), salt=salt, dklen=32, **SCRYPT)
-    return {"algorithm": "scrypt", **SCRYPT, "salt": salt.hex(), "hash": digest.hex()}
-
-
-def verify_pin(pin: str, stored: dict) -> bool:
-    if not stored or stored.get("algorithm") != "scrypt":
-        return False
-    try:
-        salt = bytes.fromhex(stored["salt"])
-        expected = bytes.fromhex(stored["hash"])
-        digest = hashlib.scrypt(pin.encode(), salt=salt, dklen=len(expected),
-                                n=int(stored["n"]), r=int(stored["r"]), p=int(stored["p"]))
-    except (KeyError, ValueError, TypeError):
-        return False
-    return hmac.compare_digest(digest, expected)
 
 
 def set_pin(pin: str, settings: KioskSettings | None = None) -> KioskSettings:
@@ -61,15 +31,23 @@ def set_pin(pin: str, settings: KioskSettings | None = None) -> KioskSettings:
 class PinGate:
     """Checks PINs, pausing after MAX_TRIES wrong ones in a row."""
 
-    def __init__(self, settings: KioskSettings, clock=time.monotonic):
+    def __init__(self, settings: KioskSettings, clock=time.monotonic, *,
+                 params: Mapping[str, int] | None = None, save=None):
         self.settings = settings
         self._clock = clock
+        self._params = params or SCRYPT  # tests pass cheap ones
+        self._save = save                # where a re-hashed PIN is written (KioskSettings.save)
         self._wrong = 0
         self._paused_until = 0.0
 
     @property
     def has_pin(self) -> bool:
         return bool(self.settings.pin)
+
+    @property
+    def weak(self) -> bool:
+        """The stored hash is cheaper than today's: staff should set a new PIN."""
+        return self.has_pin and is_weak(self.settings.pin)
 
     def seconds_paused(self) -> int:
         return max(0, int(self._paused_until - self._clock() + 0.999))
@@ -79,12 +57,25 @@ class PinGate:
             return False
         if verify_pin(pin, self.settings.pin):
             self._wrong = 0
+            self._strengthen(pin)
             return True
         self._wrong += 1
         if self._wrong >= MAX_TRIES:
             self._wrong = 0
             self._paused_until = self._clock() + PAUSE_SECONDS
         return False
+
+    def _strengthen(self, pin: str) -> None:
+        """A correct PIN under a weak hash: re-hash it with today's parameters, if it is long
+        enough to be worth it (a shorter one stays weak until staff set a new PIN)."""
+        if not is_weak(self.settings.pin) or len(pin) < PIN_DIGITS[0]:
+            return
+        self.settings.pin = hash_pin(pin, params=self._params)
+        if self._save is not None:
+            try:
+                self._save()
+            except (OSError, ValueError):
+                pass  # the kiosk keeps the stronger hash in memory; the file is retried next time
 
 
 _BLOCKED_KEYS = {

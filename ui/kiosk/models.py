@@ -12,6 +12,7 @@ their scroll positions and their delegates, which a reset would rebuild.
 from __future__ import annotations
 
 import html
+import re
 import sys
 from dataclasses import fields, is_dataclass
 from functools import lru_cache
@@ -20,6 +21,25 @@ from typing import Any, Iterable
 from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QObject, Qt, QUrl, Signal, Property
 
 IMAGE_FIELDS = frozenset({"image", "thumb", "screen"})
+# Archive text on its way to QML loses what could change how the text *around* it is shown:
+# the explicit bidi embeddings, overrides and isolates (an unclosed U+202E in a title would
+# reverse the UI's own words after it in a line) and control characters but newline and tab
+# (a carriage return goes too: a line break is a newline).
+# Every QML Text is plain text as well (textFormat: Text.PlainText), so no markup is read.
+_INVISIBLE = dict.fromkeys([*range(0x00, 0x09), *range(0x0b, 0x20),
+                            *range(0x7f, 0xa0), *range(0x202a, 0x202f), *range(0x2066, 0x206a)])
+MAX_TEXT = 20_000  # characters of one text: a panel is a few hundred; 1 MB would stall the layout
+
+
+_ANY_INVISIBLE = re.compile("[" + "".join(re.escape(chr(c)) for c in _INVISIBLE) + "]")
+
+
+def plain(text: str) -> str:
+    """An archive text as the kiosk shows it (a scan, and a copy only when there is
+    something to take out: localize runs over every text of every screen)."""
+    if len(text) > MAX_TEXT:
+        text = text[:MAX_TEXT] + "…"
+    return text.translate(_INVISIBLE) if _ANY_INVISIBLE.search(text) else text
 
 
 @lru_cache(maxsize=4096)  # the same string for the same file: fewer conversions, nothing new to keep
@@ -50,22 +70,29 @@ def localize(item: Any, lang: str) -> Any:
             value = getattr(item, name)
             if twin is not None:
                 zh, en = value or "", getattr(item, twin) or ""
-                out[role] = (zh or en) if lang == "zh" else (en or zh)
+                out[role] = plain((zh or en) if lang == "zh" else (en or zh))
             else:
                 out[role] = _url(value) if name in IMAGE_FIELDS else localize(value, lang)
         return out
+    if isinstance(item, str):
+        return plain(item)
     if isinstance(item, (list, tuple)):
         return [localize(v, lang) for v in item]
     return item
 
 
 def highlight(snippet: str, spans: Iterable[Iterable[int]]) -> str:
-    """Rich text of a search snippet with the matched parts in bold."""
+    """Rich text of a search snippet with the matched parts in bold: the archive's text is
+    escaped (and made plain) piece by piece, then our own <b> marks the matches."""
     out, last = [], 0
     for start, end in spans:
-        out.append(html.escape(snippet[last:start]) + "<b>" + html.escape(snippet[start:end]) + "</b>")
+        out.append(_escaped(snippet[last:start]) + "<b>" + _escaped(snippet[start:end]) + "</b>")
         last = end
-    return "".join(out) + html.escape(snippet[last:])
+    return "".join(out) + _escaped(snippet[last:])
+
+
+def _escaped(text: str) -> str:
+    return html.escape(plain(text), quote=True)
 
 
 class KioskListModel(QAbstractListModel):

@@ -30,6 +30,7 @@ from exhibit.errors import ExhibitError
 from exhibit.printing.select import Selection
 from ui.printing import jobs
 from ui.printing.options import PrintOptions
+from ui.plaintext import tip
 
 SaveChooser = Callable[[QWidget, str], "str | None"]
 PrinterChooser = Callable[[QWidget], "QPrinter | None"]
@@ -406,8 +407,8 @@ class PrintDialog(QDialog):
                 label, level, message = w.label, w.level, w.message
             item = QTreeWidgetItem([label, "", message])
             item.setData(1, Qt.ItemDataRole.UserRole, level)
-            item.setToolTip(0, label)
-            item.setToolTip(2, message)
+            item.setToolTip(0, tip(label))
+            item.setToolTip(2, tip(message))
             if level == "error":
                 item.setForeground(1, Qt.GlobalColor.darkRed)
             self.warnings_list.addTopLevelItem(item)

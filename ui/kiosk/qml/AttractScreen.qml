@@ -31,6 +31,7 @@ Rectangle {
                 source: model.image
             }
             Text {
+                textFormat: Text.PlainText  // archive text is never markup
                 anchors.top: slidePicture.bottom
                 anchors.topMargin: Theme.px(14)
                 width: parent.width
@@ -49,6 +50,7 @@ Rectangle {
         width: attract.width * 0.42 - Theme.margin * 3
         spacing: Theme.px(12)
         Text {
+            textFormat: Text.PlainText  // archive text is never markup
             width: parent.width
             text: qsTr("The Defence of Hengyang")
             color: Theme.text
@@ -57,6 +59,7 @@ Rectangle {
             wrapMode: Text.WordWrap
         }
         Text {
+            textFormat: Text.PlainText  // archive text is never markup
             width: parent.width
             text: qsTr("23 June – 8 August 1944: forty-seven days")
             color: Theme.muted
@@ -65,6 +68,7 @@ Rectangle {
         }
         Item { width: 1; height: Theme.px(30) }
         Text {
+            textFormat: Text.PlainText  // archive text is never markup
             width: parent.width
             text: qsTr("Touch the screen to begin")
             color: Theme.text

@@ -18,6 +18,7 @@ Rectangle {
     opacity: enabled ? 1 : 0.4
 
     Text {
+        textFormat: Text.PlainText  // archive text is never markup
         id: label
         anchors.centerIn: parent
         width: Math.min(implicitWidth, button.width - Theme.px(20))

@@ -22,6 +22,7 @@ Rectangle {
         x: Theme.px(20)
         width: chip.width - Theme.px(40)
         Text {
+            textFormat: Text.PlainText  // archive text is never markup
             id: titleText
             width: parent.width
             text: chip.title
@@ -30,6 +31,7 @@ Rectangle {
             elide: Text.ElideRight
         }
         Text {
+            textFormat: Text.PlainText  // archive text is never markup
             id: subtitleText
             width: parent.width
             visible: chip.subtitle !== ""

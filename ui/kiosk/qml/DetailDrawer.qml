@@ -33,6 +33,7 @@ Item {
                 width: flick.width
                 spacing: Theme.px(18)
                 Text {
+                    textFormat: Text.PlainText  // archive text is never markup
                     width: parent.width
                     text: {
                         var k = drawer.item.kind
@@ -43,6 +44,7 @@ Item {
                     font.pixelSize: Theme.font(24)
                 }
                 Text {
+                    textFormat: Text.PlainText  // archive text is never markup
                     width: parent.width
                     text: drawer.item.title || ""
                     color: Theme.text
@@ -51,6 +53,7 @@ Item {
                     wrapMode: Text.WordWrap
                 }
                 Text {
+                    textFormat: Text.PlainText  // archive text is never markup
                     width: parent.width
                     visible: text !== ""
                     text: drawer.item.subtitle || ""
@@ -59,6 +62,7 @@ Item {
                     wrapMode: Text.WordWrap
                 }
                 Text {
+                    textFormat: Text.PlainText  // archive text is never markup
                     width: parent.width
                     text: drawer.item.body || ""
                     color: Theme.text

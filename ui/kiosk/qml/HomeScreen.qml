@@ -10,6 +10,7 @@ Item {
         width: home.width - Theme.margin * 3
         spacing: Theme.px(6)
         Text {
+            textFormat: Text.PlainText  // archive text is never markup
             width: parent.width
             text: qsTr("The Defence of Hengyang")
             color: Theme.text
@@ -18,6 +19,7 @@ Item {
             elide: Text.ElideRight
         }
         Text {
+            textFormat: Text.PlainText  // archive text is never markup
             width: parent.width
             text: qsTr("Choose a part of the exhibition")
             color: Theme.muted
@@ -58,12 +60,14 @@ Item {
                 anchors.margins: Theme.px(18)
                 spacing: Theme.px(8)
                 Text {
+                    textFormat: Text.PlainText  // archive text is never markup
                     width: parent.width
                     text: qsTr("Part %1").arg(index + 1)
                     color: Theme.brass
                     font.pixelSize: Theme.font(24)
                 }
                 Text {
+                    textFormat: Text.PlainText  // archive text is never markup
                     width: parent.width
                     text: model.title
                     color: Theme.text
@@ -74,6 +78,7 @@ Item {
                     elide: Text.ElideRight
                 }
                 Text {
+                    textFormat: Text.PlainText  // archive text is never markup
                     width: parent.width
                     text: model.intro
                     color: Theme.muted
@@ -84,6 +89,7 @@ Item {
                     elide: Text.ElideRight
                 }
                 Text {
+                    textFormat: Text.PlainText  // archive text is never markup
                     width: parent.width
                     text: qsTr("Panels: %1").arg(model.panel_count)
                     color: Theme.muted
@@ -93,6 +99,7 @@ Item {
             TapHandler { id: tap; onTapped: kiosk.openSection(model.id) }
         }
         Text {
+            textFormat: Text.PlainText  // archive text is never markup
             anchors.centerIn: parent
             visible: sections.count === 0
             text: qsTr("This exhibition has no sections yet.")

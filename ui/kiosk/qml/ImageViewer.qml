@@ -58,6 +58,7 @@ Rectangle {
         }
     }
     Text {
+        textFormat: Text.PlainText  // archive text is never markup
         anchors.left: parent.left; anchors.leftMargin: Theme.margin
         anchors.right: controls.left; anchors.rightMargin: Theme.margin
         anchors.bottom: parent.bottom; anchors.bottomMargin: Theme.px(30)

@@ -6,6 +6,7 @@ import Kiosk 1.0
 Item {
     id: screen
     Text {
+        textFormat: Text.PlainText  // archive text is never markup
         id: title
         x: Theme.margin * 1.5
         y: Theme.margin * 0.6
@@ -97,6 +98,7 @@ Item {
                         radius: Theme.px(6)
                         color: "#d9f4efe4"
                         Text {
+                            textFormat: Text.PlainText  // archive text is never markup
                             id: label
                             anchors.centerIn: parent
                             // The short name ("衡阳机场"); the full one shows when the place is opened.
@@ -110,6 +112,7 @@ Item {
             }
         }
         Text {
+            textFormat: Text.PlainText  // archive text is never markup
             anchors.centerIn: parent
             visible: kiosk.models.places.count === 0
             text: qsTr("No places with coordinates yet.")
@@ -139,6 +142,7 @@ Item {
             Text { text: qsTr("Place: touch it to see what happened there"); color: Theme.muted; font.pixelSize: Theme.font(22) }
         }
         Text {
+            textFormat: Text.PlainText  // archive text is never markup
             text: qsTr("Schematic, not to scale; most positions are estimates.")
             color: Theme.muted
             font.pixelSize: Theme.font(22)

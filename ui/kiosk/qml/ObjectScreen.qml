@@ -24,6 +24,7 @@ Item {
             TapHandler { onTapped: if (screen.pictures.length) kiosk.openViewer(screen.shown) }
         }
         Text {
+            textFormat: Text.PlainText  // archive text is never markup
             id: caption
             anchors.top: mainPicture.bottom
             anchors.topMargin: Theme.px(10)
@@ -75,6 +76,7 @@ Item {
             width: facts.width
             spacing: Theme.px(18)
             Text {
+                textFormat: Text.PlainText  // archive text is never markup
                 width: parent.width
                 text: screen.item.name || ""
                 color: Theme.text
@@ -83,6 +85,7 @@ Item {
                 wrapMode: Text.WordWrap
             }
             Text {
+                textFormat: Text.PlainText  // archive text is never markup
                 width: parent.width
                 text: [screen.item.date, screen.item.accession].filter(function (t) { return t }).join("  ·  ")
                 color: Theme.brass
@@ -102,22 +105,33 @@ Item {
                         [qsTr("Weight"), screen.item.weight],
                         [qsTr("Credit"), screen.item.credit]
                     ].filter(function (row) { return row[1] })
-                    delegate: Item {
+                    // The label and the archive's value are separate plain texts: a value is
+                    // never read as markup (an <img> in it would be fetched and shown).
+                    delegate: Column {
                         width: column.width / 2 - Theme.px(12)
-                        height: factText.implicitHeight
                         Text {
-                            id: factText
                             width: parent.width
-                            text: "<font color='" + Theme.muted + "'>" + modelData[0] + "</font><br>" + modelData[1]
-                            textFormat: Text.StyledText
+                            text: modelData[0]
+                            textFormat: Text.PlainText
+                            color: Theme.muted
+                            font.pixelSize: Theme.font(24)
+                            wrapMode: Text.WordWrap
+                        }
+                        Text {
+                            width: parent.width
+                            text: modelData[1]
+                            textFormat: Text.PlainText
                             color: Theme.text
                             font.pixelSize: Theme.font(24)
                             wrapMode: Text.WordWrap
+                            maximumLineCount: 12
+                            elide: Text.ElideRight
                         }
                     }
                 }
             }
             Text {
+                textFormat: Text.PlainText  // archive text is never markup
                 width: parent.width
                 text: screen.item.description || ""
                 color: Theme.text
@@ -126,6 +140,7 @@ Item {
                 wrapMode: Text.WordWrap
             }
             Text {
+                textFormat: Text.PlainText  // archive text is never markup
                 width: parent.width
                 visible: !!screen.item.inscription
                 text: qsTr("Inscription") + ": " + (screen.item.inscription || "")

@@ -65,6 +65,7 @@ Item {
                             width: textArea.width
                             spacing: Theme.px(20)
                             Text {
+                                textFormat: Text.PlainText  // archive text is never markup
                                 width: parent.width
                                 text: model.title
                                 color: Theme.text
@@ -73,6 +74,7 @@ Item {
                                 wrapMode: Text.WordWrap
                             }
                             Text {
+                                textFormat: Text.PlainText  // archive text is never markup
                                 width: parent.width
                                 text: model.body
                                 color: Theme.text
@@ -112,6 +114,7 @@ Item {
                                 compact: true
                             }
                             Text {
+                                textFormat: Text.PlainText  // archive text is never markup
                                 anchors.top: thumb.bottom
                                 anchors.left: parent.left; anchors.right: parent.right
                                 anchors.margins: Theme.px(12)
@@ -125,6 +128,7 @@ Item {
                             TapHandler { id: tap; onTapped: kiosk.openObject(modelData.id) }
                         }
                         Text {
+                            textFormat: Text.PlainText  // archive text is never markup
                             anchors.centerIn: parent
                             width: parent.width * 0.8
                             horizontalAlignment: Text.AlignHCenter
@@ -162,6 +166,7 @@ Item {
                 }
             }
             Text {
+                textFormat: Text.PlainText  // archive text is never markup
                 text: qsTr("%1 of %2").arg(pages.currentIndex + 1).arg(pages.count)
                 color: Theme.muted
                 font.pixelSize: Theme.font(24)

@@ -21,6 +21,7 @@ Rectangle {
             width: parent.width - Theme.margin * 2
             spacing: Theme.px(18)
             Text {
+                textFormat: Text.PlainText  // archive text is never markup
                 width: parent.width
                 horizontalAlignment: Text.AlignHCenter
                 text: qsTr("Staff: enter the PIN to close the kiosk")
@@ -30,6 +31,7 @@ Rectangle {
                 wrapMode: Text.WordWrap
             }
             Text {
+                textFormat: Text.PlainText  // archive text is never markup
                 objectName: "pinDots"
                 width: parent.width
                 horizontalAlignment: Text.AlignHCenter
@@ -38,6 +40,7 @@ Rectangle {
                 font.pixelSize: Theme.font(48)
             }
             Text {
+                textFormat: Text.PlainText  // archive text is never markup
                 objectName: "pinMessage"
                 width: parent.width
                 horizontalAlignment: Text.AlignHCenter
@@ -46,8 +49,10 @@ Rectangle {
                 text: kiosk.staffMessage === "wrong" ? qsTr("Wrong PIN.")
                     : kiosk.staffMessage === "paused" ? qsTr("Too many wrong PINs: wait half a minute.")
                     : kiosk.staffMessage === "no-pin" ? qsTr("No staff PIN is set. Set one with: main.py kiosk --set-pin")
+                    : kiosk.staffMessage === "checking" ? qsTr("Checking…")
+                    : kiosk.staffMessage === "weak" ? qsTr("This PIN is weak: set a new one of 6 or more digits with: main.py kiosk --set-pin")
                     : ""
-                color: "#ff9c86"
+                color: kiosk.staffMessage === "checking" ? Theme.text : "#ff9c86"
                 font.pixelSize: Theme.font(24)
             }
             Grid {

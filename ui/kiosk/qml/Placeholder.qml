@@ -26,6 +26,7 @@ Rectangle {
             }
         }
         Text {
+            textFormat: Text.PlainText  // archive text is never markup
             visible: !placeholder.compact
             anchors.horizontalCenter: parent.horizontalCenter
             text: qsTr("No picture yet")

@@ -8,6 +8,7 @@ Column {
     visible: links.length > 0
     spacing: Theme.px(10)
     Text {
+        textFormat: Text.PlainText  // archive text is never markup
         text: related.title
         color: Theme.brass
         font.pixelSize: Theme.font(26)

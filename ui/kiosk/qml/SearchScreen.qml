@@ -26,11 +26,13 @@ Item {
             placeholderTextColor: "#8a8070"
             leftPadding: Theme.px(24)
             inputMethodHints: Qt.ImhNoPredictiveText
+            maximumLength: 100  // a name, a place or a word (the controller cuts longer ones too)
             background: Rectangle { radius: Theme.px(12); color: Theme.paper; border.color: Theme.brass; border.width: Theme.px(3) }
             onTextChanged: searchDelay.restart()
             onAccepted: kiosk.search(text)
         }
         Text {
+            textFormat: Text.PlainText  // archive text is never markup
             width: parent.width
             text: kiosk.lang === "zh"
                   ? qsTr("Chinese: type pinyin, for example hengyang, then choose 衡阳 above the keys.")
@@ -80,6 +82,7 @@ Item {
                     width: results.width - Theme.px(60) - (model.kind === "object" ? Theme.touch * 1.3 + Theme.px(20) : 0)
                     spacing: Theme.px(4)
                     Text {
+                        textFormat: Text.PlainText  // archive text is never markup
                         width: parent.width
                         text: {
                             var k = model.kind
@@ -109,6 +112,7 @@ Item {
             }
         }
         Text {
+            textFormat: Text.PlainText  // archive text is never markup
             anchors.horizontalCenter: parent.horizontalCenter
             y: Theme.px(30)
             visible: results.count === 0 && kiosk.query.trim() !== ""

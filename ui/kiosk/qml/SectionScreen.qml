@@ -10,6 +10,7 @@ Item {
         width: screen.width - Theme.margin * 3
         spacing: Theme.px(12)
         Text {
+            textFormat: Text.PlainText  // archive text is never markup
             width: parent.width
             text: kiosk.section.title || ""
             color: Theme.text
@@ -24,6 +25,7 @@ Item {
             clip: true
             boundsBehavior: Flickable.StopAtBounds
             Text {
+                textFormat: Text.PlainText  // archive text is never markup
                 id: introText
                 width: parent.width
                 text: kiosk.section.intro || ""
@@ -69,6 +71,7 @@ Item {
                 anchors.margins: Theme.px(18)
                 spacing: Theme.px(8)
                 Text {
+                    textFormat: Text.PlainText  // archive text is never markup
                     width: parent.width
                     text: model.title
                     color: Theme.text
@@ -79,6 +82,7 @@ Item {
                     elide: Text.ElideRight
                 }
                 Text {
+                    textFormat: Text.PlainText  // archive text is never markup
                     width: parent.width
                     text: qsTr("Objects: %1").arg(model.objects.length)
                     color: Theme.muted
@@ -88,6 +92,7 @@ Item {
             TapHandler { id: tap; onTapped: kiosk.openPanel(index) }
         }
         Text {
+            textFormat: Text.PlainText  // archive text is never markup
             anchors.centerIn: parent
             width: parent.width * 0.7
             horizontalAlignment: Text.AlignHCenter

@@ -20,6 +20,7 @@ Rectangle {
             width: parent.width - Theme.margin * 2
             spacing: Theme.px(24)
             Text {
+                textFormat: Text.PlainText  // archive text is never markup
                 width: parent.width
                 horizontalAlignment: Text.AlignHCenter
                 text: qsTr("Are you still there?")
@@ -29,6 +30,7 @@ Rectangle {
                 wrapMode: Text.WordWrap
             }
             Text {
+                textFormat: Text.PlainText  // archive text is never markup
                 width: parent.width
                 horizontalAlignment: Text.AlignHCenter
                 text: qsTr("Touch the screen to keep exploring.")
@@ -37,6 +39,7 @@ Rectangle {
                 wrapMode: Text.WordWrap
             }
             Text {
+                textFormat: Text.PlainText  // archive text is never markup
                 width: parent.width
                 horizontalAlignment: Text.AlignHCenter
                 text: qsTr("Back to the start in %1 s").arg(overlay.idle.remaining)

@@ -20,6 +20,7 @@ Item {
         width: screen.width - Theme.margin * 3
         spacing: Theme.px(16)
         Text {
+            textFormat: Text.PlainText  // archive text is never markup
             width: parent.width
             text: qsTr("Forty-seven days: 23 June – 8 August 1944")
             color: Theme.text
@@ -86,6 +87,7 @@ Item {
                 anchors.margins: Theme.px(22)
                 spacing: Theme.px(12)
                 Text {
+                    textFormat: Text.PlainText  // archive text is never markup
                     width: parent.width
                     text: model.phase === "siege" ? qsTr("Day %1").arg(model.siege_day)
                           : model.phase === "campaign" ? qsTr("Before the siege") : qsTr("Afterwards")
@@ -94,6 +96,7 @@ Item {
                     font.bold: true
                 }
                 Text {
+                    textFormat: Text.PlainText  // archive text is never markup
                     width: parent.width
                     text: model.date
                     color: Theme.brass
@@ -101,6 +104,7 @@ Item {
                     wrapMode: Text.WordWrap
                 }
                 Text {
+                    textFormat: Text.PlainText  // archive text is never markup
                     width: parent.width
                     text: model.title
                     color: Theme.text
@@ -111,6 +115,7 @@ Item {
                     elide: Text.ElideRight
                 }
                 Text {
+                    textFormat: Text.PlainText  // archive text is never markup
                     width: parent.width
                     height: parent.height - y
                     text: model.description
@@ -124,6 +129,7 @@ Item {
             TapHandler { id: tap; onTapped: kiosk.openRecord("event", model.id) }
         }
         Text {
+            textFormat: Text.PlainText  // archive text is never markup
             anchors.centerIn: parent
             visible: events.count === 0
             text: qsTr("No dated events yet.")

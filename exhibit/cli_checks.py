@@ -1,0 +1,120 @@
+"""What the headless commands check before they start: numbers in range, real dates, a disk
+that has room.
+
+argparse's `type=int` takes any integer, and a number past SQLite's 64 bits
+stopped `search --limit 99999999999999999999` with an OverflowError
+traceback; a `--from 2026-13-45` was passed on and matched nothing. These
+types refuse such values in argparse's own one line. A full disk is not a bug
+either: `writing_to(path)` turns it into one sentence naming the file.
+"""
+from __future__ import annotations
+
+import argparse
+import errno
+import math
+import sys
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Callable, Iterator
+
+from exhibit.errors import ExhibitError
+
+# errno values that mean "no room", whatever the file system calls it.
+DISK_FULL = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """A wrong option is one line and exit status 1, like every other refusal (subcommands'
+    parsers are made of the same class)."""
+
+    def error(self, message: str):  # argparse's name
+        print(f"error: {console_text(message)} (see {self.prog} --help)", file=sys.stderr)
+        raise SystemExit(1)
+
+
+def bounded_int(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from `low` to `high`."""
+    def parse(text: str) -> int:
+        try:
+            value = int(text.strip())
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"'{text[:40]}' is not a whole number") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{text[:40]} is out of range: give {low} to {high}")
+        return value
+    parse.__name__ = "number"  # argparse names the type in its message
+    return parse
+
+
+def bounded_float(low: float, high: float) -> Callable[[str], float]:
+    """An argparse type: a finite number from `low` to `high` (no nan, no inf)."""
+    def parse(text: str) -> float:
+        try:
+            value = float(text.strip())
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"'{text[:40]}' is not a number") from None
+        if not math.isfinite(value) or not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{text[:40]} is out of range: give {low:g} to {high:g}")
+        return value
+    parse.__name__ = "number"
+    return parse
+
+
+def iso_date(text: str) -> str:
+    """An argparse type: a real calendar day written YYYY-MM-DD (2026-13-45 is refused)."""
+    try:
+        return date.fromisoformat(text.strip()).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"'{text[:40]}' is not a date: write a real day as YYYY-MM-DD, e.g. 1944-06-23") from None
+
+
+iso_date.__name__ = "date"
+
+
+# C0 and C1 controls (but newline and tab) and the bidi controls: shown as escapes on a
+# terminal, where ESC sequences could clear the screen or retitle the window, a carriage
+# return could overwrite the start of the line, and an override could reorder the rest.
+_CONTROLS = {c: f"\\x{c:02x}" for c in (*range(0x00, 0x09), *range(0x0b, 0x20), *range(0x7f, 0xa0))}
+_CONTROLS |= {c: f"\\u{c:04x}" for c in (*range(0x202a, 0x202f), *range(0x2066, 0x206a))}
+
+
+def console_text(text: str) -> str:
+    """Archive text made safe to print on a terminal (what it says stays readable)."""
+    return text.translate(_CONTROLS)
+
+
+def accession_text(text: str) -> str:
+    """An argparse type: an accession number, which never holds control characters."""
+    if console_text(text) != text or "\n" in text or "\t" in text:
+        raise argparse.ArgumentTypeError(
+            f"'{console_text(text)[:60]}' is not an accession number (it has control characters)")
+    if len(text) > 200:
+        raise argparse.ArgumentTypeError("an accession number is at most 200 characters")
+    return text
+
+
+accession_text.__name__ = "accession"
+
+
+def disk_full_error(exc: OSError, path: Path | str | None = None) -> ExhibitError | None:
+    """The one-sentence error for a write that failed for lack of room, else None."""
+    if exc.errno not in DISK_FULL:
+        return None
+    name = path or exc.filename or "a file"
+    why = ("the file is larger than this disk or this system allows" if exc.errno == errno.EFBIG
+           else "the disk is full")
+    return ExhibitError(f"{name} could not be written: {why}; nothing was changed")
+
+
+@contextmanager
+def writing_to(path: Path | str) -> Iterator[None]:
+    """Around code that writes `path`: a full disk becomes an ExhibitError naming it."""
+    try:
+        yield
+    except OSError as exc:
+        error = disk_full_error(exc, path)
+        if error is None:
+            raise
+        raise error from exc
