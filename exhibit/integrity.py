@@ -2,14 +2,19 @@
 
 `check_archive` looks at everything that could have gone wrong below the
 service layer: SQLite's own integrity check, foreign keys, links that point at
-nothing, the search index, and media files (present, and matching their hash).
+nothing, the search index (its tables, FTS5's own integrity check, every record
+indexed), and media files (present, and matching their hash). `schema_check`
+runs first, read-only: a trigger or view this program did not make is reported,
+and with `repair` removed after a backup, saying what it did.
 `backup` copies the database with SQLite's backup API (never a file copy of a
 live WAL database) and the content-addressed media files beside it.
 """
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from pathlib import Path
+from typing import Callable
 
 from exhibit import media as media_files
 from exhibit import schema, search
@@ -46,7 +51,11 @@ def _vocab_terms(archive: Archive) -> list[str]:
 
 
 def _index(archive: Archive) -> list[str]:
-    problems = []
+    # Its tables and FTS5's own consistency check first: a damaged index says 'ok' to the
+    # counts below and fails only when searched ('database disk image is malformed').
+    problems = search.index_problems(archive.db, writable=not archive.readonly)
+    if problems:
+        return problems
     for record_type in search.INDEXED_TYPES:
         table = RECORD_TYPES[record_type].TABLE
         missing = archive.db.execute(
@@ -75,7 +84,8 @@ def check_archive(archive: Archive, *, reindex: bool = False) -> list[str]:
     db = archive.db
     if reindex:
         with archive.transaction():
-            search.rebuild(db)
+            search.rebuild(db, remake_tables=True)   # from scratch if its tables are gone
+            search.mark_current(db)
     problems = [f"integrity: {row[0]}" for row in db.execute("PRAGMA integrity_check").fetchall()
                 if row[0] != "ok"]
     problems += [f"foreign key: {table} row {rowid} → {parent}"
@@ -87,6 +97,45 @@ def check_archive(archive: Archive, *, reindex: bool = False) -> list[str]:
     problems += _index(archive)
     problems += _media(archive)
     return problems
+
+
+def schema_check(db_path: Path, *, repair: bool = False,
+                 say: Callable[[str], None] = print) -> list[schema.SchemaProblem]:
+    """For `check`, before it opens the archive: how its schema differs from this program's,
+    read through a read-only connection (nothing in it runs).
+
+    With `repair`, on a file that passes quick_check: a verified backup first (reason
+    'pre-repair'), then, in one transaction, every trigger, view, virtual table and index
+    this program did not make is removed and its own changed or missing ones put back;
+    `say` is told what each removed object did. Returns the problems left. A file that
+    cannot be read this way returns [] and is reported by Archive.open.
+    """
+    from exhibit.keeping import backups, health
+
+    db_path = Path(db_path)
+    if not db_path.is_file() or db_path.is_symlink() or db_path.stat().st_size == 0:
+        return []
+    try:
+        conn, _ = backups.open_readonly(db_path)
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            problems = schema.inspect(conn) if 0 < version <= schema.LATEST else []
+        finally:
+            conn.close()
+    except (sqlite3.DatabaseError, ExhibitError):
+        return []
+    if not repair or not any(p.repairable for p in problems) or health.check_on_open(db_path):
+        return problems
+    saved = backups.backup_file(db_path, "pre-repair")
+    say(f"backed up to {saved.path} before repairing the schema")
+    conn = sqlite3.connect(str(db_path), isolation_level=None)
+    try:
+        conn.execute("PRAGMA busy_timeout = 5000")
+        for line in schema.repair(conn, problems):
+            say(line)
+        return schema.inspect(conn)
+    finally:
+        conn.close()
 
 
 def backup(archive: Archive, dest: Path, *, with_media: bool = True) -> Path:

@@ -6,15 +6,24 @@ transactional), after a verified backup of the whole database made with
 SQLite's backup API (never a file copy: a copy of a live WAL database can miss
 rows). A step that fails half-way leaves the previous schema and data exactly
 as they were.
+
+What the code makes is also the reference an archive from elsewhere is held to
+(`inspect`): the migrations are run in an in-memory database up to the
+archive's version and the two schemas compared, so a trigger, view or index
+someone else wrote into the file is refused before it can run.
 """
 from __future__ import annotations
 
+import re
 import sqlite3
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
 from sqlite_utils import Database
+
+from exhibit.errors import ExhibitError, printable
 
 _COMMON = """
     id INTEGER PRIMARY KEY,
@@ -313,3 +322,362 @@ def migrate(db: Database, db_path: Path | None, target: int = LATEST) -> Path | 
             db.conn.execute("ROLLBACK")
         raise
     return backup
+
+
+# ---------------------------------------------------------------- what the code expects
+#
+# An archive is a file anyone can hand us, and SQLite runs what its schema says: a
+# trigger planted in archive.db (AFTER UPDATE … SET description_en = … || OLD.location)
+# would run inside our writes and copy private fields into public ones. So before
+# anything writes, the schema is compared with the one this program makes: the
+# reference is built from the migrations themselves in an in-memory database at the
+# archive's own version, so a future migration changes what is expected with no list
+# to keep up to date here. Triggers, views and virtual tables we did not make are
+# refused; so are indexes (they can make writes fail); extra plain tables and columns
+# are data, which our queries never read, and are left alone.
+
+_SQLITE_INTERNAL = "sqlite_"   # sqlite_stat1 (ANALYZE), sqlite_sequence, sqlite_autoindex_…
+
+
+@dataclass(frozen=True)
+class SchemaObject:
+    type: str     # table, index, trigger, view
+    name: str
+    table: str    # tbl_name: the table an index or trigger belongs to
+    sql: str
+
+    @property
+    def virtual(self) -> bool:
+        return self.type == "table" and _normal(self.sql).startswith("create virtual table")
+
+    @property
+    def kind(self) -> str:
+        return "virtual table" if self.virtual else self.type
+
+
+@dataclass(frozen=True)
+class Reference:
+    """The schema the migrations make at one version."""
+    version: int
+    objects: dict[str, SchemaObject]
+    columns: dict[str, tuple[str, ...]]
+    seed_rows: dict[str, list[tuple]]   # the FTS5 shadow tables' rows of an empty index
+
+
+@dataclass(frozen=True)
+class SchemaProblem:
+    """One way an archive's schema differs from the program's.
+
+    `problem` is 'foreign' (not made by this program: removed by `check --repair`),
+    'changed' (one of ours, redefined: put back by `check --repair`), 'missing' (one of
+    ours that is not there: an index or trigger is put back by `check --repair`; a table
+    or column cannot be) or 'index' (part of the search index: `check --reindex` makes
+    it again, and opening for writing does).
+    """
+    problem: str
+    kind: str       # table, column, index, trigger, view, virtual table
+    name: str
+    table: str
+    sql: str = ""
+
+    @property
+    def repairable(self) -> bool:
+        return self.problem in ("foreign", "changed") or (
+            self.problem == "missing" and self.kind in ("index", "trigger", "view"))
+
+    def describe(self) -> str:
+        where = f" on {printable(self.table)}" if self.table and self.table != self.name else ""
+        what = f"{self.kind} '{printable(self.name)}'{where}"
+        if self.problem == "foreign":
+            return f"{what} was not made by this program{_what_it_does(self)}: {_one_line(self.sql)}"
+        if self.problem == "changed":
+            return f"{what} differs from this program's: {_one_line(self.sql)}"
+        if self.problem == "index":
+            return f"search index: {what} is missing or not this program's (run `check --reindex`)"
+        return f"{what} is missing"
+
+
+class ForeignSchemaError(ExhibitError):
+    """An archive's schema holds triggers, views or other objects this program did not make,
+    or lacks some of its own; nothing was written. The message names the first."""
+
+    def __init__(self, db_path: Path | str, problems: list[SchemaProblem], what: str = ""):
+        self.db_path = Path(db_path)
+        self.problems = problems
+        first = problems[0]
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        name = what or str(db_path)
+        if first.repairable:
+            advice = ("run `main.py check --repair` to see what it does and remove it"
+                      if first.problem == "foreign" else "run `main.py check --repair` to put back this program's")
+        elif first.problem == "index":
+            advice = "run `main.py check --reindex` to make the search index again"
+        else:
+            advice = "it is not an Exhibit archive of its version, or a damaged one"
+        super().__init__(f"{name} was refused and not changed: its {_short(first)}{more}; {advice}.")
+
+
+_TRIGGER_HEAD = re.compile(r"\b(before|after|instead\s+of)?\s*(delete|insert|update(?:\s+of\s+[\w\s,\"'`]+?)?)"
+                           r"\s+on\s+[\"'`]?(\w+)", re.IGNORECASE)
+_WRITES = re.compile(r"\b(?:update(?:\s+or\s+\w+)?|insert(?:\s+or\s+\w+)?\s+into|replace\s+into|delete\s+from)"
+                     r"\s+[\"'`]?(\w+)", re.IGNORECASE)
+
+
+def _what_it_does(problem: SchemaProblem) -> str:
+    """For a trigger, in words: when it runs and which tables it writes to (read off its SQL)."""
+    if problem.kind != "trigger":
+        return ""
+    upper = problem.sql.upper()
+    split = upper.find("BEGIN")
+    head, body = (problem.sql[:split], problem.sql[split:]) if split >= 0 else (problem.sql, "")
+    when = _TRIGGER_HEAD.search(head)
+    writes = sorted({m.group(1) for m in _WRITES.finditer(body)})
+    text = ""
+    if when:
+        timing = (when.group(1) or "before").lower()
+        text += f" (it runs {timing} each {' '.join(when.group(2).split()).lower()} on {when.group(3)}"
+        text += f" and writes to {', '.join(writes)})" if writes else ")"
+    return text
+
+
+def _short(problem: SchemaProblem) -> str:
+    where = f" on {printable(problem.table)}" if problem.table and problem.table != problem.name else ""
+    verb = {"foreign": "was not made by this program", "changed": "differs from this program's",
+            "missing": "is missing", "index": "is missing or not this program's"}[problem.problem]
+    return f"{problem.kind} '{printable(problem.name)}'{where} {verb}"
+
+
+def _normal(sql: str | None) -> str:
+    """SQL text compared loosely: case, spacing and IF NOT EXISTS do not matter."""
+    text = " ".join((sql or "").split()).lower()
+    return text.replace(" if not exists ", " ")
+
+
+def _one_line(sql: str, limit: int = 300) -> str:
+    # Shown on a terminal: an attacker's SQL may hold escape sequences in its literals.
+    text = printable(" ".join(sql.split()))
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def _objects(conn: sqlite3.Connection, schema_name: str = "main") -> dict[str, SchemaObject]:
+    rows = conn.execute(f"SELECT type, name, tbl_name, sql FROM {schema_name}.sqlite_master").fetchall()
+    return {name: SchemaObject(type, name, table, sql or "") for type, name, table, sql in rows}
+
+
+def _columns(conn: sqlite3.Connection, table: str, schema_name: str = "main") -> tuple[str, ...]:
+    # table_xinfo also lists generated columns; only ever called on plain tables (a
+    # virtual table's would be connected, running its module).
+    return tuple(row[1] for row in conn.execute(f'PRAGMA {schema_name}.table_xinfo("{table}")'))
+
+
+def _build_reference(version: int) -> Reference:
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        migrate(Database(conn), None, target=version)
+        objects = _objects(conn)
+        columns = {o.name: _columns(conn, o.name) for o in objects.values()
+                   if o.type == "table" and not o.virtual}
+        seeds = {}
+        for vtab in (o for o in objects.values() if o.virtual):
+            for shadow in _shadows(objects, vtab.name):
+                seeds[shadow] = conn.execute(f'SELECT * FROM "{shadow}"').fetchall()
+        return Reference(version, objects, columns, seeds)
+    finally:
+        conn.close()
+
+
+_references: dict[tuple, Reference] = {}
+
+
+def reference(version: int = LATEST) -> Reference:
+    """The schema the migrations make at `version`, built once per process (a few ms)."""
+    key = (version, tuple(MIGRATIONS[:version]))   # a test may swap MIGRATIONS
+    if key not in _references:
+        _references[key] = _build_reference(version)
+    return _references[key]
+
+
+def _shadows(objects: dict[str, SchemaObject], vtab: str) -> list[str]:
+    """FTS5's shadow tables of `vtab` (search_fts_data, _idx, _docsize, _config …)."""
+    return [o.name for o in objects.values() if o.type == "table" and o.name.startswith(f"{vtab}_")
+            and not o.virtual]
+
+
+def index_objects(ref: Reference) -> set[str]:
+    """The search index's schema objects: derived data, made again from the records."""
+    from exhibit import search
+
+    names: set[str] = set()
+    for table in (*search.INDEX_TABLES,):
+        if table in ref.objects:
+            names.add(table)
+            names.update(_shadows(ref.objects, table))
+            names.update(o.name for o in ref.objects.values() if o.table == table and o.type == "index")
+    return names
+
+
+def inspect(conn: sqlite3.Connection, schema_name: str = "main") -> list[SchemaProblem]:
+    """How the schema of the database on `conn` differs from this program's at its version.
+
+    Reads sqlite_master and the columns of our plain tables only: runs no trigger, view or
+    virtual table. An archive newer than this program is not judged here (opening refuses
+    it); a database at version 0 is judged against an empty schema.
+    """
+    version = conn.execute(f"PRAGMA {schema_name}.user_version").fetchone()[0]
+    if not 0 <= version <= LATEST:
+        return []
+    ref = reference(version) if version else Reference(0, {}, {}, {})
+    index = index_objects(ref)
+    actual = _objects(conn, schema_name)
+    problems: list[SchemaProblem] = []
+    for obj in actual.values():
+        if obj.name.startswith(_SQLITE_INTERNAL) and obj.type in ("table", "index"):
+            continue
+        expected = ref.objects.get(obj.name)
+        if expected is None:
+            if obj.type == "table" and not obj.virtual:
+                continue   # data someone added: our queries never read it
+            problems.append(SchemaProblem("foreign", obj.kind, obj.name, obj.table, obj.sql))
+        elif (expected.kind, expected.table) != (obj.kind, obj.table):
+            # A view or virtual table in place of one of our tables, an index on another table…
+            problems.append(SchemaProblem("foreign", obj.kind, obj.name, obj.table, obj.sql))
+        elif (obj.type != "table" or obj.virtual) and _normal(expected.sql) != _normal(obj.sql):
+            problem = "index" if obj.name in index else "changed"
+            problems.append(SchemaProblem(problem, obj.kind, obj.name, obj.table, obj.sql))
+    for expected in ref.objects.values():
+        if expected.name.startswith(_SQLITE_INTERNAL):
+            continue
+        obj = actual.get(expected.name)
+        if obj is None:
+            problem = "index" if expected.name in index else "missing"
+            problems.append(SchemaProblem(problem, expected.kind, expected.name, expected.table, expected.sql))
+        elif expected.type == "table" and not expected.virtual and obj.kind == "table":
+            have = set(_columns(conn, obj.name, schema_name))
+            for column in ref.columns[expected.name]:
+                if column not in have:
+                    problem = "index" if expected.name in index else "missing"
+                    problems.append(SchemaProblem(problem, "column", column, expected.name))
+    # A missing virtual table's shadow tables go with it: one line, not five.
+    gone = {p.name for p in problems if p.kind == "virtual table" and p.name not in actual}
+    problems = [p for p in problems if not (p.name not in actual and p.name not in gone and
+                                            any(p.name in _shadows(ref.objects, v) for v in gone))]
+    order = {"foreign": 0, "changed": 1, "missing": 2, "index": 3}
+    return sorted(problems, key=lambda p: order[p.problem])
+
+
+def unexpected_objects(conn: sqlite3.Connection, schema_name: str = "main") -> list[SchemaProblem]:
+    """Triggers, views, virtual tables and indexes on `conn` this program did not make (or
+    made otherwise): what must not run or stay. For an importer to call before it reads."""
+    return [p for p in inspect(conn, schema_name) if p.problem in ("foreign", "changed")]
+
+
+def require_expected(conn: sqlite3.Connection, db_path: Path | str, *, what: str = "",
+                     allow_index: bool = False) -> list[SchemaProblem]:
+    """Raise ForeignSchemaError for any difference but the search index's (when
+    `allow_index`); returns the index problems left."""
+    problems = inspect(conn)
+    refused = [p for p in problems if not (allow_index and p.problem == "index")]
+    if refused:
+        raise ForeignSchemaError(db_path, refused, what)
+    return problems
+
+
+def repair(conn: sqlite3.Connection, problems: list[SchemaProblem]) -> list[str]:
+    """Remove foreign objects and put back this program's changed or missing triggers,
+    views and indexes, in one transaction on `conn` (a plain connection). No record is
+    touched: dropping a trigger, view or index drops no row. Returns what was done.
+    """
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    ref = reference(version)
+    done: list[str] = []
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for p in problems:
+            if not p.repairable:
+                continue
+            if p.problem in ("foreign", "changed") and p.name in _objects(conn):
+                _drop(conn, p)
+                done.append(f"removed {p.kind} '{printable(p.name)}'"
+                            + (f" on {printable(p.table)}" if p.table != p.name else "")
+                            + f", which did: {_one_line(p.sql, 2000)}")
+            ours = ref.objects.get(p.name)
+            if ours is not None and p.kind != "table" and ours.kind == p.kind and p.name not in _objects(conn):
+                conn.execute(ours.sql)
+                done.append(f"put back this program's {ours.kind} '{ours.name}'")
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    return done
+
+
+def _drop(conn: sqlite3.Connection, p: SchemaProblem) -> None:
+    keyword = {"trigger": "TRIGGER", "view": "VIEW", "index": "INDEX"}.get(p.kind, "TABLE")
+    try:
+        conn.execute(f'DROP {keyword} "{p.name}"')
+    except sqlite3.OperationalError:
+        if p.kind != "virtual table":
+            raise
+        # A virtual table whose module this SQLite lacks cannot be connected to drop it;
+        # it has no pages of its own, so its schema row can go (its shadow tables, if any,
+        # are plain tables and stay as data).
+        conn.execute("PRAGMA writable_schema = ON")
+        try:
+            conn.execute("DELETE FROM sqlite_master WHERE type = 'table' AND name = ?", [p.name])
+        finally:
+            conn.execute("PRAGMA writable_schema = OFF")
+
+
+def restore_index_tables(conn: sqlite3.Connection) -> list[str]:
+    """Make the search index's tables again where they are missing or not this program's,
+    inside the caller's transaction: an empty index, which `search.rebuild` then fills.
+    Returns the names made again."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    ref = reference(version)
+    index = index_objects(ref)
+    problems = [p for p in inspect(conn) if p.problem == "index"]
+    if not problems:
+        return []
+    actual = _objects(conn)
+    made: list[str] = []
+    # Virtual tables first: dropping one drops its shadow tables, creating one makes them.
+    broken = {p.table if p.kind == "column" else p.name for p in problems}   # names of objects
+    for vtab in (o for o in ref.objects.values() if o.virtual and o.name in index):
+        shadows = _shadows(ref.objects, vtab.name)
+        if vtab.name not in broken and not broken.intersection(shadows):
+            continue
+        present = actual.get(vtab.name)
+        if present is not None:   # a virtual table (inspect calls any other kind foreign)
+            # FTS5 cannot connect to the table to drop it while a shadow table is missing:
+            # put back the missing ones as an empty index's first.
+            for shadow in shadows:
+                if shadow not in actual:
+                    conn.execute(ref.objects[shadow].sql)
+                    marks = ", ".join("?" * len(ref.columns[shadow]))
+                    conn.executemany(f'INSERT INTO "{shadow}" VALUES ({marks})', ref.seed_rows[shadow])
+            _drop(conn, SchemaProblem("index", "virtual table", vtab.name, vtab.name))
+        for shadow in shadows:   # left behind by a virtual table whose schema row was removed
+            if shadow in _objects(conn):
+                conn.execute(f'DROP TABLE "{shadow}"')
+        conn.execute(vtab.sql)
+        made.append(vtab.name)
+    # Then the plain tables (search_docs) and their indexes.
+    for obj in ref.objects.values():
+        if obj.name not in index or obj.virtual or obj.name in made or obj.name.startswith(_SQLITE_INTERNAL):
+            continue
+        if any(obj.name in _shadows(ref.objects, v) for v in made):
+            continue
+        if obj.name not in broken and obj.table not in broken:
+            continue
+        current = _objects(conn).get(obj.name)
+        if obj.type == "table":
+            if current is not None:
+                conn.execute(f'DROP {current.type.upper()} "{obj.name}"')   # derived rows only
+            conn.execute(obj.sql)
+            made.append(obj.name)
+    for obj in ref.objects.values():
+        if obj.type == "index" and obj.name in index and obj.sql and obj.name not in _objects(conn):
+            conn.execute(obj.sql)
+            made.append(obj.name)
+    return made

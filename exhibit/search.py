@@ -298,6 +298,8 @@ _DELETE_TITLES = ("INSERT INTO search_titles (search_titles, rowid, title, title
 _INSERT_DOCS = ("INSERT INTO search_docs (id, record_type, record_id, category, sections, date_start, date_end, "
                 "fts_crc) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
 FTS_TABLES = ("search_fts", "search_titles")
+# Every table of the index: derived from the records, so made again rather than repaired.
+INDEX_TABLES = ("search_docs", *FTS_TABLES)
 
 
 def _titles_row(doc_id: int, columns: Document) -> tuple:
@@ -498,9 +500,18 @@ def iter_records(db: Database, record_type: str) -> Iterable[Record]:
         yield cls.from_row(dict(zip(names, values)))
 
 
-def rebuild(db: Database) -> int:
+def rebuild(db: Database, *, remake_tables: bool = False) -> int:
     """Re-index every record (the migration that makes the index, `check --reindex`, and an
-    index found out of step with the records)."""
+    index found out of step with the records).
+
+    `remake_tables` (`check --reindex`, opening an archive whose index tables are gone):
+    first make again, as an empty index, those of its tables that are missing or not this
+    program's (schema.restore_index_tables). Not during a migration, whose half-made
+    schema is not yet the one of any version."""
+    if remake_tables:
+        from exhibit import schema
+
+        schema.restore_index_tables(db.conn)
     for table in FTS_TABLES:
         db.execute(f"INSERT INTO {table} ({table}) VALUES ('delete-all')")  # contentless: no DELETE
     db.execute("DELETE FROM search_docs")
@@ -510,6 +521,50 @@ def rebuild(db: Database) -> int:
             index_record(db, record)
             count += 1
     return count
+
+
+def index_problems(db: Database | sqlite3.Connection, *, writable: bool = True) -> list[str]:
+    """What is wrong with the search index's own structure, one line each; [] when sound.
+
+    Its tables present and this program's (schema.inspect), FTS5's own consistency check of
+    each full-text table, and one size entry per indexed document. FTS5's 'integrity-check'
+    is an INSERT (a write that changes nothing): on a connection that cannot write
+    (`writable=False`) every term and position list is read instead through a temporary
+    fts5vocab table, which finds what makes queries fail ('database disk image is malformed').
+    Whether each record is indexed is exhibit.integrity's check.
+    """
+    from exhibit import schema
+
+    conn = db.conn if isinstance(db, Database) else db
+    missing = [p for p in schema.inspect(conn) if p.problem == "index"]
+    if missing:
+        return [p.describe() for p in missing]
+    problems = []
+    for table in FTS_TABLES:
+        try:
+            if writable:
+                conn.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('integrity-check', 0)")
+            else:
+                _walk_index(conn, table)
+        except sqlite3.DatabaseError as exc:
+            problems.append(f"search index: {table} is damaged ({exc}); run `check --reindex`")
+            continue
+        docs = conn.execute("SELECT count(*) FROM search_docs").fetchone()[0]
+        sizes = conn.execute(f"SELECT count(*) FROM {table}_docsize").fetchone()[0]
+        if docs != sizes:
+            problems.append(f"search index: {table} holds {sizes} document(s), search_docs {docs}; "
+                            f"run `check --reindex`")
+    return problems
+
+
+def _walk_index(conn: sqlite3.Connection, table: str) -> None:
+    """Read every entry of the full-text table `table` (read-only; raises on damage)."""
+    vocab = f"temp.exhibit_check_{table}"
+    conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS {vocab} USING fts5vocab(main, {table}, 'instance')")
+    try:
+        conn.execute(f"SELECT count(*) FROM {vocab}").fetchone()
+    finally:
+        conn.execute(f"DROP TABLE IF EXISTS {vocab}")
 
 
 # ---------------------------------------------------------------- querying

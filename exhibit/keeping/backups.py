@@ -9,7 +9,7 @@ file, synced, and only then given its final name: a backup that exists is a
 good one.
 
 Backups live in `<archive>/backups/` as `archive-20260125T143015Z-auto.db`
-(reasons: auto, import, manual, pre-restore; migrations write
+(reasons: auto, import, manual, pre-restore, pre-repair; migrations write
 `archive-v2-20260125T143015.db`). Media files are stored once by content hash
 and never rewritten, so a database backup and the media folder restore the
 whole archive.
@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
+from urllib.parse import quote
 
 from exhibit.errors import ExhibitError
 from exhibit.media import fsync_path
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
 
 BACKUP_DIR = "backups"
 ROTATED_REASONS = frozenset({"auto", "import"})
-REASONS = ROTATED_REASONS | {"manual", "pre-restore", "migration"}
+REASONS = ROTATED_REASONS | {"manual", "pre-restore", "pre-repair", "migration"}
 DEFAULT_INTERVAL = timedelta(hours=1)
 
 _NAME = re.compile(r"^(?P<stem>.+?)-(?P<stamp>\d{8}T\d{6}Z)(?:-(?P<n>\d+))?-(?P<reason>[a-z-]+)\.db$")
@@ -54,7 +55,7 @@ class BackupError(ExhibitError):
 class BackupInfo:
     path: Path
     taken: datetime      # UTC
-    reason: str          # auto, import, manual, pre-restore, migration
+    reason: str          # auto, import, manual, pre-restore, pre-repair, migration
     sequence: int = 0    # several backups in one second: 0, 2, 3 …
 
     @property
@@ -87,12 +88,67 @@ DEFAULT_POLICY = RotationPolicy()
 
 # ---------------------------------------------------------------- writing
 
+class ReadOnlyStorageError(ExhibitError):
+    """A database on storage we cannot write has changes in its -wal file that cannot be read."""
+
+
+_SQLITE_READONLY, _SQLITE_CANTOPEN = 8, 14
+
+
+def readonly_uri(path: Path, *, immutable: bool = False) -> str:
+    # Quoted: a folder named with '?' or '#' would otherwise end the file name early.
+    return f"file:{quote(Path(path).as_posix())}?mode=ro" + ("&immutable=1" if immutable else "")
+
+
+def open_readonly(path: Path) -> tuple[sqlite3.Connection, bool]:
+    """A read-only connection to the database file `path`, and whether it reads the file as
+    it lies on read-only storage.
+
+    A WAL database needs its -shm index, which SQLite makes beside the file: on a read-only
+    folder or medium (a DVD, a write-protected share, chmod 0555) it cannot, and `mode=ro`
+    fails with 'attempt to write a readonly database' though nothing is wrong with the file.
+    Then the file is read as it is (`immutable=1`), which is exact when no -wal file holds
+    committed changes; ReadOnlyStorageError when one does. Other failures are raised.
+    """
+    path = Path(path)
+    conn = sqlite3.connect(readonly_uri(path), uri=True, isolation_level=None, check_same_thread=False)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn, False
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        if (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF not in (_SQLITE_READONLY, _SQLITE_CANTOPEN) \
+                or is_writable(path):
+            raise
+    except BaseException:
+        conn.close()
+        raise
+    wal = Path(f"{path}-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        raise ReadOnlyStorageError(f"{path} is on storage this program cannot write, and its "
+                                   f"{wal.name} holds changes not yet in the database file, which "
+                                   f"cannot be read without write access; copy the archive folder "
+                                   f"to a writable disk and open the copy")
+    conn = sqlite3.connect(readonly_uri(path, immutable=True), uri=True, isolation_level=None,
+                           check_same_thread=False)
+    return conn, True
+
+
+def is_writable(path: Path) -> bool:
+    """Can this process change the file and make files beside it (-wal, -shm)?"""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
+
+
 def integrity_problems(path: Path, *, full: bool = True) -> list[str]:
     """integrity_check (or quick_check) of a database file, opened read-only; [] when sound."""
     try:
-        conn = sqlite3.connect(f"file:{Path(path).as_posix()}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
+        conn, _ = open_readonly(Path(path))
+    except ReadOnlyStorageError as exc:
+        return [str(exc)]
+    except sqlite3.OperationalError as exc:
         return [f"cannot be opened: {exc}"]
+    except sqlite3.DatabaseError as exc:   # "file is not a database", "… malformed"
+        return [str(exc)]
     try:
         pragma = "integrity_check" if full else "quick_check"
         rows = conn.execute(f"PRAGMA {pragma}(100)").fetchall()
@@ -161,18 +217,26 @@ def _read_connection(archive: "Archive") -> sqlite3.Connection:
 def make_backup(archive: "Archive", reason: str = "manual", *, folder: Path | None = None,
                 now: datetime | None = None) -> BackupInfo:
     """Write a verified backup of what the archive has committed; returns where it went."""
+    return backup_file(archive.db_path, reason, folder=folder, now=now)
+
+
+def backup_file(db_path: Path, reason: str = "manual", *, folder: Path | None = None,
+                now: datetime | None = None) -> BackupInfo:
+    """make_backup for an archive file that is not open (`check --repair` backs up first)."""
     if reason not in REASONS:
         raise ValueError(f"unknown backup reason {reason!r}")
-    folder = Path(folder) if folder is not None else backup_dir(archive)
+    db_path = Path(db_path)
+    folder = Path(folder) if folder is not None else db_path.parent / BACKUP_DIR
     taken = (now or datetime.now(timezone.utc)).astimezone(timezone.utc).replace(microsecond=0)
-    stem = archive.db_path.stem
+    stem = db_path.stem
     sequence = 0
     while (folder / _name(stem, taken, reason, sequence)).exists() or \
             (folder / (_name(stem, taken, reason, sequence) + ".part")).exists():
         sequence = 2 if sequence == 0 else sequence + 1
     dest = folder / _name(stem, taken, reason, sequence)
-    source = _read_connection(archive)
+    source = sqlite3.connect(readonly_uri(db_path), uri=True)
     try:
+        source.execute("PRAGMA busy_timeout = 5000")
         write_backup(source, dest)
     finally:
         source.close()

@@ -67,16 +67,23 @@ def cmd_verify(args: argparse.Namespace, open_archive: Callable) -> int:
     from exhibit.keeping import backups, health
 
     db_path = _db_path(args)
-    problems = health.verify_file(db_path)
-    for problem in problems:
+    found = health.verify(db_path)
+    for problem in [*found.damage, *(p.describe() for p in found.schema), *found.other]:
         print(f"{db_path.name}: {problem}")
-    failed = bool(problems)
-    if problems:
+    failed = not found.sound
+    where = (f"; it is on storage this program cannot write, so it was read as it lies on disk"
+             if found.readonly_storage else "")
+    if found.damage:
         good = health.newest_good_backup(db_path)
         print(f"{db_path} is damaged. " + (f"Newest good backup: {good.path} — restore it with "
                                            f"`main.py restore {good.path}`" if good else "No good backup found."))
+    elif found.schema:
+        print(f"{db_path} passed integrity_check{where}, but its schema is not this program's: "
+              f"`main.py check --repair` says what each object does and removes it")
+    elif found.other:
+        print(f"{db_path} passed integrity_check{where}, but {len(found.other)} problem(s) were found")
     else:
-        print(f"ok: {db_path} passed integrity_check")
+        print(f"ok: {db_path} passed integrity_check{where}")
     if args.backups:
         for info in backups.list_backups(db_path.parent / backups.BACKUP_DIR):
             bad = backups.integrity_problems(info.path)
@@ -94,8 +101,8 @@ def cmd_media_check(args: argparse.Namespace, open_archive: Callable) -> int:
         if not folder.is_dir():
             raise ExhibitError(f"{folder} is not a folder")
         repaired = media_check.repair_media(archive, folder)
-        for media_id, path, found in repaired.relinked:
-            print(f"put back media #{media_id}: {path} (from {found})")
+        for line in repaired.lines():  # names escaped
+            print(line)
         print(repaired.summary())
     report = media_check.check_media(archive)
     for line in report.lines():

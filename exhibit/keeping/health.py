@@ -10,6 +10,7 @@ can offer to restore it (exhibit.keeping.recovery keeps the damaged file aside).
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,7 @@ from exhibit.keeping.backups import BACKUP_DIR, BackupInfo, integrity_problems, 
 
 if TYPE_CHECKING:
     from exhibit.archive import Archive
+    from exhibit.schema import SchemaProblem
 
 
 class DamagedArchiveError(ExhibitError):
@@ -93,11 +95,80 @@ def damaged(db_path: Path, problems: list[str]) -> DamagedArchiveError:
     return DamagedArchiveError(db_path, problems, newest_good_backup(db_path))
 
 
+def file_problems(db_path: Path) -> list[str]:
+    """What is wrong with the file itself before SQLite reads it: missing, not a file, empty."""
+    path = Path(db_path)
+    if not path.exists():
+        return [f"{path} does not exist"]
+    if not path.is_file():
+        return [f"{path} is a folder or device, not a database file"]
+    if path.stat().st_size == 0:
+        return ["the file is empty (0 bytes): its records are gone"]
+    return []
+
+
 def verify_file(db_path: Path) -> list[str]:
     """Full integrity_check of a database file opened read-only (works on a damaged archive)."""
-    if not Path(db_path).is_file():
-        return [f"{db_path} does not exist"]
-    return integrity_problems(Path(db_path), full=True)
+    return file_problems(db_path) or integrity_problems(Path(db_path), full=True)
+
+
+@dataclass
+class Verification:
+    """What `verify` found, read-only: damage (the file), then what is not damage."""
+    damage: list[str] = field(default_factory=list)
+    schema: list["SchemaProblem"] = field(default_factory=list)
+    other: list[str] = field(default_factory=list)     # not an archive, too new, search index
+    readonly_storage: bool = False
+
+    @property
+    def sound(self) -> bool:
+        return not (self.damage or self.schema or self.other)
+
+
+def verify(db_path: Path) -> Verification:
+    """integrity_check, then the schema against this program's and the search index's
+    structure, all through a read-only connection: nothing in the file runs or changes (a
+    foreign trigger fires only on writes; no view is queried). Works on a damaged archive
+    and on read-only storage."""
+    from exhibit import schema, search
+    from exhibit.keeping.backups import ReadOnlyStorageError, open_readonly
+
+    path = Path(db_path)
+    found = Verification(damage=file_problems(path))
+    if found.damage:
+        return found
+    try:
+        conn, found.readonly_storage = open_readonly(path)
+    except ReadOnlyStorageError as exc:
+        found.other.append(str(exc))
+        return found
+    except sqlite3.OperationalError as exc:
+        found.damage.append(f"cannot be opened: {exc}")
+        return found
+    except sqlite3.DatabaseError as exc:
+        found.damage.append(str(exc))
+        return found
+    try:
+        found.damage = check_connection(conn, full=True)
+        if found.damage:
+            return found
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version == 0:
+            found.other.append("an SQLite database but not an Exhibit archive (no schema version)")
+        elif version > schema.LATEST:
+            found.other.append(f"schema version {version}: made by a newer Exhibit (this one knows "
+                               f"up to {schema.LATEST}); not checked further")
+        else:
+            differences = schema.inspect(conn)
+            found.schema = [p for p in differences if p.problem != "index"]
+            found.other += [p.describe() for p in differences if p.problem == "index"]
+            if not differences and version == schema.LATEST:
+                found.other += search.index_problems(conn, writable=False)
+    except sqlite3.DatabaseError as exc:
+        found.damage.append(str(exc))
+    finally:
+        conn.close()
+    return found
 
 
 def full_check(archive: "Archive", *, reindex: bool = False) -> list[str]:

@@ -26,8 +26,8 @@ from exhibit import schema
 from exhibit.errors import ExhibitError
 from exhibit.keeping import health
 from exhibit.keeping import lock as instance_lock
-from exhibit.keeping.backups import (BACKUP_DIR, BackupInfo, integrity_problems, parse_name,
-                                     write_backup)
+from exhibit.keeping.backups import (BACKUP_DIR, BackupInfo, integrity_problems, open_readonly,
+                                     parse_name, write_backup)
 
 DAMAGED_DIR = "damaged"
 _SIDECARS = ("-wal", "-shm", "-journal")
@@ -63,23 +63,33 @@ def _db_path(root: Path | str) -> Path:
 def verify_backup(path: Path) -> list[str]:
     """What is wrong with a backup file ([] if it can be restored)."""
     path = Path(path)
-    if not path.is_file():
-        return [f"{path} does not exist"]
+    if path.is_symlink() or not path.is_file():
+        return [f"{path} does not exist or is not a file"]
+    if path.stat().st_size == 0:
+        return [f"{path.name} is empty (0 bytes)"]
     problems = integrity_problems(path)
     if problems:
         return [f"{path.name}: {p}" for p in problems]
-    conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+    try:
+        conn, _ = open_readonly(path)
+    except (sqlite3.DatabaseError, ExhibitError) as exc:
+        return [f"{path.name}: {exc}"]
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        # Restored, it would be the archive: the same schema check as opening one, so
+        # that a trigger planted in a backup file does not come in this way.
+        differences = schema.inspect(conn) if 0 < version <= schema.LATEST else []
     except sqlite3.DatabaseError as exc:
         return [f"{path.name}: {exc}"]
     finally:
         conn.close()
     if version > schema.LATEST:
         return [f"{path.name} has schema version {version}; this program knows up to {schema.LATEST}"]
-    if not {"objects", "history"} <= tables:
+    if version == 0:
         return [f"{path.name} is an SQLite database but not an Exhibit archive"]
+    refused = [p for p in differences if p.problem != "index"]
+    if refused:
+        return [f"{path.name}: its {p.describe()}" for p in refused]
     return []
 
 
@@ -163,6 +173,9 @@ def restore(root: Path | str, backup: Path | str, *, user: str | None = None) ->
     problems = verify_backup(backup)
     if problems:
         raise RestoreError(f"cannot restore from {backup}: {problems[0]}. The archive was not changed.")
+    if db_path.is_symlink() or (db_path.exists() and not db_path.is_file()):
+        raise RestoreError(f"cannot restore into {db_path}: it is a symbolic link, folder or device, "
+                           f"not an archive file. The archive was not changed.")
     db_path.parent.mkdir(parents=True, exist_ok=True)
     taken = instance_lock.acquire(db_path, user=user)
     if taken is None:
@@ -174,7 +187,8 @@ def restore(root: Path | str, backup: Path | str, *, user: str | None = None) ->
         previous: Path | None = None
         was_damaged = False
         if db_path.exists():
-            damage = health.check_on_open(db_path) if db_path.stat().st_size > 0 else []
+            # An empty file is what is left of a lost archive: kept aside like a damaged one.
+            damage = health.check_on_open(db_path) if db_path.stat().st_size > 0 else ["empty"]
             if damage:
                 was_damaged = True
                 previous = keep_aside(db_path)
