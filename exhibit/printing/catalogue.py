@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import Callable
 
-from exhibit import services
+from exhibit import names, services
 from exhibit.archive import Archive
 from exhibit.errors import ExhibitError
 from exhibit.printing import content as content_mod
@@ -39,18 +39,10 @@ ACCENT = "#731f1a"
 # would be a font in the PDF that is not embedded.
 _TABLE_FONT = ("FONTNAME", (0, 0), (-1, -1), FONT)
 
-FIELD_LABELS = (  # (field, 中文, English, vocabulary)
-    ("date_text", "年代", "Date", None),
-    ("category", "类别", "Category", "category"),
-    ("material", "质地", "Material", "material"),
-    ("dimensions", "尺寸", "Dimensions", None),
-    ("weight", "质量", "Weight", None),
-    ("condition", "完残程度", "Condition", "condition"),
-    ("grade", "文物级别", "Grade", "grade"),
-    ("acquisition", "来源", "Acquisition", "acquisition"),
-    ("acquisition_date", "入藏时间", "Acquired", None),
-    ("credit", "鸣谢", "Credit", None),
-)
+# The fields of an entry's table, in order; their names (the short, tombstone
+# form) come from exhibit.names and their values' labels from the vocabularies.
+ENTRY_FIELDS = ("date_text", "category", "material", "dimensions", "weight", "condition", "grade",
+                "acquisition", "acquisition_date", "credit")
 
 
 @dataclass
@@ -294,6 +286,16 @@ class _Builder:
     def label(self, zh: str, en: str) -> str:
         return _both(self.job, zh, en)
 
+    def field_name(self, name: str, record_type: str = "object") -> str:
+        """A field's printed name in the job's language(s): the short form, as on a tombstone."""
+        named = names.field(record_type, name)
+        return self.label(named.short_zh, named.short_en)
+
+    def type_name(self, code: str) -> tuple[str, str]:
+        """A record type's plural, as a count says it: ('藏品', 'objects')."""
+        named = names.record_type(code)
+        return named.plural_zh, named.plural_en.lower()
+
     def term(self, vocab_name: str, code: str) -> str:
         from exhibit import vocab
 
@@ -315,11 +317,16 @@ class _Builder:
         story.append(Spacer(1, mm(12)))
         story.append(self.p(self.label("展览图录", "Exhibition catalogue"), "cover_sub"))
         story.append(Spacer(1, mm(40)))
-        what = self.label(f"{len([g for g in groups if g.section])} 个单元 · {count} 件藏品",
-                          f"{len([g for g in groups if g.section])} sections · {count} objects")
+        sections = len([g for g in groups if g.section])
+        (sections_zh, sections_en), (objects_zh, objects_en) = self.type_name("section"), self.type_name("object")
+        what = self.label(f"{sections} 个{sections_zh} · {count} 件{objects_zh}",
+                          f"{sections} {sections_en} · {count} {objects_en}")
         story.append(self.p(what, "cover_small"))
-        if selection.describe() != "the whole exhibition":
-            story.append(self.p(self.label("选印", "Selection") + ": " + selection.describe(), "cover_small"))
+        if not selection.whole():
+            # A Chinese catalogue says what was chosen in Chinese (it printed "section s3-siege").
+            chosen = ("选印：" + selection.describe_in("zh") if job.lang == "zh"
+                      else self.label("选印", "Selection") + ": " + selection.describe())
+            story.append(self.p(chosen, "cover_small"))
         story.append(self.p(self.label("印制日期", "Printed") + " " + date.today().isoformat(), "cover_small"))
         story += [NextPageTemplate("body"), PageBreak()]
         return story
@@ -360,7 +367,8 @@ class _Builder:
                 story += self.bilingual(panel.body_zh, panel.body_en)
                 story += self.sources_line(cited.get(("panel", panel.id)))
         else:
-            title = self.label("其他藏品", "Other objects")
+            objects_zh, objects_en = self.type_name("object")
+            title = self.label(f"其他{objects_zh}", f"Other {objects_en}")
             story.append(self.Heading(escape(title), self.s["h1"], toc_text=escape(title), key="section-other",
                                       section=title))
         if g.objects:
@@ -409,14 +417,15 @@ class _Builder:
                 self.warnings.append(f"{obj.label()}: {notes[0]}")
                 head.append(self.p(self.label("(照片文件缺失)", "(photo file missing)"), "small"))
         rows = []
-        for fname, zh, en, vocab_name in FIELD_LABELS:
+        for fname in ENTRY_FIELDS:
             if fname == "credit":
                 value = _both(self.job, obj.credit_zh, obj.credit_en, " / ")
             else:
                 raw = getattr(obj, fname) or ""
+                vocab_name = obj.VOCAB.get(fname)
                 value = self.term(vocab_name, raw) if vocab_name and raw else raw
             if value:
-                rows.append([self.p(self.label(zh, en), "cell_label"), self.p(value, "cell")])
+                rows.append([self.p(self.field_name(fname), "cell_label"), self.p(value, "cell")])
         story: list = [CondPageBreak(mm(60)), KeepTogether(head)]
         if rows:
             table = Table(rows, colWidths=[mm(32), self.width - mm(32)], hAlign="LEFT")
@@ -427,7 +436,7 @@ class _Builder:
             story += [table, Spacer(1, 6)]
         story += self.bilingual(obj.description_zh, obj.description_en)
         if obj.inscription_zh or obj.inscription_en:
-            story.append(self.p(self.label("铭文", "Inscription"), "cell_label"))
+            story.append(self.p(self.field_name("inscription"), "cell_label"))
             story += self.bilingual(obj.inscription_zh, obj.inscription_en)
         story += self.sources_line(cited.get(("object", obj.id)))
         story.append(Spacer(1, mm(8)))
@@ -441,22 +450,22 @@ class _Builder:
         rows = [(f"object-{o.id}", o.accession, self.label(o.name_zh, o.name_en)) for o in by_acc]
         story = [self.Heading(escape(title), self.s["h1"], toc_text=escape(title), key="index", section=title),
                  self.p(self.label("按总登记号", "By accession number"), "h2"),
-                 self.PageIndex(rows, self.s, (self.label("总登记号", "Accession no."),
-                                               self.label("名称", "Name"), self.label("页", "Page")))]
-        names = []
+                 self.PageIndex(rows, self.s, (self.field_name("accession"),
+                                               self.field_name("name"), self.label("页", "Page")))]
+        by_name: list[tuple[str, str, str, str]] = []  # not `names`: that is the registry
         if self.job.lang != "en":
             from pypinyin import lazy_pinyin
 
-            names += [(" ".join(lazy_pinyin(o.name_zh)), f"object-{o.id}", o.name_zh, o.accession)
-                      for o in objects if o.name_zh]
+            by_name += [(" ".join(lazy_pinyin(o.name_zh)), f"object-{o.id}", o.name_zh, o.accession)
+                        for o in objects if o.name_zh]
         if self.job.lang != "zh":
-            names += [(o.name_en.lower(), f"object-{o.id}", o.name_en, o.accession) for o in objects if o.name_en]
-        if names:
-            names.sort()
+            by_name += [(o.name_en.lower(), f"object-{o.id}", o.name_en, o.accession) for o in objects if o.name_en]
+        if by_name:
+            by_name.sort()
             story += [PageBreak(), self.p(self.label("按名称(中文按拼音)", "By name") if self.job.lang != "en"
                                           else "By name", "h2"),
-                      self.PageIndex([(key, name, acc) for _, key, name, acc in names], self.s,
-                                     (self.label("名称", "Name"), self.label("总登记号", "Accession no."),
+                      self.PageIndex([(key, name, acc) for _, key, name, acc in by_name], self.s,
+                                     (self.field_name("name"), self.field_name("accession"),
                                       self.label("页", "Page")))]
         return story + [PageBreak()]
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from exhibit import services
+from exhibit import names, services
 from exhibit.archive import Archive
 from exhibit.dates import parse_date
 from exhibit.errors import DateError, ExhibitError, NotFoundError
@@ -23,7 +23,12 @@ class Selection:
     everything: bool = False
     changed_since: str | None = None     # a date: YYYY-MM-DD, or any text exhibit.dates reads
 
+    def whole(self) -> bool:
+        """True when nothing narrows the selection: the whole exhibition."""
+        return not (self.accessions or self.section or self.panels or self.changed_since)
+
     def describe(self) -> str:
+        """In English, for messages and the CLI: 'section s3-siege, changed since 2026-11-01'."""
         parts = []
         if self.accessions:
             parts.append(f"{len(self.accessions)} accession number(s)")
@@ -34,6 +39,21 @@ class Selection:
         if self.changed_since:
             parts.append(f"changed since {self.changed_since}")
         return ", ".join(parts) or "the whole exhibition"
+
+    def describe_in(self, lang: str) -> str:
+        """What a printed page says was chosen, in `lang`; the names come from exhibit.names."""
+        if lang != "zh":
+            return self.describe()
+        parts = []
+        if self.accessions:
+            parts.append(f"{len(self.accessions)} 个{names.field_text('object', 'accession', 'zh')}")
+        if self.section:
+            parts.append(f"{names.type_text('section', 'zh')} {self.section}")
+        if self.panels:
+            parts.append(f"{names.type_text('panel', 'zh')} {'、'.join(self.panels)}")
+        if self.changed_since:
+            parts.append(f"{self.changed_since} 以后修改的")
+        return "，".join(parts) or "整个展览"
 
 
 class EmptySelection(ExhibitError):

@@ -94,3 +94,12 @@ def test_cli_catalogue(archive, tmp_path, capsys):
     assert "page(s) written to" in capsys.readouterr().out
     assert run(["--archive", str(archive.root), "catalogue", "--accessions", "NOPE.1", "--out", str(out)]) == 1
     assert "NOPE.1" in capsys.readouterr().err
+
+
+def test_a_chinese_catalogue_names_its_selection_in_chinese(archive, tmp_path):
+    """The cover of a Chinese catalogue said 选印: section s3-siege; the names come from exhibit.names."""
+    out = tmp_path / "zh.pdf"
+    print_catalogue(archive, Selection(section="s3-siege"), CatalogueJob(lang="zh", photos=False), out)
+    cover = pages_text(out)[0]
+    assert "选印：单元s3-siege" in cover
+    assert "section" not in cover.lower()
