@@ -15,7 +15,7 @@ from typing import Any, Iterable
 
 from exhibit import search, vocab
 from exhibit.archive import Archive
-from exhibit.dates import parse_date
+from exhibit.dates import read_date
 from exhibit.errors import DateError, ExhibitError, LinkedError, NotFoundError, ValidationError
 from exhibit.records import (LONG_FIELDS, LONG_LIMIT, RECORD_TYPES, SHORT_LIMIT, ArchiveObject,
                              Citation, HistoryEntry, Link, Movement, Record, field_names,
@@ -145,8 +145,10 @@ def validate(archive: Archive, record: Record) -> Record:
 
     changes: dict[str, Any] = {}
     for text_field, (start_field, end_field) in record.DATES.items():
+        # A date no form matches is kept as written with an empty range (date_warnings says
+        # so); only a date that cannot exist (month 13, 30 February) is refused.
         try:
-            parsed = parse_date(getattr(record, text_field))
+            parsed = read_date(getattr(record, text_field)).range
         except DateError as exc:
             problems.append(f"{text_field}: {exc}")
             continue
@@ -164,6 +166,20 @@ def validate(archive: Archive, record: Record) -> Record:
     if problems:
         raise ValidationError(record.label(), problems)
     return replace(record, **changes)
+
+
+def date_warnings(record: Record) -> list[str]:
+    """What a save keeps without understanding: one '<field>: cannot read the date …' per date
+    text that has no range. The record is saved all the same; a form or an import shows these."""
+    found = []
+    for text_field in record.DATES:
+        try:
+            warning = read_date(getattr(record, text_field)).warning
+        except DateError:
+            continue                    # validate() refuses these; no warning to give
+        if warning:
+            found.append(f"{text_field}: {warning}")
+    return found
 
 
 def _check_ident(archive: Archive, record: Record, problems: list[str]) -> None:
