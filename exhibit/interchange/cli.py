@@ -65,21 +65,25 @@ def cmd_import(args: argparse.Namespace, open_archive: Callable[[argparse.Namesp
         chosen.save(args.save_mapping)
         print(f"mapping saved to {args.save_mapping}")
     media_root = Path(args.media_root) if args.media_root else path.parent
+    # Reports go to stdout; stderr gets the one line that says why the command failed.
     if args.dry_run:
         plan = importer.plan_import(archive, table, chosen, media_root=media_root, progress=progress)
         _end_progress()
         print(json.dumps(plan.to_json(), ensure_ascii=False, indent=1) if args.json
               else plan.report(limit=args.limit))
+        if not plan.ok:
+            print(f"error: {plan.source}: {len(plan.rejected)} of {len(plan.rows)} row(s) cannot be "
+                  f"imported (see the report)", file=sys.stderr)
         return 0 if plan.ok else 1
     from exhibit.keeping.backups import backup_before_import
 
     # A verified backup first (the newest one is reused if nothing changed since).
-    print(f"backup before import: {backup_before_import(archive).path}", file=sys.stderr)
+    print(f"backup before import: {backup_before_import(archive).path}")
     try:
         result = importer.apply_import(archive, table, chosen, media_root=media_root, progress=progress)
     except importer.ImportRejected as exc:
         _end_progress()
-        print(exc.plan.report(limit=args.limit), file=sys.stderr)
+        print(exc.plan.report(limit=args.limit))
         raise
     _end_progress()
     print(result.summary() + f" in {result.seconds:.1f} s")

@@ -24,6 +24,7 @@ from urllib.parse import quote
 from exhibit import media_library, services, vocab
 from exhibit.archive import Archive
 from exhibit.errors import ExhibitError
+from exhibit.interchange.archive_json import safe_media_path
 from exhibit.records import ArchiveObject, Media
 
 CONTEXT = "http://iiif.io/api/presentation/3/context.json"
@@ -50,9 +51,16 @@ def _label(name: str) -> LangMap:
     return lang_map(zh, en)
 
 
+_TAKEN = {"", ".", "..", "media", "collection.json"}  # names that are not an object's own folder
+
+
 def _slug(accession: str) -> str:
-    """A file and URL name for an accession number (HY1944.0001 stays as it is)."""
-    return quote(accession.replace("/", "_"), safe="._-~")
+    """A file and URL name for an accession number (HY1944.0001 stays as it is).
+
+    Never a path out of the export folder ("..", "."), nor a name the export itself uses:
+    an accession number is whatever a spreadsheet said."""
+    slug = quote(accession.replace("/", "_"), safe="._-~")
+    return "_" + slug if slug.lower() in _TAKEN else slug
 
 
 class _Builder:
@@ -146,6 +154,9 @@ def write_iiif(archive: Archive, out_dir: Path | str, ids: Sequence[int] | None 
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
         for media in images:
+            if not safe_media_path(media.path):
+                raise ExhibitError(f"media #{media.id} has the path {media.path!r}, which is not inside the "
+                                   f"media folder; run `check` (nothing more was exported)")
             _copy(archive.media_root / media.path, out / "media" / media.path)
             _copy(media_library.derivative(archive, media, "thumb"),
                   out / "media" / "derived" / "thumb" / f"{media.sha256}.jpg")

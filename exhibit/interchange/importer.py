@@ -154,7 +154,8 @@ class ImportPlan:
         """The dry-run report: summary, file notes, then each row that is not a plain create."""
         lines = [self.summary()]
         lines += [f"note: {n}" for n in self.notes]
-        lines += [f"row {n}: empty, skipped" for n in self.empty_rows]
+        lines += [(f"row {a}" if a == b else f"rows {a}–{b}") + ": empty, skipped"
+                  for a, b in _runs(self.empty_rows)]  # an .xlsx can skip a million rows
         shown = [r for r in self.rows if all_rows or r.action == "rejected" or r.warnings]
         for r in shown[:limit] if limit else shown:
             lines.append(r.describe())
@@ -172,6 +173,20 @@ class ImportPlan:
                 "unknown_terms": [{"vocab": u.vocab, "field": u.field, "value": u.value, "rows": u.rows,
                                    "suggestion": u.suggestion.code if u.suggestion else None}
                                   for u in self.unknown_terms]}
+
+
+def _runs(numbers: list[int]) -> Iterator[tuple[int, int]]:
+    """Runs of consecutive numbers: [3, 4, 5, 9] → (3, 5), (9, 9)."""
+    start = previous = None
+    for n in numbers:
+        if previous is not None and n == previous + 1:
+            previous = n
+            continue
+        if start is not None:
+            yield start, previous  # type: ignore[misc]
+        start = previous = n
+    if start is not None:
+        yield start, previous  # type: ignore[misc]
 
 
 _ENCODINGS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "gb18030": "GB18030",

@@ -30,6 +30,8 @@ from typing import Any
 from sqlite_utils import Database
 
 from exhibit.errors import ExhibitError
+from exhibit.interchange import jsonfile
+from exhibit.interchange.jsonfile import kind, where
 from exhibit.records import Term, field_names, record_class
 
 FORMAT = "exhibit-mapping"
@@ -38,6 +40,7 @@ MEDIA = "media"     # relative paths of image files, separated by ';' (or '|' or
 PLACE = "place"     # an event's place, by key or name
 SECTION = "section"  # a panel's section, by code
 _HAN = re.compile(r"[\u3400-\u9fff]")
+MAX_FILE = 16 * 1024 ** 2  # bytes: a mapping with thousands of term answers is well under 1 MB
 
 # Base name → header spellings. A base that is a bilingual pair (name → name_zh/name_en)
 # is resolved by the header's language.
@@ -185,9 +188,12 @@ class Mapping:
 
     @classmethod
     def from_json(cls, data: Any, source: str = "mapping") -> "Mapping":
+        """A mapping from its JSON; MappingError names the file and the key that is wrong."""
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise MappingError(f"{source}: is not an Exhibit column mapping (no \"format\": \"{FORMAT}\")")
         record_type = data.get("record_type", "object")
+        if not isinstance(record_type, str):
+            raise MappingError(f"{source}: record_type must be text such as \"object\", not {kind(record_type)}")
         try:
             allowed = set(targets(record_type))
         except ExhibitError as exc:
@@ -196,6 +202,18 @@ class Mapping:
         terms = data.get("terms", {})
         if not isinstance(columns, dict) or not isinstance(terms, dict):
             raise MappingError(f"{source}: \"columns\" and \"terms\" must be objects")
+        for header, target in columns.items():
+            if target is not None and not isinstance(target, str):
+                raise MappingError(f"{source}: {where('columns', header)} must be a field name (text), "
+                                   f"not {kind(target)}")
+        for vocab_name, values in terms.items():
+            if not isinstance(values, dict):
+                raise MappingError(f"{source}: {where('terms', vocab_name)} must be an object of "
+                                   f"value → term code, not {kind(values)}")
+            for value, code in values.items():
+                if not isinstance(code, str):
+                    raise MappingError(f"{source}: {where('terms', vocab_name, value)} must be a term "
+                                       f"code (text), not {kind(code)}")
         bad = [f"{h} → {f}" for h, f in columns.items() if f and f not in allowed]
         if bad:
             raise MappingError(f"{source}: {record_type} records have no field for "
@@ -206,12 +224,7 @@ class Mapping:
     @classmethod
     def load(cls, path: Path | str) -> "Mapping":
         path = Path(path)
-        try:
-            data = json.loads(path.read_text(encoding="utf-8-sig"))
-        except OSError as exc:
-            raise MappingError(f"{path.name}: cannot be read ({exc.strerror or exc})") from None
-        except (ValueError, UnicodeDecodeError) as exc:
-            raise MappingError(f"{path.name}: is not valid JSON ({exc})") from None
+        data = jsonfile.load(path, what="column mapping", limit=MAX_FILE, error=MappingError)
         return cls.from_json(data, path.name)
 
     def fields_for(self, header: list[str]) -> list[str]:

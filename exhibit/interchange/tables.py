@@ -14,22 +14,25 @@ What real catalogue spreadsheets contain and how each is handled:
 
 Row numbers are the ones the user sees: the spreadsheet's row, or the CSV
 record counted from 1 for the header (as Excel numbers a CSV file's rows).
-XLSX is read with openpyxl in read-only mode, so 100,000 rows stream.
+
+Both readers stream and hold the file to limits.py as they go (cells, rows,
+columns, memory): a CSV is decoded line by line (encodings.py), an .xlsx is
+read by our own bounded reader (xlsx.py). A CSV quote that never closes is
+refused, naming the row where it opened, rather than swallowing the rows after it.
 """
 from __future__ import annotations
 
+import bisect
 import csv
-import datetime as _dt
 import io
-import re
-import zipfile
-import zlib
+import itertools
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import BinaryIO, Callable, Iterable, Iterator
 
-from exhibit.errors import ExhibitError
-from exhibit.interchange.encodings import decode_bytes
+from exhibit.interchange import xlsx
+from exhibit.interchange.encodings import detect, text_lines
+from exhibit.interchange.limits import CELL_CHARS, Budget, TableError, check_row_number, check_width
 
 ProgressFn = Callable[[int, int, str], None]
 HEADER_SEARCH = 20  # rows looked at to find the header
@@ -62,26 +65,9 @@ class Table:
         return self.header.index(name)
 
 
-class TableError(ExhibitError):
-    """The file cannot be read as a table; the message names it."""
-
-
 # ---------------------------------------------------------------- common
 
-def _text(value: Any) -> str:
-    """A cell's value as the text a curator typed."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        return str(int(value))
-    if isinstance(value, _dt.datetime):
-        return value.date().isoformat() if value.time() == _dt.time() else value.isoformat(sep=" ")
-    if isinstance(value, (_dt.date, _dt.time)):
-        return value.isoformat()
-    text = getattr(value, "text", None)  # openpyxl ArrayFormula
-    return str(text if isinstance(text, str) else value)
+_text = xlsx.cell_text  # a cell's value as the text a curator typed
 
 
 def _blank(cells: list[str]) -> bool:
@@ -138,21 +124,28 @@ def _build(name: str, fmt: str, numbered: Iterable[tuple[int, list[str]]], *,
                            f"(a title or note?)")
     header_cells = head[index][1]
     last_header = head[index][0]
-    for extra in range(1, header_rows):
-        if index + extra < len(head):
-            sub_number, sub = head[index + extra]
-            header_cells = [(f"{a} {b}" if b.strip() and b.strip() != a.strip() else a) if a.strip()
-                            else b for a, b in _zip_long(header_cells, sub)]
-            last_header = sub_number
+    # The header's rows by number: an .xlsx leaves out rows that have no cells.
+    last = last_header + max(1, header_rows) - 1
+    below = index + 1
+    while below < len(head) and head[below][0] <= last:
+        sub_number, sub = head[below]
+        header_cells = [(f"{a} {b}" if b.strip() and b.strip() != a.strip() else a) if a.strip()
+                        else b for a, b in _zip_long(header_cells, sub)]
+        last_header = sub_number
+        below += 1
     table.header = _unique(header_cells)
     table.header_row = last_header
     width = len(table.header)
 
     def data() -> Iterator[tuple[int, list[str]]]:
-        yield from (item for item in head[index + max(1, header_rows):])
+        yield from head[below:]
         yield from it
 
+    previous = last
     for number, cells in data():
+        if number > previous + 1:  # rows an .xlsx does not list are empty
+            table.empty_rows.extend(range(previous + 1, number))
+        previous = number
         if _blank(cells):
             table.empty_rows.append(number)
             continue
@@ -181,157 +174,132 @@ def _delimiter(first_line: str, suffix: str) -> str:
 
 
 def read_delimited(path: Path, data: bytes | None = None) -> Table:
+    """Read a CSV or TSV file (or `data`, its bytes), streaming, within limits.py's limits."""
     path = Path(path)
-    if data is None:
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise TableError(f"{path.name}: cannot be read ({exc.strerror or exc})") from None
-    decoded = decode_bytes(data, path.name)
-    text = decoded.text
-    first_line = text[: text.find("\n") if "\n" in text else len(text)]
-    delimiter = _delimiter(first_line, path.suffix.lower())
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        table = _build(path.name, "tsv" if delimiter == "\t" else "csv",
-                       ((n, row) for n, row in enumerate(reader, start=1)))
-    except csv.Error as exc:
-        raise TableError(f"{path.name}: line {reader.line_num} cannot be read as CSV ({exc})") from None
-    table.encoding = decoded.encoding
+        stream: BinaryIO = io.BytesIO(data) if data is not None else open(path, "rb")
+    except OSError as exc:
+        raise TableError(f"{path.name}: cannot be read ({exc.strerror or exc})") from None
+    try:
+        with stream:
+            encoding = detect(stream, path.name)
+            lines = text_lines(stream, encoding, path.name)
+            first = next(iter(lines), "").lstrip("\ufeff")
+            delimiter = _delimiter(first, path.suffix.lower())
+            records = _records(itertools.chain([first], lines), delimiter, path.name)
+            table = _build(path.name, "tsv" if delimiter == "\t" else "csv", records)
+            if records.unclosed_quote is not None:  # only known once the last record is read
+                _check_last_quote(stream, encoding, path.name, delimiter, records.unclosed_quote)
+    except OSError as exc:
+        raise TableError(f"{path.name}: cannot be read ({exc.strerror or exc})") from None
+    table.encoding = encoding
     return table
+
+
+class _records:
+    """(row number, cells) of each CSV record, refusing a cell, row or table beyond the
+    limits. A quote that never closes swallows every line after it into one cell: csv
+    either stops it at the cell limit (an error here) or, when the file ends first, gives
+    the swallowing record as the last one; `unclosed_quote` then holds its (row, line)
+    for `_check_last_quote`."""
+
+    def __init__(self, lines: Iterator[str], delimiter: str, name: str):
+        self.reader = csv.reader(lines, delimiter=delimiter)
+        self.name = name
+        self.budget = Budget(name)
+        self.unclosed_quote: tuple[int, int] | None = None
+
+    def __iter__(self) -> Iterator[tuple[int, list[str]]]:
+        reader, name = self.reader, self.name
+        saved = csv.field_size_limit(CELL_CHARS)  # csv's own check stops an endless quoted cell early
+        number = 0
+        last: tuple[int, int] | None = None
+        try:
+            while True:
+                start = reader.line_num + 1  # the line this record starts on
+                try:
+                    cells = next(reader)
+                except StopIteration:
+                    break
+                except csv.Error as exc:
+                    raise _record_error(name, number + 1, start, reader.line_num, exc) from None
+                number += 1
+                where = f"row {number:,}" + (f" (line {start:,})" if start != number else "")
+                check_row_number(name, number)
+                check_width(name, len(cells), where)
+                self.budget.row(cells, where)
+                last = (number, start) if reader.line_num > start else None
+                yield number, cells
+        finally:
+            csv.field_size_limit(saved)
+        self.unclosed_quote = last
+
+
+def _check_last_quote(stream: BinaryIO, encoding: str, name: str, delimiter: str,
+                      last: tuple[int, int]) -> None:
+    """Refuse the file if its last record (`last`: row, line), which ran over several lines,
+    ended inside a quote: read strictly, csv then says 'unexpected end of data'."""
+    number, start = last
+    lines = itertools.islice(text_lines(stream, encoding, name), start - 1, None)
+    try:
+        for _ in csv.reader(lines, delimiter=delimiter, strict=True):
+            pass
+    except csv.Error as exc:
+        if "unexpected end of data" in str(exc):
+            raise TableError(f"{name}: row {number} (line {start}) opens a quote (\") that is never "
+                             f"closed, so every line after it would be read into one cell; close "
+                             f"the quote or remove it") from None
+
+
+def _record_error(name: str, number: int, start: int, end: int, exc: csv.Error) -> TableError:
+    where = f"row {number:,}" + (f" (line {start:,})" if start != number else "")
+    if "field larger than field limit" in str(exc):
+        if end > start:
+            return TableError(f"{name}: {where} opens a quote (\") that does not close within "
+                              f"{CELL_CHARS:,} characters (Excel's limit for a cell), so the lines after "
+                              f"it would be read into one cell; close the quote or remove it")
+        return TableError(f"{name}: {where} has a cell of more than {CELL_CHARS:,} characters, more "
+                          f"than a spreadsheet cell can hold (Excel's limit); it cannot be imported")
+    return TableError(f"{name}: {where} cannot be read as CSV ({exc})")
 
 
 # ---------------------------------------------------------------- XLSX
 
-_MERGE_RE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"')
-
-
-def _col_index(letters: bytes | str) -> int:
-    n = 0
-    for ch in letters if isinstance(letters, str) else letters.decode():
-        n = n * 26 + ord(ch) - 64
-    return n - 1
-
-
-def _merges(ws: Any) -> list[tuple[int, int, int, int]]:
-    """(min_row, min_col, max_row, max_col) of every merged range, 1-based rows, 0-based cols.
-
-    Read-only worksheets do not parse <mergeCells>, which sits after the cell
-    data; scanning the raw XML for it streams even a 100,000-row sheet quickly.
-    """
-    found: list[tuple[int, int, int, int]] = []
-    tail = b""
-    with ws._get_source() as src:  # the sheet's XML inside the zip
-        while chunk := src.read(1 << 20):
-            buf = tail + chunk
-            if b"mergeCell" in buf:
-                for m in _MERGE_RE.finditer(buf):
-                    c1, r1 = _col_index(m.group(1)), int(m.group(2))
-                    c2, r2 = (_col_index(m.group(3)), int(m.group(4))) if m.group(3) else (c1, r1)
-                    found.append((r1, c1, r2, c2))
-            tail = buf[-200:]
-    return sorted(set(found))
-
-
 def _letter(col: int) -> str:
-    from openpyxl.utils import get_column_letter
-    return get_column_letter(col + 1)
-
-
-def _sheet(wb: Any, name: str | None, file_name: str) -> Any:
-    if name is None:
-        return wb.worksheets[0]
-    if name not in wb.sheetnames:
-        raise TableError(f"{file_name}: has no sheet “{name}” (sheets: {', '.join(wb.sheetnames)})")
-    return wb[name]
+    return xlsx.column_letter(col)
 
 
 def read_xlsx(path: Path, sheet: str | None = None, progress: ProgressFn | None = None) -> Table:
-    import openpyxl
-
     path = Path(path)
-    # A damaged workbook fails deep inside zipfile, zlib or openpyxl with many
-    # kinds of error (found by tests/fault's fuzzer); each becomes one message.
-    damaged = (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError, zlib.error,
-               NotImplementedError, IndexError, TypeError, AttributeError)
-    try:
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=False)
-    except damaged as exc:
-        raise TableError(f"{path.name}: is not a readable .xlsx workbook ({exc or type(exc).__name__})") from None
-    try:
-        return _read_workbook(wb, path, sheet, progress)
-    except TableError:
-        raise
-    except damaged as exc:
-        raise TableError(f"{path.name}: the workbook is damaged ({exc or type(exc).__name__})") from None
-
-
-def _read_workbook(wb: Any, path: Path, sheet: str | None, progress: ProgressFn | None) -> Table:
-    try:
-        if not wb.worksheets:
-            raise TableError(f"{path.name}: the workbook has no worksheet")
-        ws = _sheet(wb, sheet, path.name)
-        merges = _merges(ws)
-        formulas: dict[tuple[int, int], str] = {}
-        raw: list[tuple[int, list[str]]] = []
-        total = ws.max_row or 0
-        for number, values in enumerate(ws.iter_rows(values_only=True), start=ws.min_row or 1):
-            cells = [_text(v) for v in values]
-            for col, value in enumerate(values):
-                if isinstance(value, str) and value.startswith("=") or hasattr(value, "text"):
-                    formulas[(number, col)] = _text(value)
-            raw.append((number, cells))
-            if progress is not None and number % 5000 == 0:
-                progress(number, total, path.name)
-        title = ws.title
-    finally:
-        wb.close()
-    cached = _cached_values(path, sheet, formulas) if formulas else {}
+    budget = Budget(path.name)
+    found = xlsx.read_sheet(path, sheet, budget, progress)
+    raw = found.rows
     by_number = {n: cells for n, cells in raw}
-    notes = _apply_merges(merges, by_number)
-    header_rows, header_at = _header_span(raw, merges)
+    notes = _apply_merges(found.merges, by_number, raw, budget)
+    header_rows, header_at = _header_span(raw, found.merges)
     table = _build(path.name, "xlsx", raw, header_rows=header_rows, header_at=header_at)
-    table.sheet = title
+    table.sheet = found.title
     table.notes += notes
-    _formula_notes(table, formulas, cached)
+    _formula_notes(table, found.formulas, found.results)
     return table
 
 
-def _cached_values(path: Path, sheet: str | None, formulas: dict[tuple[int, int], str]
-                   ) -> dict[tuple[int, int], Any]:
-    """The values Excel saved for the formula cells (None where it saved none)."""
-    import openpyxl
-
-    wanted_rows = {r for r, _ in formulas}
-    out: dict[tuple[int, int], Any] = {}
-    wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    try:
-        ws = _sheet(wb, sheet, path.name)
-        last = max(wanted_rows)
-        for number, values in enumerate(ws.iter_rows(values_only=True, max_row=last), start=ws.min_row or 1):
-            if number in wanted_rows:
-                for (r, c) in formulas:
-                    if r == number:
-                        out[(r, c)] = values[c] if c < len(values) else None
-    finally:
-        wb.close()
-    return out
-
-
-def _apply_merges(merges: list[tuple[int, int, int, int]],
-                  by_number: dict[int, list[str]]) -> list[str]:
+def _apply_merges(merges: list[tuple[int, int, int, int]], by_number: dict[int, list[str]],
+                  raw: list[tuple[int, list[str]]], budget: Budget) -> list[str]:
+    """Give each merged range's value to every cell it covers, in the rows the sheet has;
+    each covered cell is charged (a range can cover a million rows, ranges can overlap)."""
+    numbers = [n for n, _ in raw]
     notes = []
     for r1, c1, r2, c2 in merges:
         top = by_number.get(r1)
         value = top[c1] if top is not None and c1 < len(top) else ""
-        for r in range(r1, r2 + 1):
-            cells = by_number.get(r)
-            if cells is None:
-                continue
-            while len(cells) <= c2:
-                cells.append("")
-            for c in range(c1, c2 + 1):
-                cells[c] = value
+        where = f"the merged cells {_letter(c1)}{r1}:{_letter(c2)}{r2}"
+        for r in numbers[bisect.bisect_left(numbers, r1):bisect.bisect_right(numbers, r2)]:
+            cells = by_number[r]
+            budget.charge(8 * (c2 - c1 + 1), where)
+            if len(cells) <= c2:
+                cells.extend([""] * (c2 + 1 - len(cells)))
+            cells[c1:c2 + 1] = [value] * (c2 - c1 + 1)
         notes.append(f"cells {_letter(c1)}{r1}:{_letter(c2)}{r2} are merged; “{value}” was read "
                      f"for each cell they cover")
     return notes
@@ -349,23 +317,22 @@ def _header_span(raw: list[tuple[int, list[str]]], merges: list[tuple[int, int, 
 
 
 def _formula_notes(table: Table, formulas: dict[tuple[int, int], str],
-                   cached: dict[tuple[int, int], Any]) -> None:
+                   results: dict[tuple[int, int], str | None]) -> None:
+    """A formula's saved result is imported with a warning; with none, the row is refused."""
     rows = {row.number: row for row in table.rows}
     for (number, col), formula in sorted(formulas.items()):
         row = rows.get(number)
         if row is None or col >= len(row.cells):
             continue
         where = f"cell {_letter(col)}{number}"
-        value = cached.get((number, col))
+        value = results.get((number, col))
         if value is None:
             row.problems.append(f"{where} holds the formula {formula} with no saved result; "
                                 f"formulas are not calculated on import — paste the values instead")
-        elif _text(value) == formula:
-            continue  # text that merely starts with '=' (typed with a leading apostrophe)
         else:
-            row.cells[col] = _text(value)
+            row.cells[col] = value
             row.notes.append(f"{where} holds the formula {formula}; its saved result "
-                             f"“{_text(value)}” was imported")
+                             f"“{value}” was imported")
 
 
 # ---------------------------------------------------------------- any file
