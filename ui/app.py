@@ -27,8 +27,8 @@ def run_curator(argv: list[str]) -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from ui import crash, i18n, plaintext
-    from ui.qtfonts import ensure_cjk_font
+    from ui.common import crash, i18n, plaintext
+    from ui.common.qtfonts import ensure_cjk_font
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Exhibit")
@@ -114,8 +114,8 @@ def open_archive(location, load_sample: bool, restore_from=None):
 
 
 def show_window(archive):
-    from ui import memory
-    from ui.curator import CuratorWindow
+    from ui.common import memory
+    from ui.curator.window import CuratorWindow
 
     window = CuratorWindow(archive)
     window.show()

@@ -1,7 +1,7 @@
 """Benchmark of the record list and thumbnail grid at 100,000 and 1,000,000 objects.
 
 `run(objects, tmpdir)` builds (or reuses) a generated archive of that many
-objects in `tmpdir`, opens the curator's list view (ui.record_table.RecordTableView
+objects in `tmpdir`, opens the curator's list view (ui.curator.record_table.RecordTableView
 over RecordTableModel) at 1366×768 offscreen and measures what a curator feels:
 
 - first paint: from creating the model (the row count and first ids, or the
@@ -53,7 +53,7 @@ def _app():
         if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         app = QApplication([sys.argv[0], "-platform", os.environ.get("QT_QPA_PLATFORM", "offscreen")])
-    from ui.qtfonts import ensure_cjk_font
+    from ui.common.qtfonts import ensure_cjk_font
     ensure_cjk_font()
     return app
 
@@ -142,8 +142,8 @@ def bench_table(app, archive, rng: random.Random, steps: int = 150) -> dict[str,
     from PySide6.QtWidgets import QAbstractSlider, QTableView
 
     from exhibit.listing import ListQuery
-    from ui.models import RecordTableModel, configure_table_view
-    from ui.record_table import RecordTableView
+    from ui.curator.models import RecordTableModel, configure_table_view
+    from ui.curator.record_table import RecordTableView
 
     gc.collect()
     rss_before = _rss_mb()
@@ -162,8 +162,8 @@ def bench_table(app, archive, rng: random.Random, steps: int = 150) -> dict[str,
     while model.loading and time.perf_counter() < deadline:
         app.processEvents()
     ids_loaded = time.perf_counter()
-    from ui import memory
-    memory.settle()  # as the app does once its window shows (ui/memory.py)
+    from ui.common import memory
+    memory.settle()  # as the app does once its window shows (ui/common/memory.py)
     rss_open = _rss_mb()
     out: dict[str, Any] = {
         "rows": model.rowCount(),
@@ -248,8 +248,8 @@ def bench_grid(app, archive, rng: random.Random, steps: int = 60) -> dict[str, A
     from PySide6.QtWidgets import QAbstractSlider, QListView
 
     from exhibit.listing import ListQuery
-    from ui.models import RecordTableModel, ThumbnailGridModel, configure_grid_view
-    from ui.thumbnails import ThumbnailLoader
+    from ui.curator.models import RecordTableModel, ThumbnailGridModel, configure_grid_view
+    from ui.common.thumbnails import ThumbnailLoader
 
     gc.collect()
     rss_before = _rss_mb()

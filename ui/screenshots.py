@@ -49,9 +49,9 @@ def render(out: Path, archive_dir: Path | None = None, parts: tuple[str, ...] = 
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tmp)
         app = QApplication.instance() or QApplication(["exhibit-screenshots"])
         app.setOrganizationName("ExhibitScreenshots")
-        from ui import i18n
-        from ui.curator import CuratorWindow
-        from ui.qtfonts import ensure_cjk_font
+        from ui.common import i18n
+        from ui.curator.window import CuratorWindow
+        from ui.common.qtfonts import ensure_cjk_font
 
         ensure_cjk_font()
         if archive_dir is None:
@@ -83,7 +83,7 @@ def render(out: Path, archive_dir: Path | None = None, parts: tuple[str, ...] = 
 
 def _shoot_window(app, archive, out: Path, lang: str, width: int, height: int) -> list[Path]:
     from exhibit import services
-    from ui.curator import RECORD_TYPES, CuratorWindow
+    from ui.curator.window import RECORD_TYPES, CuratorWindow
 
     window = CuratorWindow(archive)
     window.resize(width, height)

@@ -261,7 +261,7 @@ def test_an_unexpected_exception_in_the_curator_window_is_one_sentence_naming_th
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-    from ui import crash, i18n
+    from ui.common import crash, i18n
 
     parent = QWidget()
     shown: list[str] = []
@@ -301,7 +301,7 @@ def test_an_unexpected_exception_in_the_kiosk_shows_visitors_nothing_and_starts_
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from exhibit.publish.snapshot import open_snapshot, publish
-    from ui import crash
+    from ui.common import crash
     from ui.kiosk.app import KioskView, use_software_renderer_if_headless
 
     use_software_renderer_if_headless()

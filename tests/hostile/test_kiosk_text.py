@@ -117,7 +117,7 @@ def assert_literal(texts, at_least: int, where: str) -> int:
 def marked_kiosk(qapp, qtbot, archive, tmp_path, http_server):
     from exhibit.publish.snapshot import open_snapshot, publish
     from ui.kiosk.app import KioskView, use_software_renderer_if_headless
-    from ui.qtfonts import ensure_cjk_font
+    from ui.common.qtfonts import ensure_cjk_font
 
     port, requests = http_server
     ids = mark_records(archive, port)
@@ -131,7 +131,7 @@ def marked_kiosk(qapp, qtbot, archive, tmp_path, http_server):
     yield view, ids, requests
     view.dispose()
     snapshot.close()
-    from ui import i18n
+    from ui.common import i18n
     i18n.set_language("en", remember=False)
 
 
@@ -232,9 +232,9 @@ def marked_window(qtbot, archive, http_server, monkeypatch):
     from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from ui import i18n
-    from ui.curator import CuratorWindow
-    from ui.forms import RecordForm
+    from ui.common import i18n
+    from ui.curator.window import CuratorWindow
+    from ui.curator.editor.forms import RecordForm
 
     monkeypatch.setattr(RecordForm, "ask", staticmethod(lambda *a: QMessageBox.StandardButton.Discard))
     port, requests = http_server

@@ -15,16 +15,16 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
 from exhibit import media_library, search, services
-from ui import i18n
-from ui.curator import RECORD_TYPES, CuratorWindow
-from ui.qtfonts import ensure_cjk_font
+from ui.common import i18n
+from ui.curator.window import RECORD_TYPES, CuratorWindow
+from ui.common.qtfonts import ensure_cjk_font
 
 
 @pytest.fixture
 def window(qtbot, archive, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
-    from ui.forms import RecordForm
+    from ui.curator.editor.forms import RecordForm
 
     # Closing with unsaved edits asks Save/Discard/Cancel; a test answers Discard.
     monkeypatch.setattr(RecordForm, "ask", staticmethod(lambda *a: QMessageBox.StandardButton.Discard))
@@ -122,7 +122,7 @@ def test_curator_workflow(window, qtbot, archive, tmp_path):
 
     # -- link it to a panel and reorder the panel's objects
     panel = services.find(archive, "panel", "p07-first-assault")
-    from ui import link_commands
+    from ui.curator.commands import links as link_commands
 
     link_commands.link(stack, archive, "panel", panel.id, "object", obj.id)
     order = [o.id for o in services.linked_records(archive, "panel", panel.id, "object")]
@@ -208,7 +208,7 @@ def test_screenshot_has_chinese(window, tmp_path):
 
 def test_drag_from_list_links_onto_a_panel(window, archive):
     """A row dragged from the object list carries the record; dropping it on a panel links it."""
-    from ui.links_editor import records_from_mime
+    from ui.curator.editor.links import records_from_mime
 
     w = window
     obj = services.object_by_accession(archive, "HY1944.0042")

@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 from exhibit import search, services  # noqa: E402
 from exhibit.integrity import check_archive  # noqa: E402
 from exhibit.records import RECORD_TYPES, ArchiveObject  # noqa: E402
-from ui import record_commands  # noqa: E402
-from ui.forms import RecordForm, form_rows, problem_row  # noqa: E402
-from ui.history_view import HistoryView  # noqa: E402
-from ui.qtfonts import ensure_cjk_font  # noqa: E402
+from ui.curator.commands import records as record_commands  # noqa: E402
+from ui.curator.editor.forms import RecordForm, form_rows, problem_row  # noqa: E402
+from ui.curator.editor.history import HistoryView  # noqa: E402
+from ui.common.qtfonts import ensure_cjk_font  # noqa: E402
 
 
 @pytest.fixture
@@ -342,7 +342,7 @@ def test_deleted_without_notice_found_on_save(open_form, archive, qtbot):
 
 
 # ---------------------------------------------------------------- history and movements
-# (link and order commands live in ui/link_commands.py, tested in test_links.py)
+# (link and order commands live in ui/curator/commands/links.py, tested in test_links.py)
 
 def test_history_and_movements_view(open_form, archive, stack, qtbot):
     form = open_form()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ui import i18n
+from ui.common import i18n
 
 
 def untranslated(ts: Path) -> list[str]:

@@ -9,7 +9,7 @@ from exhibit.interchange import importer
 from exhibit.interchange.mapping import suggest
 from exhibit.interchange.tables import read_table
 from tests.spreadsheets import write_csv
-from ui import i18n
+from ui.common import i18n
 from ui.interchange.reasons import reason_text
 
 

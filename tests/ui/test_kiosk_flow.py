@@ -116,7 +116,7 @@ def kiosk_view(qapp, qtbot, archive, tmp_path):
     from ui.kiosk.app import KioskView, use_software_renderer_if_headless
     from ui.kiosk.lockdown import hash_pin
     from ui.kiosk.settings import KioskSettings
-    from ui.qtfonts import ensure_cjk_font
+    from ui.common.qtfonts import ensure_cjk_font
 
     use_software_renderer_if_headless()
     ensure_cjk_font()
@@ -135,7 +135,7 @@ def kiosk_view(qapp, qtbot, archive, tmp_path):
     view.dispose()
     visits.close()
     snapshot.close()
-    from ui import i18n
+    from ui.common import i18n
     i18n.set_language("en", remember=False)
 
 

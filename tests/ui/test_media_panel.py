@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox  # noqa: E402
 
 from exhibit import media_library, services  # noqa: E402
 from exhibit.records import ArchiveObject  # noqa: E402
-from ui.events import events  # noqa: E402
-from ui.media_panel import MEDIA_IDS_MIME, MediaPanel  # noqa: E402
-from ui.qtfonts import ensure_cjk_font  # noqa: E402
+from ui.common.events import events  # noqa: E402
+from ui.curator.editor.media import MEDIA_IDS_MIME, MediaPanel  # noqa: E402
+from ui.common.qtfonts import ensure_cjk_font  # noqa: E402
 
 
 # ---------------------------------------------------------------- helpers

@@ -4,7 +4,7 @@ from __future__ import annotations
 import gc
 
 from exhibit import search
-from ui import memory
+from ui.common import memory
 
 
 def test_warm_up_loads_the_pinyin_tables_then_freezes():

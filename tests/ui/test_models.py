@@ -14,13 +14,13 @@ from PySide6.QtWidgets import QListView  # noqa: E402
 
 from exhibit import listing, services  # noqa: E402
 from exhibit.listing import ListQuery  # noqa: E402
-from ui import commands  # noqa: E402
-from ui.events import events  # noqa: E402
-from ui.models import (RecordTableModel, ThumbnailGridModel, configure_grid_view,  # noqa: E402
+from ui.curator.commands import undo  # noqa: E402
+from ui.common.events import events  # noqa: E402
+from ui.curator.models import (RecordTableModel, ThumbnailGridModel, configure_grid_view,  # noqa: E402
                        configure_table_view)
-from ui.qtfonts import ensure_cjk_font  # noqa: E402
-from ui.record_table import RecordTableView  # noqa: E402
-from ui.thumbnails import ThumbnailLoader, placeholder  # noqa: E402
+from ui.common.qtfonts import ensure_cjk_font  # noqa: E402
+from ui.curator.record_table import RecordTableView  # noqa: E402
+from ui.common.thumbnails import ThumbnailLoader, placeholder  # noqa: E402
 
 Display = Qt.ItemDataRole.DisplayRole
 
@@ -133,8 +133,8 @@ def test_edit_refreshes_the_row(table, archive):
     row = 5
     record = services.get(archive, "object", model.id_at(row))
     renamed = replace(record, name_zh="测试改名藏品")
-    commands.run(stack, "rename", lambda: services.update(archive, renamed),
-                 lambda: services.update(archive, record), [("object", record.id)])
+    undo.run(stack, "rename", lambda: services.update(archive, renamed),
+             lambda: services.update(archive, record), [("object", record.id)])
     assert model.data(model.index(row, 1), Display) == "测试改名藏品"
     stack.undo()
     assert model.data(model.index(row, 1), Display) == record.name_zh
@@ -153,7 +153,7 @@ def test_edit_moves_the_row_when_sorted_by_that_column(table, archive):
 
 
 def test_refresh_in_a_big_list_rereads_only_the_edited_page(blank_archive, monkeypatch):
-    import ui.models as models
+    import ui.curator.models as models
 
     listing.generate_objects_for_benchmark(blank_archive, 3000, random.Random(5))
     monkeypatch.setattr(models, "REQUERY_LIMIT", 1000)
@@ -254,7 +254,7 @@ def test_loader_drops_requests_scrolled_away(qtbot, archive, monkeypatch):
 
     from PySide6.QtCore import QRunnable
 
-    import ui.thumbnails as thumbnails
+    import ui.common.thumbnails as thumbnails
 
     monkeypatch.setattr(thumbnails, "MAX_WANTED", 1)
     loader = ThumbnailLoader(archive.media_root, box=48, threads=1)
@@ -437,8 +437,8 @@ def test_sorting_a_long_list_does_not_wait_for_the_whole_list(qtbot, archive, la
 def test_curator_keeps_the_open_record_selected_after_a_long_sort(qtbot, archive, monkeypatch):
     from unittest import mock
 
-    from ui.curator import CuratorWindow
-    from ui.forms import RecordForm
+    from ui.curator.window import CuratorWindow
+    from ui.curator.editor.forms import RecordForm
 
     monkeypatch.setattr(RecordTableModel, "sync_below", 10)
     with mock.patch.object(RecordForm, "ask", return_value=True):

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 from exhibit import services
 from exhibit.printing import labels as labels_mod
 from exhibit.printing.select import Selection
-from ui import i18n
+from ui.common import i18n
 from ui.printing import PrintDialog, open_print_dialog
-from ui.qtfonts import ensure_cjk_font
+from ui.common.qtfonts import ensure_cjk_font
 
 A4 = (595.28, 841.89)
 

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyleOptionViewItem, Q
 
 from exhibit import services  # noqa: E402
 from exhibit.listing import ListQuery  # noqa: E402
-from ui.models import RecordTableModel, configure_table_view  # noqa: E402
-from ui.qtfonts import ensure_cjk_font  # noqa: E402
-from ui.record_table import RecordTableView  # noqa: E402
+from ui.curator.models import RecordTableModel, configure_table_view  # noqa: E402
+from ui.common.qtfonts import ensure_cjk_font  # noqa: E402
+from ui.curator.record_table import RecordTableView  # noqa: E402
 
 
 def _show(qtbot, view, model, size=(900, 420)):

@@ -10,13 +10,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from exhibit import services
 from exhibit.archive import Archive
 from exhibit.keeping import backups
-from ui import i18n
-from ui.curator import CuratorWindow
+from ui.common import i18n
+from ui.curator.window import CuratorWindow
 
 
 @pytest.fixture
 def window(qtbot, archive, monkeypatch):
-    from ui.forms import RecordForm
+    from ui.curator.editor.forms import RecordForm
 
     monkeypatch.setattr(RecordForm, "ask", staticmethod(lambda *a: QMessageBox.StandardButton.Discard))
     i18n.set_language("en", remember=False)
@@ -58,6 +58,22 @@ def test_back_up_now_writes_a_verified_backup(window, archive):
     assert backups.integrity_problems(found[0].path) == []
     title, text = window.told[-1]
     assert title == "Backed up" and str(found[0].path) in text
+
+
+def test_an_idle_window_backs_up_on_its_own_and_says_so(qtbot, window, archive, monkeypatch):
+    from ui.keeping import actions
+
+    monkeypatch.setattr(actions, "IDLE_AFTER_MS", 0)  # idle long enough already
+    before = len(backups.backups(archive))
+    keeping = window.safekeeping
+    keeping.backup_finished.connect(keeping.idle_timer.stop)  # one backup is enough here
+    with qtbot.waitSignal(keeping.backup_finished, timeout=60_000) as said:
+        keeping.idle_timer.setInterval(10)
+    found = backups.backups(archive)
+    assert len(found) == before + 1 and found[0].reason == "auto"
+    assert backups.integrity_problems(found[0].path) == []
+    assert said.args == [f"Automatic backup written: {found[0].path.name}"]
+    assert window.statusBar().currentMessage() == said.args[0]
 
 
 def test_check_reports_a_sound_archive_and_a_missing_image(window, archive):

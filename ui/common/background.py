@@ -1,30 +1,152 @@
-"""One task at a time on a worker thread, its reports delivered on the UI thread in order.
+"""Background work, one way for the whole UI: work on a pool thread, its result on the UI thread.
 
-A task is a plain function `task(progress, cancelled) -> result`: it calls
-`progress(done, total)` or `progress(done, total, stage)` as it goes and
-polls `cancelled()` (a threading.Event set from the UI thread). Whatever
-it touches must be its own: an archive task opens its own connection to
-the database file (an SQLite connection must not be shared with the UI
-thread's transactions). The print dialog, the import wizard and the export
-dialog use it.
+`run_task(fn, on_done, on_error)` (as Picard's run_task) runs `fn()` on a
+QThreadPool (the global one unless a pool is given, e.g. the thumbnail
+loader's own, with priorities) and calls `on_done(result)` or
+`on_error(exception)` on the UI thread. Use it for a job that needs neither
+progress nor cancel from the UI: a list's ids, a thumbnail, the kiosk's PIN
+check, the idle backup, the search tables' warm-up. An `owner` QObject that
+is deleted meanwhile drops the delivery, so a closed view never hears back.
+An exception with no `on_error` goes to threading.excepthook (the crash
+log), as it would from a thread of its own.
 
-An exception in `cancel_errors` (the core's "cancelled" errors, such as
-PrintCancelled or ImportCancelled) reports `cancelled`; any other
+`Runner` runs one cancellable task with progress at a time on its own
+QThread. A task is a plain function `task(progress, cancelled) -> result`:
+it calls `progress(done, total)` or `progress(done, total, stage)` as it
+goes and polls `cancelled()` (a threading.Event set from the UI thread).
+The print dialog, the import wizard, the export dialog and the image import
+use it.
+
+Whatever a task touches must be its own: an archive task opens its own
+connection to the database file (an SQLite connection must not be shared
+with the UI thread's transactions).
+
+An exception in a Runner's `cancel_errors` (the core's "cancelled" errors,
+such as PrintCancelled or ImportCancelled) reports `cancelled`; any other
 ExhibitError reports `failed` with its message; anything else `failed`
 with the type named, so a worker always reports back.
 """
 from __future__ import annotations
 
 import threading
-from typing import Any, Callable
+from typing import Any, Callable, TypeVar
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, QTimer, Signal, Slot
+import shiboken6
+from PySide6.QtCore import (QCoreApplication, QEventLoop, QObject, QRunnable, Qt, QThread,
+                            QThreadPool, QTimer, Signal, Slot)
 
 from exhibit.errors import ExhibitError
 
 Progress = Callable[..., None]       # (done, total) or (done, total, stage)
 Cancelled = Callable[[], bool]
 Task = Callable[[Progress, Cancelled], Any]
+T = TypeVar("T")
+
+
+class TaskHandle:
+    """What run_task returns: `join()` waits, on any thread, until the function has ended.
+
+    It does not wait for `on_done` (that needs the UI thread's event loop).
+    """
+
+    def __init__(self) -> None:
+        self._ended = threading.Event()
+
+    def done(self) -> bool:
+        return self._ended.is_set()
+
+    def join(self, timeout: float | None = None) -> bool:
+        """True once the function has ended; False if `timeout` seconds passed first."""
+        return self._ended.wait(timeout)
+
+
+class _Delivery(QObject):
+    """The one receiver of every run_task result: it lives on the UI thread, so its slot runs there."""
+
+    arrived = Signal(object, object)   # the UI-thread callback, its argument
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.arrived.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    @Slot(object, object)
+    def _deliver(self, callback: Callable[[Any], None], value: object) -> None:
+        callback(value)
+
+
+_delivery: _Delivery | None = None
+_delivery_lock = threading.Lock()
+
+
+def _delivery_object() -> _Delivery:
+    global _delivery
+    with _delivery_lock:
+        if _delivery is None or not shiboken6.isValid(_delivery):
+            delivery = _Delivery()
+            app = QCoreApplication.instance()
+            if app is not None:  # made on whichever thread asked first; delivers on the UI thread
+                delivery.moveToThread(app.thread())
+            _delivery = delivery
+        return _delivery
+
+
+def _unexpected(exc: BaseException) -> None:
+    """No on_error: the crash handler hears of it as of any thread's uncaught exception."""
+    threading.excepthook(threading.ExceptHookArgs(
+        (type(exc), exc, exc.__traceback__, threading.current_thread())))
+
+
+class _PoolTask(QRunnable):
+    def __init__(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None,
+                 on_error: Callable[[Exception], None] | None, delivery: _Delivery,
+                 handle: TaskHandle) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._fn, self._on_done, self._on_error = fn, on_done, on_error
+        self._delivery, self._handle = delivery, handle
+
+    def run(self) -> None:  # pool thread
+        try:
+            try:
+                value = self._fn()
+            except Exception as exc:  # noqa: BLE001 - reported to on_error or the crash log
+                if self._on_error is not None:
+                    self._delivery.arrived.emit(self._on_error, exc)
+                else:
+                    _unexpected(exc)
+            else:
+                if self._on_done is not None:
+                    self._delivery.arrived.emit(self._on_done, value)
+        finally:
+            self._handle._ended.set()
+
+
+def _guarded(callback: Callable[[Any], None] | None,
+             owner: QObject | None) -> Callable[[Any], None] | None:
+    """`callback`, skipped if `owner` (a QObject) was deleted before the result arrived."""
+    if callback is None or owner is None:
+        return callback
+
+    def call(value: Any) -> None:
+        if shiboken6.isValid(owner):
+            callback(value)
+    return call
+
+
+def run_task(fn: Callable[[], T], on_done: Callable[[T], None] | None = None,
+             on_error: Callable[[Exception], None] | None = None, *, owner: QObject | None = None,
+             pool: QThreadPool | None = None, priority: int = 0) -> TaskHandle:
+    """Run `fn()` on a pool thread; then `on_done(result)` or `on_error(exception)` on the UI thread.
+
+    Call it from the UI thread. `fn` must not touch widgets or the UI thread's
+    archive connection. Results arrive in the order the functions end; a
+    higher `priority` starts first when the pool is busy.
+    """
+    handle = TaskHandle()
+    task = _PoolTask(fn, _guarded(on_done, owner), _guarded(on_error, owner),
+                     _delivery_object(), handle)
+    (pool if pool is not None else QThreadPool.globalInstance()).start(task, priority)
+    return handle
 
 
 class _Worker(QObject):

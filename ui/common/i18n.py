@@ -18,10 +18,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
-TRANSLATIONS = Path(__file__).parent / "translations"
+UI = Path(__file__).parent.parent
+TRANSLATIONS = UI / "translations"
 LANGUAGES = {"zh": "zh_CN", "en": "en"}
-UI = Path(__file__).parent
-# catalogue name -> the source folder it is extracted from (that folder only, .py and .qml)
+# catalogue name -> the source folder it is extracted from (.py and .qml). "exhibit" is
+# the curator window's: everything under ui/ that no other catalogue claims.
 CATALOGUES: dict[str, Path] = {
     "exhibit": UI,
     "kiosk": UI / "kiosk",
@@ -33,9 +34,9 @@ CATALOGUES: dict[str, Path] = {
 
 def catalogue_sources(name: str) -> list[str]:
     folder = CATALOGUES[name]
-    if name == "exhibit":
-        return sorted(str(p) for p in folder.glob("*.py"))
-    return sorted(str(p) for p in folder.rglob("*") if p.suffix in (".py", ".qml"))
+    claimed = [f for n, f in CATALOGUES.items() if n != name and f.is_relative_to(folder)]
+    return sorted(str(p) for p in folder.rglob("*") if p.suffix in (".py", ".qml")
+                  and not any(p.is_relative_to(f) for f in claimed))
 
 
 def catalogue_file(name: str, locale_name: str = "zh_CN") -> Path:
@@ -116,7 +117,7 @@ def set_language(lang: str, remember: bool = True) -> str:
             _installed.append(qt)
     if remember:
         QSettings().setValue(SETTINGS_KEY, lang)
-    from ui.events import events
+    from ui.common.events import events
     events().language_changed.emit(lang)
     return lang
 
@@ -132,7 +133,7 @@ def lupdate(catalogue: str, ts: Path | None = None, extra: tuple[str, ...] = ())
                     str(ts or catalogue_file(catalogue))], check=True, timeout=300)
 
 
-if __name__ == "__main__":  # python -m ui.i18n [CATALOGUE…]: refresh the .ts files from the sources
+if __name__ == "__main__":  # python -m ui.common.i18n [CATALOGUE…]: refresh the .ts files from the sources
     for name in sys.argv[1:] or [n for n in CATALOGUES if CATALOGUES[n].is_dir()]:
         if catalogue_sources(name):
             lupdate(name)

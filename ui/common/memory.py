@@ -14,7 +14,8 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import gc
-import threading
+
+from ui.common.background import TaskHandle, run_task
 
 
 def settle() -> None:
@@ -22,8 +23,8 @@ def settle() -> None:
     gc.freeze()
 
 
-def warm_then_settle() -> threading.Thread:
-    """Load the search tables on a worker thread, then freeze (call once the window shows).
+def warm_then_settle() -> TaskHandle:
+    """Load the search tables on a pool thread, then freeze (call once the window shows).
 
     The first search typed then answers at once instead of after 0.3 s of loading.
     """
@@ -33,9 +34,7 @@ def warm_then_settle() -> threading.Thread:
         search.warm_up()
         settle()
 
-    thread = threading.Thread(target=work, name="exhibit-warm-up", daemon=True)
-    thread.start()
-    return thread
+    return run_task(work)
 
 
 _trim = None

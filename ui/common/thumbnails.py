@@ -2,10 +2,11 @@
 
 The UI thread looks up which image a record shows (exhibit.listing.
 thumbnail_media, one query a page) and hands the Media record — plain data —
-to a QRunnable. The worker computes the derivative's path, makes the
+to a pool job. The worker computes the derivative's path, makes the
 derivative if it is missing (file work only: exhibit.media never touches the
 database) and decodes it with QImageReader at the size shown. Workers never
-see the archive or its SQLite connection.
+see the archive or its SQLite connection. Jobs go through background.run_task
+on the loader's own pool, so thumbnails never queue behind a list's load.
 
 Decoded images go into QPixmapCache (QPixmap must be made on the UI thread)
 under an explicit limit, keyed by the image's content hash, so records
@@ -17,13 +18,15 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QSize, QThreadPool, Signal
 from PySide6.QtGui import QColor, QImage, QImageReader, QPainter, QPixmap, QPixmapCache
 
 from exhibit import media as media_files
 from exhibit.records import Media
+from ui.common.background import run_task
 
 CACHE_KB = 64 * 1024       # QPixmapCache's default is 10 MB: ~40 thumbnails of 256 px
 MAX_WANTED = 400           # a few screens of a grid; older requests are dropped
@@ -57,29 +60,15 @@ def read_thumbnail(media_root: Path, media: Media, box: int) -> QImage:
     return image
 
 
-class _Emitter(QObject):
-    # Emitted from worker threads; the queued connection delivers it on the UI thread.
-    loaded = Signal(str, QImage, str)  # key, image, error
-
-
-class _Job(QRunnable):
-    def __init__(self, key: str, media_root: Path, media: Media, box: int,
-                 emitter: _Emitter, wanted) -> None:
-        super().__init__()
-        self.key, self.media_root, self.media, self.box = key, media_root, media, box
-        self.emitter, self.wanted = emitter, wanted
-        self.setAutoDelete(True)
-
-    def run(self) -> None:  # worker thread
-        if not self.wanted(self.key):
-            self.emitter.loaded.emit(self.key, QImage(), "dropped")
-            return
-        try:
-            image = read_thumbnail(self.media_root, self.media, self.box)
-            error = "" if not image.isNull() else "unreadable image"
-        except Exception as exc:  # a missing or broken file: the placeholder stays
-            image, error = QImage(), str(exc) or type(exc).__name__
-        self.emitter.loaded.emit(self.key, image, error)
+def _load(key: str, media_root: Path, media: Media, box: int, wanted) -> tuple[QImage, str]:
+    """(image, error) for one request; error "dropped" if nobody wants it any more (worker thread)."""
+    if not wanted(key):
+        return QImage(), "dropped"
+    try:
+        image = read_thumbnail(media_root, media, box)
+        return image, "" if not image.isNull() else "unreadable image"
+    except Exception as exc:  # a missing or broken file: the placeholder stays
+        return QImage(), str(exc) or type(exc).__name__
 
 
 class ThumbnailLoader(QObject):
@@ -98,8 +87,6 @@ class ThumbnailLoader(QObject):
         self.pool = QThreadPool(self)
         if threads:
             self.pool.setMaxThreadCount(threads)
-        self._emitter = _Emitter()
-        self._emitter.loaded.connect(self._on_loaded, Qt.ConnectionType.QueuedConnection)
         # key -> records waiting for it; the order is the order of requests.
         self._pending: OrderedDict[str, tuple[Media, set[tuple[str, int]]]] = OrderedDict()
         self._wanted: set[str] = set()
@@ -154,8 +141,10 @@ class ThumbnailLoader(QObject):
 
     def _start(self, key: str, media: Media) -> None:
         self._priority += 1
-        job = _Job(key, self.media_root, media, self.box, self._emitter, self._is_wanted)
-        self.pool.start(job, self._priority)  # higher runs first: newest = on screen now
+        job = partial(_load, key, self.media_root, media, self.box, self._is_wanted)
+        # higher runs first: newest = on screen now
+        run_task(job, partial(self._on_loaded, key), owner=self, pool=self.pool,
+                 priority=self._priority)
 
     def pending_count(self) -> int:
         return len(self._pending)
@@ -172,8 +161,8 @@ class ThumbnailLoader(QObject):
         self.pool.waitForDone()
         self._pending.clear()
 
-    @Slot(str, QImage, str)
-    def _on_loaded(self, key: str, image: QImage, error: str) -> None:  # UI thread
+    def _on_loaded(self, key: str, loaded: tuple[QImage, str]) -> None:  # UI thread
+        image, error = loaded
         entry = self._pending.get(key)
         if entry is None:  # shut down meanwhile
             return

@@ -1,20 +1,20 @@
 """Importing image files off the UI thread, with progress, cancel and a per-file error list.
 
-`ImportWorker` runs `exhibit.media_library.import_paths` in a QThread. A
-SQLite connection must not be shared between threads, so the worker opens
-its own connection to the same archive inside the thread and closes it at
-the end; WAL and the busy timeout let it write while the UI thread reads.
+`import_task` runs `exhibit.media_library.import_paths` as a
+ui.common.background.Runner task, on a worker thread. A SQLite connection
+must not be shared between threads, so the task opens its own connection to
+the same archive inside the thread and closes it at the end; WAL and the
+busy timeout let it write while the UI thread reads.
 
-`ImportDialog` drives one worker: a progress bar, the current file, a
+`ImportDialog` drives one such task: a progress bar, the current file, a
 Cancel button, and at the end a summary line with the list of files that
 failed and why. `wait()` makes it usable synchronously (tests, scripts).
 """
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QEventLoop, QObject, QRect, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QEvent, QEventLoop, QRect, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QLabel, QProgressBar,
                                QStyledItemDelegate, QStyleOptionViewItem, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
@@ -22,52 +22,39 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QLabel, Q
 from exhibit.archive import Archive
 from exhibit.errors import ExhibitError
 from exhibit.media_library import ImportReport, import_paths
-from ui.plaintext import tip
+from ui.common import background
+from ui.common.plaintext import tip
 
 
-class ImportWorker(QObject):
-    """Imports `paths` into the archive at `db_file`; lives in (and runs on) a worker thread."""
+def import_task(archive: Archive, paths: list[Path], *, link_to: tuple[str, int] | None = None,
+                root: Path | None = None) -> background.Task:
+    """Importing `paths` into `archive` as a background.Runner task that always returns a report.
 
-    progress = Signal(int, int, str)   # done, total, file name
-    finished = Signal(object)          # ImportReport
+    Only plain values cross into the worker thread, never the UI's connection:
+    the task opens the archive's file itself and closes it at the end.
+    """
+    db_file, user = archive.db_file, archive.user
+    paths = [Path(p) for p in paths]
 
-    def __init__(self, archive: Archive, paths: list[Path], *,
-                 link_to: tuple[str, int] | None = None, root: Path | None = None) -> None:
-        super().__init__()
-        # Only plain values cross into the thread, never the UI's connection.
-        self._db_file = archive.db_file
-        self._user = archive.user
-        self._paths = [Path(p) for p in paths]
-        self._link_to = link_to
-        self._root = root
-        # A threading.Event, not a bool behind a queued slot: cancel() is
-        # called from the UI thread and must be seen by the running import.
-        self._cancel = threading.Event()
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    def is_cancelled(self) -> bool:
-        return self._cancel.is_set()
-
-    def run(self) -> None:
+    def task(progress: background.Progress, cancelled: background.Cancelled) -> ImportReport:
         report = ImportReport()
         try:
-            archive = Archive.open(self._db_file, create=False, user=self._user)
+            own = Archive.open(db_file, create=False, user=user)
         except ExhibitError as exc:
             report.errors.append(("", str(exc)))
-            self.finished.emit(report)
-            return
+            return report
         try:
-            report = import_paths(archive, self._paths, root=self._root, link_to=self._link_to,
-                                  progress=self.progress.emit, cancelled=self._cancel.is_set)
+            report = import_paths(own, paths, root=root, link_to=link_to,
+                                  progress=progress, cancelled=cancelled)
         except ExhibitError as exc:   # e.g. the record was deleted meanwhile
             report.errors.append(("", str(exc)))
-        except Exception as exc:  # noqa: BLE001 - a worker thread must always report back
+        except Exception as exc:  # noqa: BLE001 - the dialog lists it with the files that failed
             report.errors.append(("", f"{type(exc).__name__}: {exc}"))
         finally:
-            archive.close()
-        self.finished.emit(report)
+            own.close()
+        return report
+
+    return task
 
 
 class _WrappingDelegate(QStyledItemDelegate):
@@ -99,13 +86,9 @@ class ImportDialog(QDialog):
         self.report: ImportReport | None = None
         self._total = 0
         self._done = 0
-        self._worker = ImportWorker(archive, paths, link_to=link_to, root=root)
-        self._thread = QThread(self)
-        self._worker.moveToThread(self._thread)
-        self._thread.started.connect(self._worker.run)
-        # Queued: these slots run on the UI thread, in order, after each emit.
-        self._worker.progress.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
-        self._worker.finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
+        self._task = import_task(archive, paths, link_to=link_to, root=root)
+        # Its reports arrive on the UI thread, in order: progress, then the report.
+        self.runner = background.Runner(self)
 
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
@@ -148,16 +131,16 @@ class ImportDialog(QDialog):
     # ------------------------------------------------------------ running
 
     def start(self) -> None:
-        if not self._thread.isRunning() and self.report is None:
-            self._thread.start()
+        if not self.runner.is_running() and self.report is None:
+            self.runner.start(self._task, progress=self._on_progress, succeeded=self._on_finished)
 
     def is_running(self) -> bool:
-        return self.report is None and self._thread.isRunning()
+        return self.report is None and self.runner.is_running()
 
     def cancel(self) -> None:
         """Stop after the file being imported; what was imported stays."""
         if self.report is None:
-            self._worker.cancel()
+            self.runner.cancel()
             self.retranslate()
 
     def wait(self, timeout_ms: int = 120_000) -> ImportReport | None:
@@ -175,9 +158,7 @@ class ImportDialog(QDialog):
 
     def shutdown(self) -> None:
         """Cancel and join the thread (before the owner or the archive goes away)."""
-        self._worker.cancel()
-        self._thread.quit()
-        self._thread.wait()
+        self.runner.shutdown()
 
     def _on_progress(self, done: int, total: int, name: str) -> None:
         self._total, self._done = total, done
@@ -189,8 +170,6 @@ class ImportDialog(QDialog):
 
     def _on_finished(self, report: ImportReport) -> None:
         self.report = report
-        self._thread.quit()
-        self._thread.wait()
         processed = len(report.imported) + len(report.reused) + len(report.errors)
         self.progress_bar.setRange(0, max(self._total, processed, 1))
         self.progress_bar.setValue(processed)
@@ -215,13 +194,13 @@ class ImportDialog(QDialog):
 
     def reject(self) -> None:
         # Escape / Cancel while importing cancels; the dialog stays to show the result.
-        if self.report is None and self._thread.isRunning():
+        if self.is_running():
             self.cancel()
             return
         super().reject()
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
-        if self.report is None and self._thread.isRunning():
+        if self.is_running():
             self.cancel()
             event.ignore()
             return
@@ -247,7 +226,7 @@ class ImportDialog(QDialog):
         if self.report is not None:
             self.status_label.setText(self.tr("Import finished") if not self.report.cancelled
                                       else self.tr("Import cancelled"))
-        elif self._worker.is_cancelled():
+        elif self.runner.cancelling():
             self.status_label.setText(self.tr("Cancelling after the current file…"))
         elif total:
             self.status_label.setText(self.tr("Importing image %1 of %2")
@@ -269,7 +248,7 @@ class ImportDialog(QDialog):
         if cancel is not None:
             cancel.setText(self.tr("Cancel"))
             cancel.setAccessibleName(self.tr("Cancel import"))
-            cancel.setEnabled(not self._worker.is_cancelled())
+            cancel.setEnabled(not self.runner.cancelling())
         close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
         if close is not None:
             close.setText(self.tr("Close"))

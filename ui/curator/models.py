@@ -20,9 +20,9 @@ Until then rows past the known ids show empty text, id_at() gives -1 for
 them and row_of() may give -1. Sorting a long list takes the same path.
 
 `ThumbnailGridModel` shows the same ids as a grid of thumbnails for a
-QListView in IconMode; thumbnails load off the UI thread (ui.thumbnails).
+QListView in IconMode; thumbnails load off the UI thread (ui.common.thumbnails).
 
-The table model follows ui.events (records_changed, record_deleted,
+The table model follows ui.common.events (records_changed, record_deleted,
 language_changed) until `close()`, which its owner calls before the archive
 closes. Views over these models must keep fixed row heights and never use
 ResizeToContents on a big list (measured: 116 s at 100,000 rows);
@@ -35,10 +35,11 @@ from __future__ import annotations
 from array import array
 from collections import OrderedDict
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import (QAbstractListModel, QAbstractTableModel, QCoreApplication, QModelIndex,
-                            QObject, QRunnable, QSize, Qt, QThreadPool, QT_TRANSLATE_NOOP, Signal)
+                            QSize, Qt, QT_TRANSLATE_NOOP, Signal)
 from PySide6.QtGui import QFont, QImage
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QListView, QTableView
 
@@ -46,9 +47,10 @@ from exhibit import listing, vocab
 from exhibit.archive import Archive, connect
 from exhibit.listing import ListQuery
 from exhibit.records import Media
-from ui.events import events
-from ui.plaintext import tip
-from ui.thumbnails import ThumbnailLoader, placeholder
+from ui.common.background import run_task
+from ui.common.events import events
+from ui.common.plaintext import tip
+from ui.common.thumbnails import ThumbnailLoader, placeholder
 
 # A screen shows ~25 rows: a jump reads one or two 64-row pages (~0.4 ms), not
 # a 256-row page (~1.4 ms, a tenth of a frame). Measured with ui/bench_ui.py.
@@ -127,25 +129,21 @@ def columns_for(record_type: str) -> list[Column]:
     return COLUMNS.get(record_type) or COLUMNS["place"]
 
 
-class _IdsSignal(QObject):
-    # Lives in the UI thread; emitted from the pool thread, so the connection is queued.
-    loaded = Signal(int, object)  # generation, array('q') or None if the load failed
-
-
-class _IdsLoad(QRunnable):
-    """record_ids() of a query on a pool thread, over its own read-only connection.
+class _IdsLoad:
+    """record_ids() of a query, on a pool thread (background.run_task), over its own read-only connection.
 
     The UI thread's connection is never touched here. cancel() interrupts the
     query, so closing a model does not wait for a load.
     """
 
-    def __init__(self, archive: Archive, query: ListQuery, generation: int) -> None:
-        super().__init__()
-        self.setAutoDelete(True)
-        self.signal = _IdsSignal()
-        self._archive, self._query, self._generation = archive, query, generation
+    def __init__(self, archive: Archive, query: ListQuery) -> None:
+        self._archive, self._query = archive, query
         self._db = None
         self._cancelled = False
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled
 
     def cancel(self) -> None:
         self._cancelled = True  # set before reading _db: run() sets _db before checking this
@@ -156,7 +154,7 @@ class _IdsLoad(QRunnable):
             except Exception:  # already closed: the load has finished
                 pass
 
-    def run(self) -> None:
+    def __call__(self) -> array | None:  # pool thread; None if the load failed
         ids = None
         try:
             db = connect(self._archive.db_path, readonly=True)
@@ -169,8 +167,7 @@ class _IdsLoad(QRunnable):
                 db.close()
         except Exception:  # interrupted, or the archive went away: nothing to show
             ids = None
-        if not self._cancelled:
-            self.signal.loaded.emit(self._generation, ids)
+        return ids
 
 
 @dataclass
@@ -281,17 +278,19 @@ class RecordTableModel(QAbstractTableModel):
 
     def _start_load(self) -> None:
         self._cancel_load()
-        load = _IdsLoad(self.archive, self._query, self._generation)
-        load.signal.loaded.connect(self._ids_loaded)
+        load = _IdsLoad(self.archive, self._query)
         self._load = load
-        QThreadPool.globalInstance().start(load)
+        run_task(load, partial(self._load_done, load, self._generation), owner=self)
 
     def _cancel_load(self) -> None:
         self._generation += 1
         load, self._load = self._load, None
         if load is not None:
-            load.signal.loaded.disconnect(self._ids_loaded)
             load.cancel()
+
+    def _load_done(self, load: _IdsLoad, generation: int, ids: array | None) -> None:
+        if not load.cancelled:  # a cancelled load reports nothing
+            self._ids_loaded(generation, ids)
 
     def _ids_loaded(self, generation: int, ids: array | None) -> None:
         if generation != self._generation or self._closed:
@@ -479,12 +478,12 @@ class RecordTableModel(QAbstractTableModel):
         return self._ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def mimeTypes(self) -> list[str]:  # noqa: N802
-        from ui.links_editor import RECORDS_MIME
+        from ui.curator.editor.links import RECORDS_MIME
 
         return [RECORDS_MIME]
 
     def mimeData(self, indexes: list[QModelIndex]):  # noqa: N802
-        from ui.links_editor import records_to_mime
+        from ui.curator.editor.links import records_to_mime
 
         rows = sorted({i.row() for i in indexes if i.isValid()})
         return records_to_mime([(self.record_type, self.id_at(r)) for r in rows if self.id_at(r) >= 0])
@@ -696,7 +695,7 @@ class ThumbnailGridModel(QAbstractListModel):
 def configure_table_view(view: QTableView, model: RecordTableModel) -> None:
     """Set up a table for a list of any length: fixed row heights, no measuring of contents.
 
-    Give it a ui.record_table.RecordTableView, which paints a screen of rows
+    Give it a ui.curator.record_table.RecordTableView, which paints a screen of rows
     in one pass; a plain QTableView works too, painting cell by cell.
     """
     view.setModel(model)

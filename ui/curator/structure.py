@@ -2,7 +2,7 @@
 
 Drag a section among the sections, drag a panel within its section or onto
 another section, or use Alt+Up / Alt+Down on the selected row. Qt never moves
-the rows itself: each drop becomes one `ui.link_commands` edit (undoable),
+the rows itself: each drop becomes one `ui.curator.commands.links` edit (undoable),
 the hub announces it and the tree is rebuilt from the archive.
 """
 from __future__ import annotations
@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, Q
 from exhibit import services
 from exhibit.archive import Archive
 from exhibit.errors import ExhibitError
-from ui import link_commands
-from ui.events import events
-from ui.plaintext import tip
+from ui.curator.commands import links as link_commands
+from ui.common.events import events
+from ui.common.plaintext import tip
 
 STRUCTURE_MIME = "application/x-exhibit-structure"
 TYPE_ROLE = Qt.ItemDataRole.UserRole

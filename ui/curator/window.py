@@ -4,7 +4,7 @@ Layout: the navigator (record types, and the exhibition's sections and
 panels) on the left; the filter bar and the record list or thumbnail grid in
 the middle; the open record on the right in tabs (details, images, links,
 kiosk preview, history). Every edit goes through the core's services as one
-undoable step (ui/commands.py); views refresh from the "records changed" hub.
+undoable step (ui/curator/commands/undo.py); views refresh from the "records changed" hub.
 """
 from __future__ import annotations
 
@@ -22,8 +22,8 @@ from exhibit.archive import Archive
 from exhibit.dates import parse_date
 from exhibit.errors import DateError, ExhibitError
 from exhibit.listing import ListQuery
-from ui import i18n, plaintext
-from ui.events import events
+from ui.common import i18n, plaintext
+from ui.common.events import events
 
 RECORD_TYPES = ("object", "media", "section", "panel", "person", "place", "event", "source")
 
@@ -44,17 +44,17 @@ def type_label(record_type: str) -> str:
 class CuratorWindow(QMainWindow):
     def __init__(self, archive: Archive) -> None:
         super().__init__()
-        from ui.history_view import HistoryView
-        from ui.links_editor import LinksEditor
-        from ui.media_panel import MediaPanel
-        from ui.models import (RecordTableModel, ThumbnailGridModel, configure_grid_view,
+        from ui.curator.editor.history import HistoryView
+        from ui.curator.editor.links import LinksEditor
+        from ui.curator.editor.media import MediaPanel
+        from ui.curator.models import (RecordTableModel, ThumbnailGridModel, configure_grid_view,
                                configure_table_view)
-        from ui.record_table import RecordTableView
-        from ui.panel_preview import PanelPreview
-        from ui.structure import StructureTree
-        from ui.thumbnails import ThumbnailLoader
+        from ui.curator.record_table import RecordTableView
+        from ui.curator.editor.panel_preview import PanelPreview
+        from ui.curator.structure import StructureTree
+        from ui.common.thumbnails import ThumbnailLoader
 
-        plaintext.install()  # every label shows archive text literally (ui/plaintext.py)
+        plaintext.install()  # every label shows archive text literally (ui/common/plaintext.py)
         self.archive = archive
         self.setObjectName("CuratorWindow")
         self.stack = QUndoStack(self)
@@ -501,7 +501,7 @@ class CuratorWindow(QMainWindow):
     def delete_current(self) -> None:
         if self._current is None:
             return
-        from ui.record_commands import delete_record
+        from ui.curator.commands.records import delete_record
 
         record_type, record_id = self._current
         try:
@@ -629,7 +629,7 @@ class FormHost(QStackedWidget):
         self.setObjectName("formHost")
 
     def form_for(self, record_type: str):
-        from ui.forms import RecordForm
+        from ui.curator.editor.forms import RecordForm
 
         if record_type not in self.forms:
             form = RecordForm(self.archive, self.stack, record_type=record_type)

@@ -20,7 +20,7 @@ from exhibit.interchange.tables import SUFFIXES
 from ui.interchange import tasks
 from ui.interchange.labels import record_type_name
 from ui.interchange.reasons import reason_text
-from ui.plaintext import tip
+from ui.common.plaintext import tip
 
 if TYPE_CHECKING:
     from ui.interchange.import_wizard import ImportWizard

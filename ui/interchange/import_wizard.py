@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget, QWizard
 from exhibit.archive import Archive
 from exhibit.interchange.importer import ImportPlan
 from exhibit.interchange.mapping import Mapping
-from ui.events import events
+from ui.common.events import events
 from ui.interchange import tasks
 from ui.interchange.file_pages import FilePage, PreviewPage
 from ui.interchange.mapping_page import MappingPage

@@ -20,7 +20,7 @@ from exhibit.interchange.mapping import IGNORE, MEDIA, Mapping, suggest, targets
 from ui.interchange.file_pages import _error_label
 from ui.interchange.labels import field_choice, field_label, record_type_name
 from ui.interchange.terms_editor import TermsEditor, find_unknown_terms
-from ui.plaintext import tip
+from ui.common.plaintext import tip
 
 if TYPE_CHECKING:
     from ui.interchange.import_wizard import ImportWizard

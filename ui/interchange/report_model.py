@@ -13,7 +13,7 @@ from PySide6.QtGui import QBrush, QColor
 from exhibit.interchange.importer import ImportPlan, RowOutcome
 from ui.interchange.labels import action_name
 from ui.interchange.reasons import reason_text
-from ui.plaintext import tip
+from ui.common.plaintext import tip
 
 ROW, KEY, RESULT, REASONS = range(4)
 _REJECTED = QColor("#b3261e")

@@ -41,10 +41,10 @@ def render_screenshots(out_dir: Path, archive, *, size: tuple[int, int] = SIZE) 
 
     from exhibit.archive import Archive
     from exhibit.integrity import backup
-    from ui import i18n
+    from ui.common import i18n
     from ui.interchange.export_dialog import ExportDialog
     from ui.interchange.import_wizard import ImportWizard
-    from ui.qtfonts import ensure_cjk_font
+    from ui.common.qtfonts import ensure_cjk_font
 
     app = QApplication.instance()
     ensure_cjk_font()

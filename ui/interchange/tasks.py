@@ -1,7 +1,7 @@
 """What the import wizard and the export dialog ask the core to do, off the UI thread.
 
 Each task is a plain function `task(progress, cancelled) -> result` run by
-`Runner` (ui/background.py, with the core's cancel errors) on a QThread. The archive's SQLite connection belongs to the UI
+`Runner` (ui/common/background.py, with the core's cancel errors) on a QThread. The archive's SQLite connection belongs to the UI
 thread and must not be shared with another thread (its transactions would
 interleave with the UI's reads and writes), so every task opens its own
 `Archive` on the same database file and closes it at the end:
@@ -34,7 +34,7 @@ from exhibit.interchange.importer import (ImportCancelled, ImportPlan, ImportRes
                                           plan_import, preview)
 from exhibit.interchange.mapping import Mapping
 from exhibit.interchange.tables import Table
-from ui import background
+from ui.common import background
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]

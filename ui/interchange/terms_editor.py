@@ -21,7 +21,7 @@ from exhibit.interchange.mapping import Mapping, TermMatcher
 from exhibit.interchange.tables import Table
 from exhibit.records import Term, record_class
 from ui.interchange.labels import field_label
-from ui.plaintext import tip
+from ui.common.plaintext import tip
 
 FIELD, VALUE, ROWS, TERM = range(4)
 

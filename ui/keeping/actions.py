@@ -6,14 +6,14 @@ ui/app.py restores it (exhibit.keeping.recovery.restore backs up the current
 state first) and opens a new window on the result.
 
 Idle backups: every few minutes, if nothing was typed or clicked for a
-while, exhibit.keeping.backups.backup_if_due runs on a worker thread (it
-reads through its own connection and writes only into backups/); it writes
-a verified, rotated backup when the newest is over an hour old and the
-archive changed since.
+while, exhibit.keeping.backups.backup_if_due runs on a pool thread
+(ui.common.background.run_task; it reads through its own connection and
+writes only into backups/); it writes a verified, rotated backup when the
+newest is over an hour old and the archive changed since. Quitting during
+one waits for it to end.
 """
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 from typing import Callable
 
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 from exhibit.archive import Archive
 from exhibit.errors import ExhibitError
 from exhibit.keeping import backups, health, media_check, recovery
+from ui.common.background import run_task
 
 IDLE_CHECK_MS = 5 * 60 * 1000   # look every five minutes …
 IDLE_AFTER_MS = 2 * 60 * 1000   # … and back up only after two minutes without input
@@ -44,7 +45,7 @@ def _choose(parent: QWidget, title: str, label: str, items: list[str]) -> int:
 class SafekeepingActions(QObject):
     """The actions, the idle timer and the restore request of one curator window."""
 
-    backup_finished = Signal(str)   # a message for the status bar (worker → UI thread)
+    backup_finished = Signal(str)   # a message for the status bar (after an idle backup)
 
     def __init__(self, window, archive: Archive, *, inform: Inform = _inform, choose: Choose = _choose,
                  confirm: Callable[[QWidget, str, str], bool] | None = None) -> None:
@@ -104,17 +105,18 @@ class SafekeepingActions(QObject):
         if self._busy or self.archive.readonly or self._since_input.elapsed() < IDLE_AFTER_MS:
             return
         self._busy = True
-        threading.Thread(target=self._backup_if_due, name="exhibit-idle-backup", daemon=True).start()
+        archive = self.archive  # pool thread: its own connection, files in backups/ only
+        run_task(lambda: backups.backup_if_due(archive), self._backup_done, self._backup_failed,
+                 owner=self)
 
-    def _backup_if_due(self) -> None:  # worker thread: its own connection, files in backups/ only
-        try:
-            info = backups.backup_if_due(self.archive)
-            if info is not None:
-                self.backup_finished.emit(self.tr("Automatic backup written:") + f" {info.path.name}")
-        except Exception as exc:  # noqa: BLE001 - told in the status bar; the next tick tries again
-            self.backup_finished.emit(self.tr("Automatic backup failed:") + f" {exc}")
-        finally:
-            self._busy = False
+    def _backup_done(self, info: backups.BackupInfo | None) -> None:
+        self._busy = False
+        if info is not None:
+            self.backup_finished.emit(self.tr("Automatic backup written:") + f" {info.path.name}")
+
+    def _backup_failed(self, exc: Exception) -> None:  # told in the status bar; the next tick tries again
+        self._busy = False
+        self.backup_finished.emit(self.tr("Automatic backup failed:") + f" {exc}")
 
     # ------------------------------------------------------------ checking
 

@@ -76,7 +76,7 @@ class KioskView:
         from PySide6.QtCore import QUrl
         from PySide6.QtQuick import QQuickView
 
-        from ui import i18n
+        from ui.common import i18n
         from ui.kiosk import mapitem  # noqa: F401  (registers Kiosk.MapCanvas for QML)
         from ui.kiosk.controller import Kiosk
         from ui.kiosk.language import KioskTranslations
@@ -91,7 +91,7 @@ class KioskView:
         self.view.setColor("#1b1916")
 
         # The kiosk's own translators (ui/kiosk/language.py); any the curator side installed
-        # through ui.i18n are removed first, or English would still show their Chinese.
+        # through ui.common.i18n are removed first, or English would still show their Chinese.
         i18n.set_language("en", remember=False)
         self.translations = KioskTranslations()
 
@@ -240,7 +240,7 @@ def main(argv: list[str]) -> int:
     from PySide6.QtGui import QGuiApplication
 
     from exhibit.publish.visits import VisitCounter, visits_path
-    from ui.qtfonts import ensure_cjk_font
+    from ui.common.qtfonts import ensure_cjk_font
 
     use_software_renderer_if_headless()
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
@@ -261,7 +261,7 @@ def main(argv: list[str]) -> int:
         print(f"error: the kiosk snapshot in {folder} cannot be read ({exc}); "
               "publish it again with `main.py publish`", file=sys.stderr)
         return 1
-    from ui import crash
+    from ui.common import crash
 
     # Visitors never see a crash dialog: the kiosk logs (next to its snapshot) and starts over.
     crash.install_for_kiosk(lambda: folder, kiosk.kiosk.reset)

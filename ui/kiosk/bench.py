@@ -171,7 +171,7 @@ def run(interactions: int, taps: int, soak_minutes: float | None = None) -> dict
     from exhibit.publish.visits import VisitCounter, visits_path
     from exhibit.sample.loader import load_sample
     from ui.kiosk.settings import KioskSettings
-    from ui.qtfonts import ensure_cjk_font
+    from ui.common.qtfonts import ensure_cjk_font
 
     app = QGuiApplication.instance() or QGuiApplication(["exhibit-kiosk-bench"])
     ensure_cjk_font()

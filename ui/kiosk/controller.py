@@ -8,7 +8,6 @@ full screen in the viewer (`viewerIndex` ≥ 0).
 """
 from __future__ import annotations
 
-import threading
 from collections import OrderedDict
 from typing import Any, Callable
 
@@ -17,7 +16,8 @@ from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from exhibit.archive import Archive
 from exhibit.publish import kiosk_data
 from exhibit.publish.visits import VisitCounter
-from ui import memory
+from ui.common import memory
+from ui.common.background import run_task
 from ui.kiosk import metrics
 from ui.kiosk.idle import IdleWatcher
 from ui.kiosk.lockdown import PinGate
@@ -55,7 +55,6 @@ class Kiosk(QObject):
     staffChanged = Signal()
     mapChanged = Signal()
     exitRequested = Signal()
-    _pinChecked = Signal(bool, bool)  # (right, paused before), from the worker thread
     # emitted after the language changed and translators are installed (app retranslates QML)
     retranslate = Signal()
 
@@ -69,7 +68,6 @@ class Kiosk(QObject):
         self._apply_language = set_language
         self.pins = PinGate(self.settings, save=self._save_settings)
         self._pin_busy = False
-        self._pinChecked.connect(self._pin_result)  # queued: delivered on the UI thread
         self._screen = "attract"
         self._history: list[tuple[str, dict[str, Any]]] = []
         self._lang = self.settings.default_language
@@ -492,19 +490,13 @@ class Kiosk(QObject):
         self._pin_busy = True
         self._staff_message = "checking"
         self.staffChanged.emit()
-        paused = self.pins.seconds_paused()
-
-        def work() -> None:
-            try:
-                right = self.pins.check(pin)
-            except Exception:  # never leave the dialog waiting
-                right = False
-            self._pinChecked.emit(right, bool(paused))
-
-        threading.Thread(target=work, name="kiosk-pin", daemon=True).start()
+        paused = bool(self.pins.seconds_paused())
+        # The answer arrives on the UI thread; a check that failed is a wrong PIN, so the
+        # dialog is never left waiting.
+        run_task(lambda: self.pins.check(pin), lambda right: self._pin_result(bool(right), paused),
+                 lambda _exc: self._pin_result(False, paused), owner=self)
         return True
 
-    @Slot(bool, bool)
     def _pin_result(self, right: bool, paused: bool) -> None:
         self._pin_busy = False
         if right:

@@ -1,6 +1,6 @@
 """The kiosk's Chinese translators: loaded once, then only installed or removed.
 
-ui.i18n.set_language makes and loads a new set of QTranslators on every call
+ui.common.i18n.set_language makes and loads a new set of QTranslators on every call
 and never deletes the old ones: right for the curator window, which changes
 language a few times a day, but a kiosk switches hundreds of times a day,
 and each switch would leave six loaded catalogues behind (the soak measured
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from ui import i18n
+from ui.common import i18n
 
 CATALOGUE = "kiosk"
 

@@ -36,7 +36,7 @@ def render_all(out_dir: Path | str, sizes=((1920, 1080),), languages=("zh", "en"
     from exhibit.publish.snapshot import open_snapshot, publish
     from exhibit.sample.loader import load_sample
     from ui.kiosk.settings import KioskSettings
-    from ui.qtfonts import ensure_cjk_font
+    from ui.common.qtfonts import ensure_cjk_font
 
     app = QGuiApplication.instance() or QGuiApplication(["exhibit-kiosk-screenshots"])
     ensure_cjk_font()

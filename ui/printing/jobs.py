@@ -4,7 +4,7 @@ A `PrintRequest` is a plain description of a job (what, how); `build_pdf` and
 `check` run it against the archive. They are called on a worker thread, so
 each opens its own read-only connection to the archive file: an SQLite
 connection must not be shared between threads, and printing only reads.
-`JobRunner` (ui/background.py) runs one such call on a QThread and reports
+`JobRunner` (ui/common/background.py) runs one such call on a QThread and reports
 back with queued signals; `cancel()` sets a flag the core polls between
 labels (or entries).
 """
@@ -20,7 +20,7 @@ from exhibit.archive import Archive
 from exhibit.printing.catalogue import CatalogueJob
 from exhibit.printing.labels import LabelJob, PrintCancelled
 from exhibit.printing.select import Selection
-from ui import background
+from ui.common import background
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -80,7 +80,7 @@ def check(db_file: Path, user: str, request: PrintRequest,
 
 
 class JobRunner(background.Runner):
-    """The shared runner (ui/background.py); PrintCancelled reports `cancelled`."""
+    """The shared runner (ui/common/background.py); PrintCancelled reports `cancelled`."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent, cancel_errors=(PrintCancelled,))

@@ -30,7 +30,7 @@ from exhibit.errors import ExhibitError
 from exhibit.printing.select import Selection
 from ui.printing import jobs
 from ui.printing.options import PrintOptions
-from ui.plaintext import tip
+from ui.common.plaintext import tip
 
 SaveChooser = Callable[[QWidget, str], "str | None"]
 PrinterChooser = Callable[[QWidget], "QPrinter | None"]

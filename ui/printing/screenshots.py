@@ -22,9 +22,9 @@ def render_screenshots(out_dir: Path, archive, *, size: tuple[int, int] = SIZE) 
     from PySide6.QtWidgets import QApplication
 
     from exhibit.printing.select import Selection, select_objects
-    from ui import i18n
+    from ui.common import i18n
     from ui.printing.print_dialog import PrintDialog
-    from ui.qtfonts import ensure_cjk_font
+    from ui.common.qtfonts import ensure_cjk_font
 
     app = QApplication.instance()
     ensure_cjk_font()

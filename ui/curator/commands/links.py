@@ -1,6 +1,6 @@
 """Undoable edits of links and of the exhibition's order.
 
-Each function performs one curator edit through `ui.commands.run`, so it is
+Each function performs one curator edit through `ui.curator.commands.undo.run`, so it is
 one transaction and one undo step, and the hub announces the records whose
 links or order changed (both ends of a link: the back-link lists of the
 target change too). An edit that would change nothing pushes nothing.
@@ -21,7 +21,7 @@ from exhibit import services
 from exhibit.archive import Archive
 from exhibit.errors import NotFoundError
 from exhibit.records import Link, Panel
-from ui.commands import Changed, run
+from ui.curator.commands.undo import Changed, run
 
 Target = tuple[str, int]
 

@@ -1,7 +1,7 @@
 """Undoable edits of a record's images: link, unlink, reorder, set primary, and an import's links.
 
 Each function is one curator edit = one service call = one undo step,
-pushed through `ui.commands`. Undo restores the previous links and order
+pushed through `ui.curator.commands.undo`. Undo restores the previous links and order
 exactly: an unlinked image comes back at its old position, a reorder or a
 new primary goes back to the order before it.
 
@@ -21,7 +21,7 @@ from exhibit import media_library
 from exhibit.archive import Archive
 from exhibit.errors import NotFoundError
 from exhibit.records import MediaLink
-from ui.commands import Changed, ServiceCommand, run
+from ui.curator.commands.undo import Changed, ServiceCommand, run
 
 
 def _tr(text: str, n: int = -1) -> str:

@@ -1,6 +1,6 @@
 """Curator edits as undoable commands: each is one service call, pushed only if it succeeded.
 
-Every function here performs its edit now through `ui.commands.run` and
+Every function here performs its edit now through `ui.curator.commands.undo.run` and
 returns what the service returned. Undo and redo call the service layer again
 (each a transaction with history rows). Deleting keeps a snapshot
 (`exhibit.restore`), so undo brings the record back with the same id and
@@ -22,8 +22,8 @@ from exhibit import restore, services
 from exhibit.archive import Archive
 from exhibit.errors import ExhibitError
 from exhibit.records import Movement, Record
-from ui.commands import Changed, ServiceCommand, run
-from ui.events import events
+from ui.curator.commands.undo import Changed, ServiceCommand, run
+from ui.common.events import events
 
 
 def _title(template: str, record: Record) -> str:

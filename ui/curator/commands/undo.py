@@ -11,7 +11,7 @@ from typing import Any, Callable
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from ui.events import events
+from ui.common.events import events
 
 Changed = list[tuple[str, int]]
 

@@ -9,7 +9,7 @@ field added to a record type is never silently uneditable.
 
 Validation runs through `services.validate` (which only reads) a moment after
 the curator stops typing; each problem is shown next to the field it names.
-Saving goes through `ui.record_commands`, so it is one undo step.
+Saving goes through `ui.curator.commands.records`, so it is one undo step.
 """
 from __future__ import annotations
 
@@ -28,8 +28,8 @@ from exhibit.archive import Archive
 from exhibit.dates import format_range, parse_date
 from exhibit.errors import DateError, ExhibitError, NotFoundError, ValidationError
 from exhibit.records import LONG_FIELDS, Record, record_class
-from ui import record_commands
-from ui.events import events
+from ui.curator.commands import records as record_commands
+from ui.common.events import events
 
 CONTEXT = "RecordForm"
 ERROR_STYLE = "color: #b00020;"

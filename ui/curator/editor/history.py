@@ -3,7 +3,7 @@
 HistoryView lists services.history for one record, newest first, with the
 changed fields of each step spelled out ("Name (中文): 钢盔 → 德式钢盔").
 MovementsView lists an object's movements and records a new one as an
-undoable step (ui.record_commands.record_movement).
+undoable step (ui.curator.commands.records.record_movement).
 """
 from __future__ import annotations
 
@@ -19,10 +19,10 @@ from exhibit.archive import Archive
 from exhibit.dates import format_range, parse_date
 from exhibit.errors import DateError, ExhibitError, ValidationError
 from exhibit.records import HistoryEntry, record_class
-from ui import record_commands
-from ui.events import events
-from ui.forms import ERROR_STYLE, field_label, form_rows
-from ui.plaintext import tip
+from ui.curator.commands import records as record_commands
+from ui.common.events import events
+from ui.curator.editor.forms import ERROR_STYLE, field_label, form_rows
+from ui.common.plaintext import tip
 
 CONTEXT = "HistoryView"
 VALUE_WIDTH = 60  # characters of a value shown in a diff before "…"

@@ -5,7 +5,7 @@ order the kiosk shows them. Outgoing links can be added (picker or drop),
 removed and reordered (drag and drop inside the list, or Alt+Up/Alt+Down);
 back-links (the panels that show an object) are read-only here: they are
 edited on the record they start from. Every change goes through
-`ui.link_commands`, so it is one undo step.
+`ui.curator.commands.links`, so it is one undo step.
 
 Records travel between widgets as RECORDS_MIME: JSON [{"type": …, "id": …}].
 The main record list produces it with `records_to_mime`, so a record can be
@@ -28,9 +28,9 @@ from exhibit import services
 from exhibit.archive import Archive
 from exhibit.errors import ExhibitError, NotFoundError
 from exhibit.records import Link, Record
-from ui import link_commands
-from ui.events import events
-from ui.plaintext import tip
+from ui.curator.commands import links as link_commands
+from ui.common.events import events
+from ui.common.plaintext import tip
 
 RECORDS_MIME = "application/x-exhibit-records"
 # A drag that started in one of these lists: which list, so a drop on the same
@@ -573,7 +573,7 @@ class LinksEditor(QWidget):
 
     def add_links(self, spec: LinkSpec) -> list[Link]:
         """Pick records with the picker and link them (one undo step)."""
-        from ui.picker import RecordPicker  # looked up on the class, so tests can patch pick
+        from ui.curator.editor.picker import RecordPicker  # looked up on the class, so tests can patch pick
 
         if spec.backlink or self.record_id is None:
             return []

@@ -1,10 +1,10 @@
 """The images of one record: a thumbnail strip to add, order, remove and open photographs.
 
 Files and folders dropped from the desktop (or chosen with "Add images…")
-are imported off the UI thread by `ui.import_worker.ImportDialog` and linked
+are imported off the UI thread by `ui.curator.image_import.ImportDialog` and linked
 to the record in order; the links are one undo step. Every other edit
 (set primary, move, remove, reorder by dragging inside the strip) is an
-undoable command from `ui.media_commands`. Thumbnails are read on a thread
+undoable command from `ui.curator.commands.media`. Thumbnails are read on a thread
 pool and cached by content hash, so a refresh after an edit is instant.
 """
 from __future__ import annotations
@@ -23,12 +23,12 @@ from exhibit import media_library
 from exhibit.archive import Archive
 from exhibit.errors import ExhibitError
 from exhibit.records import Media
-from ui import media_commands
-from ui.events import events
-from ui.import_worker import ImportDialog
-from ui.thumbnails import ThumbnailLoader, placeholder
-from ui.viewer import ImageViewer
-from ui.plaintext import tip as plain_tip
+from ui.curator.commands import media as media_commands
+from ui.common.events import events
+from ui.curator.image_import import ImportDialog
+from ui.common.thumbnails import ThumbnailLoader, placeholder
+from ui.curator.editor.viewer import ImageViewer
+from ui.common.plaintext import tip as plain_tip
 
 ICON = QSize(128, 128)
 TEXT_HEIGHT = 48   # room for two lines of text under each thumbnail

@@ -23,7 +23,7 @@ from exhibit import media_library, services
 from exhibit.archive import Archive
 from exhibit.errors import ExhibitError
 from exhibit.records import Panel
-from ui.events import events
+from ui.common.events import events
 
 # The kiosk's canvas and palette: dark text on warm paper, one rust accent.
 CANVAS_W, CANVAS_H = 1920, 1080

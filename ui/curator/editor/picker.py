@@ -74,7 +74,7 @@ class RecordPicker(QDialog):
     # ------------------------------------------------------------ text
 
     def retranslate(self) -> None:
-        from ui.links_editor import type_label  # one set of type names for both widgets
+        from ui.curator.editor.links import type_label  # one set of type names for both widgets
 
         what = type_label(self.record_type)
         self.setWindowTitle(self.tr("Choose %1").replace("%1", what))

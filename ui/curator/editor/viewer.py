@@ -19,7 +19,7 @@ from exhibit import media_library, services
 from exhibit.archive import Archive
 from exhibit.errors import ExhibitError
 from exhibit.records import Media
-from ui.events import events
+from ui.common.events import events
 
 MIN_SCALE, MAX_SCALE, STEP = 0.02, 16.0, 1.25
 
