@@ -13,6 +13,15 @@ a Latin query is tried as English words,
 as pinyin syllables (segmented here, so "hengyang" and "fang xianjue" both
 work) and as initials. Accession numbers, codes and keys sit in `ident`.
 
+Latin letters are folded on both sides, by `fold`, before the tokenizer sees them:
+Tōjō = tojo = TOJO, Straße = strasse, Łódź = lodz, héngyáng = hengyang; curly and
+straight apostrophes and the hyphens are one mark each, and a name written with an
+apostrophe is also indexed joined (O’Brien = O'Brien = obrien).
+
+Ranking: records whose titles match come first, ranked by bm25 over their titles
+alone, a record's own name before an image caption that names it; then the rest
+by bm25 over everything (see _CAPTIONED for why).
+
 The index is written by the services in the same transaction as the record.
 Its FTS5 tables keep no copy of the texts they index (content=''; SQLite 3.40
 has no contentless_delete): to take an entry out, `_forget` makes its texts
@@ -41,7 +50,10 @@ from exhibit.records import RECORD_TYPES, Record, record_class
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAN_RE = re.compile(f"[{HAN}]")
-_WORD_RE = re.compile(r"[0-9a-z]+")
+# A word as FTS5's unicode61 tokenizer sees one: a run of letters and digits of any
+# script (its separators are punctuation, symbols and spaces, apostrophes and hyphens
+# included). Not only [0-9a-z]: a query for Tōjō, Москва or Łódź must keep its letters.
+_WORD_RE = re.compile(r"[^\W_]+")
 _NOT_ALNUM = re.compile(r"[^0-9A-Za-z]")
 _CHUNK_HAS_HAN = re.compile(f"[{HAN}]")
 
@@ -69,6 +81,86 @@ _SKIP_FIELDS = {"id", "is_sample", "created", "modified", "sha256", "path", "mim
 def normalize(text: str) -> str:
     """Fold full-width forms and compatibility characters (Ｈｙ１９４４ → Hy1944)."""
     return unicodedata.normalize("NFKC", text)
+
+
+# ---------------------------------------------------------------- accent folding
+#
+# Names come with diacritics (Tōjō, Würzburg, Łódź, Nguyễn, Øresund) and are typed with
+# or without them. The tokenizer's remove_diacritics folds only letters that decompose
+# (ō = o + macron); ß, æ, œ, ø, ł, đ, ð, þ, ı and ħ do not, so "strasse" would miss
+# Straße. The index texts and the query are therefore both folded here, by the same
+# function, before the tokenizer sees them: both sides always agree, whatever the
+# tokenizer folds. Only Latin letters are folded: in other scripts a mark can make
+# another letter (Russian й is not и).
+
+# Letters that do not decompose, as they are written without their stroke or ligature.
+_LATIN_SPECIAL = {
+    "ß": "ss", "ẞ": "SS", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ø": "o", "Ø": "O",
+    "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "TH",
+    "ı": "i", "ħ": "h", "Ħ": "H", "ŧ": "t", "Ŧ": "T", "ŋ": "ng", "Ŋ": "NG", "ƀ": "b",
+}
+# Apostrophes and hyphens, each written one way: unicode61 splits words at every one of
+# them already; written alike, O’Brien and O'Brien also get the same joined form.
+_MARKS_ALIKE = {
+    "\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u02bb": "'", "\u2032": "'",
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
+}
+# Latin-1 Supplement, Latin Extended-A and -B, Latin Extended Additional (Vietnamese).
+_LATIN_RANGES = ((0x00C0, 0x0250), (0x1E00, 0x1F00))
+
+
+def _fold_letter(letter: str) -> str:
+    """ō → o, ǽ → ae, Ł → L: the letter without its marks, then without its stroke."""
+    bare = "".join(c for c in unicodedata.normalize("NFD", letter) if not unicodedata.combining(c))
+    return "".join(_LATIN_SPECIAL.get(c, c) for c in bare)
+
+
+def _make_fold_table() -> dict[str, str]:
+    table = dict(_MARKS_ALIKE)
+    for low, high in _LATIN_RANGES:
+        for code in range(low, high):
+            letter = chr(code)
+            if letter.isalpha() and (folded := _fold_letter(letter)) != letter:
+                table[letter] = folded
+    return table
+
+
+_FOLD = _make_fold_table()  # ~530 characters, each folded alone: made once, at import (~1 ms)
+_FOLDABLE = re.compile("[" + "".join(map(re.escape, sorted(_FOLD))) + "]")
+
+
+def _fold_match(match: re.Match[str]) -> str:
+    return _FOLD[match.group()]
+
+
+def fold(text: str) -> str:
+    """`normalize`, then Latin letters without diacritics, strokes and ligatures, and one
+    apostrophe and one hyphen (Tōjō → Tojo, Straße → Strasse, O’Brien → O'Brien).
+
+    What the index holds and what a query looks for both pass through it, so it is
+    on the import's path: ASCII (most English) returns at once; other texts cost one
+    scan by a regular expression, which replaces what it finds (~3 µs for 600
+    characters, where str.translate with a table took ~35 µs: a lookup a character).
+    """
+    if text.isascii():  # ASCII is its own NFKC form, with nothing to fold
+        return text
+    return _FOLDABLE.sub(_fold_match, normalize(text))  # one scan; the same string if none
+
+
+# Letters and digits other than Han on both sides of an apostrophe: Chinese quotes
+# (第十军‘泰山’臂章, folded to ') join no words.
+_APOSTROPHE_WORD = re.compile(f"[^\\W_{HAN}]+(?:'[^\\W_{HAN}]+)+")
+
+
+def apostrophe_joins(text: str) -> str:
+    """The words of a folded text written with an apostrophe, joined (O'Brien → OBrien,
+    Xi'an → Xian), so that a name typed without it is found too; '' if none."""
+    if "'" not in text:
+        return ""
+    # Only the chunks with an apostrophe are searched: the pattern tried at every
+    # position of a long title costs ~9 µs, a title's import budget.
+    return " ".join(m.group().replace("'", "") for chunk in text.split() if "'" in chunk
+                    for m in _APOSTROPHE_WORD.finditer(chunk))
 
 
 _HAN_RUN = re.compile(f"[{HAN}]+")
@@ -262,16 +354,21 @@ def document(record: Record) -> Document:
 def document_of_row(row: dict[str, Any]) -> Document:
     """`document` of a record given as its as_row() (a bulk writer has the row already)."""
     title_names, body_names, ident_names = _field_roles(tuple(row))
-    titles = [v for n in title_names if (v := row[n]) and isinstance(v, str)]
-    body = [v for n in body_names if (v := row[n]) and isinstance(v, str)]
-    idents = [v for n in ident_names if (v := row[n]) and isinstance(v, str)]
+    # Folded field by field: most fields are ASCII (English) or have no Latin letter at
+    # all, and `fold` sees that at once for ASCII, where a long mixed text is scanned.
+    titles = [fold(v) for n in title_names if (v := row[n]) and isinstance(v, str)]
+    body = [fold(v) for n in body_names if (v := row[n]) and isinstance(v, str)]
+    idents = [fold(v) for n in ident_names if (v := row[n]) and isinstance(v, str)]
     zh_title = " ".join(t for t in titles if _HAN_RE.search(t))
     ident = " ".join(idents)
     # Also index identifiers with separators removed: HY1944.0001 → hy19440001.
     compact = " ".join(_NOT_ALNUM.sub("", i) for i in idents)
-    title, title2 = han_forms(" ".join(titles))
+    title_text = " ".join(titles)
+    if joined := apostrophe_joins(title_text):  # names: O'Brien is found as obrien too
+        title_text = f"{title_text} {joined}"
+    title, title2 = han_forms(title_text)
     text, text2 = han_forms(" ".join(body))
-    return (title, text, title2, text2, pinyin_for(zh_title), normalize(f"{ident} {compact}"))
+    return (title, text, title2, text2, pinyin_for(zh_title), f"{ident} {compact}")
 
 
 @lru_cache(maxsize=128)
@@ -450,7 +547,10 @@ def unindex(db: Database, record_type: str, record_id: int, record: Record | Non
 
 
 INDEXED_TYPES = ("object", "media", "section", "panel", "person", "place", "event", "source")
-INDEX_FORMAT = 1  # raise it when `document` would make other texts from the same record
+# Raise it when `document` would make other texts from the same record; an archive
+# whose index was made by another format is reindexed once, when it opens.
+# 2: texts folded (`fold`: Straße → Strasse, Łódź → Lodz) and apostrophe words joined.
+INDEX_FORMAT = 2
 
 
 @lru_cache(maxsize=1)
@@ -603,35 +703,55 @@ def _quote(tokens: Iterable[str]) -> str:
     return '"' + " ".join(t.replace('"', '""') for t in tokens) + '"'
 
 
+_CHUNK_CORE = re.compile(r"[^\W_](?:.*[^\W_])?")  # a chunk from its first word to its last
+# Pinyin's ü (lǚ, nǚ) is v in the pinyin column; elsewhere it folds to u (Würzburg).
+_PINYIN_U = re.compile("[üǖǘǚǜÜǕǗǙǛ]")
+
+
 def build_match(query: str, prefix: bool = True) -> tuple[str | None, list[str]]:
     """Turn what a user typed into an FTS5 MATCH expression and the terms to highlight.
 
-    Each whitespace-separated chunk with Han characters is a phrase (of
-    character pairs when it is pure Han, else of single characters); runs of
-    Latin words are tried as English words (the last one as a prefix, for
-    search-as-you-type), as pinyin syllables and as pinyin initials. Chunks
-    are ANDed. No column filters: each costs a position-list read per
-    candidate row, and Han pairs, single characters, pinyin and words each
-    live in their own columns anyway. The same expression runs against
-    search_titles for title-only matching.
+    The query is folded as the index texts are (`fold`: Tōjō = tojo = TOJO, Straße =
+    strasse, O’Brien = O'Brien). Each whitespace-separated chunk with Han characters
+    is a phrase (of character pairs when it is pure Han, else of single characters);
+    runs of other chunks are tried as words (each chunk a phrase of the words
+    unicode61 makes of it, so o'brien and tojo-hideki keep their order; the last one
+    a prefix, for search-as-you-type), as pinyin syllables (tone marks folded away:
+    héngyáng = hengyang) and as pinyin initials. Chunks are ANDed. No column filters:
+    each costs a position-list read per candidate row, and Han pairs, single
+    characters, pinyin and words each live in their own columns anyway. The same
+    expression runs against search_titles for title-only matching.
     """
-    query = normalize(query or "").lower().strip()
-    if not query:
+    raw = normalize(query or "")
+    chunks = fold(raw).lower().split()
+    # The same chunks with ü as v, for the pinyin column: folding keeps every chunk's
+    # words where they are, so the two lists pair up.
+    pinyin_chunks = fold(_PINYIN_U.sub("v", raw)).lower().split()
+    if not chunks:
         return None, []
 
     parts: list[str] = []
     highlights: list[str] = []
-    latin: list[str] = []
+    latin: list[tuple[str, list[str], list[str]]] = []  # (chunk, its words, as pinyin)
 
     def flush_latin() -> None:
         if not latin:
             return
-        words = list(latin)
+        pending = list(latin)
         latin.clear()
-        english = " AND ".join(_quote([w]) + ("*" if prefix and i == len(words) - 1 else "")
-                               for i, w in enumerate(words))
-        alternatives = [f"({english})"]
-        letters = "".join(words)
+        words = [w for _, chunk_words, _ in pending for w in chunk_words]
+        phrases = []
+        for i, (chunk, _, _) in enumerate(pending):
+            # The chunk itself, quoted: FTS5 splits it into words exactly as it split the
+            # indexed texts (at apostrophes, hyphens, dots), and keeps them in order.
+            star = "*" if prefix and i == len(pending) - 1 else ""
+            phrase = _quote([chunk]) + star
+            if joined := apostrophe_joins(chunk):
+                if joined.replace(" ", "") == "".join(_WORD_RE.findall(chunk)):
+                    phrase = f"({phrase} OR {_quote([joined])}{star})"  # obrien = o'brien
+            phrases.append(phrase)
+        alternatives = [f"({' AND '.join(phrases)})"]
+        letters = "".join(w for _, _, as_pinyin in pending for w in as_pinyin)
         seg = segment_pinyin(letters, allow_partial=prefix) if letters.isalpha() else None
         if seg:
             syllables, partial = seg
@@ -640,12 +760,13 @@ def build_match(query: str, prefix: bool = True) -> tuple[str | None, list[str]]
             else:
                 pairs = [a + b for a, b in zip(syllables, syllables[1:])]
                 alternatives.append("pinyin : " + _quote(pairs) + ("*" if partial else ""))
-        if len(words) == 1 and letters.isalpha() and 2 <= len(letters) <= 6:
+        if len(words) == 1 and letters.isalpha() and letters.isascii() and 2 <= len(letters) <= 6:
             alternatives.append("pinyin : " + _quote([letters]))
         parts.append("(" + " OR ".join(dict.fromkeys(alternatives)) + ")")
-        highlights.extend(words)
+        # Each chunk highlighted whole (o'brien, not every "o"), from its first word to its last.
+        highlights.extend(_CHUNK_CORE.search(chunk).group() for chunk, _, _ in pending)
 
-    for chunk in query.split():
+    for chunk, pinyin_chunk in zip(chunks, pinyin_chunks):
         if _CHUNK_HAS_HAN.search(chunk):
             flush_latin()
             if _HAN_RUN.fullmatch(chunk) and len(chunk) >= 2:
@@ -653,13 +774,13 @@ def build_match(query: str, prefix: bool = True) -> tuple[str | None, list[str]]
                 parts.append(_quote(pairs))
                 highlights.append(chunk)
                 continue
-            tokens = [t for t in re.split(r"\s+", split_han(chunk)) if t]
-            tokens = [t for t in tokens if _HAN_RE.fullmatch(t) or _WORD_RE.fullmatch(t)]
+            spaced = split_han(chunk)
+            tokens = _WORD_RE.findall(spaced)
             if tokens:
-                parts.append(_quote(tokens))
+                parts.append(_quote([spaced]))  # tokenized by FTS5 as the index was
                 highlights.append("".join(tokens))
-        else:
-            latin.extend(_WORD_RE.findall(chunk))
+        elif words := _WORD_RE.findall(chunk):
+            latin.append((chunk, words, _WORD_RE.findall(pinyin_chunk)))
     flush_latin()
     if not parts:
         return None, []
@@ -746,7 +867,7 @@ def search(db: Database, query: str, *, record_types: Iterable[str] | None = Non
     if matched >= RANK_CAP:
         rows = _broad(db, match, where, params, limit, offset)
     elif matched:
-        rows = _ids(db, match, where, params, "rank", limit, offset)
+        rows = _ranked(db, match, where, params, matched, limit, offset)
     else:
         rows = []
     result.total = matched
@@ -767,13 +888,52 @@ def search(db: Database, query: str, *, record_types: Iterable[str] | None = Non
     return result
 
 
+# Why title matches are ranked on their own, before the rest. bm25 weighs a column's
+# matches, then divides by the length of the whole entry (FTS5 knows no per-column
+# length), so a short entry wins: a photograph whose caption mentions a helmet (a
+# caption and nothing else) outranked the helmet itself (its name and a long
+# description), whatever the title columns' weights. Titles are first ranked by
+# bm25 over the titles alone (search_titles), the closer, shorter name first; and a
+# record's own name comes before an image caption naming it (a media record's title
+# is its caption, which says what the image shows: the record shown is the answer).
+_CAPTIONED = "media"
+
+
+def _title_matches(db: Database, match: str, where: str, params: list[Any],
+                   limit: int) -> list[tuple[int, float]]:
+    """(index row id, bm25 over the titles) of the first `limit` title matches: names and
+    titles first, then captions, each closest first."""
+    weights = ", ".join(map(str, _TITLE_WEIGHTS))
+    return db.execute(
+        f"SELECT search_titles.rowid, bm25(search_titles, {weights}) AS score "
+        f"FROM search_titles JOIN search_docs d ON d.id = search_titles.rowid "
+        f"WHERE search_titles MATCH ?{where} ORDER BY d.record_type = ?, score LIMIT ?",
+        [match, *params, _CAPTIONED, limit]).fetchall()
+
+
+def _ranked(db: Database, match: str, where: str, params: list[Any], matched: int,
+            limit: int, offset: int) -> list[tuple[int, float]]:
+    """One page of a query matching `matched` (< RANK_CAP) records: records named by the
+    query, then captions naming it (each by bm25 over the titles), then the rest by bm25.
+    The rest is ranked only when the title matches do not fill the page."""
+    wanted = limit + offset
+    rows = _title_matches(db, match, where, params, wanted)
+    if len(rows) < wanted and len(rows) < matched:  # every title match is in `rows`
+        in_titles = {row[0] for row in rows}
+        rest = _ids(db, match, where, params, "rank", wanted + len(rows))
+        rows += [row for row in rest if row[0] not in in_titles]
+    return rows[offset:wanted]
+
+
 def _broad(db: Database, match: str, where: str, params: list[Any],
            limit: int, offset: int) -> list[tuple[int, float]]:
     """A query matching thousands of records: title matches first, then the rest, newest first."""
     wanted = limit + offset
     in_titles = _capped_count(db, match, where, params, TITLE_RANK_CAP, table="search_titles")
-    order = "rank" if in_titles < TITLE_RANK_CAP else "rowid"
-    rows = _ids(db, match, where, params, order, wanted, table="search_titles") if in_titles else []
+    if in_titles >= TITLE_RANK_CAP:  # too many to rank (bm25 costs ~3 µs a match): newest first
+        rows = _ids(db, match, where, params, "rowid", wanted, table="search_titles")
+    else:
+        rows = _title_matches(db, match, where, params, wanted) if in_titles else []
     if len(rows) < wanted:
         seen = {r[0] for r in rows}
         extra = _ids(db, match, where, params, "rowid", wanted + len(seen))
@@ -803,6 +963,21 @@ def _highlighter(terms: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile("|".join(map(re.escape, parts)), re.IGNORECASE) if parts else None
 
 
+def _matches(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """Where the (folded) terms of `pattern` are in `text` as written: tojo in Tōjō,
+    strasse in Straße. The text is folded to match and the spans mapped back to it."""
+    if text.isascii() or not _FOLDABLE.search(text):
+        return [m.span() for m in pattern.finditer(text)]
+    folded: list[str] = []
+    origin: list[int] = []  # the written character each folded one comes from
+    for i, c in enumerate(text):
+        f = _FOLD.get(c, c)
+        folded.append(f)
+        origin.extend([i] * len(f))
+    return [(origin[a], origin[b - 1] + 1) for a, b in
+            (m.span() for m in pattern.finditer("".join(folded))) if b > a]
+
+
 def _snippet_texts(record: Record) -> list[str]:
     """Prose first, then titles, identifiers last: a snippet should show context."""
     def rank(name: str) -> int:
@@ -823,16 +998,15 @@ def make_snippet(record: Record, terms: list[str], width: int = 36) -> tuple[str
         flat = " ".join(text.split())
         if not unicodedata.is_normalized("NFKC", flat):
             flat = normalize(flat)  # match and show the same string, so offsets agree
-        found = list(pattern.finditer(flat))
+        found = _matches(pattern, flat)
         if not found:
             continue
-        first = found[0].start()
+        first = found[0][0]
         start = max(0, first - width // 2)
         end = min(len(flat), first + width + width // 2)
         snippet = ("…" if start else "") + flat[start:end] + ("…" if end < len(flat) else "")
         shift = 1 if start else 0
-        spans = tuple((m.start() - start + shift, m.end() - start + shift)
-                      for m in found if m.start() >= start and m.end() <= end)
+        spans = tuple((a - start + shift, b - start + shift) for a, b in found if a >= start and b <= end)
         return snippet, spans
     first_text = " ".join(texts[0].split())
     return first_text[: width * 2] + ("…" if len(first_text) > width * 2 else ""), ()
