@@ -11,7 +11,7 @@ from exhibit import services
 from exhibit.archive import Archive
 from exhibit.integrity import check_archive
 from exhibit.interchange import bundle
-from exhibit.media import verify_stored
+from exhibit.media_files import verify_stored
 
 
 @pytest.mark.parametrize("name", ["bundle", "bundle.zip"])
@@ -98,7 +98,7 @@ def test_cli_bundle_unbundle_import_export(archive: Archive, tmp_path: Path, cap
     captured = capsys.readouterr()
     assert "2 created" in captured.out and "2 to create" in captured.out
     # The import made a verified backup first (the dry run did not).
-    assert "backup before import:" in captured.err
+    assert "backup before import:" in captured.out
     assert [p.name for p in (Path(new) / "backups").glob("*-import.db")] != []
     (tmp_path / "bad.csv").write_text("总登记号,名称,年代\nHY1,a,1944年13月\n", encoding="utf-8")
     assert run(["--archive", new, "--no-sample", "import", str(tmp_path / "bad.csv")]) == 1
