@@ -14,9 +14,8 @@ over RecordTableModel) at 1366×768 offscreen and measures what a curator feels:
 - memory: resident set growth from before the model to after the scrolling;
 - the same first paint and jumps for the thumbnail grid (QListView, IconMode).
 
-`python -m ui.bench_ui --objects 100000 1000000 --dir DIR` prints one JSON
-object; exhibit/bench.py calls `run` for `--ui`. Targets: first paint
-≤ 300 ms, no frame over 16 ms, bounded memory.
+`uv run python -m bench list --objects 100000 1000000 --dir DIR` prints one
+JSON object. Targets: first paint ≤ 300 ms, no frame over 16 ms, bounded memory.
 """
 from __future__ import annotations
 
@@ -30,6 +29,8 @@ import sys
 import time
 from pathlib import Path
 from typing import Any, Callable
+
+from bench.corpus import generate_objects, percentile
 
 TARGET_FIRST_PAINT_MS = 300.0
 TARGET_FRAME_MS = 16.0
@@ -58,15 +59,9 @@ def _app():
     return app
 
 
-def _percentile(values: list[float], pct: float) -> float:
-    ordered = sorted(values)
-    k = max(0, min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1))))
-    return ordered[k]
-
-
 def _frames(times_ms: list[float]) -> dict[str, Any]:
     return {"count": len(times_ms), "p50_ms": round(statistics.median(times_ms), 2),
-            "p95_ms": round(_percentile(times_ms, 95), 2), "worst_ms": round(max(times_ms), 2),
+            "p95_ms": round(percentile(times_ms, 95), 2), "worst_ms": round(max(times_ms), 2),
             "over_16ms": sum(1 for t in times_ms if t > TARGET_FRAME_MS)}
 
 
@@ -120,7 +115,7 @@ _CPU_MS: list[float] = []
 
 def prepare(objects: int, tmpdir: Path | str) -> tuple[Any, float]:
     """Open (or build) a generated archive of `objects` objects; returns it and build seconds."""
-    from exhibit import listing, services
+    from exhibit import services
     from exhibit.archive import Archive
 
     root = Path(tmpdir) / f"ui-bench-{objects}"
@@ -129,7 +124,7 @@ def prepare(objects: int, tmpdir: Path | str) -> tuple[Any, float]:
     seconds = 0.0
     if have < objects:
         start = time.perf_counter()
-        listing.generate_objects_for_benchmark(archive, objects - have, random.Random(1944 + have))
+        generate_objects(archive, objects - have, random.Random(1944 + have))
         seconds = time.perf_counter() - start
     return archive, seconds
 
@@ -325,7 +320,7 @@ def run_all(tmpdir: Path | str, sizes: tuple[int, ...] = (100_000, 1_000_000)) -
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m bench list", description=__doc__.splitlines()[0])
     parser.add_argument("--objects", type=int, nargs="+", default=[100_000, 1_000_000])
     parser.add_argument("--dir", default=None, help="keep the generated archives here (reused next time)")
     args = parser.parse_args(argv)
@@ -335,7 +330,3 @@ def main(argv: list[str] | None = None) -> int:
         result = run_all(Path(args.dir) if args.dir else Path(tmp), tuple(args.objects))
     print(json.dumps(result, ensure_ascii=False, indent=1))
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

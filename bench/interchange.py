@@ -1,4 +1,4 @@
-"""Benchmark: `uv run python -m exhibit.bench interchange [--rows 100000]`.
+"""Interchange benchmark: `uv run python -m bench interchange [--rows 100000]`.
 
 Generates catalogue rows (Chinese and English names and descriptions from
 the sample collection, vocabulary terms written as codes or as Chinese
@@ -27,9 +27,9 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from bench.corpus import corpus
 from exhibit import search, services
 from exhibit.archive import Archive
-from exhibit.bench import corpus
 from exhibit.interchange import export, importer, mapping, pipeline, tables
 
 HEADER = ["总登记号", "名称", "Name", "类别", "年代", "质地", "完残程度", "尺寸", "描述", "Description", "状态"]
@@ -158,7 +158,7 @@ def services_rate(root: Path, rows: list[list[str]], sample: int) -> float:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="exhibit.bench interchange", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m bench interchange", description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--services-sample", type=int, default=2000,
                         help="rows timed through services.create for comparison")

@@ -1,4 +1,4 @@
-"""`uv run python -m exhibit.bench kiosk [--interactions N] [--taps N]`: the kiosk, measured offscreen.
+"""Kiosk benchmark: `uv run python -m bench kiosk [--interactions N] [--taps N]`: the kiosk, measured offscreen.
 
 Prints one JSON object, measured in this run on the sample exhibition:
 - touch → frame: from a simulated touch (QTest touch events on a registered
@@ -375,7 +375,7 @@ def _soak(drv: Driver, interactions: int, minutes: float | None) -> dict:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python -m exhibit.bench kiosk", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m bench kiosk", description=__doc__.splitlines()[0])
     parser.add_argument("--interactions", type=int, default=100_000, help="touches in the soak")
     parser.add_argument("--taps", type=int, default=10, help="rounds of screen-changing taps to time")
     parser.add_argument("--soak-minutes", type=float, default=None,
@@ -383,7 +383,3 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     print(json.dumps(run(args.interactions, args.taps, args.soak_minutes), ensure_ascii=False, indent=1))
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

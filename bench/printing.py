@@ -1,4 +1,4 @@
-"""Printing benchmark: `uv run python -m exhibit.bench print [--labels 1000] [--catalogue 500]`.
+"""Printing benchmark: `uv run python -m bench print [--labels 1000] [--catalogue 500]`.
 
 Builds a generated archive (sections, panels, objects with bilingual text and
 photos) through the service layer, then measures in the same run: 1,000
@@ -17,7 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from exhibit import media_library, services
+from bench.corpus import corpus
+from exhibit import media_records, services
 from exhibit.archive import Archive
 from exhibit.records import ArchiveObject, Panel, Section
 
@@ -43,8 +44,6 @@ def _photo(path: Path, rng: random.Random) -> Path:
 
 
 def build(root: Path, objects: int, photos: int, rng: random.Random) -> Archive:
-    from exhibit.bench import corpus
-
     archive = Archive.open(root, user="bench")
     if services.count(archive, "object") >= objects:
         return archive
@@ -67,7 +66,7 @@ def build(root: Path, objects: int, photos: int, rng: random.Random) -> Archive:
                                                  body_en=en_text(90) + "\n\n" + en_text(70), position=i))
                   for i in range(20)]
     with tempfile.TemporaryDirectory(prefix="exhibit-bench-photos-") as tmp:
-        media = [media_library.import_file(archive, _photo(Path(tmp) / f"p{i}.jpg", rng),
+        media = [media_records.import_file(archive, _photo(Path(tmp) / f"p{i}.jpg", rng),
                                            caption_zh=zh_text(20), caption_en=en_text(12))[0]
                  for i in range(photos)]
     with archive.transaction():
@@ -79,7 +78,7 @@ def build(root: Path, objects: int, photos: int, rng: random.Random) -> Archive:
                 credit_zh="本馆征集", credit_en="Museum purchase",
                 description_zh=zh_text(rng.randint(50, 90)), description_en=en_text(rng.randint(25, 45))))
             services.link(archive, "panel", panels[i % len(panels)].id, "object", obj.id)
-            media_library.link_media(archive, media[i % len(media)].id, "object", obj.id)
+            media_records.link_media(archive, media[i % len(media)].id, "object", obj.id)
     return archive
 
 
@@ -108,7 +107,7 @@ def bench_qr(count: int) -> dict:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python -m exhibit.bench print", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m bench print", description=__doc__.splitlines()[0])
     parser.add_argument("--labels", type=int, default=1000)
     parser.add_argument("--catalogue", type=int, default=500)
     parser.add_argument("--photos", type=int, default=200, help="distinct photos, shared round-robin")
@@ -117,7 +116,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--keep", metavar="DIR", help="build the archive here and keep it (and the PDFs)")
     args = parser.parse_args(argv)
 
-    from exhibit import media as media_files
+    from exhibit import media_files
     from exhibit.printing import layout
     from exhibit.printing.catalogue import CatalogueJob, print_catalogue
     from exhibit.printing.fonts import register

@@ -1,4 +1,4 @@
-"""Benchmark: `uv run python -m exhibit.bench --objects 100000` (core) or `--ui` (curator list).
+"""Search benchmark: `uv run python -m bench search --objects 100000`.
 
 Builds a generated archive in a temporary folder through the real service
 layer and prints one JSON object: insert rate with indexing, search latency
@@ -12,38 +12,15 @@ import argparse
 import json
 import os
 import random
-import re
-import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from bench.corpus import HAN, corpus, percentile
 from exhibit import search, services
 from exhibit.archive import Archive
 from exhibit.records import ArchiveObject
-
-HAN = re.compile(r"[\u4e00-\u9fff]")
-SAMPLE_DIR = Path(__file__).parent / "sample" / "data"
-
-
-def corpus() -> tuple[str, list[str]]:
-    """Chinese and English text from the sample collection, to make realistic records."""
-    zh, en = [], []
-    for path in sorted(SAMPLE_DIR.glob("*.json")):
-        for item in json.loads(path.read_text(encoding="utf-8")):
-            for key, value in item.items():
-                if isinstance(value, str):
-                    (zh if key.endswith("_zh") else en if key.endswith("_en") else []).append(value)
-    zh_text = "".join(ch for ch in "".join(zh) if HAN.match(ch)) or "衡阳保卫战第十军方先觉坚守四十七天"
-    words = re.findall(r"[A-Za-z]{3,}", " ".join(en)) or ["defence", "hengyang", "army"]
-    return zh_text, words
-
-
-def percentile(values: list[float], pct: float) -> float:
-    ordered = sorted(values)
-    k = max(0, min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1))))
-    return ordered[k]
 
 
 def build(archive: Archive, count: int, rng: random.Random) -> tuple[float, list[ArchiveObject]]:
@@ -139,7 +116,7 @@ def make_photo(path: Path, size: tuple[int, int] = (6000, 4000)) -> Path:
 
 
 def bench_thumbnails(workdir: Path, rounds: int) -> dict[str, float]:
-    from exhibit import media
+    from exhibit import media_files
 
     photo = make_photo(workdir / "photo-24mp.jpg")
     out = workdir / "thumb.jpg"
@@ -147,49 +124,23 @@ def bench_thumbnails(workdir: Path, rounds: int) -> dict[str, float]:
     def rate(fn) -> float:
         t = time.perf_counter()
         for _ in range(rounds):
-            fn(photo, out, media.THUMB)
+            fn(photo, out, media_files.THUMB)
         return rounds / (time.perf_counter() - t)
 
-    fast, naive = rate(media.make_thumbnail), rate(media.naive_thumbnail)
+    fast, naive = rate(media_files.make_thumbnail), rate(media_files.naive_thumbnail)
     return {"photo_bytes": photo.stat().st_size, "per_second": round(fast, 2),
             "naive_per_second": round(naive, 2), "speedup": round(fast / naive, 2)}
 
 
-# `python -m exhibit.bench SUITE …` runs another part's benchmark; each module has main(argv) -> int.
-SUITES = {
-    "print": "exhibit.printing.bench",
-    "interchange": "exhibit.interchange.bench",
-    "kiosk": "ui.kiosk.bench",
-}
-
-
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if argv and argv[0] in SUITES:
-        import importlib
-
-        return importlib.import_module(SUITES[argv[0]]).main(argv[1:])
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m bench search", description=__doc__.splitlines()[0])
     parser.add_argument("--objects", type=int, default=100_000)
     parser.add_argument("--queries", type=int, default=200, help="queries per kind")
     parser.add_argument("--thumbnails", type=int, default=6, help="thumbnail rounds per method")
     parser.add_argument("--seed", type=int, default=1944)
     parser.add_argument("--keep", metavar="DIR", help="build the archive here and keep it")
-    parser.add_argument("--ui", nargs="*", type=int, metavar="N",
-                        help="measure the curator's object list instead (default sizes: 100000 1000000): "
-                             "time to first paint, worst scroll frame, memory growth")
-    parser.epilog = "other suites: " + ", ".join(f"`{name} --help`" for name in SUITES)
     args = parser.parse_args(argv)
-    if args.ui is not None:
-        # Qt is imported only for this branch: the core never depends on it.
-        import importlib
-
-        bench_ui = importlib.import_module("ui.bench_ui")
-        sizes = tuple(args.ui) or (100_000, 1_000_000)
-        with tempfile.TemporaryDirectory(prefix="exhibit-bench-ui-") as tmp:
-            result = bench_ui.run_all(Path(args.keep) if args.keep else Path(tmp), sizes)
-        print(json.dumps(result, ensure_ascii=False, indent=1))
-        return 0
     rng = random.Random(args.seed)
     with tempfile.TemporaryDirectory(prefix="exhibit-bench-") as tmp:
         root = Path(args.keep) if args.keep else Path(tmp) / "archive"
@@ -215,7 +166,3 @@ def main(argv: list[str] | None = None) -> int:
         archive.close()
     print(json.dumps(result, ensure_ascii=False, indent=1))
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -78,7 +78,7 @@ WAL_SIZE_LIMIT = 64 * 1024 * 1024
 # catalogue rows or index texts and wastes the rest, and a big import's ~800 MB go to the
 # WAL as 200,000 frames, a write() each. With 8 KB pages a 100,000-row CSV import took
 # 16.3 s against 17.7 s (same code, runs side by side; the main process's system time
-# 2.0 s against 2.8 s) and the database was 12 % smaller (exhibit/interchange/bench.py).
+# 2.0 s against 2.8 s) and the database was 12 % smaller (bench/interchange.py).
 # 16 KB gained ~0.3 s more but makes every random row read copy a 16 KB page; search
 # times were the same at 4 and 16 KB. Existing archives keep theirs (VACUUM would change it).
 PAGE_SIZE = 8192
@@ -412,7 +412,7 @@ def _refuse_odd_file(db_path: Path) -> None:
         raise ExhibitError(f"{db_path} is a folder or device, not an archive database file; "
                            f"nothing was opened or written")
     if db_path.is_file() and db_path.stat().st_size == 0:
-        raise health.damaged(db_path, ["the file is empty (0 bytes): its records are gone"])
+        raise health.damaged(db_path, health.file_problems(db_path))
 
 
 def _create(db_path: Path) -> None:
@@ -423,7 +423,7 @@ def _create(db_path: Path) -> None:
     never taken for a new archive. Two processes making the same archive at once both open
     the one that was linked first.
     """
-    from exhibit.media import fsync_path
+    from exhibit.media_files import fsync_path
 
     tmp = db_path.with_name(f".{db_path.name}.new-{os.getpid()}-{threading.get_ident()}")
     try:

@@ -20,9 +20,8 @@ import sys
 from pathlib import Path
 from typing import Callable
 
-from exhibit.cli_checks import (OneLineParser, accession_text, bounded_int, console_text,
-                                disk_full_error, iso_date)
-from exhibit.errors import ExhibitError
+from exhibit.cli_checks import OneLineParser, accession_text, bounded_int, disk_full_error, iso_date
+from exhibit.errors import ExhibitError, printable
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -49,7 +48,7 @@ def _open(args: argparse.Namespace, **options):
 
 def _say(line: str) -> None:
     """Print a line that holds archive text: a control character in it shows as an escape."""
-    print(console_text(line))
+    print(printable(line, keep_lines=True))
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -80,7 +79,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from exhibit import media_library, services, vocab
+    from exhibit import media_records, services, vocab
     from exhibit.records import ArchiveObject
 
     archive = _open(args)
@@ -110,7 +109,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         _say(f"  ← {services.get(archive, link.from_type, link.from_id).label()}")
     for link in services.links(archive, "object", obj.id):
         _say(f"  → {services.get(archive, link.to_type, link.to_id).label()}")
-    for media in media_library.media_for(archive, "object", obj.id):
+    for media in media_records.media_for(archive, "object", obj.id):
         _say(f"  image: {media.path} {media.width}×{media.height} {media.caption_zh}")
     for cit in services.citations(archive, "object", obj.id):
         src = services.get(archive, "source", cit.source_id)
@@ -119,8 +118,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_import_media(args: argparse.Namespace) -> int:
-    from exhibit import media_library, services
-    from exhibit.errors import printable
+    from exhibit import media_records, services
 
     archive = _open(args)
     link_to = None
@@ -131,7 +129,7 @@ def cmd_import_media(args: argparse.Namespace) -> int:
         if sys.stderr.isatty():
             print(f"\r[{done}/{total}] {printable(name)[:60]:<60}", end="", file=sys.stderr, flush=True)
 
-    report = media_library.import_paths(archive, [Path(p) for p in args.paths],
+    report = media_records.import_paths(archive, [Path(p) for p in args.paths],
                                         root=Path(args.root) if args.root else None,
                                         link_to=link_to, progress=progress)
     if sys.stderr.isatty():
@@ -171,10 +169,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from exhibit.integrity import backup
+    from exhibit.keeping.backups import backup_to
 
     archive = _open(args)
-    dest = backup(archive, Path(args.dest), with_media=not args.db_only)
+    dest = backup_to(archive, Path(args.dest), with_media=not args.db_only)
     print(f"backup written to {dest}")
     return 0
 
@@ -254,7 +252,7 @@ def run(argv: list[str]) -> int:
     try:
         return args.func(args)
     except ExhibitError as exc:
-        print(f"error: {console_text(str(exc))}", file=sys.stderr)
+        print(f"error: {printable(str(exc), keep_lines=True)}", file=sys.stderr)
         return 1
     except sqlite3.DatabaseError as exc:
         print(f"error: the archive database failed: {exc}", file=sys.stderr)
@@ -270,5 +268,5 @@ def run(argv: list[str]) -> int:
         full = disk_full_error(exc)
         if full is None:
             raise  # not ours to explain: main.py's crash log takes it
-        print(f"error: {console_text(str(full))}", file=sys.stderr)
+        print(f"error: {printable(str(full), keep_lines=True)}", file=sys.stderr)
         return 1

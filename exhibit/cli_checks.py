@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Callable, Iterator
 
-from exhibit.errors import ExhibitError
+from exhibit.errors import ExhibitError, printable
 
 # errno values that mean "no room", whatever the file system calls it.
 DISK_FULL = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
@@ -29,7 +29,7 @@ class OneLineParser(argparse.ArgumentParser):
     parsers are made of the same class)."""
 
     def error(self, message: str):  # argparse's name
-        print(f"error: {console_text(message)} (see {self.prog} --help)", file=sys.stderr)
+        print(f"error: {printable(message, keep_lines=True)} (see {self.prog} --help)", file=sys.stderr)
         raise SystemExit(1)
 
 
@@ -73,23 +73,11 @@ def iso_date(text: str) -> str:
 iso_date.__name__ = "date"
 
 
-# C0 and C1 controls (but newline and tab) and the bidi controls: shown as escapes on a
-# terminal, where ESC sequences could clear the screen or retitle the window, a carriage
-# return could overwrite the start of the line, and an override could reorder the rest.
-_CONTROLS = {c: f"\\x{c:02x}" for c in (*range(0x00, 0x09), *range(0x0b, 0x20), *range(0x7f, 0xa0))}
-_CONTROLS |= {c: f"\\u{c:04x}" for c in (*range(0x202a, 0x202f), *range(0x2066, 0x206a))}
-
-
-def console_text(text: str) -> str:
-    """Archive text made safe to print on a terminal (what it says stays readable)."""
-    return text.translate(_CONTROLS)
-
-
 def accession_text(text: str) -> str:
     """An argparse type: an accession number, which never holds control characters."""
-    if console_text(text) != text or "\n" in text or "\t" in text:
+    if printable(text) != text:
         raise argparse.ArgumentTypeError(
-            f"'{console_text(text)[:60]}' is not an accession number (it has control characters)")
+            f"'{printable(text)[:60]}' is not an accession number (it has control characters)")
     if len(text) > 200:
         raise argparse.ArgumentTypeError("an accession number is at most 200 characters")
     return text

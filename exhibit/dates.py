@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from exhibit.errors import DateError
+from exhibit.problems import Problem
 
 MAX_LEN = 100      # far longer than any real date; checked before any regex work
 ROC_OFFSET = 1911  # 民国元年 is 1912
@@ -78,11 +79,20 @@ EMPTY = DateRange("", None, None, False)
 class DateReading:
     """What read_date made of a text: the range, and why it is empty if it could not be read."""
     range: DateRange
-    warning: str = ""    # one sentence naming the text; "" when it was read (or is no date)
+    problem: Problem | None = None   # "date_error" naming the text and why; None when it was read
+
+    @property
+    def warning(self) -> str:
+        """The warning as one English sentence naming the text; "" when it was read (or is no date)."""
+        return f"{self.problem}; it is kept as written, without a date range" if self.problem else ""
 
 
 class _Reason(Exception):
     """Why text is no date we can read; parse_date wraps it, read_date turns it into a warning."""
+
+    def __init__(self, code: str, **params: object):
+        self.problem = Problem(None, code, params)
+        super().__init__(str(self.problem))
 
 
 class _Impossible(_Reason):
@@ -111,19 +121,19 @@ def _num(s: str) -> int:
             return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0)
         return int("".join(str(_CN_DIGITS[c]) for c in s))   # 一九四四: read digit by digit
     except KeyError:
-        raise _Reason(f"'{s}' is not a number") from None
+        raise _Reason("date_not_a_number", value=s) from None
 
 
 def _year(s: str) -> int:
     """A plain (not era) year. Two digits ('44', '四十四') would silently mean AD 44."""
     if len(s) < 3 or (not s.isdigit() and any(c in s for c in "十廿卅")):
-        raise _Reason(f"write the year '{s}' in full, e.g. 1944")
+        raise _Reason("date_year_short", value=s)
     return _num(s)
 
 
 def _check_year(y: int) -> int:
     if not MIN_YEAR <= y <= MAX_YEAR:
-        raise _Impossible(f"year {y} is outside {MIN_YEAR}–{MAX_YEAR}")
+        raise _Impossible("date_year_range", value=y, low=MIN_YEAR, high=MAX_YEAR)
     return y
 
 
@@ -197,7 +207,7 @@ def _part_name(word: str | None) -> str | None:
 
 def _century(n: int, part: str | None) -> tuple[date, date]:
     if n < 1:
-        raise _Impossible("there is no century 0")
+        raise _Impossible("date_century_zero")
     base = (n - 1) * 100
     lo, hi = _CENTURY_PARTS[part] if part else (0, 99)
     return _years(max(base + lo, MIN_YEAR), base + hi)
@@ -205,9 +215,9 @@ def _century(n: int, part: str | None) -> tuple[date, date]:
 
 def _decade(y: int, part: str | None) -> tuple[date, date]:
     if y % 10:
-        raise _Impossible(f"a decade starts at a year ending in 0, not {y}")
+        raise _Impossible("date_decade_start", value=y)
     if part not in (None, *_DECADE_PARTS):
-        raise _Reason(f"a decade has an early, mid and late part, not a {part}")
+        raise _Reason("date_decade_part", value=part)
     lo, hi = _DECADE_PARTS[part] if part else (0, 9)
     return _years(y + lo, y + hi)
 
@@ -359,17 +369,17 @@ def _named(s: str, compact: str) -> _Part | None:
         if m["dec"]:                    # 20世纪40年代(初)
             dec = _num(m["dec"])
             if dec % 10 or dec > 90:
-                raise _Impossible(f"'{m['dec']}年代' is no decade of a century")
+                raise _Impossible("date_no_decade", value=m["dec"])
             return _Part(span=_decade((_num(m["n"]) - 1) * 100 + dec, part), approx=True)
         if part not in (None, *_PART_ZH):
-            raise _Reason(f"a century has no '{m['part']}' part")
+            raise _Reason("date_century_part", value=m["part"])
         return _Part(span=_century(_num(m["n"]), part), approx=True)
     if m := _DECADE.fullmatch(s) or _DECADE.fullmatch(compact):
         y = _year(m["y"] or m["cy"])
         part = _part_name(m["part"] or m["zpart"])
         if part is None:
             if y % 10:
-                raise _Impossible(f"a decade starts at a year ending in 0, not {y}")
+                raise _Impossible("date_decade_start", value=y)
             return _Part(y=y, decade=True, approx=True)
         return _Part(span=_decade(y, part), approx=True)
     if m := _SHORT_DECADE.fullmatch(s):
@@ -382,10 +392,10 @@ def _named(s: str, compact: str) -> _Part | None:
         if not m["n"]:
             return _Part(span=_years(first, last))
         if m["rest"]:
-            raise _Reason("the months of a reign year are lunar months; give the Gregorian date")
+            raise _Reason("date_reign_months")
         y = first + _num(m["n"]) - 1
         if not first <= y <= last:
-            raise _Impossible(f"{m['r']} has years 1 to {last - first + 1} ({first}–{last})")
+            raise _Impossible("date_reign_years", reign=m["r"], count=last - first + 1, first=first, last=last)
         return _Part(span=_years(y, y), approx=True)   # a lunar year runs into the next January
     return None
 
@@ -438,7 +448,7 @@ def _form(s: str) -> _Part | None:
         p = _Part(m=m["m"] and _num(m["m"]), d=m["d"] and _num(m["d"]))
         if m["ey"]:
             if (era_year := _num(m["ey"])) < 1:
-                raise _Impossible("the Republic era (民国) has no year 0")
+                raise _Impossible("date_roc_year_zero")
             p.y = era_year + ROC_OFFSET
         elif m["y"]:
             p.y = _year(m["y"])
@@ -470,22 +480,21 @@ def _span(p: _Part) -> tuple[date, date]:
     if p.span is not None:
         return p.span
     if p.short is not None:
-        raise _Reason(f"write the decade '{p.short}s' in full, e.g. 1940s")
+        raise _Reason("date_decade_short", decade=f"{p.short}s")
     if p.y is None:
-        raise _Reason("no year given")
+        raise _Reason("date_no_year")
     _check_year(p.y)
     if p.decade:
         return date(p.y, 1, 1), date(min(p.y + 9, MAX_YEAR), 12, 31)
     if p.m is None:
         return date(p.y, 1, 1), date(p.y, 12, 31)
     if not 1 <= p.m <= 12:
-        raise _Impossible(f"month {p.m} does not exist")
+        raise _Impossible("date_no_month", value=p.m)
     last = calendar.monthrange(p.y, p.m)[1]   # knows leap years
     if p.d is None:
         return date(p.y, p.m, 1), date(p.y, p.m, last)
     if not 1 <= p.d <= last:
-        raise _Impossible(f"day {p.d} does not exist in {calendar.month_name[p.m]} {p.y}"
-                          f" (it has {last} days)")
+        raise _Impossible("date_no_day", value=p.d, month=p.m, year=p.y, days=last)
     return date(p.y, p.m, p.d), date(p.y, p.m, p.d)
 
 
@@ -494,7 +503,7 @@ def _expand_short(a: _Part, b: _Part) -> None:
     if b.short is not None and a.decade and a.y is not None:
         y = a.y - a.y % 100 + int(b.short)
         if y <= a.y:
-            raise _Impossible("the range ends before it starts")
+            raise _Impossible("date_reversed")
         b.y, b.short = y, None
         return
     start = a.plain_year if len(b.nums) == 1 and len(b.nums[0]) <= 2 else None
@@ -503,7 +512,7 @@ def _expand_short(a: _Part, b: _Part) -> None:
     digits = b.nums[0]
     y = int(str(start)[:-len(digits)] + digits)
     if y <= start:
-        raise _Impossible("the range ends before it starts")
+        raise _Impossible("date_reversed")
     b.y, b.nums = y, ()
 
 
@@ -536,7 +545,7 @@ def _resolve(a: _Part, b: _Part | None) -> _Read:
     start, _ = _span(a)
     _, end = _span(b)
     if end < start:
-        raise _Impossible("the range ends before it starts")
+        raise _Impossible("date_reversed")
     return _Read(start, end, a.approx or b.approx or a.decade or b.decade, a.doubt or b.doubt)
 
 
@@ -560,8 +569,7 @@ def _core(s: str) -> _Read:
             return _core(s[:comma.start()].strip())
     if first_error is not None:
         raise first_error
-    raise _Reason("expected a date such as 1944-06-23, 1944年6月23日, 民国三十三年, 23 June 1944,"
-                  " c.1830–41 or early 19th century")
+    raise _Reason("date_unrecognised")
 
 
 def _relation(s: str) -> tuple[str, str]:
@@ -575,7 +583,7 @@ def _relation(s: str) -> tuple[str, str]:
         s = s[:m.start()].strip()
     qualifiers = {_RELATIONS.get(word, "") for word in found} - {""}
     if len(qualifiers) > 1:
-        raise _Reason("it has two qualifiers (" + " and ".join(found) + ")")
+        raise _Reason("date_two_qualifiers", words=found)
     return s, qualifiers.pop() if qualifiers else ""
 
 
@@ -593,7 +601,7 @@ def _open(qualifier: str, read: _Read) -> tuple[date, date]:
             return start, date(min(xe.year + OPEN_YEARS, MAX_YEAR), 12, 31)
         return xs, date(min(xs.year + OPEN_YEARS, MAX_YEAR), 12, 31)   # or later
     except OverflowError:
-        raise _Impossible(f"nothing is dated before the year {MIN_YEAR}") from None
+        raise _Impossible("date_before_first_year", value=MIN_YEAR) from None
 
 
 def _read(s: str) -> tuple[str | None, str | None, bool, str]:
@@ -604,14 +612,14 @@ def _read(s: str) -> tuple[str | None, str | None, bool, str]:
         s = pattern.sub(replacement, s)
     body, qualifier = _relation(s)
     if not _strip_qualifiers(body)[0]:
-        raise _Reason("there is no date after the qualifier")
+        raise _Reason("date_no_date_after_qualifier")
     read = _core(body)
     if qualifier:
         start, end = _open(qualifier, read)
         _check_year(start.year)
         _check_year(end.year)
         if end < start:
-            raise _Impossible("the range ends before it starts")
+            raise _Impossible("date_reversed")
     else:
         start, end = read.start, read.end
         qualifier = "uncertain" if read.doubt else "circa" if read.approx else ""
@@ -623,7 +631,7 @@ def _reading(text: str | None) -> tuple[DateRange, _Reason | None]:
     if text is None:
         return EMPTY, None
     if not isinstance(text, str):
-        raise DateError(f"cannot read the date {text!r}: it is not text")
+        raise DateError(Problem(None, "date_not_text", {"text": repr(text)}))
     raw = text.strip()
     if not raw:
         return EMPTY, None
@@ -631,11 +639,11 @@ def _reading(text: str | None) -> tuple[DateRange, _Reason | None]:
         raw.encode("utf-8")
     except UnicodeEncodeError:          # lone surrogates, e.g. from a broken paste
         shown = raw.encode("utf-8", "backslashreplace").decode("utf-8")
-        raise DateError(f"cannot read the date '{shown}': it contains invalid characters") from None
+        raise DateError(Problem(None, "date_invalid_characters", {"text": shown})) from None
     unread = DateRange(raw, None, None, False)
     if len(raw) > MAX_LEN:
         return DateRange(raw[:30] + "…", None, None, False), _Reason(
-            f"it is {len(raw)} characters long (a date has at most {MAX_LEN})")
+            "date_too_long", length=len(raw), limit=MAX_LEN)
     s = unicodedata.normalize("NFKC", raw).translate(_FOLD)  # full-width digits -> ASCII
     try:
         return DateRange(raw, *_read(s)), None
@@ -643,15 +651,15 @@ def _reading(text: str | None) -> tuple[DateRange, _Reason | None]:
         return unread, reason
 
 
-def _message(r: DateRange, reason: _Reason) -> str:
-    return f"cannot read the date '{r.text}': {reason}"
+def _problem(r: DateRange, reason: _Reason) -> Problem:
+    return Problem(None, "date_error", {"text": r.text, "why": reason.problem})
 
 
 def parse_date(text: str | None) -> DateRange:
     """Read a typed date or date range; DateError says what is wrong with it (strict)."""
     r, reason = _reading(text)
     if reason is not None:
-        raise DateError(_message(r, reason))
+        raise DateError(_problem(r, reason))
     return r
 
 
@@ -663,9 +671,9 @@ def read_date(text: str | None) -> DateReading:
     if reason is None:
         return DateReading(r)
     if isinstance(reason, _Impossible):
-        raise DateError(_message(r, reason))
+        raise DateError(_problem(r, reason))
     kept = DateRange(text.strip(), None, None, False) if isinstance(text, str) else r
-    return DateReading(kept, _message(r, reason) + "; it is kept as written, without a date range")
+    return DateReading(kept, _problem(r, reason))
 
 
 # --- writing ranges back --------------------------------------------------------

@@ -1,23 +1,20 @@
-"""Checking an archive and copying it safely.
+"""Checking an archive.
 
 `check_archive` looks at everything that could have gone wrong below the
 service layer: SQLite's own integrity check, foreign keys, links that point at
 nothing, the search index (its tables, FTS5's own integrity check, every record
 indexed), and media files (present, and matching their hash). `schema_check`
 runs first, read-only: a trigger or view this program did not make is reported,
-and with `repair` removed after a backup, saying what it did.
-`backup` copies the database with SQLite's backup API (never a file copy of a
-live WAL database) and the content-addressed media files beside it.
+and with `repair` removed after a backup, saying what it did. Copies of the
+archive are made in one place, exhibit/keeping/backups.py.
 """
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from pathlib import Path
 from typing import Callable
 
-from exhibit import media as media_files
-from exhibit import schema, search
+from exhibit import media_files, schema, search
 from exhibit.archive import DB_NAME, MEDIA_DIR, Archive
 from exhibit.errors import ExhibitError
 from exhibit.records import RECORD_TYPES
@@ -136,25 +133,3 @@ def schema_check(db_path: Path, *, repair: bool = False,
         return schema.inspect(conn)
     finally:
         conn.close()
-
-
-def backup(archive: Archive, dest: Path, *, with_media: bool = True) -> Path:
-    """Write a consistent copy of the archive to `dest` (a new folder, or a .db file)."""
-    dest = Path(dest)
-    if dest.suffix == ".db":
-        if dest.exists():
-            raise ExhibitError(f"{dest} already exists; choose a new file name")
-        return schema.backup_to(archive.db, dest)
-    if dest.exists() and any(dest.iterdir()):
-        raise ExhibitError(f"{dest} is not empty; choose a new folder")
-    dest.mkdir(parents=True, exist_ok=True)
-    schema.backup_to(archive.db, dest / DB_NAME)
-    if with_media and archive.media_root.exists():
-        # Media files are named by their hash and never change: copying them is safe.
-        target = dest / MEDIA_DIR
-        for path in sorted(archive.media_root.rglob("*")):
-            if path.is_file() and not path.name.startswith("."):
-                out = target / path.relative_to(archive.media_root)
-                out.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(path, out)
-    return dest

@@ -10,17 +10,16 @@ against 0.27 s and 79 MB for ids plus pages).
 sorting by a displayed column reads an index where one exists (see
 `SORT_INDEXES`). `fetch_rows()` reads the columns of one page of ids in one
 query. Nothing here writes to the archive except `create_sort_indexes()` (for
-a schema migration) and `generate_objects_for_benchmark()` (benchmark only).
+a schema migration).
 """
 from __future__ import annotations
 
 import binascii
 import json
-import random
 import sys
 from array import array
 from dataclasses import dataclass
-from typing import Any, Iterable, Sequence
+from typing import Any, Sequence
 
 from sqlite_utils import Database
 
@@ -231,15 +230,8 @@ def _match_count(db: Database, match: str, record_type: str, cap: int) -> int:
 
 
 def _match_for(db: Database, text: str, record_type: str) -> str | None:
-    match, _ = search.build_match(text, prefix=False)
-    if match is None:
-        return None
-    found = _match_count(db, match, record_type, _PREFIX_BELOW)
-    if found < _PREFIX_BELOW:
-        as_prefix, _ = search.build_match(text, prefix=True)
-        if as_prefix is not None and as_prefix != match:
-            if _match_count(db, as_prefix, record_type, _PREFIX_BELOW + 1) > found:
-                return as_prefix
+    match, _, _ = search.match_for(text, lambda m, cap: _match_count(db, m, record_type, cap),
+                                   enough=_PREFIX_BELOW, cap=_PREFIX_BELOW + 1)
     return match
 
 
@@ -256,7 +248,7 @@ def search_ids(archive: Archive, text: str, record_type: str, limit: int | None 
     match = _match_for(db, text, record_type)
     if match is None:
         return []
-    weights = ", ".join(str(w) for w in search._WEIGHTS)  # the search module's own column weights
+    weights = ", ".join(str(w) for w in search.BM25_WEIGHTS)  # the search module's own column weights
     if ranked and _match_count(db, match, record_type, _RANK_LIMIT + 1) <= _RANK_LIMIT:
         order = f"bm25(search_fts, {weights})"
     else:
@@ -454,53 +446,6 @@ def thumbnail_media(archive: Archive, record_type: str, ids: Sequence[int]) -> d
     return out
 
 
-# ---------------------------------------------------------------- benchmark only
-
-def generate_objects_for_benchmark(archive: Archive, n: int, rng: random.Random,
-                                   batch: int = 20_000) -> int:
-    """BENCHMARK ONLY: append `n` generated objects straight into the objects table.
-
-    Bypasses the service layer on purpose (services.create costs ~1 ms a
-    record, 20 minutes for a million): no validation, no history rows and no
-    search index, so search does not find these records. Never use it on a
-    curator's archive. Returns the number of objects in the table afterwards.
-    """
-    from exhibit.bench import corpus
-    from exhibit.services import now
-
-    zh_text, words = corpus()
-    categories = _vocab_codes(archive.db, "category") or ["other"]
-    statuses = _vocab_codes(archive.db, "status") or ["in_store"]
-    date_texts = ([str(y) for y in range(1937, 1949)]
-                  + [f"1944年{m}月" for m in range(1, 13)] + ["1944-06-23", "1944-08-08", ""])
-    parsed = {t: parse_date(t) for t in date_texts}
-    first = (archive.db.execute("SELECT coalesce(max(id), 0) FROM objects").fetchone()[0]) + 1
-    stamp = now()
-    columns = ("id", "accession", "name_zh", "name_en", "category", "status", "date_text",
-               "date_start", "date_end", "description_zh", "description_en", "created", "modified")
-    sql = (f"INSERT INTO objects ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})")
-    span = max(1, len(zh_text) - 120)
-
-    def rows(start: int, stop: int) -> Iterable[tuple]:
-        for i in range(start, stop):
-            a, b = rng.randrange(span), rng.randrange(span)
-            when = rng.choice(date_texts)
-            yield (i, f"UB{i:07d}", zh_text[a:a + rng.randint(2, 8)],
-                   " ".join(rng.choice(words) for _ in range(rng.randint(2, 5))),
-                   rng.choice(categories), rng.choice(statuses), when,
-                   parsed[when].start, parsed[when].end,
-                   zh_text[b:b + rng.randint(20, 100)],
-                   " ".join(rng.choice(words) for _ in range(rng.randint(10, 30))), stamp, stamp)
-
-    for start in range(first, first + n, batch):
-        with archive.transaction():
-            archive.db.conn.executemany(sql, rows(start, min(first + n, start + batch)))
-    with archive.transaction():
-        create_sort_indexes(archive.db)
-    archive.db.execute("ANALYZE")
-    return archive.db.execute("SELECT count(*) FROM objects").fetchone()[0]
-
-
 __all__ = ["ListQuery", "SORT_KEYS", "SORT_INDEXES", "create_sort_indexes", "record_ids",
            "count_ids", "first_ids",
-           "search_ids", "fetch_rows", "thumbnail_media", "generate_objects_for_benchmark"]
+           "search_ids", "fetch_rows", "thumbnail_media"]

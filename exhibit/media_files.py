@@ -45,6 +45,7 @@ from typing import BinaryIO
 from PIL import Image, ImageCms, ImageFile, UnidentifiedImageError
 
 from exhibit.errors import MediaError, printable
+from exhibit.problems import Problem
 
 __all__ = [
     "ALLOWED_FORMATS", "THUMB", "SCREEN", "DERIVATIVE_SIZES",
@@ -617,12 +618,17 @@ def store_file(path: Path, media_root: Path, *, follow_symlinks: bool = True) ->
     return dataclasses.replace(stored, created=True)
 
 
-def _copy_into(source: BinaryIO, dest: Path, sha: str, name: str) -> None:
-    """Copy `source` to `dest` through a temporary file, checking it still hashes to `sha`."""
-    tmp: Path | None = None
+def copy_verified(source: BinaryIO, dest: Path, sha: str) -> bool:
+    """Copy `source` (from its start) to `dest`, hashing while it copies; True if it hashed to `sha`.
+
+    The copy is written to a temporary file beside `dest` and synced, and takes
+    `dest`'s name only when its bytes hash to `sha`, so `dest` is never a partial or
+    wrong file. On a mismatch (False) or an error (OSError) nothing is left behind.
+    Used by the import (store_file) and by the media check's repair.
+    """
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = _temp_in(dest.parent, dest.name)
     try:
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = _temp_in(dest.parent, dest.name)
         h = hashlib.sha256()
         source.seek(0)
         with os.fdopen(fd, "wb") as out:
@@ -632,26 +638,29 @@ def _copy_into(source: BinaryIO, dest: Path, sha: str, name: str) -> None:
             out.flush()
             os.fsync(out.fileno())
         if h.hexdigest() != sha:
-            raise MediaError(f"{name}: the file changed while it was being imported; try again")
+            _unlink_quietly(tmp)
+            return False
         try:
             os.chmod(tmp, 0o644)
         except OSError:
             pass
         os.replace(tmp, dest)
-    except MediaError:
-        if tmp is not None:
-            _unlink_quietly(tmp)
-        raise
-    except OSError as e:
-        if tmp is not None:
-            _unlink_quietly(tmp)
-        raise MediaError(f"{name}: could not be copied into the archive's media folder"
-                         f" ({e.strerror or e})") from None
     except BaseException:
-        if tmp is not None:
-            _unlink_quietly(tmp)
+        _unlink_quietly(tmp)
         raise
     _fsync_dir(dest.parent)
+    return True
+
+
+def _copy_into(source: BinaryIO, dest: Path, sha: str, name: str) -> None:
+    """Store `source` as `dest`; MediaError naming the file if it changed or cannot be written."""
+    try:
+        copied = copy_verified(source, dest, sha)
+    except OSError as e:
+        raise MediaError(f"{name}: could not be copied into the archive's media folder"
+                         f" ({e.strerror or e})") from None
+    if not copied:
+        raise MediaError(f"{name}: the file changed while it was being imported; try again")
 
 
 # --------------------------------------------------------------------------
@@ -962,7 +971,7 @@ def resolve_inside(path: Path, root: Path) -> Path:
     try:
         root_real = root.resolve(strict=True)
     except OSError:
-        raise MediaError(f"{display_name(root)}: the import folder does not exist") from None
+        raise MediaError(Problem(None, "import_folder_missing", {"file": display_name(root)})) from None
     root_abs = Path(os.path.abspath(root))
     full = path if path.is_absolute() else root_abs / path
     for base in (root_abs, root_real):
@@ -972,32 +981,28 @@ def resolve_inside(path: Path, root: Path) -> Path:
         except ValueError:
             continue
     else:
-        raise MediaError(f"{name}: is outside the chosen folder {printable(str(root))}")
+        raise MediaError(Problem(None, "image_outside", {"file": name, "folder": printable(str(root))}))
     if ".." in rel.parts:
-        raise MediaError(f"{name}: is outside the chosen folder {printable(str(root))}"
-                         " (the path uses '..')")
+        raise MediaError(Problem(None, "image_outside_dotdot", {"file": name, "folder": printable(str(root))}))
     cur = base
     for number, part in enumerate(rel.parts, start=1):
         cur = _existing(cur / part)
         try:
             st = os.lstat(cur)
         except FileNotFoundError:
-            raise MediaError(f"{name}: not found") from None
+            raise MediaError(Problem(None, "image_not_found", {"file": name})) from None
         except OSError as e:
-            raise MediaError(f"{name}: cannot be read ({e.strerror or e})") from None
+            raise MediaError(Problem(None, "image_unreadable", {"file": name, "detail": str(e.strerror or e)})) from None
         if stat.S_ISLNK(st.st_mode):
             if number == len(rel.parts):
-                raise MediaError(f"{name}: is a symbolic link; links are not followed"
-                                 " when importing from a folder")
-            raise MediaError(f"{name}: its path passes through the symbolic link"
-                             f" {display_name(cur)}; links are not followed when importing"
-                             " from a folder")
+                raise MediaError(Problem(None, "image_symlink", {"file": name}))
+            raise MediaError(Problem(None, "image_through_symlink", {"file": name, "link": display_name(cur)}))
     try:
         real = cur.resolve(strict=True)
     except OSError as e:
-        raise MediaError(f"{name}: cannot be read ({e.strerror or e})") from None
+        raise MediaError(Problem(None, "image_unreadable", {"file": name, "detail": str(e.strerror or e)})) from None
     if not real.is_relative_to(root_real):  # e.g. Windows junctions
-        raise MediaError(f"{name}: is outside the chosen folder {printable(str(root))}")
+        raise MediaError(Problem(None, "image_outside", {"file": name, "folder": printable(str(root))}))
     return real
 
 

@@ -1,6 +1,6 @@
 """Media in the archive: import files into the store, and link them to records.
 
-`exhibit.media` handles the files (checks, content-hash store, derivatives);
+`exhibit.media_files` handles the files (checks, content-hash store, derivatives);
 this module records them in the database through the same transaction and
 history rules as every other write. One bad file in a batch is reported and
 skipped; the others import. A file that fails after its bytes were stored
@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from exhibit import media as media_files
+from exhibit import media_files
 from exhibit.archive import Archive
 from exhibit.errors import ExhibitError, NotFoundError, printable
 from exhibit.records import Media, MediaLink
-from exhibit.services import _exists, _history, get
+from exhibit.services import add_history, exists, get
 
 ProgressFn = Callable[[int, int, str], None]
 
@@ -101,7 +101,7 @@ def import_paths(archive: Archive, paths: list[Path], *, root: Path | None = Non
     imported image is linked to that record, in order.
     """
     report = ImportReport()
-    if link_to is not None and not _exists(archive, *link_to):
+    if link_to is not None and not exists(archive, *link_to):
         raise NotFoundError(f"cannot attach media: {link_to[0]} #{link_to[1]} does not exist")
     selection = media_files.collect_import_files([Path(p) for p in paths], root)
     report.errors += [(str(p), reason) for p, reason in selection.problems]
@@ -130,7 +130,8 @@ def import_paths(archive: Archive, paths: list[Path], *, root: Path | None = Non
 
 # ---------------------------------------------------------------- media links
 
-def _media_link(archive: Archive, link_id: int) -> MediaLink:
+def get_media_link(archive: Archive, link_id: int) -> MediaLink:
+    """One media link by id; NotFoundError if it is gone."""
     row = archive.db.execute("SELECT id, media_id, record_type, record_id, role, position "
                              "FROM media_links WHERE id = ?", [link_id]).fetchone()
     if row is None:
@@ -138,7 +139,8 @@ def _media_link(archive: Archive, link_id: int) -> MediaLink:
     return MediaLink(*row)
 
 
-def _link_dict(l: MediaLink) -> dict:
+def media_link_dict(l: MediaLink) -> dict:
+    """A media link as its history rows record it."""
     return {"id": l.id, "media_id": l.media_id, "record_type": l.record_type,
             "record_id": l.record_id, "role": l.role, "position": l.position}
 
@@ -163,14 +165,14 @@ def primary_media(archive: Archive, record_type: str, record_id: int) -> Media |
 def link_media(archive: Archive, media_id: int, record_type: str, record_id: int,
                role: str = "image", position: int | None = None) -> MediaLink:
     with archive.transaction():
-        if not _exists(archive, "media", media_id):
+        if not exists(archive, "media", media_id):
             raise NotFoundError(f"media #{media_id} does not exist")
-        if not _exists(archive, record_type, record_id):
+        if not exists(archive, record_type, record_id):
             raise NotFoundError(f"{record_type} #{record_id} does not exist")
         row = archive.db.execute("SELECT id FROM media_links WHERE media_id = ? AND record_type = ? "
                                  "AND record_id = ?", [media_id, record_type, record_id]).fetchone()
         if row:
-            return _media_link(archive, row[0])
+            return get_media_link(archive, row[0])
         if position is None:
             position = archive.db.execute(
                 "SELECT coalesce(max(position) + 1, 0) FROM media_links WHERE record_type = ? "
@@ -178,16 +180,16 @@ def link_media(archive: Archive, media_id: int, record_type: str, record_id: int
         link_id = archive.db.execute(
             "INSERT INTO media_links (media_id, record_type, record_id, role, position) VALUES (?, ?, ?, ?, ?)",
             [media_id, record_type, record_id, role, position]).lastrowid
-        new = _media_link(archive, link_id)
-        _history(archive, "link_media", "media_link", link_id, None, _link_dict(new))
+        new = get_media_link(archive, link_id)
+        add_history(archive, "link_media", "media_link", link_id, None, media_link_dict(new))
     return new
 
 
 def unlink_media(archive: Archive, link_id: int) -> None:
     with archive.transaction():
-        old = _media_link(archive, link_id)
+        old = get_media_link(archive, link_id)
         archive.db.execute("DELETE FROM media_links WHERE id = ?", [link_id])
-        _history(archive, "unlink_media", "media_link", link_id, _link_dict(old), None)
+        add_history(archive, "unlink_media", "media_link", link_id, media_link_dict(old), None)
 
 
 def reorder_media(archive: Archive, record_type: str, record_id: int, media_ids: list[int]) -> None:
@@ -201,7 +203,7 @@ def reorder_media(archive: Archive, record_type: str, record_id: int, media_ids:
         for position, mid in enumerate(media_ids):
             archive.db.execute("UPDATE media_links SET position = ? WHERE id = ?",
                                [position, by_media[mid].id])
-        _history(archive, "reorder_media", record_type, record_id,
+        add_history(archive, "reorder_media", record_type, record_id,
                  {"order": [l.media_id for l in current]}, {"order": list(media_ids)})
 
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
@@ -286,15 +285,6 @@ def version(db: Database) -> int:
     return db.execute("PRAGMA user_version").fetchone()[0]
 
 
-def backup_to(db: Database, dest: Path) -> Path:
-    """Copy the live database to `dest` with SQLite's online backup API, verified by integrity_check."""
-    from exhibit.keeping.backups import write_backup
-
-    if dest.exists():
-        dest.unlink()  # callers choose new names; a stale file of a failed run is replaced
-    return write_backup(db.conn, dest)
-
-
 def migrate(db: Database, db_path: Path | None, target: int = LATEST) -> Path | None:
     """Bring the schema up to `target`. Returns the pre-migration backup, if one was made."""
     current = version(db)
@@ -307,8 +297,9 @@ def migrate(db: Database, db_path: Path | None, target: int = LATEST) -> Path | 
     backup = None
     has_data = current > 0
     if has_data and db_path is not None:
-        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
-        backup = backup_to(db, db_path.parent / "backups" / f"{db_path.stem}-v{current}-{stamp}.db")
+        from exhibit.keeping.backups import before_migration  # it imports what imports schema
+
+        backup = before_migration(db.conn, db_path, current)
     # One transaction for the whole upgrade: v1 → v3 either completes or is not there at all.
     db.conn.execute("BEGIN IMMEDIATE")
     try:

@@ -5,7 +5,7 @@ characters is one token), and the trigram tokenizer misses 1–2 character
 queries. So every Han character is stored with spaces around it, each becomes
 a token, and a query such as 衡阳 is searched as the phrase "衡 阳". Measured
 in shared/research/tech-notes.md: 100 % recall at 1–5 characters, ≤ 9 ms
-ranked over 100,000 rows; bench.py re-measures it against a LIKE scan.
+ranked over 100,000 rows; bench/search.py re-measures it against a LIKE scan.
 
 Toneless pinyin of titles and names sits in its own column ("heng yang bao
 wei zhan", the initials "hybwz" and the joined pairs "hengyang yangbao …");
@@ -42,7 +42,7 @@ import zlib
 from array import array
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 from sqlite_utils import Database
 
@@ -58,13 +58,13 @@ _NOT_ALNUM = re.compile(r"[^0-9A-Za-z]")
 _CHUNK_HAS_HAN = re.compile(f"[{HAN}]")
 
 # bm25 weights for the columns title, body, title2, body2, pinyin, ident.
-_WEIGHTS = (10.0, 1.0, 10.0, 1.0, 6.0, 12.0)
+BM25_WEIGHTS = (10.0, 1.0, 10.0, 1.0, 6.0, 12.0)
 _TITLE_WEIGHTS = (1.0, 1.0, 0.6, 1.2)  # search_titles: title, title2, pinyin, ident
 # Queries matching more documents than RANK_CAP are not ranked by bm25, which
 # costs ~3 µs a match (80 ms for a character found in 80,000 records): title
 # matches come first (bm25-ranked when there are at most TITLE_RANK_CAP), then
 # the rest, newest first. Totals are counted exactly up to COUNT_CAP and shown
-# as "N+" beyond it. Measured with exhibit/bench.py.
+# as "N+" beyond it. Measured with bench/search.py.
 RANK_CAP = 300
 TITLE_RANK_CAP = 300
 COUNT_CAP = 1000
@@ -818,7 +818,7 @@ def _from(where: str, table: str) -> str:
 def _ids(db: Database, match: str, where: str, params: list[Any], order: str,
          limit: int, offset: int = 0, table: str = "search_fts") -> list[tuple[int, float]]:
     """(index row id, score) of one page, by bm25 or newest first."""
-    weights = ", ".join(str(w) for w in (_WEIGHTS if table == "search_fts" else _TITLE_WEIGHTS))
+    weights = ", ".join(str(w) for w in (BM25_WEIGHTS if table == "search_fts" else _TITLE_WEIGHTS))
     score = f"bm25({table}, {weights})" if order == "rank" else "0.0"
     order_by = "score" if order == "rank" else f"{table}.rowid DESC"
     return db.execute(
@@ -840,6 +840,30 @@ def _docs(db: Database, rowids: list[int]) -> dict[int, tuple[str, int]]:
     return {r[0]: (r[1], r[2]) for r in found}
 
 
+def match_for(query: str, count: Callable[[str, int], int], *, enough: int,
+              cap: int) -> tuple[str | None, int, list[str]]:
+    """The MATCH expression for `query`, how many it finds (up to `cap`), and the words to highlight.
+
+    Whole words first: a prefix query ("the*") merges the doclists of every
+    word it could be, which is slow for common prefixes and rarely needed when
+    the whole word already finds enough. When whole words find fewer than
+    `enough`, the prefix form (a word still being typed: "defen", "hengy") is
+    taken if it finds more. `count(match, cap)` counts matches under the
+    caller's own filters, so search() and the curator's lists agree.
+    """
+    match, highlights = build_match(query, prefix=False)
+    if match is None:
+        return None, 0, highlights
+    matched = count(match, cap)
+    if matched < enough:
+        as_prefix, _ = build_match(query, prefix=True)
+        if as_prefix is not None and as_prefix != match:
+            prefix_matched = count(as_prefix, cap)
+            if prefix_matched > matched:
+                return as_prefix, prefix_matched, highlights
+    return match, matched, highlights
+
+
 def search(db: Database, query: str, *, record_types: Iterable[str] | None = None,
            category: str | None = None, section_id: int | None = None,
            date_from: str | None = None, date_to: str | None = None,
@@ -852,18 +876,12 @@ def search(db: Database, query: str, *, record_types: Iterable[str] | None = Non
     # word it could be, which is slow for common prefixes and rarely needed
     # when the whole word already has results. The prefix form is the fallback
     # for a word still being typed ("defen", "hengy").
-    match, highlights = build_match(query, prefix=False)
     result = SearchResult(query=query, total=0)
+    where, params = _filters(record_types, category, section_id, date_from, date_to)
+    match, matched, highlights = match_for(
+        query, lambda m, cap: _capped_count(db, m, where, params, cap), enough=limit + offset, cap=COUNT_CAP)
     if match is None:
         return result
-    where, params = _filters(record_types, category, section_id, date_from, date_to)
-    matched = _capped_count(db, match, where, params, COUNT_CAP)
-    if matched < limit + offset:
-        as_prefix, _ = build_match(query, prefix=True)
-        if as_prefix is not None and as_prefix != match:
-            prefix_matched = _capped_count(db, as_prefix, where, params, COUNT_CAP)
-            if prefix_matched > matched:
-                match, matched = as_prefix, prefix_matched
     if matched >= RANK_CAP:
         rows = _broad(db, match, where, params, limit, offset)
     elif matched:

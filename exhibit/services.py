@@ -4,24 +4,28 @@ The curator window, the command line, the importers and the tests all call
 these functions. Each call is one transaction that validates, writes the
 record, updates the search index and appends one history row per change, so
 a failed call leaves the archive exactly as it was.
+
+The core's other writers (media records, undo snapshots, the archive's JSON
+import) write through the public helpers here rather than their own copies:
+`exists`, `get_link`, `row_to_store`, `link_dict`, `add_history` (the history
+writer), `reindex_record`, `clean_text`, and the rules `check_text`,
+`check_ident` and `check_references`. A leading underscore means private to
+this module (tests/core/test_private_names.py checks that nothing else uses one).
 """
 from __future__ import annotations
 
 import json
-import unicodedata
 from dataclasses import replace
 from datetime import datetime, timezone
 from typing import Any, Iterable
 
-from exhibit import search, vocab
+from exhibit import rules, search, vocab
 from exhibit.archive import Archive
-from exhibit.dates import read_date
-from exhibit.errors import DateError, ExhibitError, LinkedError, NotFoundError, ValidationError
-from exhibit.records import (LONG_FIELDS, LONG_LIMIT, RECORD_TYPES, SHORT_LIMIT, ArchiveObject,
-                             Citation, HistoryEntry, Link, Movement, Record, field_names,
-                             record_class)
-
-_BOOKKEEPING = {"id", "created", "modified"}
+from exhibit.dates import DateReading, read_date
+from exhibit.errors import ExhibitError, LinkedError, NotFoundError, ValidationError
+from exhibit.problems import Problem, RecordRef
+from exhibit.records import (RECORD_TYPES, ArchiveObject, Citation, HistoryEntry, Link, Movement, Record,
+                             field_names, record_class)
 
 
 def now() -> str:
@@ -49,7 +53,7 @@ def find(archive: Archive, record_type: str, ident: str) -> Record | None:
     if not cls.IDENT:
         raise ExhibitError(f"{record_type} records have no identifier to look up")
     cursor = archive.db.execute(
-        f"SELECT * FROM {cls.TABLE} WHERE {cls.IDENT} = ? COLLATE NOCASE", [_clean(ident)])
+        f"SELECT * FROM {cls.TABLE} WHERE {cls.IDENT} = ? COLLATE NOCASE", [clean_text(ident)])
     row = cursor.fetchone()
     return _row_to_record(cls, row, [d[0] for d in cursor.description]) if row else None
 
@@ -83,146 +87,88 @@ def count(archive: Archive, record_type: str) -> int:
 
 # ---------------------------------------------------------------- validation
 
-def _clean(value: str) -> str:
-    return unicodedata.normalize("NFC", value).strip()
+def clean_text(value: str) -> str:
+    """Short text as stored: NFC-normalised and trimmed (identifiers are compared this way)."""
+    return rules.clean_text(value)
 
 
-def _check_text(name: str, value: Any, problems: list[str]) -> None:
-    if not isinstance(value, str):
-        problems.append(f"{name} must be text, not {type(value).__name__}")
-        return
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        problems.append(f"{name} contains characters that are not valid text (lone surrogates)")
-        return
-    limit = LONG_LIMIT if name in LONG_FIELDS else SHORT_LIMIT
-    if len(value) > limit:
-        problems.append(f"{name} is {len(value):,} characters long; the limit is {limit:,}")
-    if "\x00" in value:
-        problems.append(f"{name} contains a NUL character")
+# The rules themselves are in exhibit/rules.py, shared with the import's checker; these
+# bind them to an archive (one query per term, identifier or reference asked about).
+
+class _ArchiveLookups:
+    def __init__(self, archive: Archive):
+        self.archive = archive
+
+    def term_exists(self, vocab_name: str, code: str) -> bool:
+        return vocab.term_exists(self.archive.db, vocab_name, code)
+
+    def ident_owner(self, record: Record, value: str) -> RecordRef | None:
+        cls = type(record)
+        row = self.archive.db.execute(
+            f"SELECT id FROM {cls.TABLE} WHERE {cls.IDENT} = ? COLLATE NOCASE AND id IS NOT ?",
+            [value, record.id]).fetchone()
+        return RecordRef.of(get(self.archive, cls.TYPE, row[0])) if row else None
+
+    def exists(self, record_type: str, record_id: int | None) -> bool:
+        return exists(self.archive, record_type, record_id)
+
+    def read_date(self, text: str) -> DateReading:
+        return read_date(text)
 
 
-def _str_fields(record: Record) -> list[str]:
-    return [name for name, value in record.as_row().items()
-            if name not in _BOOKKEEPING and (isinstance(value, str) or name.endswith(("_zh", "_en")))]
+def check_text(name: str, value: Any, problems: list[Problem]) -> None:
+    """Append to `problems` what makes `value` unstorable as the text field `name`."""
+    rules.check_text(name, value, problems)
 
 
 def _normalized(record: Record) -> Record:
     """Trim and NFC-normalise short text; long text keeps its line breaks."""
-    changes = {}
-    for name in _str_fields(record):
-        value = getattr(record, name)
-        if isinstance(value, str):
-            try:
-                value.encode("utf-8")
-            except UnicodeEncodeError:
-                continue  # reported by validation, not silently "fixed"
-            changes[name] = _clean(value) if name not in LONG_FIELDS else unicodedata.normalize("NFC", value)
-    return replace(record, **changes)
+    return replace(record, **{name: rules.stored_text(name, value)
+                              for name in rules.text_fields(record.as_row())
+                              if isinstance(value := getattr(record, name), str)})
 
 
 def validate(archive: Archive, record: Record) -> Record:
-    """Check `record` against every rule; returns it with parsed dates filled in.
+    """Check `record` against every rule (exhibit/rules.py); returns it with parsed dates filled in.
 
-    Raises ValidationError listing every problem, so a form can show them all.
+    Raises ValidationError listing every problem (errors only: a date kept as
+    written is a warning, see date_warnings), so a form can show them all.
     """
-    problems: list[str] = []
-    for name in _str_fields(record):
-        _check_text(name, getattr(record, name), problems)
+    problems: list[Problem] = []
+    for name in rules.text_fields(record.as_row()):
+        rules.check_text(name, getattr(record, name), problems)
     if problems:
         raise ValidationError(record.label(), problems)
     record = _normalized(record)
-
-    zh, en = record.title_pair()
-    if record.NEEDS_TITLE and not (zh or en):
-        problems.append(f"a {record.TITLE} is needed in Chinese or English")
-
-    for field_name, vocab_name in record.VOCAB.items():
-        code = getattr(record, field_name)
-        if code and not vocab.term_exists(archive.db, vocab_name, code):
-            problems.append(f"{field_name} '{code}' is not a term of the {vocab_name} vocabulary")
-
-    changes: dict[str, Any] = {}
-    for text_field, (start_field, end_field) in record.DATES.items():
-        # A date no form matches is kept as written with an empty range (date_warnings says
-        # so); only a date that cannot exist (month 13, 30 February) is refused.
-        try:
-            parsed = read_date(getattr(record, text_field)).range
-        except DateError as exc:
-            problems.append(f"{text_field}: {exc}")
-            continue
-        changes[start_field], changes[end_field] = parsed.start, parsed.end
-
-    _check_ident(archive, record, problems)
-    _check_references(archive, record, problems)
-    if record.TYPE == "event" and not record.date_text:
-        problems.append("an event needs a date for the timeline")
-    if record.TYPE == "place":
-        if record.lat is not None and not -90 <= record.lat <= 90:
-            problems.append(f"latitude {record.lat} is outside −90…90")
-        if record.lon is not None and not -180 <= record.lon <= 180:
-            problems.append(f"longitude {record.lon} is outside −180…180")
-    if problems:
-        raise ValidationError(record.label(), problems)
+    changes = rules.check_record(record, _ArchiveLookups(archive), problems)
+    errors = [p for p in problems if not p.is_warning]
+    if errors:
+        raise ValidationError(record.label(), errors)
     return replace(record, **changes)
 
 
-def date_warnings(record: Record) -> list[str]:
+def date_warnings(record: Record) -> list[Problem]:
     """What a save keeps without understanding: one '<field>: cannot read the date …' per date
     text that has no range. The record is saved all the same; a form or an import shows these."""
-    found = []
-    for text_field in record.DATES:
-        try:
-            warning = read_date(getattr(record, text_field)).warning
-        except DateError:
-            continue                    # validate() refuses these; no warning to give
-        if warning:
-            found.append(f"{text_field}: {warning}")
-    return found
+    return rules.date_warnings(record)
 
 
-def _check_ident(archive: Archive, record: Record, problems: list[str]) -> None:
-    cls = type(record)
-    if not cls.IDENT or cls.TYPE == "media":
-        return
-    value = getattr(record, cls.IDENT)
-    required = cls.TYPE in ("object", "section", "panel")
-    if not value:
-        if required:
-            what = "an accession number" if cls.TYPE == "object" else "a code"
-            problems.append(f"{what} is required")
-        return
-    row = archive.db.execute(
-        f"SELECT id FROM {cls.TABLE} WHERE {cls.IDENT} = ? COLLATE NOCASE AND id IS NOT ?",
-        [value, record.id]).fetchone()
-    if row:
-        other = get(archive, cls.TYPE, row[0])
-        what = "accession number" if cls.TYPE == "object" else cls.IDENT
-        problems.append(f"{what} '{value}' is already used by {other.label()}")
+def check_ident(archive: Archive, record: Record, problems: list[Problem]) -> None:
+    """The identifier rule: required where the type needs one, and not used by another record."""
+    rules.check_ident(record, _ArchiveLookups(archive), problems)
 
 
-def _exists(archive: Archive, record_type: str, record_id: int | None) -> bool:
+def exists(archive: Archive, record_type: str, record_id: int | None) -> bool:
+    """Whether the record is there (False for an unknown type or a missing id)."""
     if record_id is None or record_type not in RECORD_TYPES:
         return False
     table = RECORD_TYPES[record_type].TABLE
     return archive.db.execute(f"SELECT 1 FROM {table} WHERE id = ?", [record_id]).fetchone() is not None
 
 
-def _check_references(archive: Archive, record: Record, problems: list[str]) -> None:
-    refs: list[tuple[str, str, int | None]] = []
-    if record.TYPE == "panel" and record.section_id is not None:
-        refs.append(("section_id", "section", record.section_id))
-    if record.TYPE == "event" and record.place_id is not None:
-        refs.append(("place_id", "place", record.place_id))
-    if record.TYPE == "citation":
-        refs.append(("source_id", "source", record.source_id))
-        refs.append(("record_id", record.record_type, record.record_id))
-    if record.TYPE == "movement":
-        refs.append(("object_id", "object", record.object_id))
-    for name, target_type, target_id in refs:
-        if not _exists(archive, target_type, target_id):
-            problems.append(f"{name}: {target_type} #{target_id} does not exist")
+def check_references(archive: Archive, record: Record, problems: list[Problem]) -> None:
+    """The reference rule: every id a record points at (section, place, source …) exists."""
+    rules.check_references(record, _ArchiveLookups(archive), problems)
 
 
 # ---------------------------------------------------------------- history
@@ -231,8 +177,9 @@ def _json(data: dict[str, Any] | None) -> str | None:
     return None if data is None else json.dumps(data, ensure_ascii=False, sort_keys=True)
 
 
-def _history(archive: Archive, action: str, record_type: str, record_id: int | None,
-             before: dict[str, Any] | None, after: dict[str, Any] | None) -> None:
+def add_history(archive: Archive, action: str, record_type: str, record_id: int | None,
+                before: dict[str, Any] | None, after: dict[str, Any] | None) -> None:
+    """Append one history row; call it inside the transaction of the write it describes."""
     archive.db.execute(
         "INSERT INTO history (at, who, action, record_type, record_id, before, after) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -260,7 +207,8 @@ def history(archive: Archive, record_type: str | None = None, record_id: int | N
 
 # ---------------------------------------------------------------- create / update / delete
 
-def _write_row(record: Record) -> dict[str, Any]:
+def row_to_store(record: Record) -> dict[str, Any]:
+    """The columns to write for `record` (no id; an empty optional key as NULL)."""
     row = record.as_row()
     row.pop("id")
     ident = record.IDENT
@@ -278,10 +226,10 @@ def create(archive: Archive, record: Record) -> Record:
         stamp = now()
         record = replace(record, created=stamp, modified=stamp)
         table = archive.db.table(record.TABLE)
-        table.insert(_write_row(record))
+        table.insert(row_to_store(record))
         record = replace(record, id=table.last_pk)
         search.index_record(archive.db, record)
-        _history(archive, "create", record.TYPE, record.id, None, record.as_row())
+        add_history(archive, "create", record.TYPE, record.id, None, record.as_row())
     return record
 
 
@@ -295,11 +243,11 @@ def update(archive: Archive, record: Record) -> Record:
         record = replace(record, created=before.created, modified=now())
         if _comparable(record) == _comparable(before):
             return before
-        archive.db.table(record.TABLE).update(record.id, _write_row(record))
+        archive.db.table(record.TABLE).update(record.id, row_to_store(record))
         search.index_record(archive.db, record, previous=before)
         if record.TYPE == "panel" and record.section_id != before.section_id:
             _reindex_linked(archive, "panel", record.id)
-        _history(archive, "update", record.TYPE, record.id, before.as_row(), record.as_row())
+        add_history(archive, "update", record.TYPE, record.id, before.as_row(), record.as_row())
     return record
 
 
@@ -372,60 +320,58 @@ def delete(archive: Archive, record_type: str, record_id: int, *, cascade: bool 
             removed.append(text)
         archive.db.execute(f"DELETE FROM {record.TABLE} WHERE id = ?", [record_id])
         search.unindex(archive.db, record_type, record_id, record)
-        _history(archive, "delete", record_type, record_id, record.as_row(), None)
+        add_history(archive, "delete", record_type, record_id, record.as_row(), None)
     return removed
 
 
 def _remove_reference(archive: Archive, kind: str, ref_id: int) -> None:
     db = archive.db
     if kind == "link":
-        link = _get_link(archive, ref_id)
+        link = get_link(archive, ref_id)
         db.execute("DELETE FROM links WHERE id = ?", [ref_id])
-        _history(archive, "unlink", "link", ref_id, _link_row(link), None)
-        _reindex_target(archive, link.to_type, link.to_id)
+        add_history(archive, "unlink", "link", ref_id, link_dict(link), None)
+        reindex_record(archive, link.to_type, link.to_id)
     elif kind == "media_link":
         row = db.execute("SELECT * FROM media_links WHERE id = ?", [ref_id]).fetchone()
         db.execute("DELETE FROM media_links WHERE id = ?", [ref_id])
-        _history(archive, "unlink_media", "media_link", ref_id, {"row": list(row)}, None)
+        add_history(archive, "unlink_media", "media_link", ref_id, {"row": list(row)}, None)
     elif kind == "citation":
         before = get(archive, "citation", ref_id)
         db.execute("DELETE FROM citations WHERE id = ?", [ref_id])
-        _history(archive, "delete", "citation", ref_id, before.as_row(), None)
+        add_history(archive, "delete", "citation", ref_id, before.as_row(), None)
     elif kind == "movement":
         before = get(archive, "movement", ref_id)
         db.execute("DELETE FROM movements WHERE id = ?", [ref_id])
-        _history(archive, "delete", "movement", ref_id, before.as_row(), None)
+        add_history(archive, "delete", "movement", ref_id, before.as_row(), None)
     elif kind == "panel_section":
         before = get(archive, "panel", ref_id)
         after = replace(before, section_id=None, modified=now())
         db.execute("UPDATE panels SET section_id = NULL, modified = ? WHERE id = ?", [after.modified, ref_id])
         search.index_record(db, after, previous=before)
         _reindex_linked(archive, "panel", ref_id)  # its objects leave the section too
-        _history(archive, "update", "panel", ref_id, before.as_row(), after.as_row())
+        add_history(archive, "update", "panel", ref_id, before.as_row(), after.as_row())
     elif kind == "event_place":
         before = get(archive, "event", ref_id)
         after = replace(before, place_id=None, modified=now())
         db.execute("UPDATE events SET place_id = NULL, modified = ? WHERE id = ?", [after.modified, ref_id])
-        _history(archive, "update", "event", ref_id, before.as_row(), after.as_row())
+        add_history(archive, "update", "event", ref_id, before.as_row(), after.as_row())
 
 
 # ---------------------------------------------------------------- links between records
 
-def _link_row(link: Link) -> dict[str, Any]:
+def link_dict(link: Link) -> dict[str, Any]:
+    """A link as its history rows record it."""
     return {"id": link.id, "from_type": link.from_type, "from_id": link.from_id,
             "to_type": link.to_type, "to_id": link.to_id, "role": link.role, "position": link.position}
 
 
-def _get_link(archive: Archive, link_id: int) -> Link:
+def get_link(archive: Archive, link_id: int) -> Link:
+    """One link by id; NotFoundError if it is gone."""
     row = archive.db.execute("SELECT id, from_type, from_id, to_type, to_id, role, position "
                              "FROM links WHERE id = ?", [link_id]).fetchone()
     if row is None:
         raise NotFoundError(f"link #{link_id} does not exist")
     return Link(*row)
-
-
-def get_link(archive: Archive, link_id: int) -> Link:
-    return _get_link(archive, link_id)
 
 
 def links(archive: Archive, from_type: str, from_id: int, to_type: str | None = None) -> list[Link]:
@@ -453,15 +399,15 @@ def linked_records(archive: Archive, from_type: str, from_id: int, to_type: str)
     return [get(archive, to_type, l.to_id) for l in links(archive, from_type, from_id, to_type)]
 
 
-def _reindex_target(archive: Archive, record_type: str, record_id: int) -> None:
+def reindex_record(archive: Archive, record_type: str, record_id: int) -> None:
     """A panel link changes which sections an object belongs to: refresh its index entry."""
-    if _exists(archive, record_type, record_id):
+    if exists(archive, record_type, record_id):
         search.index_record(archive.db, get(archive, record_type, record_id))
 
 
 def _reindex_linked(archive: Archive, from_type: str, from_id: int) -> None:
     for link in links(archive, from_type, from_id):
-        _reindex_target(archive, link.to_type, link.to_id)
+        reindex_record(archive, link.to_type, link.to_id)
 
 
 def link(archive: Archive, from_type: str, from_id: int, to_type: str, to_id: int,
@@ -469,15 +415,15 @@ def link(archive: Archive, from_type: str, from_id: int, to_type: str, to_id: in
     """Link two records (a panel shows an object, an event involves a person …)."""
     with archive.transaction():
         for rtype, rid in ((from_type, from_id), (to_type, to_id)):
-            if not _exists(archive, rtype, rid):
+            if not exists(archive, rtype, rid):
                 raise NotFoundError(f"cannot link: {rtype} #{rid} does not exist")
         if (from_type, from_id) == (to_type, to_id):
-            raise ValidationError(f"{from_type} #{from_id}", ["a record cannot link to itself"])
+            raise ValidationError(f"{from_type} #{from_id}", [Problem(None, "self_link")])
         existing = archive.db.execute(
             "SELECT id FROM links WHERE from_type = ? AND from_id = ? AND to_type = ? AND to_id = ? "
             "AND role = ?", [from_type, from_id, to_type, to_id, role]).fetchone()
         if existing:
-            return _get_link(archive, existing[0])
+            return get_link(archive, existing[0])
         if position is None:
             position = archive.db.execute(
                 "SELECT coalesce(max(position) + 1, 0) FROM links WHERE from_type = ? AND from_id = ? "
@@ -485,10 +431,10 @@ def link(archive: Archive, from_type: str, from_id: int, to_type: str, to_id: in
         link_id = archive.db.execute(
             "INSERT INTO links (from_type, from_id, to_type, to_id, role, position) VALUES (?, ?, ?, ?, ?, ?)",
             [from_type, from_id, to_type, to_id, role, position]).lastrowid
-        new = _get_link(archive, link_id)
-        _history(archive, "link", "link", link_id, None, _link_row(new))
+        new = get_link(archive, link_id)
+        add_history(archive, "link", "link", link_id, None, link_dict(new))
         if from_type == "panel":
-            _reindex_target(archive, to_type, to_id)
+            reindex_record(archive, to_type, to_id)
     return new
 
 
@@ -509,7 +455,7 @@ def reorder_links(archive: Archive, from_type: str, from_id: int, to_type: str,
         before = [l.to_id for l in current]
         for position, target in enumerate(ordered_ids):
             archive.db.execute("UPDATE links SET position = ? WHERE id = ?", [position, by_target[target].id])
-        _history(archive, "reorder", from_type, from_id, {"to_type": to_type, "order": before},
+        add_history(archive, "reorder", from_type, from_id, {"to_type": to_type, "order": before},
                  {"to_type": to_type, "order": list(ordered_ids)})
 
 
@@ -526,7 +472,7 @@ def reorder(archive: Archive, record_type: str, ordered_ids: list[int]) -> None:
             raise NotFoundError(f"reorder: some of the {record_type} ids do not exist")
         for position, rid in enumerate(ordered_ids):
             archive.db.execute(f"UPDATE {cls.TABLE} SET position = ? WHERE id = ?", [position, rid])
-        _history(archive, "reorder", record_type, None, {"order": before}, {"order": list(ordered_ids)})
+        add_history(archive, "reorder", record_type, None, {"order": before}, {"order": list(ordered_ids)})
 
 
 # ---------------------------------------------------------------- citations and movements

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, field, replace
-from exhibit import media_library, search, services
+from exhibit import media_records, search, services
 from exhibit.archive import Archive
 from exhibit.errors import ExhibitError, NotFoundError, ValidationError
 from exhibit.records import Citation, Link, MediaLink, Movement, Record
@@ -64,9 +64,9 @@ def snapshot(archive: Archive, record_type: str, record_id: int) -> Snapshot:
     for kind, ref_id, _text in services.linked_from(archive, record_type, record_id):
         rid = int(ref_id)
         if kind == "link":
-            snap.links.append(services._get_link(archive, rid))
+            snap.links.append(services.get_link(archive, rid))
         elif kind == "media_link":
-            snap.media_links.append(media_library._media_link(archive, rid))
+            snap.media_links.append(media_records.get_media_link(archive, rid))
         elif kind == "citation":
             snap.citations.append(services.get(archive, "citation", rid))  # type: ignore[arg-type]
         elif kind == "movement":
@@ -85,7 +85,7 @@ def snapshot(archive: Archive, record_type: str, record_id: int) -> Snapshot:
 
 def _insert_record(archive: Archive, record: Record, keep_id: bool) -> Record:
     """Insert a record exactly as it was (time stamps included); its id if `keep_id`."""
-    row = services._write_row(record)
+    row = services.row_to_store(record)
     if keep_id:
         row = {"id": record.id, **row}
     columns = ", ".join(row)
@@ -105,16 +105,16 @@ def _check_restorable(archive: Archive, record: Record) -> None:
         raise ExhibitError(f"cannot restore {record.label()}: #{record.id} is in use by another "
                            f"{record.TYPE} record")
     problems: list[str] = []
-    services._check_ident(archive, record, problems)
-    services._check_references(archive, record, problems)
+    services.check_ident(archive, record, problems)
+    services.check_references(archive, record, problems)
     if problems:
         raise ValidationError(f"cannot restore {record.label()}", problems)
 
 
 def _restore_link(archive: Archive, link: Link) -> int | None:
     """Re-insert a link with its id and position; None if an end is gone or it exists again."""
-    if not (services._exists(archive, link.from_type, link.from_id)
-            and services._exists(archive, link.to_type, link.to_id)):
+    if not (services.exists(archive, link.from_type, link.from_id)
+            and services.exists(archive, link.to_type, link.to_id)):
         return None
     if archive.db.execute("SELECT 1 FROM links WHERE from_type = ? AND from_id = ? AND to_type = ? "
                           "AND to_id = ? AND role = ?",
@@ -127,14 +127,14 @@ def _restore_link(archive: Archive, link: Link) -> int | None:
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
         [link_id, link.from_type, link.from_id, link.to_type, link.to_id, link.role,
          link.position]).lastrowid
-    services._history(archive, RESTORE, "link", new_id, None,
-                      services._link_row(replace(link, id=new_id)))
+    services.add_history(archive, RESTORE, "link", new_id, None,
+                         services.link_dict(replace(link, id=new_id)))
     return new_id
 
 
 def _restore_media_link(archive: Archive, ml: MediaLink) -> int | None:
-    if not (services._exists(archive, "media", ml.media_id)
-            and services._exists(archive, ml.record_type, ml.record_id)):
+    if not (services.exists(archive, "media", ml.media_id)
+            and services.exists(archive, ml.record_type, ml.record_id)):
         return None
     if archive.db.execute("SELECT 1 FROM media_links WHERE media_id = ? AND record_type = ? "
                           "AND record_id = ?", [ml.media_id, ml.record_type, ml.record_id]).fetchone():
@@ -144,19 +144,19 @@ def _restore_media_link(archive: Archive, ml: MediaLink) -> int | None:
         "INSERT INTO media_links (id, media_id, record_type, record_id, role, position) "
         "VALUES (?, ?, ?, ?, ?, ?)",
         [link_id, ml.media_id, ml.record_type, ml.record_id, ml.role, ml.position]).lastrowid
-    services._history(archive, RESTORE, "media_link", new_id, None,
-                      media_library._link_dict(replace(ml, id=new_id)))
+    services.add_history(archive, RESTORE, "media_link", new_id, None,
+                         media_records.media_link_dict(replace(ml, id=new_id)))
     return new_id
 
 
 def _restore_dependent(archive: Archive, record: Record) -> Record | None:
     """A citation or movement the cascade deleted: back with its id when that is free."""
     problems: list[str] = []
-    services._check_references(archive, record, problems)
+    services.check_references(archive, record, problems)
     if problems:
         return None  # what it pointed at (a source, say) has been deleted meanwhile
     restored = _insert_record(archive, record, keep_id=not _id_taken(archive, record.TABLE, record.id))
-    services._history(archive, RESTORE, restored.TYPE, restored.id, None, restored.as_row())
+    services.add_history(archive, RESTORE, restored.TYPE, restored.id, None, restored.as_row())
     return restored
 
 
@@ -176,7 +176,7 @@ def _reattach(archive: Archive, record_type: str, record_id: int, column: str, v
     archive.db.execute(f"UPDATE {before.TABLE} SET {column} = ?, modified = ? WHERE id = ?",
                        [value, after.modified, record_id])
     search.index_record(archive.db, after, previous=before)
-    services._history(archive, RESTORE, record_type, record_id, before.as_row(), after.as_row())
+    services.add_history(archive, RESTORE, record_type, record_id, before.as_row(), after.as_row())
     return True
 
 
@@ -193,7 +193,7 @@ def restore(archive: Archive, snap: Snapshot) -> Record:
         with archive.transaction():
             _check_restorable(archive, record)
             _insert_record(archive, record, keep_id=True)
-            services._history(archive, RESTORE, record.TYPE, record.id, None, record.as_row())
+            services.add_history(archive, RESTORE, record.TYPE, record.id, None, record.as_row())
             for link in snap.links:
                 if _restore_link(archive, link) is not None:
                     to_index[(link.from_type, link.from_id)] = None
@@ -214,7 +214,7 @@ def restore(archive: Archive, snap: Snapshot) -> Record:
             # Index last: an object's sections come from the panel links restored above.
             to_index[(record.TYPE, snap.record_id)] = None
             for rtype, rid in to_index:
-                services._reindex_target(archive, rtype, rid)
+                services.reindex_record(archive, rtype, rid)
     except sqlite3.IntegrityError as exc:  # a constraint the checks above did not foresee
         raise ExhibitError(f"cannot restore {record.label()}: {exc}") from exc
     return services.get(archive, record.TYPE, snap.record_id)

@@ -24,7 +24,7 @@ os.environ["XDG_CONFIG_HOME"] = os.path.join(_scratch, "config")
 os.environ["XDG_CACHE_HOME"] = os.path.join(_scratch, "cache")
 
 from exhibit.archive import Archive  # noqa: E402
-from exhibit.integrity import backup  # noqa: E402
+from exhibit.keeping.backups import backup_to  # noqa: E402
 
 
 @pytest.fixture
@@ -42,7 +42,7 @@ def sample_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     archive = Archive.open(root / "archive", user="tester")
     load_sample(archive)
     out = tmp_path_factory.mktemp("sample-copy") / "archive"
-    backup(archive, out)
+    backup_to(archive, out)
     archive.close()
     return out
 

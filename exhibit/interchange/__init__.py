@@ -4,5 +4,5 @@ Modules: encodings (decoding text files), tables (CSV/TSV/XLSX → rows),
 mapping (columns → fields, vocabulary terms), checking (record rules in bulk),
 importer (dry run and all-or-nothing import), bulk (batched writes), cells
 (formula-injection protection), export (CSV/XLSX), archive_json, lido, iiif,
-bundle, cli, bench.
+bundle, cli. The benchmark is bench/interchange.py, outside the program.
 """

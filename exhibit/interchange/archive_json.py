@@ -28,8 +28,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from exhibit import media as media_files
-from exhibit import schema, search, services
+from exhibit import media_files, schema, search, services
 from exhibit.archive import Archive
 from exhibit.errors import ExhibitError
 from exhibit.interchange import jsonfile
@@ -229,13 +228,13 @@ def import_json(archive: Archive, path: Path | str, media_root: Path | None = No
             for number, row in enumerate(rows, start=1):
                 try:
                     record = cls.from_row(row)
-                    columns = {"id": record.id, **services._write_row(record)}
+                    columns = {"id": record.id, **services.row_to_store(record)}
                     db.execute(f"INSERT INTO {cls.TABLE} ({', '.join(columns)}) "
                                f"VALUES ({', '.join('?' * len(columns))})", list(columns.values()))
                 except (sqlite3.Error, TypeError, ValueError) as exc:
                     raise ExhibitError(f"{path.name}: {where('records', record_type, number - 1)} (id "
                                        f"{row.get('id')}) cannot be imported ({exc}); nothing was imported") from None
-                services._history(archive, "create", record_type, record.id, None, record.as_row())
+                services.add_history(archive, "create", record_type, record.id, None, record.as_row())
             result.counts[record_type] = len(rows)
         for table, cols, key in (("links", _LINK_COLUMNS, "links"), ("media_links", _MEDIA_LINK_COLUMNS, "media_links")):
             for number, row in enumerate(data.get(key, [])):

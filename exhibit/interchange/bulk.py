@@ -159,7 +159,7 @@ def _next_id(db: sqlite3.Connection, table: str) -> int:
 
 
 def _columns(cls: type[Record]) -> list[str]:
-    return [name for name in field_names(cls) if name != "id"]  # = services._write_row's keys
+    return [name for name in field_names(cls) if name != "id"]  # = services.row_to_store's keys
 
 
 def _insert_sql(cls: type[Record]) -> str:
@@ -233,7 +233,7 @@ LOAD_HASHSIZE = 64 * 1024 * 1024
 
 
 def _null_if_empty(cls: type[Record]) -> str | None:
-    """The column services._write_row stores as NULL when empty (UNIQUE allows many NULLs)."""
+    """The column services.row_to_store stores as NULL when empty (UNIQUE allows many NULLs)."""
     return cls.IDENT if cls.IDENT and cls.IDENT != "accession" and cls.TYPE != "media" else None
 
 

@@ -28,10 +28,11 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any, Callable
 
-from exhibit import media as media_files
-from exhibit import schema, services
+from exhibit import media_files, schema, services
 from exhibit.archive import DB_NAME, MEDIA_DIR, Archive
 from exhibit.errors import ExhibitError
+from exhibit.problems import Problem
+from exhibit.keeping import backups
 
 MANIFEST = "bundle-manifest.json"
 FORMAT = "exhibit-bundle"
@@ -73,12 +74,12 @@ def make_bundle(archive: Archive, out: Path | str, progress: ProgressFn | None =
     """Write the archive as a bundle folder, or as a .zip when `out` ends in .zip."""
     out = Path(out)
     if out.exists() and (out.is_file() or any(out.iterdir())):
-        raise BundleError(f"{out} already exists; choose a new name for the bundle")
+        raise BundleError(Problem(None, "bundle_exists", {"file": str(out)}))
     as_zip = out.suffix.lower() == ".zip"
     out.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".bundle-", dir=out.parent))
     try:
-        db_copy = schema.backup_to(archive.db, work / DB_NAME)
+        db_copy = backups.write_backup(archive.db.conn, work / DB_NAME)
         conn = sqlite3.connect(db_copy)
         try:
             # One file, readable from read-only media: no -wal/-shm beside it.

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import BinaryIO, Iterator
 
 from exhibit.errors import ExhibitError
+from exhibit.problems import Problem
 
 _BOMS = (  # longest first: the UTF-32-LE mark starts with the UTF-16-LE one
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
@@ -40,8 +41,11 @@ _BOMS = (  # longest first: the UTF-32-LE mark starts with the UTF-16-LE one
 )
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 
-HINT = ("save it from Excel as “CSV UTF-8 (comma delimited)”, or from WPS/LibreOffice "
-        "as UTF-8, and import it again")
+HINT = Problem(None, "save_as_utf8")  # what to do about any of these files: the {why} of each error
+
+
+def _error(code: str, name: str, **params: object) -> "EncodingError":
+    return EncodingError(Problem(None, code, {"file": name, **params, "why": HINT}))
 
 
 class EncodingError(ExhibitError):
@@ -70,13 +74,12 @@ _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 def _nul_error(name: str, line: int) -> EncodingError:
-    return EncodingError(f"{name}: line {line} contains a NUL character (byte 0), which text does not; "
-                         f"the file is damaged or not text (UTF-16 without a byte-order mark?) — {HINT}")
+    return _error("encoding_nul", name, line=line)
 
 
 def _too_long(name: str, line: int) -> EncodingError:
-    return EncodingError(f"{name}: line {line} is longer than {LINE_LIMIT // 1024 ** 2} MB without a line "
-                         f"break; that is not a table's row (a binary file, or a quote that never closes?)")
+    return EncodingError(Problem(None, "line_too_long", {"file": name, "line": line,
+                                                          "mb": LINE_LIMIT // 1024 ** 2}))
 
 
 def physical_lines(stream: BinaryIO, name: str) -> Iterator[bytes]:
@@ -159,8 +162,7 @@ def detect(stream: BinaryIO, name: str) -> str:
     bom = _bom(head)
     if bom is None and head.count(0) > len(head) // 8:
         # Text with NUL bytes between the characters: UTF-16 (or 32) saved without its BOM.
-        raise EncodingError(f"{name}: is UTF-16 without a byte-order mark (or another wide "
-                            f"encoding), which cannot be read reliably; {HINT}")
+        raise _error("encoding_wide", name)
     if bom is not None and bom[1] != "utf-8-sig":
         return bom[1]  # UTF-16/32: checked as it is decoded (text_lines)
     start = len(bom[0]) if bom is not None else 0
@@ -179,8 +181,7 @@ def detect(stream: BinaryIO, name: str) -> str:
             text = line.decode("utf-8")
         except UnicodeDecodeError:
             if bom is not None:
-                raise EncodingError(f"{name}: starts with a UTF-8 byte-order mark but line {number} is "
-                                    f"not UTF-8 (GBK saved after a UTF-8 mark?); {HINT}") from None
+                raise _error("encoding_bom_mismatch", name, line=number) from None
             _check_gb18030(line, name, number)
             gbk.add(number)
             continue
@@ -194,9 +195,7 @@ def detect(stream: BinaryIO, name: str) -> str:
     if bom is not None:
         return "utf-8-sig"
     if gbk and utf8:
-        raise EncodingError(f"{name}: mixes two encodings — line(s) {utf8.describe()} are UTF-8 but "
-                            f"line(s) {gbk.describe()} are GB18030/GBK, so one kind would be read as "
-                            f"nonsense; {HINT}")
+        raise _error("encoding_mixed", name, utf8=utf8.describe(), gbk=gbk.describe())
     if gbk or (ambiguous and not utf8 and not either):
         return "gb18030"
     return "utf-8"
@@ -238,11 +237,9 @@ def _check_gb18030(line: bytes, name: str, number: int) -> None:
     try:
         text = line.decode("gb18030")
     except UnicodeDecodeError:
-        raise EncodingError(f"{name}: line {number} is not text in UTF-8, GB18030/GBK or UTF-16 "
-                            f"with a byte-order mark; {HINT}") from None
+        raise _error("encoding_unknown", name, line=number) from None
     if _PRIVATE_USE.search(text):
-        raise EncodingError(f"{name}: line {number} is neither UTF-8 nor meaningful GB18030 text "
-                            f"(it decodes to private-use characters); {HINT}")
+        raise _error("encoding_private_use", name, line=number)
 
 
 def text_lines(stream: BinaryIO, encoding: str, name: str) -> Iterator[str]:
@@ -270,8 +267,7 @@ def _checked_lines(wrapper: io.TextIOWrapper, encoding: str, name: str) -> Itera
             yield line
     except UnicodeDecodeError:
         what = _DESCRIPTIONS.get(encoding, encoding)
-        raise EncodingError(f"{name}: line {number + 1} is not valid {what} (the encoding the file's "
-                            f"start says it has); {HINT}") from None
+        raise _error("encoding_invalid", name, line=number + 1, encoding=what) from None
 
 
 def decode_bytes(data: bytes, name: str) -> Decoded:
@@ -282,8 +278,7 @@ def decode_bytes(data: bytes, name: str) -> Decoded:
     except UnicodeDecodeError as exc:
         line = data[:exc.start].decode(encoding, "replace").count("\n") + 1
         what = _DESCRIPTIONS.get(encoding, encoding)
-        raise EncodingError(f"{name}: line {line} is not valid {what} (the encoding the file's "
-                            f"start says it has); {HINT}") from None
+        raise _error("encoding_invalid", name, line=line, encoding=what) from None
     text = text.lstrip("\ufeff")
     if "\x00" in text:  # UTF-16/32 text (the byte-level check in `detect` covers the others)
         raise _nul_error(name, text.count("\n", 0, text.index("\x00")) + 1)
@@ -295,5 +290,6 @@ def read_text(path: Path | str) -> Decoded:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise ExhibitError(f"{path.name}: cannot be read ({exc.strerror or exc})") from None
+        raise ExhibitError(Problem(None, "file_unreadable", {"file": path.name,
+                                                             "detail": str(exc.strerror or exc)})) from None
     return decode_bytes(data, path.name)

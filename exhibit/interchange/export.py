@@ -21,6 +21,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from exhibit.archive import Archive
 from exhibit.errors import ExhibitError
+from exhibit.problems import Problem
 from exhibit.interchange.cells import neutralise
 from exhibit.interchange.mapping import MEDIA, PLACE, SECTION, targets
 from exhibit.records import Record, record_class
@@ -50,7 +51,7 @@ def _records(archive: Archive, record_type: str, ids: Sequence[int] | None) -> I
         found = {r.id: r for r in (cls.from_row(dict(zip(names, v))) for v in cursor)}
         missing = [i for i in chunk if i not in found]
         if missing:
-            raise ExhibitError(f"cannot export {record_type} #{missing[0]}: it does not exist")
+            raise ExhibitError(Problem(None, "export_missing", {"type": record_type, "id": missing[0]}))
         yield from (found[i] for i in chunk)
 
 
@@ -163,9 +164,9 @@ def write_xlsx(archive: Archive, record_type: str, path: Path | str, ids: Sequen
         for name, value in zip(header, row):
             if isinstance(value, str):
                 if ILLEGAL_CHARACTERS_RE.search(value):
-                    who = f"{record_type} {row[header.index(ident)]}" if ident in header else record_type
-                    raise ExhibitError(f"cannot write {who} to {path.name}: {name} contains control "
-                                       f"characters that .xlsx cannot hold; export as CSV instead")
+                    shown = f" {row[header.index(ident)]}" if ident in header else ""
+                    raise ExhibitError(Problem(name, "export_control_characters",
+                                               {"type": record_type, "ident": shown, "file": path.name}))
                 value = neutralise(value)
             out.append(value)
         ws.append(out)
@@ -207,4 +208,4 @@ def write_table(archive: Archive, record_type: str, path: Path | str, ids: Seque
     if suffix in (".csv", ".tsv", ".txt"):
         return write_csv(archive, record_type, path, ids, delimiter="\t" if suffix == ".tsv" else ",",
                          **options)
-    raise ExhibitError(f"{Path(path).name}: export writes .csv, .tsv or .xlsx files")
+    raise ExhibitError(Problem(None, "export_kind", {"file": Path(path).name}))

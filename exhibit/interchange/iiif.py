@@ -11,7 +11,8 @@ Labels, summaries and metadata are IIIF language maps ({"zh": […], "en": […]
 a value that exists in one language only is given in that one, identifiers
 use "none". Each image is a Canvas of its pixel size painted by one Image
 annotation (level-0 publishing: whole files, no image server needed).
-Generated illustrations say so in their canvas label.
+Generated illustrations say so in their canvas label. Metadata labels are the
+fields' names in exhibit.names, the words the record form shows.
 """
 from __future__ import annotations
 
@@ -21,22 +22,15 @@ from pathlib import Path
 from typing import Any, Sequence
 from urllib.parse import quote
 
-from exhibit import media_library, services, vocab
+from exhibit import media_records, names, services, vocab
 from exhibit.archive import Archive
 from exhibit.errors import ExhibitError
+from exhibit.problems import Problem
 from exhibit.interchange.archive_json import safe_media_path
 from exhibit.records import ArchiveObject, Media
 
 CONTEXT = "http://iiif.io/api/presentation/3/context.json"
 LangMap = dict[str, list[str]]
-_FIELD_LABELS = {
-    "accession": ("总登记号", "Accession number"), "category": ("类别", "Category"),
-    "date_text": ("年代", "Date"), "material": ("质地", "Material"), "dimensions": ("尺寸", "Dimensions"),
-    "weight": ("质量", "Weight"), "condition": ("完残程度", "Condition"), "grade": ("文物级别", "Grade"),
-    "inscription": ("铭文", "Inscription"),
-}
-
-
 def lang_map(zh: str = "", en: str = "") -> LangMap:
     out: LangMap = {}
     if zh:
@@ -46,9 +40,10 @@ def lang_map(zh: str = "", en: str = "") -> LangMap:
     return out
 
 
-def _label(name: str) -> LangMap:
-    zh, en = _FIELD_LABELS[name]
-    return lang_map(zh, en)
+def _label(name: str, *, short: bool = False) -> LangMap:
+    """An object field's name in both languages (exhibit.names)."""
+    named = names.field("object", name)
+    return lang_map(named.text("zh", short=short), named.text("en", short=short))
 
 
 _TAKEN = {"", ".", "..", "media", "collection.json"}  # names that are not an object's own folder
@@ -102,7 +97,7 @@ class _Builder:
             manifest["summary"] = summary
         credit = lang_map(obj.credit_zh, obj.credit_en)
         if credit:
-            manifest["requiredStatement"] = {"label": lang_map("致谢", "Credit"), "value": credit}
+            manifest["requiredStatement"] = {"label": _label("credit", short=True), "value": credit}
         canvases = []
         for n, media in enumerate(images, start=1):
             canvas_id = f"{root}/canvas/{n}"
@@ -131,7 +126,7 @@ class _Builder:
 
 
 def manifest_for(archive: Archive, obj: ArchiveObject, base_url: str) -> dict[str, Any]:
-    images = media_library.media_for(archive, "object", obj.id)  # type: ignore[arg-type]
+    images = media_records.media_for(archive, "object", obj.id)  # type: ignore[arg-type]
     return _Builder(archive, base_url).manifest(obj, images)
 
 
@@ -140,13 +135,13 @@ def write_iiif(archive: Archive, out_dir: Path | str, ids: Sequence[int] | None 
     """Write a manifest for every object with images (or those of `ids`); returns how many."""
     out = Path(out_dir)
     if out.exists() and any(out.iterdir()):
-        raise ExhibitError(f"{out} is not empty; choose a new folder for the IIIF export")
+        raise ExhibitError(Problem(None, "iiif_not_empty", {"file": str(out)}))
     builder = _Builder(archive, base_url)
     objects = (services.list_records(archive, "object", order="accession") if ids is None
                else [services.get(archive, "object", i) for i in ids])
     entries = []
     for obj in objects:
-        images = media_library.media_for(archive, "object", obj.id)  # type: ignore[arg-type]
+        images = media_records.media_for(archive, "object", obj.id)  # type: ignore[arg-type]
         if not images:
             continue
         manifest = builder.manifest(obj, images)  # type: ignore[arg-type]
@@ -158,7 +153,7 @@ def write_iiif(archive: Archive, out_dir: Path | str, ids: Sequence[int] | None 
                 raise ExhibitError(f"media #{media.id} has the path {media.path!r}, which is not inside the "
                                    f"media folder; run `check` (nothing more was exported)")
             _copy(archive.media_root / media.path, out / "media" / media.path)
-            _copy(media_library.derivative(archive, media, "thumb"),
+            _copy(media_records.derivative(archive, media, "thumb"),
                   out / "media" / "derived" / "thumb" / f"{media.sha256}.jpg")
         entries.append({"id": manifest["id"], "type": "Manifest", "label": manifest["label"]})
     collection = {"@context": CONTEXT, "id": f"{builder.base}/collection.json", "type": "Collection",

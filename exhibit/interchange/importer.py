@@ -15,7 +15,7 @@ their name or title. Re-importing a file updates the matched records.
 nothing can change between the check and the write) and refuses, changing
 nothing, if any row is rejected. New records are written in batches
 (`bulk.insert_new`), changed ones through `services.update`, images through
-`media_library.import_paths` confined to the chosen folder.
+`media_records.import_paths` confined to the chosen folder.
 
 An empty cell in a mapped column empties that field; columns the mapping
 ignores leave the field as it is. Exported cells that were protected against
@@ -36,14 +36,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from exhibit import media as media_files
-from exhibit import media_library, services
+from exhibit import media_files, media_records, services
 from exhibit.archive import Archive
 from exhibit.errors import ExhibitError, MediaError
 from exhibit.interchange import bulk, cells
 from exhibit.interchange.checking import RecordChecker, fold_ident
 from exhibit.interchange.mapping import MEDIA, PLACE, SECTION, Mapping, MappingError, TermMatcher
 from exhibit.interchange.tables import Table, TableRow
+from exhibit.problems import Problem, texts
 from exhibit.records import Record, Term, record_class
 
 IMPORT_TYPES = ("object", "person", "place", "event", "source")
@@ -81,8 +81,8 @@ class RowOutcome:
     row: int                 # the row number the user sees in the file
     action: str              # 'create', 'update', 'unchanged', 'rejected'
     key: str = ""            # accession number, key or name, for the report
-    reasons: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    reasons: list[Problem] = field(default_factory=list)    # why it is rejected
+    warnings: list[Problem] = field(default_factory=list)   # what it imports all the same
     record: Record | None = None
     media: list[Path] = field(default_factory=list)
 
@@ -90,9 +90,9 @@ class RowOutcome:
         who = f" ({self.key})" if self.key else ""
         text = f"row {self.row}{who}: {self.action}"
         if self.reasons:
-            text += " — " + "; ".join(self.reasons)
+            text += " — " + "; ".join(texts(self.reasons))
         if self.warnings:
-            text += " [" + "; ".join(self.warnings) + "]"
+            text += " [" + "; ".join(texts(self.warnings)) + "]"
         return text
 
 
@@ -122,7 +122,7 @@ class ImportPlan:
     fields: list[str]
     rows: list[RowOutcome] = field(default_factory=list)
     empty_rows: list[int] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)
     unknown_terms: list[UnknownTerm] = field(default_factory=list)
     cancelled: bool = False
 
@@ -153,7 +153,7 @@ class ImportPlan:
     def report(self, limit: int | None = None, all_rows: bool = False) -> str:
         """The dry-run report: summary, file notes, then each row that is not a plain create."""
         lines = [self.summary()]
-        lines += [f"note: {n}" for n in self.notes]
+        lines += [f"note: {n}" for n in self.notes]  # str(Problem): its English sentence
         lines += [(f"row {a}" if a == b else f"rows {a}–{b}") + ": empty, skipped"
                   for a, b in _runs(self.empty_rows)]  # an .xlsx can skip a million rows
         shown = [r for r in self.rows if all_rows or r.action == "rejected" or r.warnings]
@@ -166,10 +166,10 @@ class ImportPlan:
 
     def to_json(self) -> dict[str, Any]:
         return {"source": self.source, "record_type": self.record_type, "format": self.format,
-                "encoding": self.encoding, "counts": self.counts(), "notes": self.notes,
+                "encoding": self.encoding, "counts": self.counts(), "notes": texts(self.notes),
                 "empty_rows": self.empty_rows, "cancelled": self.cancelled,
-                "rows": [{"row": r.row, "action": r.action, "key": r.key, "reasons": r.reasons,
-                          "warnings": r.warnings} for r in self.rows],
+                "rows": [{"row": r.row, "action": r.action, "key": r.key, "reasons": texts(r.reasons),
+                          "warnings": texts(r.warnings)} for r in self.rows],
                 "unknown_terms": [{"vocab": u.vocab, "field": u.field, "value": u.value, "rows": u.rows,
                                    "suggestion": u.suggestion.code if u.suggestion else None}
                                   for u in self.unknown_terms]}
@@ -219,8 +219,8 @@ class _Draft:
     row: int
     values: dict[str, str]
     key: str
-    problems: list[str]
-    notes: list[str]
+    problems: list[Problem]
+    notes: list[Problem]
 
 
 def _required(mapping: Mapping, fields: list[str], source: str) -> None:
@@ -254,14 +254,14 @@ def _draft(row: Any, used: list[tuple[int, str]], rtype: str) -> _Draft:
 
 
 def _key(values: dict[str, str], rtype: str) -> str:
-    key = services._clean(values.get("accession" if rtype == "object" else "key", ""))
+    key = services.clean_text(values.get("accession" if rtype == "object" else "key", ""))
     if not key and rtype != "object":
-        key = next((services._clean(values[n]) for n in _NAME_FIELDS[rtype] if values.get(n, "").strip()), "")
+        key = next((services.clean_text(values[n]) for n in _NAME_FIELDS[rtype] if values.get(n, "").strip()), "")
     return key
 
 
 @dataclass
-class _Key:
+class RowKey:
     """What matching needs of a row, read before the rest of it (a draft is made per row
     as its outcome is wanted, so the worker's first batch is ready sooner)."""
     row: int
@@ -270,34 +270,43 @@ class _Key:
     folded: str = ""  # fold_ident(key), worked out once: duplicates and matching compare it
 
 
-def _keys(rows: list[TableRow], fields: list[str], rtype: str) -> list[_Key]:
+def row_keys(rows: list[TableRow], fields: list[str], rtype: str) -> list[RowKey]:
     wanted = {"accession"} if rtype == "object" else {"key", *_NAME_FIELDS[rtype]}
     used = [(i, f) for i, f in _used(fields) if f in wanted]
     out = []
     for row in rows:
         values = {f: cells.restore(row.get(i)) for i, f in used}  # the last column of a field wins
         key = _key(values, rtype)
-        out.append(_Key(row.number, key, bool(values.get("key", "").strip()), fold_ident(key) if key else ""))
+        out.append(RowKey(row.number, key, bool(values.get("key", "").strip()), fold_ident(key) if key else ""))
     return out
 
 
-def _duplicates(keys: list[_Key], rtype: str) -> dict[int, str]:
+def _duplicates(keys: list[RowKey], rtype: str) -> dict[int, Problem]:
     """The problem of each row whose key appears on other rows of the file, by row number."""
     rows_of: dict[str, list[int]] = {}
     for k in keys:
         if k.key:
             rows_of.setdefault(k.folded, []).append(k.row)
-    what = "accession number" if rtype == "object" else "key" if rtype != "source" else "key or title"
+    column, code = (("accession", "duplicate_in_file") if rtype == "object" else ("key", "duplicate_in_file")
+                    if rtype != "source" else ("key", "duplicate_in_file_title"))
     out = {}
     for k in keys:
         rows = rows_of.get(k.folded) if k.key else None
         if rows and len(rows) > 1:
             others = ", ".join(str(n) for n in rows if n != k.row)
-            out[k.row] = f"{what} '{k.key}' appears again on row(s) {others} of the file"
+            out[k.row] = Problem(column, code, {"value": k.key, "rows": others})
     return out
 
 
-class _Planner:
+class RowProblem(Exception):
+    """A cell that names something the archive does not have (a place, a section)."""
+
+    def __init__(self, problem: Problem):
+        self.problem = problem
+        super().__init__(str(problem))
+
+
+class Planner:
     def __init__(self, archive: Archive, mapping: Mapping, media_root: Path | None):
         self.archive = archive
         self.rtype = mapping.record_type
@@ -316,7 +325,7 @@ class _Planner:
             for column in _NAME_FIELDS[self.rtype][:1]:
                 for rid, name in self.archive.db.execute(f"SELECT id, {column} FROM {self.cls.TABLE}"):
                     if name:
-                        self._names.setdefault(services._clean(name), []).append(rid)
+                        self._names.setdefault(services.clean_text(name), []).append(rid)
         return self._names
 
     def place_id(self, text: str) -> int:
@@ -328,19 +337,19 @@ class _Planner:
                         self._places.setdefault(fold_ident(name), []).append(rid)
         found = sorted(set(self._places.get(fold_ident(text), [])))
         if not found:
-            raise ValueError(f"place '{text}' is not in the archive (import the places first)")
+            raise RowProblem(Problem(PLACE, "unknown_place", {"value": text}))
         if len(found) > 1:
-            raise ValueError(f"place '{text}' names {len(found)} places; use its key")
+            raise RowProblem(Problem(PLACE, "ambiguous_place", {"value": text, "count": len(found)}))
         return found[0]
 
     def section_id(self, text: str) -> int:
         row = self.archive.db.execute("SELECT id FROM sections WHERE code = ? COLLATE NOCASE",
                                       [text]).fetchone()
         if row is None:
-            raise ValueError(f"section '{text}' is not in the archive")
+            raise RowProblem(Problem(SECTION, "unknown_section", {"value": text}))
         return row[0]
 
-    def existing_id(self, key: _Key, problems: list[str]) -> int | None:
+    def existing_id(self, key: RowKey, problems: list[Problem]) -> int | None:
         """The id of the record the row updates, if any (a problem when that is ambiguous)."""
         if not key.key:
             return None
@@ -349,8 +358,8 @@ class _Planner:
             return self.checker.idents.get(key.folded)
         ids = self.names().get(key.key, [])
         if len(ids) > 1:
-            problems.append(f"{len(ids)} {rtype} records are called '{key.key}'; add a key "
-                            f"column to say which one this row is")
+            problems.append(Problem("key", "ambiguous_name", {"count": len(ids), "type": rtype,
+                                                              "value": key.key}))
             return None
         return ids[0] if ids else None
 
@@ -368,23 +377,23 @@ class _Planner:
                 try:
                     out[name] = None if not value else (float(value) if name in _FLOATS else int(value))
                 except ValueError:
-                    draft.problems.append(f"{name} '{value}' is not a number")
+                    draft.problems.append(Problem(name, "not_a_number", {"value": value}))
             elif name in _BOOLS:
                 folded = text.strip().lower()
                 if folded in _TRUE or folded in _FALSE:
                     out[name] = folded in _TRUE
                 else:
-                    draft.problems.append(f"{name} '{text}' is neither yes nor no")
+                    draft.problems.append(Problem(name, "not_yes_no", {"value": text}))
             elif name == PLACE:
                 try:
                     out["place_id"] = self.place_id(text.strip()) if text.strip() else None
-                except ValueError as exc:
-                    draft.problems.append(str(exc))
+                except RowProblem as exc:
+                    draft.problems.append(exc.problem)
             elif name == SECTION:
                 try:
                     out["section_id"] = self.section_id(text.strip()) if text.strip() else None
-                except ValueError as exc:
-                    draft.problems.append(str(exc))
+                except RowProblem as exc:
+                    draft.problems.append(exc.problem)
             else:
                 out[name] = text
         return out, media
@@ -402,22 +411,22 @@ class _Planner:
             self.unknown[key] = UnknownTerm(vocab_name, name, value, [], self.terms.nearest(vocab_name, value))
         unknown = self.unknown[key]
         unknown.rows.append(draft.row)
-        hint = (f" (nearest term: {unknown.suggestion.label_zh} {unknown.suggestion.code})"
-                if unknown.suggestion else "")
-        draft.problems.append(f"{name} '{value}' is not a term of the {vocab_name} vocabulary{hint}")
+        found = unknown.suggestion
+        draft.problems.append(Problem(name, "not_a_term_nearest", {"value": value, "vocab": vocab_name,
+                                                                   "label": found.label_zh, "term": found.code})
+                              if found else Problem(name, "not_a_term", {"value": value, "vocab": vocab_name}))
         return value
 
     def _media(self, draft: _Draft, paths: list[str]) -> list[Path]:
         if self.media_root is None:
-            draft.notes.append(f"{len(paths)} image(s) listed but no media folder was chosen; "
-                               f"they are not imported")
+            draft.notes.append(Problem(MEDIA, "images_without_folder", {"count": len(paths)}))
             return []
         found = []
         for raw in paths:
             try:
                 found.append(media_files.resolve_inside(Path(raw), self.media_root))
             except MediaError as exc:
-                draft.problems.append(f"image {exc}")
+                draft.problems.append(Problem(MEDIA, "image_problem", {"why": exc.problem or str(exc)}))
         return found
 
 
@@ -431,8 +440,8 @@ def _comparable(record: Record) -> dict[str, Any]:
 def plan_import(archive: Archive, table: Table, mapping: Mapping, *, media_root: Path | None = None,
                 progress: ProgressFn | None = None, cancelled: CancelFn | None = None) -> ImportPlan:
     """The dry run: what importing `table` with `mapping` would do to each row. Writes nothing."""
-    plan = _empty_plan(table, mapping)
-    planner, total, outcomes = _planning(archive, table, mapping, plan.fields, media_root)
+    plan = empty_plan(table, mapping)
+    planner, total, outcomes = planning(archive, table, mapping, plan.fields, media_root)
     for number in range(1, total + 1):
         if cancelled is not None and number % CHECK_EVERY == 0 and cancelled():
             plan.cancelled = True
@@ -446,7 +455,7 @@ def plan_import(archive: Archive, table: Table, mapping: Mapping, *, media_root:
     return plan
 
 
-def _empty_plan(table: Table, mapping: Mapping) -> ImportPlan:
+def empty_plan(table: Table, mapping: Mapping) -> ImportPlan:
     """The plan's header, notes and file-level checks, before any row (raises MappingError)."""
     fields = mapping.fields_for(table.header)
     _required(mapping, fields, table.name)
@@ -456,19 +465,19 @@ def _empty_plan(table: Table, mapping: Mapping) -> ImportPlan:
     return plan
 
 
-def _planning(archive: Archive, table: Table, mapping: Mapping, fields: list[str],
-              media_root: Path | None, *, planner: "_Planner | None" = None,
-              keys: list[_Key] | None = None) -> tuple["_Planner", int, Iterator[RowOutcome]]:
+def planning(archive: Archive, table: Table, mapping: Mapping, fields: list[str],
+              media_root: Path | None, *, planner: "Planner | None" = None,
+              keys: list[RowKey] | None = None) -> tuple["Planner", int, Iterator[RowOutcome]]:
     """(the planner, the number of rows, each row's outcome in file order, planned as iterated).
 
     Shared by the dry run and by the import's worker process (pipeline.py), so
     both give the same outcome for every row.
     """
     rtype = mapping.record_type
-    planner = planner or _Planner(archive, mapping, media_root)
-    keys = _keys(table.rows, fields, rtype) if keys is None else keys
+    planner = planner or Planner(archive, mapping, media_root)
+    keys = row_keys(table.rows, fields, rtype) if keys is None else keys
     duplicate = _duplicates(keys, rtype)
-    problems: dict[int, list[str]] = {}
+    problems: dict[int, list[Problem]] = {}
     matched = {k.row: planner.existing_id(k, problems.setdefault(k.row, [])) for k in keys}
     existing = _load(archive, rtype, [i for i in matched.values() if i is not None])
     used = _used(fields)
@@ -483,7 +492,7 @@ def _planning(archive: Archive, table: Table, mapping: Mapping, fields: list[str
     return planner, len(keys), outcomes()
 
 
-def _outcome(planner: "_Planner", draft: _Draft, match: int | None, existing: dict[int, Record]) -> RowOutcome:
+def _outcome(planner: "Planner", draft: _Draft, match: int | None, existing: dict[int, Record]) -> RowOutcome:
     cls = planner.cls
     values, media = planner.convert(draft)
     before = existing.get(match) if match is not None else None
@@ -493,9 +502,10 @@ def _outcome(planner: "_Planner", draft: _Draft, match: int | None, existing: di
         stored = getattr(before, cls.IDENT) or ""
         if fold_ident(getattr(record, cls.IDENT) or "") == fold_ident(stored):
             setattr(record, cls.IDENT, stored)  # matched ignoring case: the stored spelling stays
-    record, problems = planner.checker.check(record)
-    problems = draft.problems + [p for p in problems if p not in draft.problems
+    record, found = planner.checker.check(record)
+    problems = draft.problems + [p for p in found if not p.is_warning and p not in draft.problems
                                  and not _same_problem(p, draft.problems)]
+    outcome.warnings = outcome.warnings + [p for p in found if p.is_warning]
     if problems:
         outcome.reasons = problems
     elif before is None:
@@ -507,9 +517,10 @@ def _outcome(planner: "_Planner", draft: _Draft, match: int | None, existing: di
     return outcome
 
 
-def _same_problem(problem: str, known: list[str]) -> bool:
+def _same_problem(problem: Problem, known: list[Problem]) -> bool:
     # An unknown vocabulary term is reported once, with its suggestion, not twice.
-    return problem.endswith("vocabulary") and any(k.startswith(problem) for k in known)
+    return problem.code == "not_a_term" and any(
+        k.field == problem.field and k.code == "not_a_term_nearest" for k in known)
 
 
 def _load(archive: Archive, record_type: str, ids: list[int]) -> dict[int, Record]:
@@ -606,7 +617,7 @@ def _import_media(archive: Archive, plan: ImportPlan, media_root: Path | None, r
     with_media = [r for r in plan.rows if r.media and r.record is not None]
     for number, outcome in enumerate(with_media, start=1):
         _poll(cancelled, name)
-        report = media_library.import_paths(archive, outcome.media, root=media_root,
+        report = media_records.import_paths(archive, outcome.media, root=media_root,
                                             link_to=(plan.record_type, outcome.record.id))  # type: ignore[union-attr]
         if report.errors:
             file, reason = report.errors[0]

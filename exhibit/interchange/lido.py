@@ -25,7 +25,7 @@ from typing import Iterable, Sequence
 
 from lxml import etree
 
-from exhibit import media_library, services, vocab
+from exhibit import media_records, names, services, vocab
 from exhibit.archive import Archive
 from exhibit.dates import format_range, parse_date
 from exhibit.errors import DateError
@@ -156,7 +156,7 @@ class _Writer:
         _el(_el(_el(record, "recordSource"), "legalBodyName"), "appellationValue", self.institution[lang])
         if obj.modified:
             _el(_el(record, "recordInfoSet"), "recordMetadataDate", obj.modified, type="modified")
-        images = media_library.media_for(self.archive, "object", obj.id)  # type: ignore[arg-type]
+        images = media_records.media_for(self.archive, "object", obj.id)  # type: ignore[arg-type]
         if images:
             wrap = _el(meta, "resourceWrap")
             for position, media in enumerate(images, start=1):
@@ -165,9 +165,8 @@ class _Writer:
                 representation = _el(resource, "resourceRepresentation", type="image_master")
                 link = self.base_url + media.path if self.base_url else f"media/{media.path}"
                 _el(representation, "linkResource", link, formatResource=media.mime or "image/jpeg")
-                _el(_el(resource, "resourceType"), "term",
-                    ("插图" if lang == "zh" else "illustration") if media.is_illustration
-                    else ("图像" if lang == "zh" else "image"))
+                role = "illustration" if media.is_illustration else "image"
+                _el(_el(resource, "resourceType"), "term", names.value("media_role", role).text(lang))
                 caption = (media.caption_zh if lang == "zh" else media.caption_en) or \
                     media.caption_zh or media.caption_en
                 if caption:

@@ -2,8 +2,11 @@
 
 Header names are matched after folding (NFKC, lower case, no spaces or
 punctuation) against the field names themselves (so an exported file maps
-back onto itself) and against the names Chinese catalogues use (WW/T 0017:
-总登记号, 名称, 年代, 质地, 完残程度 …) and English ones. For a bilingual
+back onto itself), against the program's own names for them in exhibit.names
+(名称（中文）, "Name (Chinese)", 导语, "Web address": a sheet headed with the
+words the record form shows maps without help), and against the names
+Chinese catalogues use (WW/T 0017: 总登记号, 名称, 年代, 质地, 完残程度 …) and
+English ones. For a bilingual
 field the header's language picks the half: “描述” fills description_zh,
 “Description” description_en; a marker (中文/英文, (zh)/(en), Chinese/English)
 overrides that.
@@ -24,14 +27,17 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
+from exhibit import names as registry
 from exhibit.errors import ExhibitError
 from exhibit.interchange import jsonfile
 from exhibit.interchange.jsonfile import kind, where
+from exhibit.problems import Problem
 from exhibit.records import Term, field_names, record_class
 
 FORMAT = "exhibit-mapping"
@@ -129,11 +135,35 @@ def _split_language(folded: str) -> tuple[str, str | None]:
     return folded, None
 
 
-def _lookup(folded: str, names: list[str]) -> str | None:
+@lru_cache(maxsize=None)
+def _registry_names(record_type: str) -> dict[str, str]:
+    """Folded names from exhibit.names → the column they stand for.
+
+    Each target is named in both languages, full and short ('名称（中文）' →
+    name_zh, 'Accession no.' → accession); a pair's base name ('名称', 'Name')
+    gives the base, whose half the header's language picks.
+    """
+    found: dict[str, str] = {}
+    columns = targets(record_type)
+    bases = dict.fromkeys(n[:-3] for n in columns if n.endswith(("_zh", "_en")))
+    for column in [*columns, *bases]:
+        try:
+            named = registry.field(record_type, column)
+        except registry.UnknownNameError:
+            continue
+        for text in (named.zh, named.en, named.short_zh, named.short_en):
+            found.setdefault(fold(text), column)  # the first (a whole field) wins a shared word
+    return found
+
+
+def _lookup(folded: str, names: list[str], record_type: str) -> str | None:
     """The base name a folded header means, or None."""
     exact = {fold(n): n for n in names}
     if folded in exact:
         return exact[folded]
+    own = _registry_names(record_type).get(folded)
+    if own is not None:
+        return own
     for base, spellings in ALIASES.items():
         if folded in spellings or folded == fold(base):
             return base
@@ -152,7 +182,7 @@ def suggest_field(header: str, record_type: str) -> str:
     for candidate in candidates:
         base_text, marked = _split_language(candidate)
         for text, lang in ((candidate, None), (base_text, marked)):
-            base = _lookup(text, names)
+            base = _lookup(text, names, record_type)
             if base is None:
                 continue
             # Without a marker, the header's own language says which half it fills.
@@ -231,7 +261,7 @@ class Mapping:
         """The target of each column of `header` ('' for the ones not imported)."""
         return [self.columns.get(h, IGNORE) for h in header]
 
-    def check(self, header: list[str], source: str) -> list[str]:
+    def check(self, header: list[str], source: str) -> list[Problem]:
         """Problems that stop an import (MappingError) and notes about unused columns."""
         seen: dict[str, str] = {}
         for h, target in zip(header, self.fields_for(header)):
@@ -241,10 +271,11 @@ class Mapping:
                 raise MappingError(f"{source}: columns “{seen[target]}” and “{h}” both fill "
                                    f"{target}; choose one of them")
             seen[target] = h
-        notes = [f"column “{h}” is not imported" for h, t in zip(header, self.fields_for(header)) if not t]
+        notes = [Problem(None, "column_ignored", {"column": h})
+                 for h, t in zip(header, self.fields_for(header)) if not t]
         missing = [h for h in self.columns if h not in header and self.columns[h]]
         if missing:
-            notes.append("the mapping names column(s) the file does not have: " + ", ".join(missing))
+            notes.append(Problem(None, "columns_missing", {"columns": missing}))
         return notes
 
 

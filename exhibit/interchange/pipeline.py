@@ -5,7 +5,7 @@ the main process writes.
 has written nothing yet when it starts the worker, so the worker's read-only
 connection sees exactly the archive the import plans against, and nothing can
 change it until the import ends. The worker runs the dry run's own code
-(`importer._planning`: the same outcome for every row) and, for the rows to
+(`importer.planning`: the same outcome for every row) and, for the rows to
 create, `bulk.Numbering.prepare` (ids, time stamps, table and index rows; the
 history entries are made by SQLite at the end, `bulk.write_history`), and hands
 them over in batches of `bulk.BATCH` rows. The table's rows go to the worker and
@@ -13,7 +13,7 @@ the batches come back as pickled files in memory (`_Spool`), up to AHEAD batches
 ahead, so neither process waits on a 64 KB pipe. The main process writes each
 batch while the worker prepares the next ones.
 
-Where the time goes at 100,000 rows (exhibit/interchange/bench.py's rows, 2-core
+Where the time goes at 100,000 rows (bench/interchange.py's rows, 2-core
 VM): the worker needs ~11 s of CPU (checking ~4.5 s, index texts ~4.5 s, pickling
 ~1 s); the main process ~13-15 s, of which SQLite's inserts ~9.5 s (the full-text
 index most of it) and, after the last batch, the history entries, the sort indexes
@@ -104,7 +104,7 @@ def plan_and_write(archive: Archive, table: Table, mapping: Mapping, *, media_ro
     db = archive.db.conn
     if not db.in_transaction:
         raise ExhibitError("the import's writes must run inside archive.transaction()")
-    plan = importer._empty_plan(table, mapping)  # a bad mapping fails here, before any process starts
+    plan = importer.empty_plan(table, mapping)  # a bad mapping fails here, before any process starts
     stamp = services.now()
     ctx = _context()
     receiving, sending = ctx.Pipe(duplex=False)
@@ -304,12 +304,12 @@ def _work(sending: Any, rows_in: Any, spool: _Spool, db_path: Path, root: Path, 
         db = connect(db_path, readonly=True)
         db.conn.execute("BEGIN")  # one read snapshot for the whole plan
         archive = Archive(root=root, db=db, db_file=db_path, user=user, readonly=True)
-        plan = importer._empty_plan(table, mapping)
-        planner = importer._Planner(archive, mapping, media_root)  # loads what it needs while rows arrive
-        keys: list[importer._Key] = []
+        plan = importer.empty_plan(table, mapping)
+        planner = importer.Planner(archive, mapping, media_root)  # loads what it needs while rows arrive
+        keys: list[importer.RowKey] = []
         table.rows = _receive_rows(rows_in, spool, lambda rows: keys.extend(
-            importer._keys(rows, plan.fields, mapping.record_type)))
-        planner, total, outcomes = importer._planning(archive, table, mapping, plan.fields, media_root,
+            importer.row_keys(rows, plan.fields, mapping.record_type)))
+        planner, total, outcomes = importer.planning(archive, table, mapping, plan.fields, media_root,
                                                       planner=planner, keys=keys)
         numbering = bulk.Numbering.start(db.conn, planner.cls)
         sending.send(("start", total, numbering.next_id, numbering.next_doc_id))

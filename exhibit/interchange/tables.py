@@ -33,6 +33,7 @@ from typing import BinaryIO, Callable, Iterable, Iterator
 from exhibit.interchange import xlsx
 from exhibit.interchange.encodings import detect, text_lines
 from exhibit.interchange.limits import CELL_CHARS, Budget, TableError, check_row_number, check_width
+from exhibit.problems import Problem
 
 ProgressFn = Callable[[int, int, str], None]
 HEADER_SEARCH = 20  # rows looked at to find the header
@@ -42,8 +43,8 @@ HEADER_SEARCH = 20  # rows looked at to find the header
 class TableRow:
     number: int
     cells: list[str]
-    problems: list[str] = field(default_factory=list)  # make the row rejected
-    notes: list[str] = field(default_factory=list)     # warnings; the row still imports
+    problems: list[Problem] = field(default_factory=list)  # make the row rejected
+    notes: list[Problem] = field(default_factory=list)     # warnings; the row still imports
 
     def get(self, index: int) -> str:
         return self.cells[index] if index < len(self.cells) else ""
@@ -59,7 +60,7 @@ class Table:
     encoding: str | None = None   # how a text file was decoded
     sheet: str | None = None
     empty_rows: list[int] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)
 
     def column(self, name: str) -> int:
         return self.header.index(name)
@@ -114,14 +115,13 @@ def _build(name: str, fmt: str, numbered: Iterable[tuple[int, list[str]]], *,
         if len(head) >= HEADER_SEARCH:
             break
     if all(_blank(c) for _, c in head) and len(head) < HEADER_SEARCH:
-        raise TableError(f"{name}: the file has no rows (it is empty)")
+        raise TableError(Problem(None, "file_empty", {"file": name}))
     index = _find_header(head) if header_at is None else next(
         (i for i, (n, _) in enumerate(head) if n == header_at), 0)
     table = Table(name=name, format=fmt, header=[], rows=[])
     skipped = [n for n, c in head[:index] if not _blank(c)]
     if skipped:
-        table.notes.append(f"row(s) {', '.join(map(str, skipped))} above the header were not imported "
-                           f"(a title or note?)")
+        table.notes.append(Problem(None, "rows_above_header", {"rows": ", ".join(map(str, skipped))}))
     header_cells = head[index][1]
     last_header = head[index][0]
     # The header's rows by number: an .xlsx leaves out rows that have no cells.
@@ -151,8 +151,7 @@ def _build(name: str, fmt: str, numbered: Iterable[tuple[int, list[str]]], *,
             continue
         if len(cells) > width and not _blank(cells[width:]):
             table.rows.append(TableRow(number, cells, problems=[
-                f"has {len(cells)} cells but the header has only {width} columns "
-                f"(a cell with an unquoted separator?)"]))
+                Problem(None, "row_too_wide", {"count": len(cells), "width": width})]))
             continue
         table.rows.append(TableRow(number, cells[:width]))
     return table
@@ -246,21 +245,17 @@ def _check_last_quote(stream: BinaryIO, encoding: str, name: str, delimiter: str
             pass
     except csv.Error as exc:
         if "unexpected end of data" in str(exc):
-            raise TableError(f"{name}: row {number} (line {start}) opens a quote (\") that is never "
-                             f"closed, so every line after it would be read into one cell; close "
-                             f"the quote or remove it") from None
+            raise TableError(Problem(None, "csv_quote_never_closed",
+                                     {"file": name, "row": number, "line": start})) from None
 
 
 def _record_error(name: str, number: int, start: int, end: int, exc: csv.Error) -> TableError:
-    where = f"row {number:,}" + (f" (line {start:,})" if start != number else "")
+    where = (Problem(None, "at_row", {"row": number}) if start == number
+             else Problem(None, "at_row_line", {"row": number, "line": start}))
     if "field larger than field limit" in str(exc):
-        if end > start:
-            return TableError(f"{name}: {where} opens a quote (\") that does not close within "
-                              f"{CELL_CHARS:,} characters (Excel's limit for a cell), so the lines after "
-                              f"it would be read into one cell; close the quote or remove it")
-        return TableError(f"{name}: {where} has a cell of more than {CELL_CHARS:,} characters, more "
-                          f"than a spreadsheet cell can hold (Excel's limit); it cannot be imported")
-    return TableError(f"{name}: {where} cannot be read as CSV ({exc})")
+        code = "csv_quote_too_long" if end > start else "csv_cell_too_long"
+        return TableError(Problem(None, code, {"file": name, "where": where, "limit": CELL_CHARS}))
+    return TableError(Problem(None, "csv_unreadable", {"file": name, "where": where, "detail": str(exc)}))
 
 
 # ---------------------------------------------------------------- XLSX
@@ -285,7 +280,7 @@ def read_xlsx(path: Path, sheet: str | None = None, progress: ProgressFn | None 
 
 
 def _apply_merges(merges: list[tuple[int, int, int, int]], by_number: dict[int, list[str]],
-                  raw: list[tuple[int, list[str]]], budget: Budget) -> list[str]:
+                  raw: list[tuple[int, list[str]]], budget: Budget) -> list[Problem]:
     """Give each merged range's value to every cell it covers, in the rows the sheet has;
     each covered cell is charged (a range can cover a million rows, ranges can overlap)."""
     numbers = [n for n, _ in raw]
@@ -300,8 +295,8 @@ def _apply_merges(merges: list[tuple[int, int, int, int]], by_number: dict[int, 
             if len(cells) <= c2:
                 cells.extend([""] * (c2 + 1 - len(cells)))
             cells[c1:c2 + 1] = [value] * (c2 - c1 + 1)
-        notes.append(f"cells {_letter(c1)}{r1}:{_letter(c2)}{r2} are merged; “{value}” was read "
-                     f"for each cell they cover")
+        notes.append(Problem(None, "merged_cells", {"range": f"{_letter(c1)}{r1}:{_letter(c2)}{r2}",
+                                                    "value": value}))
     return notes
 
 
@@ -324,15 +319,13 @@ def _formula_notes(table: Table, formulas: dict[tuple[int, int], str],
         row = rows.get(number)
         if row is None or col >= len(row.cells):
             continue
-        where = f"cell {_letter(col)}{number}"
+        cell = f"{_letter(col)}{number}"
         value = results.get((number, col))
         if value is None:
-            row.problems.append(f"{where} holds the formula {formula} with no saved result; "
-                                f"formulas are not calculated on import — paste the values instead")
+            row.problems.append(Problem(None, "formula_without_value", {"cell": cell, "formula": formula}))
         else:
             row.cells[col] = value
-            row.notes.append(f"{where} holds the formula {formula}; its saved result "
-                             f"“{value}” was imported")
+            row.notes.append(Problem(None, "formula_value", {"cell": cell, "formula": formula, "value": value}))
 
 
 # ---------------------------------------------------------------- any file
@@ -346,11 +339,10 @@ def read_table(path: Path | str, sheet: str | None = None, progress: ProgressFn 
     kind = SUFFIXES.get(path.suffix.lower())
     if kind is None:
         if path.suffix.lower() == ".xls":
-            raise TableError(f"{path.name}: is an old Excel 97–2003 workbook; save it as .xlsx "
-                             f"(Excel Workbook) and import that")
-        raise TableError(f"{path.name}: import reads .csv, .tsv and .xlsx files")
+            raise TableError(Problem(None, "xls_workbook", {"file": path.name}))
+        raise TableError(Problem(None, "file_kind", {"file": path.name}))
     if not path.is_file():
-        raise TableError(f"{path.name}: not found")
+        raise TableError(Problem(None, "file_not_found", {"file": path.name}))
     if kind == "xlsx":
         return read_xlsx(path, sheet, progress)
     return read_delimited(path)

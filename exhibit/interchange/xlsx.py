@@ -40,6 +40,7 @@ from xml.parsers import expat
 
 from exhibit.interchange.limits import (CELL_CHARS, MAX_COLUMNS, STRING_SLACK, Budget, TableError,
                                         check_cell, check_row_number, check_width)
+from exhibit.problems import Problem
 
 ProgressFn = Callable[[int, int, str], None]
 
@@ -58,6 +59,11 @@ _ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 # Number formats 27-36 and 50-58 are the East Asian locales' built-in dates and times
 # (yyyy"年"m"月"d"日", h"时"mm"分" …), which ECMA-376 leaves to the locale.
 _EAST_ASIAN_DATES = frozenset([*range(27, 37), *range(50, 59)])
+
+
+def _damaged(name: str, detail: str) -> Problem:
+    """'<file>: the workbook is damaged (<what is wrong, in the format's own terms>)'."""
+    return Problem(None, "xlsx_damaged", {"file": name, "detail": detail})
 _TIMES = frozenset([32, 33, 34, 35, 55, 56])
 
 
@@ -164,7 +170,8 @@ class Package:
             self.zip = zipfile.ZipFile(path)
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError,
                 struct.error, NotImplementedError, RuntimeError) as exc:
-            raise TableError(f"{self.name}: is not a readable .xlsx workbook ({exc or type(exc).__name__})") from None
+            raise TableError(Problem(None, "xlsx_unreadable", {"file": self.name,
+                                                                "detail": str(exc or type(exc).__name__)})) from None
         self.members = {info.filename: info for info in self.zip.infolist()}
 
     def close(self) -> None:
@@ -176,7 +183,7 @@ class Package:
     def chunks(self, part: str, limit: int = PART_LIMIT) -> Iterator[bytes]:
         info = self.members.get(part)
         if info is None:
-            raise TableError(f"{self.name}: the workbook is damaged (its part {part} is missing)")
+            raise TableError(_damaged(self.name, f"its part {part} is missing"))
         if info.flag_bits & 0x1:
             raise TableError(f"{self.name}: is encrypted (its part {part} needs a password); save an "
                              f"unprotected copy and import that")
@@ -194,8 +201,8 @@ class Package:
                     yield chunk
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError,
                 RuntimeError, struct.error) as exc:
-            raise TableError(f"{self.name}: the workbook is damaged (its part {part} cannot be unpacked: "
-                             f"{exc or type(exc).__name__})") from None
+            raise TableError(_damaged(self.name, f"its part {part} cannot be unpacked: "
+                             f"{exc or type(exc).__name__}")) from None
 
     def parse(self, part: str, handler: "_Handler", limit: int = SMALL_PART) -> None:
         """Stream `part` through expat into `handler`, refusing a DTD, oversized tags, deep nesting."""
@@ -216,12 +223,12 @@ class Package:
                 parser.Parse(chunk, False)
             parser.Parse(b"", True)
         except expat.ExpatError as exc:
-            raise TableError(f"{self.name}: the workbook is damaged ({part}, line {exc.lineno}, column "
-                             f"{exc.offset}: {expat.ErrorString(exc.code)})") from None
+            raise TableError(_damaged(self.name, f"{part}, line {exc.lineno}, column "
+                             f"{exc.offset}: {expat.ErrorString(exc.code)}")) from None
         except (LookupError, ValueError, UnicodeError, RecursionError) as exc:
             # An XML declaration naming an encoding expat cannot use (or no encoding at all).
-            raise TableError(f"{self.name}: the workbook is damaged ({part} cannot be read: "
-                             f"{exc or type(exc).__name__})") from None
+            raise TableError(_damaged(self.name, f"{part} cannot be read: "
+                             f"{exc or type(exc).__name__}")) from None
 
     def _refuse_dtd(self, part: str) -> None:
         raise TableError(f"{self.name}: its part {part} declares a document type (DTD); a workbook "
@@ -522,11 +529,11 @@ class _Worksheet(_Handler):
         given = attrs.get("r")
         number = self.number + 1 if given is None else _int(given)
         if number is None or number < 1:
-            raise TableError(f"{self.name}: the workbook is damaged (a row after row {self.number} "
-                             f"has the number {given!r})")
+            raise TableError(_damaged(self.name, f"a row after row {self.number} "
+                             f"has the number {given!r}"))
         if number <= self.number:
-            raise TableError(f"{self.name}: the workbook is damaged (row {number} comes after row "
-                             f"{self.number})")
+            raise TableError(_damaged(self.name, f"row {number} comes after row "
+                             f"{self.number}"))
         check_row_number(self.name, number)
         self.number = number
         self.row = []
@@ -554,8 +561,8 @@ class _Worksheet(_Handler):
             if column < 0:
                 if not (0 < len(letters) <= 3 and letters.isascii() and letters.isupper()
                         and letters.isalpha()):
-                    raise TableError(f"{self.name}: the workbook is damaged (row {self.number} has a "
-                                     f"cell named {ref[:20]!r})")
+                    raise TableError(_damaged(self.name, f"row {self.number} has a "
+                                     f"cell named {ref[:20]!r}"))
                 column = self.columns[letters] = column_index(letters)
         if column >= MAX_COLUMNS:
             check_width(self.name, column + 1, f"row {self.number:,}")
@@ -601,8 +608,8 @@ class _Worksheet(_Handler):
         if kind == "s":
             index = _int(raw.strip())
             if index is None or index >= len(self.strings):
-                raise TableError(f"{self.name}: the workbook is damaged ({self._where()} refers to shared "
-                                 f"string {raw[:20]!r} of {len(self.strings):,})")
+                raise TableError(_damaged(self.name, f"{self._where()} refers to shared "
+                                 f"string {raw[:20]!r} of {len(self.strings):,}"))
             return self.strings[index], True
         if kind in ("str", "e"):
             return unescape(raw), False
@@ -620,8 +627,8 @@ class _Worksheet(_Handler):
         try:
             value: Any = float(raw) if any(c in raw for c in ".eEnN") else int(raw)
         except ValueError:
-            raise TableError(f"{self.name}: the workbook is damaged ({self._where()} holds {raw[:20]!r} "
-                             f"where a number belongs)") from None
+            raise TableError(_damaged(self.name, f"{self._where()} holds {raw[:20]!r} "
+                             f"where a number belongs")) from None
         if self.style in self.dates:
             from openpyxl.utils.datetime import from_excel
             try:
@@ -670,7 +677,7 @@ def _read(package: Package, wanted: str | None, budget: Budget, progress: Progre
     sheets = [(title, _target(book_part, links[rid][1])) for title, rid in book.sheets
               if rid in links and links[rid][0].endswith("/worksheet")]
     if not sheets:
-        raise TableError(f"{name}: the workbook has no worksheet")
+        raise TableError(Problem(None, "xlsx_no_sheet", {"file": name}))
     if wanted is None:
         title, part = sheets[0]
     else:
@@ -702,7 +709,7 @@ def _relationships(package: Package, part: str) -> dict[str, tuple[str, str]]:
     folder, _, base = part.rpartition("/")
     rels_part = f"{folder}/_rels/{base}.rels" if folder else f"_rels/{base}.rels"
     if not package.has(rels_part):
-        raise TableError(f"{package.name}: the workbook is damaged (its part {rels_part} is missing)")
+        raise TableError(_damaged(package.name, f"its part {rels_part} is missing"))
     rels = _Relationships()
     package.parse(rels_part, rels)
     return rels.found

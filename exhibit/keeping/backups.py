@@ -8,6 +8,11 @@ integrity_check`, switched to a rollback journal so it is one self-contained
 file, synced, and only then given its final name: a backup that exists is a
 good one.
 
+Every copy of the database is written here, by `write_backup`: the
+automatic and manual backups (`make_backup`), the one before a schema
+migration (`before_migration`), a copy to a place the curator names
+(`backup_to`, the `backup` command) and the database inside a bundle.
+
 Backups live in `<archive>/backups/` as `archive-20260125T143015Z-auto.db`
 (reasons: auto, import, manual, pre-restore, pre-repair; migrations write
 `archive-v2-20260125T143015.db`). Media files are stored once by content hash
@@ -24,6 +29,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -32,7 +38,7 @@ from typing import TYPE_CHECKING, Iterable
 from urllib.parse import quote
 
 from exhibit.errors import ExhibitError
-from exhibit.media import fsync_path
+from exhibit.media_files import fsync_path
 
 if TYPE_CHECKING:
     from exhibit.archive import Archive
@@ -195,6 +201,43 @@ def write_backup(source: sqlite3.Connection, dest: Path) -> Path:
         Path(f"{tmp}-journal").unlink(missing_ok=True)
         reason = getattr(exc, "strerror", None) or str(exc)
         raise BackupError(f"could not write the backup {dest}: {reason}") from None
+    return dest
+
+
+def before_migration(conn: sqlite3.Connection, db_path: Path, version: int) -> Path:
+    """The backup a schema migration takes first: `<stem>-v<version>-<UTC stamp>.db` in backups/."""
+    db_path = Path(db_path)
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
+    dest = db_path.parent / BACKUP_DIR / f"{db_path.stem}-v{version}-{stamp}.db"
+    dest.unlink(missing_ok=True)  # a failed upgrade retried in the same second replaces its own
+    return write_backup(conn, dest)
+
+
+def backup_to(archive: "Archive", dest: Path, *, with_media: bool = True) -> Path:
+    """A verified copy of the archive at a place the curator names (the `backup` command).
+
+    `dest` is a new .db file (the database alone) or a new or empty folder, which
+    gets archive.db and, with `with_media`, the media files. Those are named by
+    their hash and never change, so copying them while the archive is open is safe.
+    """
+    from exhibit.archive import DB_NAME, MEDIA_DIR  # archive.py imports this module
+
+    dest = Path(dest)
+    if dest.suffix == ".db":
+        if dest.exists():
+            raise ExhibitError(f"{dest} already exists; choose a new file name")
+        return write_backup(archive.db.conn, dest)
+    if dest.exists() and any(dest.iterdir()):
+        raise ExhibitError(f"{dest} is not empty; choose a new folder")
+    dest.mkdir(parents=True, exist_ok=True)
+    write_backup(archive.db.conn, dest / DB_NAME)
+    if with_media and archive.media_root.exists():
+        target = dest / MEDIA_DIR
+        for path in sorted(archive.media_root.rglob("*")):
+            if path.is_file() and not path.name.startswith("."):
+                out = target / path.relative_to(archive.media_root)
+                out.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(path, out)
     return dest
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from exhibit.errors import ExhibitError
+from exhibit.problems import Problem
 from exhibit.keeping.backups import BACKUP_DIR, BackupInfo, integrity_problems, list_backups
 
 if TYPE_CHECKING:
@@ -25,9 +26,9 @@ if TYPE_CHECKING:
 class DamagedArchiveError(ExhibitError):
     """The archive database failed its check and was not opened for writing."""
 
-    def __init__(self, db_path: Path, problems: list[str], backup: BackupInfo | None):
+    def __init__(self, db_path: Path, problems: list[Problem] | list[str], backup: BackupInfo | None):
         self.db_path = Path(db_path)
-        self.problems = problems
+        self.problems = [as_problem(p) for p in problems]  # SQLite's own words arrive as text
         self.backup = backup
         first = problems[0] if problems else "unknown damage"
         more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
@@ -91,33 +92,38 @@ def newest_good_backup(db_path: Path) -> BackupInfo | None:
     return None
 
 
-def damaged(db_path: Path, problems: list[str]) -> DamagedArchiveError:
+def damaged(db_path: Path, problems: list[Problem] | list[str]) -> DamagedArchiveError:
     return DamagedArchiveError(db_path, problems, newest_good_backup(db_path))
 
 
-def file_problems(db_path: Path) -> list[str]:
+def as_problem(found: Problem | str, code: str = "db_damage") -> Problem:
+    """A problem found by SQLite (integrity_check's lines, its error messages), as a Problem."""
+    return found if isinstance(found, Problem) else Problem(None, code, {"detail": found})
+
+
+def file_problems(db_path: Path) -> list[Problem]:
     """What is wrong with the file itself before SQLite reads it: missing, not a file, empty."""
     path = Path(db_path)
     if not path.exists():
-        return [f"{path} does not exist"]
+        return [Problem(None, "db_missing", {"file": str(path)})]
     if not path.is_file():
-        return [f"{path} is a folder or device, not a database file"]
+        return [Problem(None, "db_not_a_file", {"file": str(path)})]
     if path.stat().st_size == 0:
-        return ["the file is empty (0 bytes): its records are gone"]
+        return [Problem(None, "db_empty")]
     return []
 
 
-def verify_file(db_path: Path) -> list[str]:
+def verify_file(db_path: Path) -> list[Problem]:
     """Full integrity_check of a database file opened read-only (works on a damaged archive)."""
-    return file_problems(db_path) or integrity_problems(Path(db_path), full=True)
+    return file_problems(db_path) or [as_problem(p) for p in integrity_problems(Path(db_path), full=True)]
 
 
 @dataclass
 class Verification:
     """What `verify` found, read-only: damage (the file), then what is not damage."""
-    damage: list[str] = field(default_factory=list)
+    damage: list[Problem] = field(default_factory=list)
     schema: list["SchemaProblem"] = field(default_factory=list)
-    other: list[str] = field(default_factory=list)     # not an archive, too new, search index
+    other: list[Problem] = field(default_factory=list)     # not an archive, too new, search index
     readonly_storage: bool = False
 
     @property
@@ -140,32 +146,31 @@ def verify(db_path: Path) -> Verification:
     try:
         conn, found.readonly_storage = open_readonly(path)
     except ReadOnlyStorageError as exc:
-        found.other.append(str(exc))
+        found.other.append(as_problem(str(exc), "db_other"))
         return found
     except sqlite3.OperationalError as exc:
-        found.damage.append(f"cannot be opened: {exc}")
+        found.damage.append(Problem(None, "db_cannot_open", {"detail": str(exc)}))
         return found
     except sqlite3.DatabaseError as exc:
-        found.damage.append(str(exc))
+        found.damage.append(as_problem(str(exc)))
         return found
     try:
-        found.damage = check_connection(conn, full=True)
+        found.damage = [as_problem(p) for p in check_connection(conn, full=True)]
         if found.damage:
             return found
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version == 0:
-            found.other.append("an SQLite database but not an Exhibit archive (no schema version)")
+            found.other.append(Problem(None, "db_not_an_archive"))
         elif version > schema.LATEST:
-            found.other.append(f"schema version {version}: made by a newer Exhibit (this one knows "
-                               f"up to {schema.LATEST}); not checked further")
+            found.other.append(Problem(None, "db_newer_schema", {"version": version, "known": schema.LATEST}))
         else:
             differences = schema.inspect(conn)
             found.schema = [p for p in differences if p.problem != "index"]
-            found.other += [p.describe() for p in differences if p.problem == "index"]
+            found.other += [as_problem(p.describe(), "db_other") for p in differences if p.problem == "index"]
             if not differences and version == schema.LATEST:
-                found.other += search.index_problems(conn, writable=False)
+                found.other += [as_problem(p, "db_other") for p in search.index_problems(conn, writable=False)]
     except sqlite3.DatabaseError as exc:
-        found.damage.append(str(exc))
+        found.damage.append(as_problem(str(exc)))
     finally:
         conn.close()
     return found

@@ -10,22 +10,19 @@ deleted. Files under media/ that no record refers to are listed as orphans
 """
 from __future__ import annotations
 
-import hashlib
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Callable
 
-from exhibit import media as media_files
+from exhibit import media_files
 from exhibit.errors import MediaError, printable
-from exhibit.media import hash_file
+from exhibit.media_files import hash_file
 
 if TYPE_CHECKING:
     from exhibit.archive import Archive
 
 ProgressFn = Callable[[int, int, str], None]
-_CHUNK = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -144,26 +141,8 @@ def _hash(path: Path) -> str | None:
 
 def _put_back(found: Path, dest: Path, sha: str) -> bool:
     """Copy `found` to `dest` through a temporary file; True if the copy hashes right."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(dir=dest.parent, prefix=f".{dest.name}.", suffix=".tmp")
-    tmp = Path(tmp_name)
-    try:
-        h = hashlib.sha256()
-        with os.fdopen(fd, "wb") as out, open(found, "rb") as src:
-            while chunk := src.read(_CHUNK):
-                h.update(chunk)
-                out.write(chunk)
-            out.flush()
-            os.fsync(out.fileno())
-        if h.hexdigest() != sha:
-            tmp.unlink(missing_ok=True)
-            return False
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, dest)
-        return True
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    with open(found, "rb") as src:
+        return media_files.copy_verified(src, dest, sha)
 
 
 def _move_aside(archive: "Archive", relpath: str) -> Path | None:

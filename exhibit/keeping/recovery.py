@@ -1,6 +1,6 @@
 """Restoring a backup: the current state is backed up (or, if damaged, kept aside) first.
 
-Not to be confused with exhibit/restore.py, which brings back deleted records.
+Not to be confused with exhibit/undo_snapshots.py, which brings back deleted records.
 
 A healthy archive is overwritten in place with SQLite's backup API, which
 writes the destination inside one transaction: a crash half-way leaves the
@@ -24,6 +24,7 @@ from pathlib import Path
 
 from exhibit import schema
 from exhibit.errors import ExhibitError
+from exhibit.problems import Problem
 from exhibit.keeping import health
 from exhibit.keeping import lock as instance_lock
 from exhibit.keeping.backups import (BACKUP_DIR, BackupInfo, integrity_problems, open_readonly,
@@ -60,36 +61,36 @@ def _db_path(root: Path | str) -> Path:
     return root if root.suffix == ".db" else root / DB_NAME
 
 
-def verify_backup(path: Path) -> list[str]:
+def verify_backup(path: Path) -> list[Problem]:
     """What is wrong with a backup file ([] if it can be restored)."""
     path = Path(path)
     if path.is_symlink() or not path.is_file():
-        return [f"{path} does not exist or is not a file"]
+        return [Problem(None, "backup_missing", {"file": str(path)})]
     if path.stat().st_size == 0:
-        return [f"{path.name} is empty (0 bytes)"]
+        return [Problem(None, "backup_empty", {"file": path.name})]
     problems = integrity_problems(path)
     if problems:
-        return [f"{path.name}: {p}" for p in problems]
+        return [Problem(None, "backup_damage", {"file": path.name, "detail": p}) for p in problems]
     try:
         conn, _ = open_readonly(path)
     except (sqlite3.DatabaseError, ExhibitError) as exc:
-        return [f"{path.name}: {exc}"]
+        return [Problem(None, "backup_damage", {"file": path.name, "detail": str(exc)})]
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         # Restored, it would be the archive: the same schema check as opening one, so
         # that a trigger planted in a backup file does not come in this way.
         differences = schema.inspect(conn) if 0 < version <= schema.LATEST else []
     except sqlite3.DatabaseError as exc:
-        return [f"{path.name}: {exc}"]
+        return [Problem(None, "backup_damage", {"file": path.name, "detail": str(exc)})]
     finally:
         conn.close()
     if version > schema.LATEST:
-        return [f"{path.name} has schema version {version}; this program knows up to {schema.LATEST}"]
+        return [Problem(None, "backup_newer", {"file": path.name, "version": version, "known": schema.LATEST})]
     if version == 0:
-        return [f"{path.name} is an SQLite database but not an Exhibit archive"]
+        return [Problem(None, "backup_not_an_archive", {"file": path.name})]
     refused = [p for p in differences if p.problem != "index"]
     if refused:
-        return [f"{path.name}: its {p.describe()}" for p in refused]
+        return [Problem(None, "backup_schema", {"file": path.name, "detail": p.describe()}) for p in refused]
     return []
 
 

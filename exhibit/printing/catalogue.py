@@ -23,6 +23,7 @@ from exhibit import names, services
 from exhibit.archive import Archive
 from exhibit.errors import ExhibitError
 from exhibit.printing import content as content_mod
+from exhibit.printing.checker import LabelWarning
 from exhibit.printing.content import photo_of
 from exhibit.printing.fonts import FONT, clean_text, describe_chars, missing_glyphs, register
 from exhibit.printing.labels import PrintCancelled
@@ -62,7 +63,7 @@ class CatalogueReport:
     sections: int
     pages: int
     passes: int
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[LabelWarning] = field(default_factory=list)
     seconds: float = 0.0
 
 
@@ -263,7 +264,7 @@ class _Builder:
     def __init__(self, archive: Archive, job: CatalogueJob, styles: dict, width: float, height: float):
         self.archive, self.job, self.s = archive, job, styles
         self.width, self.height = width, height
-        self.warnings: list[str] = []
+        self.warnings: list[LabelWarning] = []
         self.Heading, self.PageIndex = _marker_classes()
         self._terms: dict[tuple[str, str], str] = {}
 
@@ -398,9 +399,9 @@ class _Builder:
         if self.job.lang == "en" and not obj.name_en and obj.name_zh:
             head.append(self.p(obj.name_zh, "h3"))
         if self.job.photos:
-            from exhibit import media_library
+            from exhibit import media_records
 
-            media = media_library.primary_media(self.archive, "object", obj.id)
+            media = media_records.primary_media(self.archive, "object", obj.id)
             path, aspect, notes = photo_of(self.archive, media)
             if path is not None:
                 w = min(self.width * 0.62, mm(110))
@@ -414,7 +415,7 @@ class _Builder:
                                                   "Generated illustration, not a historical photograph"), "small"))
                 head.append(Spacer(1, 4))
             elif notes:
-                self.warnings.append(f"{obj.label()}: {notes[0]}")
+                self.warnings.append(LabelWarning(obj.label(), notes[0]))
                 head.append(self.p(self.label("(照片文件缺失)", "(photo file missing)"), "small"))
         rows = []
         for fname in ENTRY_FIELDS:

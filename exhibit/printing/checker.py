@@ -15,6 +15,7 @@ from exhibit.printing.content import LabelContent
 from exhibit.printing.fit import Fit
 from exhibit.printing.fonts import describe_chars, missing_glyphs
 from exhibit.printing.layout import MM
+from exhibit.problems import Problem
 
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9’'\-]*")
 _HAN = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f]")
@@ -22,12 +23,32 @@ _SENTENCE_EN = re.compile(r"(?<=[.!?])[\"'”’)]*\s+")
 _SENTENCE_ZH = re.compile(r"(?<=[。！？!?；;])")
 
 
+# The checker's kinds of warning, as the command line and the tests know them.
+_KINDS = {"label_missing_glyph": "missing-glyph", "label_overflow": "overflow", "label_shrunk": "shrunk",
+          "label_truncated": "truncated", "label_words": "budget", "label_chars": "budget",
+          "label_sentence_words": "sentence", "label_sentence_chars": "sentence",
+          "label_lines_long": "line-length", "label_lines_short": "line-length",
+          "photo_missing": "photo", "photo_unreadable": "photo", "photo_no_caption": "photo"}
+
+
 @dataclass(frozen=True)
 class LabelWarning:
-    label: str       # the record, as messages name it
-    level: str       # "error": will not print; "warning": prints, but look at it
-    code: str        # missing-glyph, overflow, shrunk, truncated, budget, sentence, line-length, photo
-    message: str
+    label: str          # the record, as messages name it
+    problem: Problem    # what is wrong; the print dialog translates it by its code
+
+    @property
+    def level(self) -> str:
+        """"error": will not print; "warning": prints, but look at it."""
+        return self.problem.severity
+
+    @property
+    def code(self) -> str:
+        """missing-glyph, overflow, shrunk, truncated, budget, sentence, line-length, photo."""
+        return _KINDS[self.problem.code]
+
+    @property
+    def message(self) -> str:
+        return str(self.problem)
 
     def __str__(self) -> str:
         return f"{self.level}: {self.label}: {self.message}"
@@ -38,10 +59,8 @@ def glyph_problems(content: LabelContent) -> list[LabelWarning]:
     for block in content.blocks + content.footer:
         missing = missing_glyphs(block.text)
         if missing:
-            out.append(LabelWarning(content.name, "error", "missing-glyph",
-                                    f"{block.field or block.role} has characters the font lacks: "
-                                    f"{describe_chars(missing)}; they would print as empty boxes "
-                                    f"(set EXHIBIT_CJK_FONT to a font that has them, or edit the text)"))
+            out.append(LabelWarning(content.name, Problem(block.field or block.role, "label_missing_glyph",
+                                                          {"chars": describe_chars(missing)})))
     return out
 
 
@@ -60,24 +79,22 @@ def budget_problems(content: LabelContent) -> list[LabelWarning]:
     en_words = sum(len(_WORD.findall(blk.text)) for blk in body if blk.lang == "en")
     zh_chars = sum(len(_HAN.findall(blk.text)) for blk in body if blk.lang == "zh")
     if en_words > b.words_en:
-        out.append(LabelWarning(content.name, "warning", "budget",
-                                f"English text has {en_words} words; {kind.name} labels should keep to {b.words_en}"))
+        out.append(LabelWarning(content.name, Problem(None, "label_words", {
+            "count": en_words, "kind": kind.name, "limit": b.words_en})))
     if zh_chars > b.chars_zh:
-        out.append(LabelWarning(content.name, "warning", "budget",
-                                f"Chinese text has {zh_chars} characters; {kind.name} labels should keep to {b.chars_zh}"))
+        out.append(LabelWarning(content.name, Problem(None, "label_chars", {
+            "count": zh_chars, "kind": kind.name, "limit": b.chars_zh})))
     for blk in body:
         if blk.lang == "en":
             long = [s for s in _SENTENCE_EN.split(blk.text) if len(_WORD.findall(s)) > b.sentence_words_en]
             for s in long[:2]:
-                out.append(LabelWarning(content.name, "warning", "sentence",
-                                        f"a sentence of {len(_WORD.findall(s))} words (keep to {b.sentence_words_en}): "
-                                        f"“{_first_words(s)}”"))
+                out.append(LabelWarning(content.name, Problem(blk.field, "label_sentence_words", {
+                    "count": len(_WORD.findall(s)), "limit": b.sentence_words_en, "start": _first_words(s)})))
         elif blk.lang == "zh":
             long = [s for s in _SENTENCE_ZH.split(blk.text) if len(_HAN.findall(s)) > b.sentence_chars_zh]
             for s in long[:2]:
-                out.append(LabelWarning(content.name, "warning", "sentence",
-                                        f"a sentence of {len(_HAN.findall(s))} characters (keep to "
-                                        f"{b.sentence_chars_zh}): “{s[:12]}…”"))
+                out.append(LabelWarning(content.name, Problem(blk.field, "label_sentence_chars", {
+                    "count": len(_HAN.findall(s)), "limit": b.sentence_chars_zh, "start": s[:12]})))
     return out
 
 
@@ -86,32 +103,29 @@ def fit_problems(content: LabelContent, fits: list[Fit], text_heights: list[floa
     out = []
     for f, avail in zip(fits, text_heights):
         if not f.fits:
-            out.append(LabelWarning(content.name, "error", "overflow",
-                                    f"the text does not fit even at {kind.min_pt:g} pt: it needs "
-                                    f"{f.height / MM:.0f} mm of height, the label has {avail / MM:.0f} mm; "
-                                    f"shorten it, choose a larger --page/--sheet, or use --overflow truncate"))
+            out.append(LabelWarning(content.name, Problem(None, "label_overflow", {
+                "min_pt": kind.min_pt, "needed": f.height / MM, "available": avail / MM})))
             continue
         if f.truncated:
-            out.append(LabelWarning(content.name, "warning", "truncated",
-                                    f"cut to fit at {f.body_pt:g} pt: {', '.join(f.truncated)} ends with “…”"))
+            out.append(LabelWarning(content.name, Problem(None, "label_truncated", {
+                "pt": f.body_pt, "fields": list(f.truncated)})))
         elif f.body_pt < kind.target_pt:
-            out.append(LabelWarning(content.name, "warning", "shrunk",
-                                    f"body text set at {f.body_pt:g} pt to fit, below the {kind.target_pt:g} pt "
-                                    f"for reading at a distance; use a larger label or shorten the text"))
+            out.append(LabelWarning(content.name, Problem(None, "label_shrunk", {
+                "pt": f.body_pt, "target": kind.target_pt})))
         lo, hi = kind.line_chars_en
         if f.line_chars_en is not None:
             chars = round(f.line_chars_en)
             if chars > kind.line_chars_max_en:
-                out.append(LabelWarning(content.name, "warning", "line-length",
-                                        f"English lines hold about {chars} characters; {lo}–{hi} read best"))
+                out.append(LabelWarning(content.name, Problem(None, "label_lines_long", {
+                    "chars": chars, "low": lo, "high": hi})))
             elif chars < lo - 15:
-                out.append(LabelWarning(content.name, "warning", "line-length",
-                                        f"English lines hold only about {chars} characters; {lo}–{hi} read best"))
+                out.append(LabelWarning(content.name, Problem(None, "label_lines_short", {
+                    "chars": chars, "low": lo, "high": hi})))
     return out
 
 
 def note_problems(content: LabelContent) -> list[LabelWarning]:
-    return [LabelWarning(content.name, "warning", "photo", note) for note in content.notes]
+    return [LabelWarning(content.name, note) for note in content.notes]
 
 
 def check(content: LabelContent, fits: list[Fit], text_heights: list[float]) -> list[LabelWarning]:

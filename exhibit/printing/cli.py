@@ -89,7 +89,7 @@ def cmd_catalogue(args: argparse.Namespace, open_archive: Callable) -> int:
     with writing_to(args.out):
         report = print_catalogue(archive, _selection(args), job, Path(args.out), progress=_progress)
     for w in report.warnings:
-        print(f"warning: {w}", file=sys.stderr)
+        print(w, file=sys.stderr)  # "warning: <object>: <what>"
     print(f"catalogue of {report.objects} object(s) in {report.sections} section(s): "
           f"{report.pages} page(s) written to {report.out}")
     return 0

@@ -9,10 +9,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
-from exhibit import media_library, vocab
+from exhibit import media_records, vocab
 from exhibit.archive import Archive
 from exhibit.errors import ExhibitError, MediaError
 from exhibit.printing.fonts import clean_text
+from exhibit.problems import Problem
 from exhibit.records import ArchiveObject, Media, Panel
 
 LANGS = ("both", "zh", "en")
@@ -33,7 +34,7 @@ class LabelContent:
     blocks: list[Block]
     photo: Path | None = None          # a JPEG derivative, drawn as stored
     photo_aspect: float = 1.0          # width / height
-    notes: list[str] = field(default_factory=list)  # things the checker passes on (missing photo …)
+    notes: list[Problem] = field(default_factory=list)  # things the checker passes on (missing photo …)
     qr_url: str | None = None
     footer: list[Block] = field(default_factory=list)  # accession, credit: bottom of the label
 
@@ -53,19 +54,18 @@ def qr_address(template: str | None, obj: ArchiveObject) -> str | None:
                            f"use {{accession}} or {{id}}, e.g. https://museum.example/objects/{{accession}}") from None
 
 
-def photo_of(archive: Archive, media: Media | None) -> tuple[Path | None, float, list[str]]:
+def photo_of(archive: Archive, media: Media | None) -> tuple[Path | None, float, list[Problem]]:
     """The print image of a media record (its screen-size JPEG derivative, made once
     and reused), its aspect ratio, and a note when the file is missing."""
     if media is None:
         return None, 1.0, []
     aspect = (media.width / media.height) if media.width and media.height else 1.0
     try:
-        path = media_library.derivative(archive, media, "screen")
+        path = media_records.derivative(archive, media, "screen")
     except (MediaError, OSError) as exc:
-        return None, aspect, [f"photo file missing or unreadable ({media.path}): {exc}; "
-                              f"the label prints without a photo"]
+        return None, aspect, [Problem(None, "photo_unreadable", {"file": media.path, "detail": str(exc)})]
     if not path.is_file():
-        return None, aspect, [f"photo file missing ({media.path}); the label prints without a photo"]
+        return None, aspect, [Problem(None, "photo_missing", {"file": media.path})]
     return path, aspect, []
 
 
@@ -109,7 +109,7 @@ def object_label(archive: Archive, obj: ArchiveObject, *, lang: str = "both",
     if not any(b.role in ("title", "subtitle") for b in blocks):
         # The chosen language has no name: show the other rather than a nameless label.
         blocks = _blocks([("title", "mixed", "name", obj.name_zh or obj.name_en)], lang) + blocks
-    media = media_library.primary_media(archive, "object", obj.id) if photo else None
+    media = media_records.primary_media(archive, "object", obj.id) if photo else None
     path, aspect, notes = photo_of(archive, media)
     credit = " ".join(t for t in ((obj.credit_zh if _want(lang, "zh") else ""),
                                   (obj.credit_en if _want(lang, "en") else "")) if t)
@@ -133,7 +133,7 @@ def caption_label(archive: Archive, media: Media, *, lang: str = "both") -> Labe
                                    notice) if t)
     name = f"media #{media.id} {media.original_name}".strip()
     if not blocks:
-        notes.append("the photo has no caption in the chosen language")
+        notes.append(Problem(None, "photo_no_caption"))
     return LabelContent("caption", name, blocks, path, aspect, notes, None,
                         _blocks([("small", "mixed", "creator/date/rights", small)], lang))
 

@@ -23,6 +23,7 @@ from exhibit.printing.pdfwrite import atomic_pdf, set_metadata
 from exhibit.printing.qr import encoding_ahead
 from exhibit.printing.select import Selection, select_media, select_objects, select_panels
 from exhibit.printing.templates import TEMPLATES, Plan, draw, layout_label
+from exhibit.problems import Problem
 
 ProgressFn = Callable[[int, int], None]
 OVERFLOW = ("error", "truncate")
@@ -93,6 +94,13 @@ def prepare(items: list[LabelContent], job: LabelJob, *, cancelled: Callable[[],
         p, fits = layout_label(item, Box(0, 0, slot.w, slot.h), overflow=job.overflow)
         out.append(Prepared(item, p, fits, check(item, fits, [b.h for b in p.text])))
     return out
+
+
+def refused(errors: list[LabelWarning], shown: int = 10) -> Problem:
+    """Why nothing was printed: the first `shown` labels that cannot be, each with its problem."""
+    lines = [Problem(None, "label_problem", {"label": w.label, "why": w.problem}) for w in errors[:shown]]
+    more = Problem(None, "and_more", {"count": len(errors) - shown}) if len(errors) > shown else ""
+    return Problem(None, "labels_refused", {"count": len(errors), "lines": lines, "more": more})
 
 
 def check_labels(archive: Archive, selection: Selection, job: LabelJob) -> list[LabelWarning]:
@@ -175,8 +183,6 @@ def print_labels(archive: Archive, selection: Selection, job: LabelJob, out: Pat
         warnings = [w for prep in prepared for w in prep.warnings]
         errors = [w for w in warnings if w.level == "error"]
         if errors:
-            shown = "\n  ".join(f"{w.label}: {w.message}" for w in errors[:10])
-            more = f"\n  … and {len(errors) - 10} more" if len(errors) > 10 else ""
-            raise ExhibitError(f"{len(errors)} label(s) cannot be printed; nothing was written:\n  {shown}{more}")
+            raise ExhibitError(refused(errors))
         pages = write_labels(prepared, job, Path(out), progress=progress, cancelled=cancelled)
     return LabelReport(Path(out), len(prepared), pages, warnings, time.perf_counter() - started)

@@ -11,8 +11,7 @@ import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from exhibit import dates, search
-from exhibit import media as media_files
+from exhibit import dates, media_files, search
 from exhibit.archive import Archive
 from exhibit.errors import DateError
 

@@ -4,7 +4,7 @@ Why slow: the hash sits in kiosk.json on a machine in a public gallery. With
 scrypt at n=2^14 (38 ms a guess) a 4-digit PIN was recovered from a copied
 kiosk.json in 9 s, the whole space in 6.4 min. A PIN now has at least 6
 digits and a guess costs n·r·p = 2^17·8 block mixes over 128 MiB: measured
-≈ 0.4 s on the 2-core machine (`uv run python -m exhibit.publish.pin_bench`),
+≈ 0.4 s on the 2-core machine (`uv run python -m bench pin`),
 so 10^6 PINs take about 4.6 days on one core and need 128 MiB per guess in
 flight, which limits what a GPU can run in parallel.
 
@@ -33,10 +33,10 @@ PIN_DIGITS = (6, 12)
 SCRYPT = {"n": 2 ** 17, "r": 8, "p": 1}      # the default for every new hash
 DKLEN = 32
 # scrypt's work is linear in n·r·p (ROMix) and its memory is 128·r·n bytes. The reference
-# point was measured with pin_bench on the 2-core machine class; the default must cost at
-# least TARGET_SECONDS there (tests check the parameters, not the clock).
+# point was measured with `python -m bench pin` on the 2-core machine class; the default
+# must cost at least TARGET_SECONDS there (tests check the parameters, not the clock).
 REFERENCE = {"n": 2 ** 14, "r": 8, "p": 1}
-REFERENCE_SECONDS = 0.044                       # the lowest of 0.044–0.063 s measured (pin_bench)
+REFERENCE_SECONDS = 0.044                       # the lowest of 0.044–0.063 s measured (bench pin)
 TARGET_SECONDS = 0.3
 MAX_MEMORY = 256 * 1024 * 1024                  # stored parameters asking more are refused
 

@@ -42,8 +42,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import quote
 
-from exhibit import media as media_files
-from exhibit import schema, search
+from exhibit import media_files, schema, search
 from exhibit.archive import Archive
 from exhibit.cli_checks import disk_full_error
 from exhibit.errors import ExhibitError
@@ -241,13 +240,13 @@ def _copy_images(archive: Archive, media_root: Path, media_rows: list[tuple[str,
 
 def _make_derivative(archive: Archive, sha256: str, kind: str) -> Path | None:
     """The curators' archive lacks this derivative: make it from the original if there is one."""
-    from exhibit import media_library, services
+    from exhibit import media_records, services
 
     row = archive.db.execute("SELECT id FROM media WHERE sha256 = ?", [sha256]).fetchone()
     if row is None:
         return None
     try:
-        return media_library.derivative(archive, services.get(archive, "media", row[0]), kind)
+        return media_records.derivative(archive, services.get(archive, "media", row[0]), kind)
     except (ExhibitError, OSError, ValueError):
         return None  # a missing or broken original: the kiosk shows a placeholder
 

@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from exhibit import media_library, services
+from exhibit import media_records, services
 from exhibit.archive import Archive
 from exhibit.records import ArchiveObject, Event, Panel, Person, Place, Section, Source
 
@@ -108,11 +108,11 @@ def _load_illustrations(archive: Archive, data_dir: Path, ids: dict[str, dict[st
     with tempfile.TemporaryDirectory(prefix="exhibit-illustrations-") as tmp:
         made = illustrations.render_all(data_dir, Path(tmp))
         for item in made:
-            media, _ = media_library.import_file(
+            media, _ = media_records.import_file(
                 archive, item.path, caption_zh=item.caption_zh, caption_en=item.caption_en,
                 creator="Exhibit (generated)", rights="CC0", is_illustration=True, is_sample=True)
             for record_type, record_id in _targets(item.key, ids):
-                media_library.link_media(archive, media.id, record_type, record_id, role="illustration")
+                media_records.link_media(archive, media.id, record_type, record_id, role="illustration")
     return len(made)
 
 

@@ -263,7 +263,7 @@ def test_unreadable_date_is_saved_as_written_with_a_warning(blank_archive):
     saved = services.create(blank_archive, museum_object("sometime in summer"))
     stored = services.get(blank_archive, "object", saved.id)
     assert (stored.date_text, stored.date_start, stored.date_end) == ("sometime in summer", None, None)
-    assert services.date_warnings(stored) == [
+    assert [str(w) for w in services.date_warnings(stored)] == [
         "date_text: cannot read the date 'sometime in summer': expected a date such as 1944-06-23,"
         " 1944年6月23日, 民国三十三年, 23 June 1944, c.1830–41 or early 19th century; it is kept as"
         " written, without a date range"]

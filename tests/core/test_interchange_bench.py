@@ -1,13 +1,14 @@
-"""The import/export benchmark runs end to end on a few rows and reports what it measured."""
+"""The import/export benchmark (`python -m bench interchange`) runs end to end on a few rows
+and reports what it measured."""
 from __future__ import annotations
 
 import json
 
-from exhibit.interchange import bench
+from bench.__main__ import main
 
 
 def test_the_benchmark_imports_exports_and_reports_each_figure(capsys) -> None:
-    assert bench.main(["--rows", "300", "--services-sample", "20", "--repeat", "3"]) == 0
+    assert main(["interchange", "--rows", "300", "--services-sample", "20", "--repeat", "3"]) == 0
     report = json.loads(capsys.readouterr().out)
     csv_import = report["import_csv"]
     assert csv_import["created"] == 300 and report["import_xlsx"]["created"] == 300

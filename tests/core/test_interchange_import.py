@@ -15,6 +15,7 @@ from exhibit.interchange import bulk, export, importer
 from exhibit.interchange.checking import RecordChecker
 from exhibit.interchange.mapping import Mapping, MappingError, suggest
 from exhibit.interchange.tables import read_table
+from exhibit.problems import texts
 from exhibit.records import ArchiveObject, Person
 from tests.spreadsheets import write_csv
 
@@ -71,12 +72,12 @@ def test_dry_run_reports_each_bad_row_by_number_and_import_changes_nothing(archi
     assert {n: r.action for n, r in by_row.items()} == {
         4: "create", 5: "rejected", 6: "rejected", 7: "rejected", 9: "rejected", 10: "rejected",
         11: "create"}
-    assert "appears again on row(s) 9" in by_row[5].reasons[0]
-    assert "appears again on row(s) 5" in by_row[9].reasons[0]
-    assert "date_text: cannot read the date '1944年13月'" in by_row[6].reasons[0]
+    assert "appears again on row(s) 9" in str(by_row[5].reasons[0])
+    assert "appears again on row(s) 5" in str(by_row[9].reasons[0])
+    assert "date_text: cannot read the date '1944年13月'" in str(by_row[6].reasons[0])
     assert "material '铜质' is not a term of the material vocabulary (nearest term: 铜 copper)" \
-        in by_row[7].reasons
-    assert "cell B10 holds the formula" in by_row[10].reasons[0]
+        in texts(by_row[7].reasons)
+    assert "cell B10 holds the formula" in str(by_row[10].reasons[0])
     assert plan.empty_rows == [8]
     report = plan.report()
     for expected in ("row 8: empty, skipped", "cells A1:G1 are merged", "cells E2:F2 are merged",
@@ -114,7 +115,7 @@ def test_a_formula_with_a_saved_result_imports_that_result_with_a_warning(blank_
     plan = importer.plan_import(blank_archive, table, suggest(table.header))
     assert plan.rows[0].action == "create"
     assert plan.rows[0].record.name_zh == "军号"
-    assert "cell B2 holds the formula" in plan.rows[0].warnings[0]
+    assert "cell B2 holds the formula" in str(plan.rows[0].warnings[0])
 
 
 def test_mapping_terms_answer_an_unknown_term_and_are_saved(archive: Archive, tmp_path: Path) -> None:
@@ -196,7 +197,7 @@ def test_events_find_their_place_by_key_or_name(archive: Archive, tmp_path: Path
     table = read_table(path)
     plan = importer.plan_import(archive, table, suggest(table.header, "event"))
     assert plan.rows[0].action == "create" and plan.rows[0].record.place_id == place.id
-    assert plan.rows[1].reasons == ["place '不存在的地方' is not in the archive (import the places first)"]
+    assert texts(plan.rows[1].reasons) == ["place '不存在的地方' is not in the archive (import the places first)"]
 
 
 def test_images_are_imported_from_inside_the_chosen_folder_only(blank_archive: Archive,
@@ -211,15 +212,15 @@ def test_images_are_imported_from_inside_the_chosen_folder_only(blank_archive: A
     table = read_table(path)
     plan = importer.plan_import(blank_archive, table, suggest(table.header), media_root=folder)
     assert plan.rows[0].action == "create"
-    assert plan.rows[1].action == "rejected" and "outside the chosen folder" in plan.rows[1].reasons[0]
+    assert plan.rows[1].action == "rejected" and "outside the chosen folder" in str(plan.rows[1].reasons[0])
 
     write_csv(path, [["总登记号", "名称", "图片"], ["HY4001", "军号", "sub/军号.jpg"]])
     table = read_table(path)
     result = importer.apply_import(blank_archive, table, suggest(table.header), media_root=folder)
     assert result.media_imported == 1
-    from exhibit import media_library
+    from exhibit import media_records
     obj = services.object_by_accession(blank_archive, "HY4001")
-    assert media_library.primary_media(blank_archive, "object", obj.id).original_name == "军号.jpg"
+    assert media_records.primary_media(blank_archive, "object", obj.id).original_name == "军号.jpg"
 
 
 def test_cancel_leaves_the_archive_unchanged_and_progress_is_reported(archive: Archive,

@@ -58,12 +58,12 @@ def test_lido_of_a_selection_and_of_a_sparse_record_validates(archive: Archive, 
 
 
 def test_iiif_manifests_have_language_maps_and_one_canvas_per_image(archive: Archive, tmp_path: Path) -> None:
-    from exhibit import media_library
+    from exhibit import media_records
 
     out = tmp_path / "iiif"
     count = iiif.write_iiif(archive, out, base_url="https://museum.example/iiif")
     objects = services.list_records(archive, "object", order="accession")
-    with_images = [o for o in objects if media_library.media_links(archive, "object", o.id)]
+    with_images = [o for o in objects if media_records.media_links(archive, "object", o.id)]
     assert count == len(with_images) > 0
     obj = with_images[0]
     manifest = json.loads((out / obj.accession / "manifest.json").read_text(encoding="utf-8"))
@@ -72,7 +72,7 @@ def test_iiif_manifests_have_language_maps_and_one_canvas_per_image(archive: Arc
     assert manifest["id"] == f"https://museum.example/iiif/{obj.accession}/manifest.json"
     assert manifest["label"] == {"zh": [obj.name_zh], "en": [obj.name_en]}
     assert manifest["summary"]["zh"] == [obj.description_zh]
-    images = media_library.media_for(archive, "object", obj.id)
+    images = media_records.media_for(archive, "object", obj.id)
     assert len(manifest["items"]) == len(images)
     canvas = manifest["items"][0]
     annotation = canvas["items"][0]["items"][0]

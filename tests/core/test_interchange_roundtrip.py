@@ -50,9 +50,9 @@ def test_table_export_then_import_gives_identical_records(archive: Archive, blan
     # The images came along, in order.
     obj = services.list_records(archive, "object")[0]
     copy = services.object_by_accession(blank_archive, obj.accession)
-    from exhibit import media_library
-    assert [m.sha256 for m in media_library.media_for(blank_archive, "object", copy.id)] == \
-        [m.sha256 for m in media_library.media_for(archive, "object", obj.id)]
+    from exhibit import media_records
+    assert [m.sha256 for m in media_records.media_for(blank_archive, "object", copy.id)] == \
+        [m.sha256 for m in media_records.media_for(archive, "object", obj.id)]
     assert check_archive(blank_archive) == []
     # Importing the same files again changes nothing.
     for record_type in TYPES:

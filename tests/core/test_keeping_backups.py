@@ -97,9 +97,7 @@ def test_backup_before_import_reuses_an_up_to_date_backup(archive):
 
 
 def test_existing_backup_command_now_verifies(archive, tmp_path):
-    from exhibit.integrity import backup
-
-    out = backup(archive, tmp_path / "copy.db")
+    out = backups.backup_to(archive, tmp_path / "copy.db")
     assert rows(out, "PRAGMA integrity_check") == [("ok",)]
 
 

@@ -6,6 +6,7 @@ from array import array
 
 import pytest
 
+from bench.corpus import generate_objects
 from exhibit import listing, search, services, vocab
 from exhibit.errors import ExhibitError
 from exhibit.listing import ListQuery
@@ -181,13 +182,13 @@ def test_fetch_rows(archive):
 
 
 def test_thumbnail_media_is_the_primary_image(archive):
-    from exhibit import media_library
+    from exhibit import media_records
 
     ids = [o.id for o in objects(archive)]
     found = listing.thumbnail_media(archive, "object", ids)
     assert found
     for record_id, media in found.items():
-        assert media.id == media_library.primary_media(archive, "object", record_id).id
+        assert media.id == media_records.primary_media(archive, "object", record_id).id
     media_ids = list(listing.record_ids(archive, ListQuery("media")))[:5]
     assert {m.id for m in listing.thumbnail_media(archive, "media", media_ids).values()} == set(media_ids)
 
@@ -201,8 +202,8 @@ def test_sort_indexes_are_used(blank_archive):
 
 
 def test_generated_archive_of_200k_objects(blank_archive):
-    """Benchmark data: correct lists at scale (not timed here; ui/bench_ui.py times it)."""
-    count = listing.generate_objects_for_benchmark(blank_archive, 200_000, random.Random(7))
+    """Benchmark data: correct lists at scale (not timed here; `python -m bench list` times it)."""
+    count = generate_objects(blank_archive, 200_000, random.Random(7))
     assert count == 200_000
     ids = listing.record_ids(blank_archive, ListQuery("object"))
     assert len(ids) == 200_000 and ids.itemsize == 8

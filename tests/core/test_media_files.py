@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageStat
 
-from exhibit import media
+from exhibit import media_files
 from exhibit.errors import MediaError
-from exhibit.media import (
+from exhibit.media_files import (
     SCREEN, THUMB, StoredMedia, collect_import_files, derivative_path, inspect_image,
     iter_import_files,
     make_derivatives, make_thumbnail, naive_thumbnail, resolve_inside, store_file,
@@ -321,7 +321,7 @@ def test_copy_failure_leaves_no_partial_original(tmp_path, root, monkeypatch):
     def boom(a, b):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(media.os, "replace", boom)
+    monkeypatch.setattr(media_files.os, "replace", boom)
     with pytest.raises(MediaError, match=r"ok\.jpg: .*No space left"):
         store_file(src, root)
     assert all_files(root) == []
@@ -329,7 +329,7 @@ def test_copy_failure_leaves_no_partial_original(tmp_path, root, monkeypatch):
 
 def test_file_changing_during_import_is_rejected(tmp_path, root, monkeypatch):
     src = jpeg(tmp_path / "moving.jpg")
-    real_hash = media._hash_stream
+    real_hash = media_files._hash_stream
 
     def hash_then_change(f, name):
         out = real_hash(f, name)
@@ -337,7 +337,7 @@ def test_file_changing_during_import_is_rejected(tmp_path, root, monkeypatch):
             w.write(b"more")
         return out
 
-    monkeypatch.setattr(media, "_hash_stream", hash_then_change)
+    monkeypatch.setattr(media_files, "_hash_stream", hash_then_change)
     with pytest.raises(MediaError, match="moving.jpg: the file changed"):
         store_file(src, root)
     assert all_files(root) == []
@@ -400,7 +400,7 @@ def test_make_derivatives_idempotent(tmp_path, root, monkeypatch):
     def must_not_run(*a, **k):
         raise AssertionError("derivative remade")
 
-    monkeypatch.setattr(media, "make_thumbnail", must_not_run)
+    monkeypatch.setattr(media_files, "make_thumbnail", must_not_run)
     assert make_derivatives(s, root) == d
     assert {k: os.stat(p).st_mtime_ns for k, p in d.items()} == stamps
     assert not [p for p in root.rglob("*") if p.name.startswith(".")]

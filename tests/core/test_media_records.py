@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from exhibit import media_library, services
+from exhibit import media_records, services
 from exhibit.integrity import check_archive
 from exhibit.records import ArchiveObject
 
@@ -33,38 +33,38 @@ def drop(tmp_path: Path) -> Path:
 
 def test_batch_import_reports_bad_files_and_keeps_the_rest(blank_archive, drop):
     obj = services.create(blank_archive, ArchiveObject(accession="HY1944.0005", name_zh="钢盔"))
-    report = media_library.import_paths(blank_archive, [drop], root=drop, link_to=("object", obj.id))
+    report = media_records.import_paths(blank_archive, [drop], root=drop, link_to=("object", obj.id))
     assert len(report.imported) == 3
     bad = {Path(name).name: reason for name, reason in report.errors}
     assert set(bad) == {"truncated.jpg", "empty.jpg", "notes.jpg"}
     assert all(name in reason for name, reason in bad.items())
-    images = media_library.media_for(blank_archive, "object", obj.id)
+    images = media_records.media_for(blank_archive, "object", obj.id)
     assert len(images) == 3
     assert services.count(blank_archive, "media") == 3
     assert check_archive(blank_archive) == []
 
 
 def test_same_file_twice_is_stored_once(blank_archive, drop):
-    media_library.import_paths(blank_archive, [drop / "helmet-front.jpg"])
-    again = media_library.import_paths(blank_archive, [drop / "helmet-front.jpg"])
+    media_records.import_paths(blank_archive, [drop / "helmet-front.jpg"])
+    again = media_records.import_paths(blank_archive, [drop / "helmet-front.jpg"])
     assert len(again.reused) == 1 and not again.imported
     assert services.count(blank_archive, "media") == 1
 
 
 def test_primary_image_and_order(blank_archive, drop):
     obj = services.create(blank_archive, ArchiveObject(accession="HY1944.0005", name_zh="钢盔"))
-    media_library.import_paths(blank_archive, [drop / "helmet-front.jpg", drop / "helmet-back.jpg"],
+    media_records.import_paths(blank_archive, [drop / "helmet-front.jpg", drop / "helmet-back.jpg"],
                                link_to=("object", obj.id))
-    front, back = media_library.media_for(blank_archive, "object", obj.id)
-    assert media_library.primary_media(blank_archive, "object", obj.id).id == front.id
-    media_library.set_primary(blank_archive, "object", obj.id, back.id)
-    assert [m.id for m in media_library.media_for(blank_archive, "object", obj.id)] == [back.id, front.id]
-    assert media_library.derivative(blank_archive, back, "thumb").exists()
+    front, back = media_records.media_for(blank_archive, "object", obj.id)
+    assert media_records.primary_media(blank_archive, "object", obj.id).id == front.id
+    media_records.set_primary(blank_archive, "object", obj.id, back.id)
+    assert [m.id for m in media_records.media_for(blank_archive, "object", obj.id)] == [back.id, front.id]
+    assert media_records.derivative(blank_archive, back, "thumb").exists()
 
 
 def test_path_outside_chosen_folder_refused(blank_archive, drop, tmp_path):
     outside = jpeg(tmp_path / "elsewhere" / "secret.jpg")
-    report = media_library.import_paths(blank_archive, [outside], root=drop)
+    report = media_records.import_paths(blank_archive, [outside], root=drop)
     assert report.errors and "secret.jpg" in report.errors[0][1]
     assert services.count(blank_archive, "media") == 0
 
@@ -72,14 +72,14 @@ def test_path_outside_chosen_folder_refused(blank_archive, drop, tmp_path):
 def test_symlink_refused(blank_archive, drop, tmp_path):
     target = jpeg(tmp_path / "elsewhere" / "secret.jpg")
     (drop / "link.jpg").symlink_to(target)
-    report = media_library.import_paths(blank_archive, [drop / "link.jpg"], root=drop)
+    report = media_records.import_paths(blank_archive, [drop / "link.jpg"], root=drop)
     assert report.errors and "link.jpg" in report.errors[0][1]
     assert services.count(blank_archive, "media") == 0
 
 
 def test_cancel_stops_between_files(blank_archive, drop):
     calls = []
-    report = media_library.import_paths(blank_archive, [drop], progress=lambda d, t, n: calls.append(d),
+    report = media_records.import_paths(blank_archive, [drop], progress=lambda d, t, n: calls.append(d),
                                         cancelled=lambda: len(calls) >= 1)
     assert report.cancelled and len(report.imported) + len(report.errors) == 1
 
@@ -88,14 +88,14 @@ def test_deleting_linked_media_is_refused(blank_archive, drop):
     from exhibit.errors import LinkedError
 
     obj = services.create(blank_archive, ArchiveObject(accession="HY1944.0005", name_zh="钢盔"))
-    media_library.import_paths(blank_archive, [drop / "helmet-front.jpg"], link_to=("object", obj.id))
-    media = media_library.primary_media(blank_archive, "object", obj.id)
+    media_records.import_paths(blank_archive, [drop / "helmet-front.jpg"], link_to=("object", obj.id))
+    media = media_records.primary_media(blank_archive, "object", obj.id)
     with pytest.raises(LinkedError, match="HY1944.0005"):
         services.delete(blank_archive, "media", media.id)
 
 
 def test_check_finds_missing_and_altered_files(blank_archive, drop):
-    media_library.import_paths(blank_archive, [drop / "helmet-front.jpg", drop / "helmet-back.jpg"])
+    media_records.import_paths(blank_archive, [drop / "helmet-front.jpg", drop / "helmet-back.jpg"])
     first, second = services.list_records(blank_archive, "media")
     (blank_archive.media_root / first.path).unlink()
     (blank_archive.media_root / second.path).write_bytes(b"tampered")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from exhibit import media_library, services
+from exhibit import media_records, services
 from exhibit.cli import run
 from exhibit.errors import ExhibitError
 from exhibit.printing import layout
@@ -152,11 +152,11 @@ def test_object_without_photo_prints(archive, tmp_path):
 
 def test_missing_photo_file_prints_without_it_and_warns(archive, tmp_path):
     obj = services.object_by_accession(archive, "HY1944.0001")
-    media = media_library.primary_media(archive, "object", obj.id)
-    from exhibit import media as media_files
+    media = media_records.primary_media(archive, "object", obj.id)
+    from exhibit import media_files
     for kind in ("thumb", "screen"):
         media_files.derivative_path(archive.media_root, media.sha256, kind).unlink(missing_ok=True)
-    media_library.file_path(archive, media).unlink()
+    media_records.file_path(archive, media).unlink()
     out = tmp_path / "missing.pdf"
     report = print_labels(archive, Selection(accessions=(obj.accession,)),
                           LabelJob("object", layout.single_page("A5-landscape")), out)

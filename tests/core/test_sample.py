@@ -1,7 +1,7 @@
 """The sample Hengyang exhibition: as big as promised, consistent, and honest about its images."""
 from __future__ import annotations
 
-from exhibit import media_library, services
+from exhibit import media_records, services
 from exhibit.integrity import check_archive
 
 
@@ -77,4 +77,4 @@ def test_illustrations_are_captioned_as_such(archive):
         assert item.is_illustration
         assert "非历史照片" in item.caption_zh and "not a historical photograph" in item.caption_en
     for obj in services.list_records(archive, "object"):
-        assert media_library.primary_media(archive, "object", obj.id) is not None, obj.label()
+        assert media_records.primary_media(archive, "object", obj.id) is not None, obj.label()

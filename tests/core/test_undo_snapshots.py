@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from exhibit import media_library, restore, search, services
+from exhibit import media_records, search, services, undo_snapshots
 from exhibit.errors import ExhibitError, NotFoundError, ValidationError
 from exhibit.integrity import check_archive
 from exhibit.records import ArchiveObject
@@ -54,12 +54,12 @@ def test_object_with_everything_comes_back_identical(archive):
     panel_id = next(r[2] for r in before["links"] if r[1] == "panel")
     panel_order = [l.to_id for l in services.links(archive, "panel", panel_id, "object")]
 
-    snap = restore.snapshot(archive, "object", obj.id)
+    snap = undo_snapshots.snapshot(archive, "object", obj.id)
     services.delete(archive, "object", obj.id, cascade=True)
     assert hit_ids(archive, "HY1944.0005", "object") == []
     assert refs_of(archive, "object", obj.id)["links"] == []
 
-    back = restore.restore(archive, snap)
+    back = undo_snapshots.restore(archive, snap)
     assert back == obj  # same id, fields and time stamps
     assert refs_of(archive, "object", obj.id) == before  # ids, positions, roles: as stored
     assert [l.to_id for l in services.links(archive, "panel", panel_id, "object")] == panel_order
@@ -71,10 +71,10 @@ def test_object_with_everything_comes_back_identical(archive):
 
 def test_restore_writes_history_rows(archive):
     obj = services.find(archive, "object", "HY1944.0010")
-    snap = restore.snapshot(archive, "object", obj.id)
+    snap = undo_snapshots.snapshot(archive, "object", obj.id)
     services.delete(archive, "object", obj.id, cascade=True)
     last = services.history(archive, limit=1)[0].id
-    restore.restore(archive, snap)
+    undo_snapshots.restore(archive, snap)
     new = [e for e in services.history(archive) if e.id > last]
     assert {e.action for e in new} == {"restore"}
     kinds = sorted(e.record_type for e in new)
@@ -93,11 +93,11 @@ def test_section_gets_its_panels_back_and_objects_their_section(archive):
     obj = services.get(archive, "object", some_object)
     assert some_object in hit_ids(archive, obj.accession, "object", section_id=section.id)
 
-    snap = restore.snapshot(archive, "section", section.id)
+    snap = undo_snapshots.snapshot(archive, "section", section.id)
     services.delete(archive, "section", section.id, cascade=True)
     assert refs_of(archive, "section", section.id)["panels"] == []
 
-    assert restore.restore(archive, snap) == section
+    assert undo_snapshots.restore(archive, snap) == section
     assert refs_of(archive, "section", section.id)["panels"] == panels_before
     assert some_object in hit_ids(archive, obj.accession, "object", section_id=section.id)
     assert check_archive(archive) == []
@@ -107,9 +107,9 @@ def test_place_gets_its_events_back(archive):
     place = services.find(archive, "place", "yuepingshan")
     before = refs_of(archive, "place", place.id)
     assert len(before["events"]) == 8
-    snap = restore.snapshot(archive, "place", place.id)
+    snap = undo_snapshots.snapshot(archive, "place", place.id)
     services.delete(archive, "place", place.id, cascade=True)
-    restore.restore(archive, snap)
+    undo_snapshots.restore(archive, snap)
     assert refs_of(archive, "place", place.id) == before
     assert check_archive(archive) == []
 
@@ -119,9 +119,9 @@ def test_source_gets_its_citations_back(archive):
                                    "ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
     before = refs_of(archive, "source", source_id)
     assert len(before["citations"]) >= 3
-    snap = restore.snapshot(archive, "source", source_id)
+    snap = undo_snapshots.snapshot(archive, "source", source_id)
     services.delete(archive, "source", source_id, cascade=True)
-    restore.restore(archive, snap)
+    undo_snapshots.restore(archive, snap)
     assert refs_of(archive, "source", source_id) == before
     assert check_archive(archive) == []
 
@@ -130,77 +130,77 @@ def test_media_gets_shown_again_where_it_was(archive):
     media_id = archive.db.execute("SELECT media_id FROM media_links WHERE record_type = 'panel'").fetchone()[0]
     media = services.get(archive, "media", media_id)
     before = refs_of(archive, "media", media_id)
-    snap = restore.snapshot(archive, "media", media_id)
+    snap = undo_snapshots.snapshot(archive, "media", media_id)
     services.delete(archive, "media", media_id, cascade=True)
-    assert restore.restore(archive, snap) == media
+    assert undo_snapshots.restore(archive, snap) == media
     assert refs_of(archive, "media", media_id) == before
     assert check_archive(archive) == []
 
 
 def test_id_taken_fails_cleanly(archive):
     last = services.get(archive, "object", 42)
-    snap = restore.snapshot(archive, "object", last.id)
+    snap = undo_snapshots.snapshot(archive, "object", last.id)
     services.delete(archive, "object", last.id, cascade=True)
     # SQLite hands the highest free rowid out again: a new object takes #42.
     other = services.create(archive, ArchiveObject(accession="HY2025.0001", name_zh="新藏品"))
     assert other.id == last.id
     state = dump(archive)
     with pytest.raises(ExhibitError, match="in use"):
-        restore.restore(archive, snap)
+        undo_snapshots.restore(archive, snap)
     assert dump(archive) == state
     assert check_archive(archive) == []
 
 
 def test_identifier_taken_fails_cleanly(archive):
     obj = services.find(archive, "object", "HY1944.0014")
-    snap = restore.snapshot(archive, "object", obj.id)
+    snap = undo_snapshots.snapshot(archive, "object", obj.id)
     services.delete(archive, "object", obj.id, cascade=True)
     services.create(archive, ArchiveObject(accession="HY1944.0014", name_en="A newcomer"))
     state = dump(archive)
     with pytest.raises(ValidationError, match="already used"):
-        restore.restore(archive, snap)
+        undo_snapshots.restore(archive, snap)
     assert dump(archive) == state
 
 
 def test_link_id_reused_meanwhile_still_restores_in_order(archive):
     obj = services.find(archive, "object", "HY1944.0037")
-    snap = restore.snapshot(archive, "object", obj.id)
+    snap = undo_snapshots.snapshot(archive, "object", obj.id)
     max_link = archive.db.execute("SELECT max(id) FROM links").fetchone()[0]
     if max_link not in {l.id for l in snap.links}:
         # Make the object's link the newest one, so its id is the one handed out again.
         person = services.list_records(archive, "person")[0]
         services.unlink(archive, services.link(archive, "object", obj.id, "person", person.id, role="x").id)
-        snap = restore.snapshot(archive, "object", obj.id)
+        snap = undo_snapshots.snapshot(archive, "object", obj.id)
     order = [l.to_id for l in services.links(archive, "object", obj.id)]
     services.delete(archive, "object", obj.id, cascade=True)
     taken = services.link(archive, "event", services.list_records(archive, "event")[0].id,
                           "place", services.list_records(archive, "place")[0].id, role="reuse")
-    restore.restore(archive, snap)
+    undo_snapshots.restore(archive, snap)
     assert [l.to_id for l in services.links(archive, "object", obj.id)] == order
-    assert services._get_link(archive, taken.id).role == "reuse"
+    assert services.get_link(archive, taken.id).role == "reuse"
     assert check_archive(archive) == []
 
 
 def test_references_to_records_deleted_meanwhile_are_left_out(archive):
     obj = services.find(archive, "object", "HY1944.0041")
-    snap = restore.snapshot(archive, "object", obj.id)
+    snap = undo_snapshots.snapshot(archive, "object", obj.id)
     person_link = next(l for l in snap.links if l.to_type == "person")
     services.delete(archive, "object", obj.id, cascade=True)
     services.delete(archive, "person", person_link.to_id, cascade=True)
-    restore.restore(archive, snap)
+    undo_snapshots.restore(archive, snap)
     assert person_link.to_id not in [l.to_id for l in services.links(archive, "object", obj.id)]
     assert check_archive(archive) == []
 
 
 def test_snapshot_of_missing_record(archive):
     with pytest.raises(NotFoundError):
-        restore.snapshot(archive, "object", 9999)
+        undo_snapshots.snapshot(archive, "object", 9999)
 
 
 def test_affected_lists_both_ends(archive):
     obj = services.find(archive, "object", "HY1944.0005")
-    snap = restore.snapshot(archive, "object", obj.id)
+    snap = undo_snapshots.snapshot(archive, "object", obj.id)
     affected = snap.affected()
     assert affected[0] == ("object", obj.id)
     assert ("panel", next(l.from_id for l in snap.links if l.from_type == "panel")) in affected
-    assert ("media", media_library.media_links(archive, "object", obj.id)[0].media_id) in affected
+    assert ("media", media_records.media_links(archive, "object", obj.id)[0].media_id) in affected

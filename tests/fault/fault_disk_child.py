@@ -16,7 +16,7 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from exhibit import media_library, services
+from exhibit import media_records, services
 from exhibit.archive import Archive
 from exhibit.errors import ExhibitError
 from exhibit.records import ArchiveObject
@@ -82,14 +82,14 @@ def main() -> None:
         result["errors"]["write"] = None
     except ExhibitError as exc:
         result["errors"]["write"] = f"{type(exc).__name__}: {exc}"
-    report = media_library.import_paths(archive, [image], link_to=("object", services.object_by_accession(
+    report = media_records.import_paths(archive, [image], link_to=("object", services.object_by_accession(
         archive, "K-ok-0").id))
     result["errors"]["media"] = [reason for _, reason in report.errors]
     result["imported"] = len(report.imported)
     if mode == "enospc":
         # Room for the original but not for its thumbnails and record: the import fails later on.
         os.truncate(filler, max(filler.stat().st_size - image.stat().st_size - 24 * 1024, 0))
-        report = media_library.import_paths(archive, [image])
+        report = media_records.import_paths(archive, [image])
         result["errors"]["media_some_room"] = [reason for _, reason in report.errors]
         result["imported"] += len(report.imported)
 

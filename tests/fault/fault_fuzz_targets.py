@@ -3,7 +3,7 @@
 
     python fault_fuzz_targets.py TARGET [libFuzzer options] [CORPUS_DIR]
 
-Targets: image (exhibit.media.inspect_image on the bytes as a file), date
+Targets: image (exhibit.media_files.inspect_image on the bytes as a file), date
 (exhibit.dates.parse_date on the bytes as text), csv-decode
 (exhibit.interchange.encodings.decode_bytes), csv and xlsx
 (exhibit.interchange.tables, the spreadsheet import's reader). Each input may raise the
@@ -26,7 +26,7 @@ with atheris.instrument_imports(include=["exhibit", *(["PIL"] if _NIGHTLY else [
     from PIL import Image
 
     Image.init()                      # import the format plugins now, inside the instrumented block
-    from exhibit import dates, media
+    from exhibit import dates, media_files
     from exhibit.errors import ExhibitError
     try:
         from exhibit.interchange import encodings, tables
@@ -40,7 +40,7 @@ def image(data: bytes) -> None:
     path = _scratch / "input.img"
     path.write_bytes(data)
     try:
-        media.inspect_image(path)
+        media_files.inspect_image(path)
     except ExhibitError:
         pass
 

@@ -1,6 +1,6 @@
 """A coverage-guided fuzzer (atheris/libFuzzer) over the import surface, for a fixed time.
 
-Images (exhibit.media.inspect_image: what every import goes through), typed
+Images (exhibit.media_files.inspect_image: what every import goes through), typed
 dates (exhibit.dates.parse_date), the CSV decoder (exhibit.interchange.encodings)
 and the CSV/XLSX reader of the spreadsheet import (exhibit.interchange.tables). Any exception that is not one of the
 project's own errors fails the test, with the traceback and the input that

@@ -94,15 +94,15 @@ def test_metadata_reader_sees_every_kind():
 
 def test_old_derivative_with_metadata_is_made_again(archive):
     """Derivatives made before this fix kept the comment: asking for one makes it clean again."""
-    from exhibit import media_library, services
+    from exhibit import media_records, services
 
     record = services.list_records(archive, "media")[0]
-    thumb = media_library.derivative(archive, record, "thumb")
+    thumb = media_records.derivative(archive, record, "thumb")
     with Image.open(thumb) as img:
         leaky = io.BytesIO()
         img.save(leaky, "JPEG", comment=SECRET)
     thumb.write_bytes(leaky.getvalue())
-    again = media_library.derivative(archive, record, "thumb")
+    again = media_records.derivative(archive, record, "thumb")
     assert metadata_in(again.read_bytes()) == []
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from exhibit import media, media_library, services
+from exhibit import media_files, media_records, services
 from exhibit.errors import MediaError
 from tests.hostile.media_samples import jpeg_file
 
@@ -42,7 +42,7 @@ def _on(name: str, action):
 
 
 def test_file_deleted_between_listing_and_reading(blank_archive, drop):
-    report = media_library.import_paths(blank_archive, [drop],
+    report = media_records.import_paths(blank_archive, [drop],
                                         progress=_on("b.jpg", (drop / "b.jpg").unlink))
     assert [m.original_name for m in report.imported] == ["a.jpg", "c.jpg"]
     ((_, reason),) = report.errors
@@ -51,11 +51,11 @@ def test_file_deleted_between_listing_and_reading(blank_archive, drop):
 
 
 def test_folder_removed_mid_import(blank_archive, drop):
-    report = media_library.import_paths(blank_archive, [drop],
+    report = media_records.import_paths(blank_archive, [drop],
                                         progress=_on("b.jpg", lambda: shutil.rmtree(drop)))
     assert [m.original_name for m in report.imported] == ["a.jpg"]
     assert [reason.split(":")[0] for _, reason in report.errors] == ["b.jpg", "c.jpg"]
-    assert all(media.verify_stored(blank_archive.media_root, m.path, m.sha256) is None
+    assert all(media_files.verify_stored(blank_archive.media_root, m.path, m.sha256) is None
                for m in report.imported)
 
 
@@ -70,7 +70,7 @@ def test_fifo_swapped_in_does_not_block(blank_archive, drop):
     old = signal.signal(signal.SIGALRM, hung)
     signal.alarm(60)
     try:
-        report = media_library.import_paths(blank_archive, [drop], progress=_on("b.jpg", swap))
+        report = media_records.import_paths(blank_archive, [drop], progress=_on("b.jpg", swap))
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, old)
@@ -86,7 +86,7 @@ def test_link_swapped_in_after_listing_is_not_followed(blank_archive, drop, tmp_
         (drop / "b.jpg").unlink()
         (drop / "b.jpg").symlink_to(private)
 
-    report = media_library.import_paths(blank_archive, [drop], progress=_on("b.jpg", swap))
+    report = media_records.import_paths(blank_archive, [drop], progress=_on("b.jpg", swap))
     ((_, reason),) = report.errors
     assert reason.startswith("b.jpg:") and "symbolic link" in reason
     assert (123, 77) not in {(m.width, m.height) for m in report.imported}
@@ -94,7 +94,7 @@ def test_link_swapped_in_after_listing_is_not_followed(blank_archive, drop, tmp_
 
 def test_file_replaced_while_read_is_read_as_opened(blank_archive, drop, monkeypatch):
     """Another program renames a new file over the one being imported: we keep what we opened."""
-    real = media._inspect
+    real = media_files._inspect
     original = (drop / "b.jpg").read_bytes()
 
     def inspect_then_replace(source, path):
@@ -104,8 +104,8 @@ def test_file_replaced_while_read_is_read_as_opened(blank_archive, drop, monkeyp
             os.replace(drop / "other.tmp", drop / "b.jpg")
         return info
 
-    monkeypatch.setattr(media, "_inspect", inspect_then_replace)
-    report = media_library.import_paths(blank_archive, [drop / "b.jpg"])
+    monkeypatch.setattr(media_files, "_inspect", inspect_then_replace)
+    report = media_records.import_paths(blank_archive, [drop / "b.jpg"])
     (m,) = report.imported
     assert (blank_archive.media_root / m.path).read_bytes() == original
     assert (m.width, m.height) == (61, 40)
@@ -119,10 +119,10 @@ def test_failure_after_storing_leaves_no_orphan(blank_archive, drop, monkeypatch
         raise MediaError("b.jpg: could not make a preview (simulated)")
 
     if stage == "previews":
-        monkeypatch.setattr(media, "make_thumbnail", fail)
+        monkeypatch.setattr(media_files, "make_thumbnail", fail)
     else:
         monkeypatch.setattr(services, "create", fail)
-    report = media_library.import_paths(blank_archive, [drop / "b.jpg"])
+    report = media_records.import_paths(blank_archive, [drop / "b.jpg"])
     assert report.errors and not report.imported
     assert _media_files(blank_archive) == before
     assert services.count(blank_archive, "media") == 0
@@ -130,9 +130,9 @@ def test_failure_after_storing_leaves_no_orphan(blank_archive, drop, monkeypatch
 
 def test_failure_never_removes_a_file_it_did_not_write(blank_archive, drop, monkeypatch):
     """The same content stored earlier (an orphan, or another process's) stays after a failure."""
-    earlier = media.store_file(drop / "a.jpg", blank_archive.media_root)
+    earlier = media_files.store_file(drop / "a.jpg", blank_archive.media_root)
     monkeypatch.setattr(services, "create", lambda *a, **k: (_ for _ in ()).throw(
         MediaError("a.jpg: simulated")))
-    report = media_library.import_paths(blank_archive, [drop / "a.jpg"])
+    report = media_records.import_paths(blank_archive, [drop / "a.jpg"])
     assert report.errors
     assert (blank_archive.media_root / earlier.path).exists()

@@ -2,7 +2,7 @@
 old hashes still open the kiosk but are flagged, and a hostile kiosk.json is one line.
 
 No timed assertions: the cost per guess is checked from the parameters (scrypt's work is
-n·r·p, its memory 128·r·n), scaled from the figure `python -m exhibit.publish.pin_bench`
+n·r·p, its memory 128·r·n), scaled from the figure `python -m bench pin`
 measured on the 2-core machine. Tests that hash pass cheap parameters explicitly.
 """
 from __future__ import annotations

@@ -264,7 +264,7 @@ def test_excel_style_parts_read_as_excel_shows_them(tmp_path: Path) -> None:
     assert [r.cells for r in table.rows] == [["1001", "铜军号", "1944-06-08", "第一行\r\n第二行"],
                                              ["HY4", "true", "1944-06-22", "2"]]
     assert table.empty_rows == [3]
-    assert "the formula =1+1" in table.rows[1].notes[0]
+    assert "the formula =1+1" in str(table.rows[1].notes[0])
 
 
 # ---------------------------------------------------------------- text tables (attacks 7, 8)

@@ -14,7 +14,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
-from exhibit import media_library, search, services
+from exhibit import media_records, search, services
 from ui.common import i18n
 from ui.curator.window import RECORD_TYPES, CuratorWindow
 from ui.common.qtfonts import ensure_cjk_font
@@ -95,7 +95,7 @@ def test_curator_workflow(window, qtbot, archive, tmp_path):
         photos.append(path)
     dialog = w.media_panel.import_files(photos)
     dialog.wait()
-    qtbot.waitUntil(lambda: len(media_library.media_for(archive, "object", obj.id)) == 2, timeout=10000)
+    qtbot.waitUntil(lambda: len(media_records.media_for(archive, "object", obj.id)) == 2, timeout=10000)
 
     # -- edit, undo, redo
     name_en = editor(w, "name_en")
@@ -164,7 +164,7 @@ def test_curator_workflow(window, qtbot, archive, tmp_path):
     stack.undo()
     restored = services.object_by_accession(archive, "HY2026.0001")
     assert restored.id == obj.id
-    assert len(media_library.media_for(archive, "object", obj.id)) == 2
+    assert len(media_records.media_for(archive, "object", obj.id)) == 2
     assert obj.id in [o.id for o in services.linked_records(archive, "panel", panel.id, "object")]
 
 

@@ -93,7 +93,7 @@ def test_create_object_through_the_form_then_undo_and_redo(open_form, archive, s
     type_chinese(editor(form, "name_zh"), "铁皮饭盒")
     qtbot.keyClicks(editor(form, "name_en"), "Tin mess tin")
     choose(qtbot, editor(form, "category"), "iron_metal")
-    assert editor(form, "category").currentText() == "铁器、其他金属器 / Iron and other metals"
+    assert editor(form, "category").currentText() == "Iron and other metals"  # the window's language
     type_chinese(editor(form, "date_text"), "1944年6月")
     preview = form._date_previews["date_text"]
     assert "1944-06-01 – 1944-06-30" in preview.text() and "June 1944" in preview.text()
@@ -210,19 +210,44 @@ def test_impossible_date_shown_next_to_the_date(open_form, archive, qtbot):
     assert "#b00020" not in preview.styleSheet() and "23 June 1944" in preview.text()
 
 
-def test_problems_map_to_their_rows():
-    assert problem_row("object", "accession number 'X' is already used by object X") == "accession"
-    assert problem_row("object", "an accession number is required") == "accession"
-    assert problem_row("object", "a name is needed in Chinese or English") == "name"
-    assert problem_row("object", "category 'x' is not a term of the category vocabulary") == "category"
-    assert problem_row("object", "date_text: cannot read the date 'x': no year given") == "date_text"
-    assert problem_row("object", "acquisition_date: cannot read …") == "acquisition_date"
-    assert problem_row("object", "name_zh is 600 characters long; the limit is 500") == "name"
-    assert problem_row("panel", "section_id: section #9 does not exist") == "section_id"
-    assert problem_row("place", "latitude 91.0 is outside −90…90") == "lat"
-    assert problem_row("event", "an event needs a date for the timeline") == "date_text"
-    assert problem_row("section", "code 's1' is already used by section s1") == "code"
-    assert problem_row("object", "something unexpected") is None
+def test_unreadable_date_is_a_note_and_the_record_saves(open_form, archive, qtbot):
+    """Text no date form matches is kept as written: said mildly (not in red), and saving works."""
+    form = open_form()
+    qtbot.keyClicks(editor(form, "accession"), "HY2025.0210")
+    qtbot.keyClicks(editor(form, "name_en"), "Field diary")
+    type_chinese(editor(form, "date_text"), "抗战胜利前夕某日")
+    preview = form._date_previews["date_text"]
+    assert "kept as written" in preview.text()
+    assert "#b00020" not in preview.styleSheet() and preview.styleSheet()  # a note's colour, not the error's
+    assert form.save(), form.problems()
+    stored = services.find(archive, "object", "HY2025.0210")
+    assert (stored.date_text, stored.date_start) == ("抗战胜利前夕某日", None)
+
+
+def test_problems_map_to_their_rows(archive):
+    """Each rule's problem is shown by the field it names (its `field`), whatever its words."""
+    from exhibit.errors import ValidationError
+    from exhibit.problems import Problem
+    from exhibit.records import Event, Panel, Place, Section
+
+    def rows(record) -> set[str | None]:
+        with pytest.raises(ValidationError) as caught:
+            services.validate(archive, record)
+        return {problem_row(record.TYPE, p) for p in caught.value.problems}
+
+    taken = services.list_records(archive, "object")[0].accession
+    assert rows(ArchiveObject(accession=taken.lower(), name_zh="x")) == {"accession"}
+    assert rows(ArchiveObject(accession="")) == {"accession", "name"}
+    assert rows(ArchiveObject(accession="HY9", name_zh="x", category="x")) == {"category"}
+    assert rows(ArchiveObject(accession="HY9", name_zh="x", date_text="1944年13月")) == {"date_text"}
+    assert rows(ArchiveObject(accession="HY9", name_zh="x" * 600)) == {"name"}
+    assert rows(Panel(code="p-new", title_zh="x", section_id=999_999)) == {"section_id"}
+    assert rows(Place(name_zh="x", lat=91.0)) == {"lat"}
+    assert rows(Event(title_zh="x")) == {"date_text"}
+    section = services.list_records(archive, "section")[0]
+    assert rows(Section(code=section.code, title_zh="x")) == {"code"}
+    assert problem_row("object", Problem(None, "self_link")) is None     # the message area
+    assert problem_row("object", "a sentence with no field") is None
 
 
 # ---------------------------------------------------------------- leaving a dirty form

@@ -47,7 +47,7 @@ def test_qm_compiles_and_translates(qapp):
     i18n.set_language("zh", remember=False)
     try:
         assert QCoreApplication.translate("CuratorWindow", "&File") == "文件(&F)"
-        assert QCoreApplication.translate("RecordTypes", "Objects") == "藏品"
+        assert QCoreApplication.translate("LinksEditor", "Remove") == "移除"
     finally:
         i18n.set_language("en", remember=False)
-    assert QCoreApplication.translate("RecordTypes", "Objects") == "Objects"
+    assert QCoreApplication.translate("LinksEditor", "Remove") == "Remove"

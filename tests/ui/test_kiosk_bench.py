@@ -12,7 +12,7 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QObject
 
-from ui.kiosk.bench import in_event_loop
+from bench.kiosk import in_event_loop
 
 
 def test_deferred_deletions_are_delivered_between_steps(qapp):

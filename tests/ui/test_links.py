@@ -420,8 +420,10 @@ ORIGINAL_SECTIONS = ["s1-road", "s2-defence", "s3-siege", "s4-cost", "s5-memory"
 def test_tree_shows_sections_and_panels_in_order(tree):
     assert section_codes(tree) == ORIGINAL_SECTIONS
     assert panel_codes(tree, 0) == ["p01-hunan-front", "p02-ichigo", "p03-junction"]
-    assert tree.topLevelItem(0).text(0) == "1  兵临城下"
-    assert tree.topLevelItem(2).child(2).text(0) == "3.3  第二次总攻"
+    # The English window shows the English titles (and the Chinese beside them).
+    assert tree.topLevelItem(0).text(0) == "1  The Road to Hengyang"
+    assert tree.topLevelItem(0).text(1) == "兵临城下"
+    assert tree.topLevelItem(2).child(2).text(0) == "3.3  The Second General Assault"
 
 
 def test_alt_down_moves_a_section_and_undo_puts_it_back(tree, archive, stack, qtbot):
@@ -432,7 +434,7 @@ def test_alt_down_moves_a_section_and_undo_puts_it_back(tree, archive, stack, qt
     assert section_codes(tree) == moved
     assert [s.code for s in services.list_records(archive, "section")] == moved
     assert tree.currentItem().text(2) == "s1-road"  # the moved row stays selected
-    assert tree.topLevelItem(1).text(0) == "2  兵临城下"  # numbers follow the order
+    assert tree.topLevelItem(1).text(0) == "2  The Road to Hengyang"  # numbers follow the order
     stack.undo()
     assert section_codes(tree) == ORIGINAL_SECTIONS
     assert [s.code for s in services.list_records(archive, "section")] == ORIGINAL_SECTIONS

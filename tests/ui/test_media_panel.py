@@ -13,7 +13,7 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl  # noqa: E402
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QUndoStack  # noqa: E402
 from PySide6.QtWidgets import QApplication, QDialogButtonBox  # noqa: E402
 
-from exhibit import media_library, services  # noqa: E402
+from exhibit import media_records, services  # noqa: E402
 from exhibit.records import ArchiveObject  # noqa: E402
 from ui.common.events import events  # noqa: E402
 from ui.curator.editor.media import MEDIA_IDS_MIME, MediaPanel  # noqa: E402
@@ -148,7 +148,7 @@ def test_drop_200_files_one_unreadable(panel, qtbot, tmp_path, blank_archive, re
     # Linked in the order of the files, shown as 199 thumbnails, primary first.
     expected = [f.name for f in files if f.name != "img_137.jpg"]
     assert names(panel) == expected
-    links = media_library.media_links(blank_archive, "object", record.id)
+    links = media_records.media_links(blank_archive, "object", record.id)
     assert [l.media_id for l in links] == panel.media_ids()
     assert panel.strip.count() == 199
     assert "Primary / 主图" in panel.strip.item(0).text()
@@ -185,7 +185,7 @@ def test_cancel_midway_keeps_what_was_imported(panel, qtbot, tmp_path, blank_arc
     assert dialog.summary_label.text().startswith(f"{kept} imported")
     assert panel.strip.count() == kept
     assert names(panel) == [f.name for f in files[:kept]]
-    assert len(media_library.media_links(blank_archive, "object", record.id)) == kept
+    assert len(media_records.media_links(blank_archive, "object", record.id)) == kept
     assert panel.add_button.isEnabled()
 
 
@@ -306,7 +306,7 @@ def test_buttons_follow_record_and_selection(panel, qtbot, tmp_path):
 
 def test_follows_changes_made_elsewhere(panel, qtbot, tmp_path, blank_archive, record):
     ids = three(panel, qtbot, tmp_path)
-    media_library.reorder_media(blank_archive, "object", record.id, list(reversed(ids)))
+    media_records.reorder_media(blank_archive, "object", record.id, list(reversed(ids)))
     events().changed("object", record.id)
     assert panel.media_ids() == list(reversed(ids))
     media = services.get(blank_archive, "media", ids[0])

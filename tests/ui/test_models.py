@@ -12,6 +12,7 @@ from PySide6.QtCore import QPoint, Qt  # noqa: E402
 from PySide6.QtGui import QPixmap, QUndoStack  # noqa: E402
 from PySide6.QtWidgets import QListView  # noqa: E402
 
+from bench.corpus import generate_objects  # noqa: E402
 from exhibit import listing, services  # noqa: E402
 from exhibit.listing import ListQuery  # noqa: E402
 from ui.curator.commands import undo  # noqa: E402
@@ -52,8 +53,8 @@ def test_rows_and_columns_of_objects(table, archive):
     first = services.find(archive, "object", "HY1944.0001")
     assert [model.data(model.index(0, c), Display) for c in range(3)] == \
         [first.accession, first.name_zh, first.name_en]
-    # Vocabulary codes show as both labels, Chinese and English.
-    assert model.data(model.index(0, 5), Display) == "展出中 On display"
+    # Vocabulary codes show as the term's name in the window's language.
+    assert model.data(model.index(0, 5), Display) == "On display"
     assert "document_propaganda" not in column(model, 3)
     assert model.data(model.index(0, 0), Qt.ItemDataRole.UserRole) == ("object", first.id)
     assert model.data(model.index(0, 0), Qt.ItemDataRole.DecorationRole) is None
@@ -98,7 +99,7 @@ def test_sort_by_category_uses_vocabulary_order(table, archive):
 
 
 def test_paging_deep_in_a_big_list(qtbot, blank_archive):
-    listing.generate_objects_for_benchmark(blank_archive, 6000, random.Random(3))
+    generate_objects(blank_archive, 6000, random.Random(3))
     model = RecordTableModel(blank_archive, ListQuery("object"), max_pages=4, listen=False)
     assert model.rowCount() == 6000
     qtbot.waitUntil(lambda: not model.loading, timeout=5000)  # above SYNC_BELOW: ids from a pool thread
@@ -155,7 +156,7 @@ def test_edit_moves_the_row_when_sorted_by_that_column(table, archive):
 def test_refresh_in_a_big_list_rereads_only_the_edited_page(blank_archive, monkeypatch):
     import ui.curator.models as models
 
-    listing.generate_objects_for_benchmark(blank_archive, 3000, random.Random(5))
+    generate_objects(blank_archive, 3000, random.Random(5))
     monkeypatch.setattr(models, "REQUERY_LIMIT", 1000)
     model = RecordTableModel(blank_archive, ListQuery("object"), listen=False)
     row = 2800

@@ -23,8 +23,9 @@ with the UI thread's transactions).
 
 An exception in a Runner's `cancel_errors` (the core's "cancelled" errors,
 such as PrintCancelled or ImportCancelled) reports `cancelled`; any other
-ExhibitError reports `failed` with its message; anything else `failed`
-with the type named, so a worker always reports back.
+ExhibitError reports `failed` with its Problem when it carries one (so the
+window can say it in its own language), else its message; anything else
+`failed` with the type named, so a worker always reports back.
 """
 from __future__ import annotations
 
@@ -152,7 +153,7 @@ def run_task(fn: Callable[[], T], on_done: Callable[[T], None] | None = None,
 class _Worker(QObject):
     progress = Signal(int, int, str)
     succeeded = Signal(object)
-    failed = Signal(str)
+    failed = Signal(object)           # the error's Problem when it has one (translated where shown), else text
     was_cancelled = Signal(str)
 
     def __init__(self, task: Task, cancel_errors: tuple[type[BaseException], ...]) -> None:
@@ -170,7 +171,7 @@ class _Worker(QObject):
         except self._cancel_errors as exc:
             self.was_cancelled.emit(str(exc))
         except ExhibitError as exc:
-            self.failed.emit(str(exc))
+            self.failed.emit(exc.problem or str(exc))
         except Exception as exc:  # noqa: BLE001 - a worker thread must always report back
             self.failed.emit(f"{type(exc).__name__}: {exc}")
         else:
@@ -182,7 +183,7 @@ class Runner(QObject):
 
     progress = Signal(int, int, str)
     succeeded = Signal(object)
-    failed = Signal(str)
+    failed = Signal(object)           # a Problem (ui.common.problems.message_text shows it) or text
     cancelled = Signal(str)
     ended = Signal()                  # after any of the three above
 
@@ -198,7 +199,7 @@ class Runner(QObject):
         return self._worker is not None
 
     def start(self, task: Task, *, progress: Callable[[int, int, str], None] | None = None,
-              succeeded: Callable[[Any], None] | None = None, failed: Callable[[str], None] | None = None,
+              succeeded: Callable[[Any], None] | None = None, failed: Callable[[Any], None] | None = None,
               cancelled: Callable[[str], None] | None = None) -> None:
         """Run `task`; the callbacks given here are called for this run only."""
         if self.is_running():
@@ -229,8 +230,8 @@ class Runner(QObject):
     def _on_succeeded(self, result: object) -> None:
         self._finish("succeeded", result)
 
-    @Slot(str)
-    def _on_failed(self, message: str) -> None:
+    @Slot(object)
+    def _on_failed(self, message: object) -> None:
         self._finish("failed", message)
 
     @Slot(str)

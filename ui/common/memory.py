@@ -47,7 +47,7 @@ def release_heap() -> bool:
     reset (~6 ms). The soak's steady growth once blamed on pages glibc kept
     (~2.4 MB per 10,000 touches) was the benchmark's own: it drove the kiosk
     with no event loop running, so Qt never delivered the deferred deletions
-    of the image loader's replies (ui/kiosk/bench.py); driven from a loop, as
+    of the image loader's replies (bench/kiosk.py); driven from a loop, as
     the kiosk runs, the soak stays flat. macOS and Windows have no
     malloc_trim; their allocators return memory on their own.
     """

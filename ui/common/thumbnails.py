@@ -3,7 +3,7 @@
 The UI thread looks up which image a record shows (exhibit.listing.
 thumbnail_media, one query a page) and hands the Media record — plain data —
 to a pool job. The worker computes the derivative's path, makes the
-derivative if it is missing (file work only: exhibit.media never touches the
+derivative if it is missing (file work only: exhibit.media_files never touches the
 database) and decodes it with QImageReader at the size shown. Workers never
 see the archive or its SQLite connection. Jobs go through background.run_task
 on the loader's own pool, so thumbnails never queue behind a list's load.
@@ -24,7 +24,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSize, QThreadPool, Signal
 from PySide6.QtGui import QColor, QImage, QImageReader, QPainter, QPixmap, QPixmapCache
 
-from exhibit import media as media_files
+from exhibit import media_files
 from exhibit.records import Media
 from ui.common.background import run_task
 

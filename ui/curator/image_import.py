@@ -1,6 +1,6 @@
 """Importing image files off the UI thread, with progress, cancel and a per-file error list.
 
-`import_task` runs `exhibit.media_library.import_paths` as a
+`import_task` runs `exhibit.media_records.import_paths` as a
 ui.common.background.Runner task, on a worker thread. A SQLite connection
 must not be shared between threads, so the task opens its own connection to
 the same archive inside the thread and closes it at the end; WAL and the
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QLabel, Q
 
 from exhibit.archive import Archive
 from exhibit.errors import ExhibitError
-from exhibit.media_library import ImportReport, import_paths
+from exhibit.media_records import ImportReport, import_paths
 from ui.common import background
 from ui.common.plaintext import tip
 

@@ -28,7 +28,7 @@ closes. Views over these models must keep fixed row heights and never use
 ResizeToContents on a big list (measured: 116 s at 100,000 rows);
 `configure_table_view` and `configure_grid_view` set them up. Both models
 answer Qt 6's multiData (one call from C++ a cell instead of seven).
-Measured by ui/bench_ui.py.
+Measured by bench/curator_list.py.
 """
 from __future__ import annotations
 
@@ -38,8 +38,7 @@ from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import (QAbstractListModel, QAbstractTableModel, QCoreApplication, QModelIndex,
-                            QSize, Qt, QT_TRANSLATE_NOOP, Signal)
+from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QImage
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QListView, QTableView
 
@@ -47,13 +46,14 @@ from exhibit import listing, vocab
 from exhibit.archive import Archive, connect
 from exhibit.listing import ListQuery
 from exhibit.records import Media
+from ui.common import naming
 from ui.common.background import run_task
 from ui.common.events import events
 from ui.common.plaintext import tip
 from ui.common.thumbnails import ThumbnailLoader, placeholder
 
 # A screen shows ~25 rows: a jump reads one or two 64-row pages (~0.4 ms), not
-# a 256-row page (~1.4 ms, a tenth of a frame). Measured with ui/bench_ui.py.
+# a 256-row page (~1.4 ms, a tenth of a frame). Measured with bench/curator_list.py.
 PAGE_SIZE = 64
 MAX_PAGES = 256         # 16,384 rows in memory at most (a few MB)
 # Up to this many rows an edit re-runs the query at once, so a renamed record
@@ -71,57 +71,46 @@ Role = Qt.ItemDataRole
 _DISPLAY, _DECORATION, _TOOLTIP, _SIZE_HINT, _USER = (
     int(Role.DisplayRole.value), int(Role.DecorationRole.value), int(Role.ToolTipRole.value),
     int(Role.SizeHintRole.value), int(Role.UserRole.value))
-CTX = "RecordTableModel"
 
 
 @dataclass(frozen=True)
 class Column:
-    header: str            # English source text, translated in context CTX
-    field: str             # the record field shown
+    field: str             # the record field shown; its header is the field's name in exhibit.names
     sort: str              # the exhibit.listing sort key
-    vocab: str | None = None  # shown as the vocabulary's labels
+    vocab: str | None = None  # shown as the vocabulary's names
     width: int = 16        # initial width in average characters
 
 
-def _ident(header: str, field: str) -> Column:
-    return Column(header, field, "identifier", width=14)
+def _ident(field: str) -> Column:
+    return Column(field, "identifier", width=14)
 
 
 _OBJECT = [
-    _ident(QT_TRANSLATE_NOOP("RecordTableModel", "Accession no."), "accession"),
-    Column(QT_TRANSLATE_NOOP("RecordTableModel", "Name (Chinese)"), "name_zh", "title_zh", width=18),
-    Column(QT_TRANSLATE_NOOP("RecordTableModel", "Name (English)"), "name_en", "title_en", width=26),
-    Column(QT_TRANSLATE_NOOP("RecordTableModel", "Category"), "category", "category", vocab="category", width=24),
-    Column(QT_TRANSLATE_NOOP("RecordTableModel", "Date"), "date_text", "date", width=14),
-    Column(QT_TRANSLATE_NOOP("RecordTableModel", "Status"), "status", "status", vocab="status", width=14),
+    _ident("accession"),
+    Column("name_zh", "title_zh", width=18),
+    Column("name_en", "title_en", width=26),
+    Column("category", "category", vocab="category", width=24),
+    Column("date_text", "date", width=14),
+    Column("status", "status", vocab="status", width=14),
 ]
-_TITLES = [
-    Column(QT_TRANSLATE_NOOP("RecordTableModel", "Title (Chinese)"), "title_zh", "title_zh", width=22),
-    Column(QT_TRANSLATE_NOOP("RecordTableModel", "Title (English)"), "title_en", "title_en", width=30),
-]
-_NAMES = [
-    Column(QT_TRANSLATE_NOOP("RecordTableModel", "Name (Chinese)"), "name_zh", "title_zh", width=18),
-    Column(QT_TRANSLATE_NOOP("RecordTableModel", "Name (English)"), "name_en", "title_en", width=26),
-]
-_DATE = Column(QT_TRANSLATE_NOOP("RecordTableModel", "Date"), "date_text", "date", width=14)
-_KEY = _ident(QT_TRANSLATE_NOOP("RecordTableModel", "Key"), "key")
-_CODE = _ident(QT_TRANSLATE_NOOP("RecordTableModel", "Code"), "code")
+_TITLES = [Column("title_zh", "title_zh", width=22), Column("title_en", "title_en", width=30)]
+_NAMES = [Column("name_zh", "title_zh", width=18), Column("name_en", "title_en", width=26)]
+_DATE = Column("date_text", "date", width=14)
+_KEY = _ident("key")
+_CODE = _ident("code")
 
 COLUMNS: dict[str, list[Column]] = {
     "object": _OBJECT,
-    "media": [_ident(QT_TRANSLATE_NOOP("RecordTableModel", "File"), "original_name"),
-              Column(QT_TRANSLATE_NOOP("RecordTableModel", "Caption (Chinese)"), "caption_zh", "title_zh", width=22),
-              Column(QT_TRANSLATE_NOOP("RecordTableModel", "Caption (English)"), "caption_en", "title_en", width=30),
-              _DATE],
+    "media": [_ident("original_name"), Column("caption_zh", "title_zh", width=22),
+              Column("caption_en", "title_en", width=30), _DATE],
     "section": [_CODE, *_TITLES],
     "panel": [_CODE, *_TITLES],
-    "person": [_KEY, *_NAMES, Column(QT_TRANSLATE_NOOP("RecordTableModel", "Born"), "born", "date", width=14)],
+    "person": [_KEY, *_NAMES, Column("born", "date", width=14)],
     "place": [_KEY, *_NAMES],
     "event": [_KEY, *_TITLES, _DATE],
     # A bibliographic title is in its own language: one title column, then author and year.
-    "source": [_KEY, Column(QT_TRANSLATE_NOOP("RecordTableModel", "Title"), "title", "title_zh", width=36),
-               Column(QT_TRANSLATE_NOOP("RecordTableModel", "Author"), "author", "author", width=18),
-               Column(QT_TRANSLATE_NOOP("RecordTableModel", "Year"), "year", "year", width=8)],
+    "source": [_KEY, Column("title", "title_zh", width=36), Column("author", "author", width=18),
+               Column("year", "year", width=8)],
 }
 
 
@@ -337,11 +326,11 @@ class RecordTableModel(QAbstractTableModel):
         return next((i for i, c in enumerate(self._columns) if c.sort == key), -1)
 
     def _vocab_labels(self) -> dict[str, dict[str, str]]:
+        """Each vocabulary column's terms by code, named in the window's language."""
         out: dict[str, dict[str, str]] = {}
         for column in self._columns:
             if column.vocab:
-                # Content is bilingual: both labels side by side.
-                out[column.vocab] = {t.code: " ".join(dict.fromkeys(x for x in (t.label_zh, t.label_en) if x))
+                out[column.vocab] = {t.code: naming.term_name(t)
                                      for t in vocab.terms(self.archive.db, column.vocab)}
         return out
 
@@ -495,16 +484,21 @@ class RecordTableModel(QAbstractTableModel):
                    role: int = Role.DisplayRole) -> Any:
         if role == Role.DisplayRole and orientation == Qt.Orientation.Horizontal:
             if 0 <= section < len(self._columns):
-                return QCoreApplication.translate(CTX, self._columns[section].header)
+                # The short name where there is one: "Accession no.", "File".
+                return naming.field_name(self.record_type, self._columns[section].field, short=True)
         return None
 
     def retranslate(self, *_: Any) -> None:
-        """Headers are translated when asked for; tell the views to ask again.
-
-        Cells need nothing: vocabulary labels show both languages already.
-        """
-        if self._columns:
-            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._columns) - 1)
+        """Headers are named when asked for: tell the views to ask again. Vocabulary
+        cells are named when a page is read: read the shown pages again."""
+        if not self._columns:
+            return
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._columns) - 1)
+        if any(c.vocab for c in self._columns):
+            self._labels = self._vocab_labels()
+            self._drop_pages()
+            if self._count:
+                self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, len(self._columns) - 1))
 
     # ------------------------------------------------------------ changes
 

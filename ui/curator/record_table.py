@@ -3,7 +3,7 @@
 QTableView paints cell by cell: for each cell it builds a style option,
 asks the model for flags and data and calls the item delegate, which for a
 Python delegate means several crossings from C++ into Python a cell. At
-1366×768 that is ~190 cells, and measured with ui/bench_ui.py the crossings
+1366×768 that is ~190 cells, and measured with bench/curator_list.py the crossings
 and enum arithmetic cost more than the text itself: a screen of new rows
 took 10–15 ms (6 ms of it inside the delegate, 2.3 ms of which was
 drawText), so frames went over 16 ms while scrolling.

@@ -4,6 +4,11 @@ Drag a section among the sections, drag a panel within its section or onto
 another section, or use Alt+Up / Alt+Down on the selected row. Qt never moves
 the rows itself: each drop becomes one `ui.curator.commands.links` edit (undoable),
 the hub announces it and the tree is rebuilt from the archive.
+
+The first column shows each title in the window's language (the other
+language where a record has none), the second the title in the other
+language, the third the code; the headers are the fields' names in
+exhibit.names. A change of language rebuilds the tree.
 """
 from __future__ import annotations
 
@@ -16,8 +21,10 @@ from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, Q
 from exhibit import services
 from exhibit.archive import Archive
 from exhibit.errors import ExhibitError
-from ui.curator.commands import links as link_commands
+from exhibit.records import Record
+from ui.common import naming
 from ui.common.events import events
+from ui.curator.commands import links as link_commands
 from ui.common.plaintext import tip
 
 STRUCTURE_MIME = "application/x-exhibit-structure"
@@ -26,6 +33,18 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 NO_SECTION = -1  # the id stored on the group of panels that belong to no section
 
 Ref = tuple[str, int | None]
+
+
+def _title(record: Record) -> str:
+    """The title in the window's language, else the other one (display_title falls back)."""
+    return record.display_title(naming.lang())
+
+
+def _other_title(record: Record) -> str:
+    """The title in the other language, when it is not the one already shown."""
+    zh, en = record.title_pair()
+    other = en if naming.lang() == "zh" else zh
+    return other if other != _title(record) else ""
 
 
 class StructureTree(QTreeWidget):
@@ -70,7 +89,10 @@ class StructureTree(QTreeWidget):
     # ------------------------------------------------------------ text
 
     def retranslate(self) -> None:
-        self.setHeaderLabels([self.tr("Chinese title"), self.tr("English title"), self.tr("Code")])
+        other = "en" if naming.lang() == "zh" else "zh"
+        self.setHeaderLabels([naming.field_name("section", "title"),
+                              naming.field_name("section", f"title_{other}"),
+                              naming.field_name("section", "code")])
         self.setAccessibleName(self.tr("Exhibition structure"))
         self.setAccessibleDescription(self.tr(
             "Sections and their panels in exhibition order. Alt+Up and Alt+Down move the selected row."))
@@ -83,6 +105,7 @@ class StructureTree(QTreeWidget):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt naming)
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            self._records_changed("section", [])  # the titles follow the language too (now, or when shown)
         super().changeEvent(event)
 
     # ------------------------------------------------------------ contents
@@ -103,7 +126,7 @@ class StructureTree(QTreeWidget):
             panels = services.list_records(self.archive, "panel")
             known = {s.id for s in sections}
             groups: list[tuple[Ref, list[str]]] = [
-                (("section", s.id), [f"{n}  {s.title_zh}", s.title_en, s.code])
+                (("section", s.id), [f"{n}  {_title(s)}", _other_title(s), s.code])
                 for n, s in enumerate(sections, 1)]
             if any(p.section_id not in known for p in panels):
                 groups.append((("section", None), [self.tr("No section"), "", ""]))
@@ -120,7 +143,7 @@ class StructureTree(QTreeWidget):
                 for k, panel in enumerate(mine, 1):
                     prefix = f"{number}.{k}  " if ref[1] is not None else ""
                     item.addChild(self._item(("panel", panel.id),
-                                             [prefix + panel.title_zh, panel.title_en, panel.code]))
+                                             [prefix + _title(panel), _other_title(panel), panel.code]))
                 item.setExpanded((ref[1] or NO_SECTION) not in self._collapsed)
             if current is not None:
                 found = self.item_for(*current)

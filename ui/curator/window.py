@@ -22,23 +22,15 @@ from exhibit.archive import Archive
 from exhibit.dates import parse_date
 from exhibit.errors import DateError, ExhibitError
 from exhibit.listing import ListQuery
-from ui.common import i18n, plaintext
+from ui.common import i18n, naming, plaintext
 from ui.common.events import events
 
 RECORD_TYPES = ("object", "media", "section", "panel", "person", "place", "event", "source")
 
 
 def type_label(record_type: str) -> str:
-    from PySide6.QtCore import QCoreApplication as App
-
-    return {"object": App.translate("RecordTypes", "Objects"),
-            "media": App.translate("RecordTypes", "Images"),
-            "section": App.translate("RecordTypes", "Sections"),
-            "panel": App.translate("RecordTypes", "Panels"),
-            "person": App.translate("RecordTypes", "People"),
-            "place": App.translate("RecordTypes", "Places"),
-            "event": App.translate("RecordTypes", "Events"),
-            "source": App.translate("RecordTypes", "Sources")}[record_type]
+    """The navigator's name for a record type: its plural in exhibit.names (藏品 / Objects)."""
+    return naming.type_name(record_type, plural=True)
 
 
 class CuratorWindow(QMainWindow):

@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QDialogButtonBo
 
 from exhibit.archive import Archive
 from exhibit.interchange.export import EXPORT_TYPES
+from exhibit.problems import Problem
 from ui.interchange import tasks
-from ui.interchange.file_pages import _error_label
-from ui.interchange.reasons import reason_text
+from ui.interchange.file_pages import error_label
+from ui.common.problems import message_text
 from ui.interchange.labels import record_type_name
 
 # format → (suffix, or "" for a folder; per-type?; selection allowed?)
@@ -64,7 +65,7 @@ class ExportDialog(QDialog):
         self.export_task = tasks.run_export
         self.runner = tasks.Runner(self)
         self.state = "idle"          # running, done, failed, cancelled
-        self.message = ""
+        self.message: Problem | str = ""
         self.result: tasks.ExportDone | None = None
 
         self.format_combo = QComboBox()
@@ -92,7 +93,7 @@ class ExportDialog(QDialog):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.error = _error_label()
+        self.error = error_label()
         self.buttons = QDialogButtonBox()
         self.export_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -236,7 +237,7 @@ class ExportDialog(QDialog):
             self.progress.setRange(0, total)
             self.progress.setValue(done)
 
-    def _finish(self, state: str, message: str = "") -> None:
+    def _finish(self, state: str, message: Problem | str = "") -> None:
         self.state, self.message = state, message
         self.progress.setRange(0, 1)
         self.progress.setValue(1 if state == "done" else 0)
@@ -246,7 +247,7 @@ class ExportDialog(QDialog):
         self.result = result
         self._finish("done")
 
-    def _on_failed(self, message: str) -> None:
+    def _on_failed(self, message: Problem | str) -> None:
         self._finish("failed", message)
 
     def _on_cancelled(self, message: str) -> None:
@@ -322,7 +323,7 @@ class ExportDialog(QDialog):
         self.progress.setVisible(self.state in ("running", "done"))
         self.status.setText(self.status_text())
         self.status.setAccessibleName(self.tr("Export status"))
-        self.error.setText(reason_text(self.message))  # the core's sentence, in the UI's language
+        self.error.setText(message_text(self.message, self.record_type()))  # in the UI's language
         self.error.setVisible(bool(self.message))
         self.error.setAccessibleName(self.tr("Why the export failed"))
         self.export_button.setText(self.tr("&Export"))

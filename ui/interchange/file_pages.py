@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QHeaderView,
 
 from exhibit.interchange.importer import IMPORT_TYPES
 from exhibit.interchange.tables import SUFFIXES
+from exhibit.problems import Problem
 from ui.interchange import tasks
 from ui.interchange.labels import record_type_name
-from ui.interchange.reasons import reason_text
+from ui.common.problems import message_text, problem_text
 from ui.common.plaintext import tip
 
 if TYPE_CHECKING:
@@ -30,7 +31,8 @@ ENCODINGS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 (BOM)", "gb18030": "GB18030",
              "utf-32": "UTF-32"}
 
 
-def _error_label() -> QLabel:
+def error_label() -> QLabel:
+    """The red, selectable line in which a page shows its problem (hidden until there is one)."""
     label = QLabel()
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -55,7 +57,7 @@ class FilePage(QWizardPage):
         self.media_browse.clicked.connect(self._browse_media)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
-        self.error = _error_label()
+        self.error = error_label()
 
         file_row = QHBoxLayout()
         file_row.addWidget(self.path_edit, 1)
@@ -167,7 +169,7 @@ class PreviewPage(QWizardPage):
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.progress.hide()
-        self.error = _error_label()
+        self.error = error_label()
         self.table = QTableWidget()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -229,9 +231,9 @@ class PreviewPage(QWizardPage):
         self.show_read()
         self.completeChanged.emit()
 
-    def _on_failed(self, message: str) -> None:
+    def _on_failed(self, message: Problem | str) -> None:
         self.progress.hide()
-        self.error.setText(reason_text(message))
+        self.error.setText(message_text(message))
         self.error.show()
         self.retranslate()
         self.completeChanged.emit()
@@ -258,7 +260,7 @@ class PreviewPage(QWizardPage):
             self.sheet_combo.setCurrentText(table.sheet)
         self.sheet_combo.blockSignals(False)
         self.notes.clear()
-        self.notes.addItems([reason_text(n) for n in table.notes])
+        self.notes.addItems([problem_text(n) for n in table.notes])
         if table.empty_rows:
             shown = ", ".join(map(str, table.empty_rows[:20])) + (" …" if len(table.empty_rows) > 20 else "")
             self.notes.addItem(self.tr("Empty rows skipped: %1").replace("%1", shown))

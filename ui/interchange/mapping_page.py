@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QPus
 
 from exhibit.errors import ExhibitError
 from exhibit.interchange.mapping import IGNORE, MEDIA, Mapping, suggest, targets
-from ui.interchange.file_pages import _error_label
+from ui.interchange.file_pages import error_label
 from ui.interchange.labels import field_choice, field_label, record_type_name
 from ui.interchange.terms_editor import TermsEditor, find_unknown_terms
 from ui.common.plaintext import tip
@@ -67,7 +67,7 @@ class MappingPage(QWizardPage):
         self.suggest_button.clicked.connect(self.suggest_again)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.error = _error_label()
+        self.error = error_label()
         self.terms = TermsEditor(wizard.archive)
         self.terms.changed.connect(self.w.mark_stale)
         self.terms.hide()
@@ -119,7 +119,7 @@ class MappingPage(QWizardPage):
             combo = QComboBox()
             combo.addItem("", IGNORE)
             for name in names:
-                combo.addItem(field_choice(name), name)
+                combo.addItem(field_choice(name, mapping.record_type), name)
             combo.setCurrentIndex(max(0, combo.findData(target)))
             combo.currentIndexChanged.connect(lambda _i, row=r: self._changed(row))
             self.table.setCellWidget(r, TARGET, combo)
@@ -219,7 +219,8 @@ class MappingPage(QWizardPage):
                 continue
             if target in seen and target != MEDIA:
                 return (self.tr("The columns “%1” and “%2” both fill %3; choose one of them.")
-                        .replace("%1", seen[target]).replace("%2", column).replace("%3", field_label(target)))
+                        .replace("%1", seen[target]).replace("%2", column)
+                        .replace("%3", field_label(target, mapping.record_type)))
             seen[target] = column
         needed = IDENTIFYING.get(mapping.record_type, ())
         if needed and not set(needed) & set(seen):
@@ -252,7 +253,7 @@ class MappingPage(QWizardPage):
                 continue
             combo.setItemText(0, self.tr("(not imported)"))
             for i in range(1, combo.count()):
-                combo.setItemText(i, field_choice(combo.itemData(i)))
+                combo.setItemText(i, field_choice(combo.itemData(i), self.w.record_type))
             combo.setAccessibleName(self.tr("Field for the column “%1”").replace("%1", column))
         self.suggest_button.setText(self.tr("S&uggest again"))
         self.suggest_button.setAccessibleName(self.tr("Suggest the fields from the column names again"))

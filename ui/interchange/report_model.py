@@ -12,7 +12,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from exhibit.interchange.importer import ImportPlan, RowOutcome
 from ui.interchange.labels import action_name
-from ui.interchange.reasons import reason_text
+from ui.common.problems import problem_text
 from ui.common.plaintext import tip
 
 ROW, KEY, RESULT, REASONS = range(4)
@@ -23,6 +23,7 @@ class ReportModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[RowOutcome] = []
+        self._record_type: str | None = None   # names the fields the reasons are about
         self._shown: list[int] = []
         self.rejected_only = False
         self._headers = ["Row", "Key", "Result", "Reasons"]
@@ -34,6 +35,7 @@ class ReportModel(QAbstractTableModel):
     def set_plan(self, plan: ImportPlan | None) -> None:
         self.beginResetModel()
         self._rows = list(plan.rows) if plan is not None else []
+        self._record_type = plan.record_type if plan is not None else None
         self._filter()
         self.endResetModel()
 
@@ -76,8 +78,10 @@ class ReportModel(QAbstractTableModel):
                 return r.key
             if col == RESULT:
                 return action_name(r.action)
-            # Reasons come from the core as English sentences naming the field and value.
-            return "\n".join([reason_text(x) for x in r.reasons] + [f"⚠ {reason_text(w)}" for w in r.warnings])
+            # Reasons are the core's problems, said in the window's language.
+            rtype = self._record_type
+            return "\n".join([problem_text(x, rtype) for x in r.reasons]
+                             + [f"⚠ {problem_text(w, rtype)}" for w in r.warnings])
         if role == Qt.ItemDataRole.ForegroundRole and col == RESULT and r.action == "rejected":
             return QBrush(_REJECTED)
         if role == Qt.ItemDataRole.TextAlignmentRole and col == ROW:

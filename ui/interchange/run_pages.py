@@ -16,10 +16,11 @@ from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QHeaderView, QLabel, QLis
                                QWizardPage)
 
 from exhibit.interchange.importer import ImportPlan
+from exhibit.problems import Problem
 from ui.interchange import tasks
-from ui.interchange.file_pages import _error_label
+from ui.interchange.file_pages import error_label
 from ui.interchange.labels import record_type_name
-from ui.interchange.reasons import reason_text
+from ui.common.problems import message_text, problem_text
 from ui.interchange.report_model import REASONS, ReportModel
 from ui.interchange.terms_editor import TermsEditor, find_unknown_terms
 
@@ -35,7 +36,7 @@ class CheckPage(QWizardPage):
         self.w = wizard
         self.setCommitPage(True)
         self.state = "idle"           # idle, running, done, failed, cancelled
-        self.message = ""
+        self.message: Problem | str = ""
         self.counts = QLabel()
         self.counts.setWordWrap(True)
         self.counts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -61,7 +62,7 @@ class CheckPage(QWizardPage):
         self.view_label.setBuddy(self.view)
         self.notes = QListWidget()
         self.notes.setMaximumHeight(70)
-        self.error = _error_label()
+        self.error = error_label()
         self.terms = TermsEditor(wizard.archive)
         self.terms.changed.connect(self._terms_changed)
         self.terms.hide()
@@ -118,7 +119,7 @@ class CheckPage(QWizardPage):
         # A check still running for the old mapping is stopped (it polls every 500 rows) and dropped.
         self.w.runner.shutdown()
         self.state = "running"
-        self.message = ""
+        self.message: Problem | str = ""
         self.w.plan = None
         self.model.set_plan(None)
         self.progress.setRange(0, 0)
@@ -137,7 +138,7 @@ class CheckPage(QWizardPage):
         self.show_plan(plan)
         self.completeChanged.emit()
 
-    def _on_failed(self, message: str) -> None:
+    def _on_failed(self, message: Problem | str) -> None:
         self.state, self.message = "failed", message
         self.retranslate()
         self.completeChanged.emit()
@@ -164,7 +165,7 @@ class CheckPage(QWizardPage):
         if len(plan.rows) <= 2000:     # wrapped reasons; beyond that, one line each keeps it fast
             self.view.resizeRowsToContents()
         self.notes.clear()
-        self.notes.addItems(plan.notes)
+        self.notes.addItems([problem_text(n, plan.record_type) for n in plan.notes])
         if plan.empty_rows:
             shown = ", ".join(map(str, plan.empty_rows[:20])) + (" …" if len(plan.empty_rows) > 20 else "")
             self.notes.addItem(self.tr("Empty rows skipped: %1").replace("%1", shown))
@@ -207,7 +208,7 @@ class CheckPage(QWizardPage):
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Import"))
         self.counts.setText(self.counts_text())
         self.counts.setAccessibleName(self.tr("Result of the check"))
-        self.error.setText(reason_text(self.message))
+        self.error.setText(message_text(self.message, self.w.record_type))
         self.error.setVisible(bool(self.message))
         self.error.setAccessibleName(self.tr("Why the check failed"))
         running = self.state == "running"
@@ -238,7 +239,7 @@ class ImportPage(QWizardPage):
         super().__init__()
         self.w = wizard
         self.state = "idle"           # running, done, failed, cancelled
-        self.message = ""
+        self.message: Problem | str = ""
         self.stage = ""
         self.done: tasks.ImportDone | None = None
         self.status = QLabel()
@@ -250,7 +251,7 @@ class ImportPage(QWizardPage):
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.error = _error_label()
+        self.error = error_label()
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
         layout.addWidget(self.progress)
@@ -280,7 +281,7 @@ class ImportPage(QWizardPage):
             self.progress.setRange(0, 0)
         self.retranslate()
 
-    def _finish(self, state: str, message: str = "") -> None:
+    def _finish(self, state: str, message: Problem | str = "") -> None:
         self.state, self.message = state, message
         self.progress.setRange(0, 1)
         self.progress.setValue(1 if state == "done" else 0)
@@ -292,7 +293,7 @@ class ImportPage(QWizardPage):
         self.done = done
         self._finish("done")
 
-    def _on_failed(self, message: str) -> None:
+    def _on_failed(self, message: Problem | str) -> None:
         self._finish("failed", message)
 
     def _on_cancelled(self, message: str) -> None:
@@ -350,7 +351,7 @@ class ImportPage(QWizardPage):
         self.summary.setText(self.summary_text())
         self.summary.setVisible(self.done is not None)
         self.summary.setAccessibleName(self.tr("Import summary"))
-        self.error.setText(reason_text(self.message))
+        self.error.setText(message_text(self.message, self.w.record_type))
         self.error.setVisible(bool(self.message))
         self.error.setAccessibleName(self.tr("Why the import failed"))
         self.note.setText(self.note_text() if self.state != "running" else "")

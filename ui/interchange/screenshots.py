@@ -40,7 +40,7 @@ def render_screenshots(out_dir: Path, archive, *, size: tuple[int, int] = SIZE) 
     from PySide6.QtWidgets import QApplication
 
     from exhibit.archive import Archive
-    from exhibit.integrity import backup
+    from exhibit.keeping.backups import backup_to
     from ui.common import i18n
     from ui.interchange.export_dialog import ExportDialog
     from ui.interchange.import_wizard import ImportWizard
@@ -57,7 +57,7 @@ def render_screenshots(out_dir: Path, archive, *, size: tuple[int, int] = SIZE) 
         try:
             for lang in ("zh", "en"):
                 i18n.set_language(lang, remember=False)
-                copy = Archive.open(backup(archive, Path(tmp) / f"archive-{lang}"), user=archive.user)
+                copy = Archive.open(backup_to(archive, Path(tmp) / f"archive-{lang}"), user=archive.user)
                 wizard = ImportWizard(copy)
                 wizard.resize(*size)
                 wizard.show()

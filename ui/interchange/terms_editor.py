@@ -102,7 +102,8 @@ class TermsEditor(QWidget):
         self.table.setRowCount(len(unknown))
         for line, u in enumerate(unknown):
             rows = ", ".join(map(str, u.rows[:8])) + (" …" if len(u.rows) > 8 else "")
-            for col, text in ((FIELD, field_label(u.field)), (VALUE, u.value), (ROWS, rows)):
+            named = field_label(u.field, mapping.record_type)
+            for col, text in ((FIELD, named), (VALUE, u.value), (ROWS, rows)):
                 item = QTableWidgetItem(text)
                 item.setToolTip(tip(text))
                 self.table.setItem(line, col, item)
@@ -181,7 +182,7 @@ class TermsEditor(QWidget):
                 combo.setAccessibleName(self.tr("Term for “%1”").replace("%1", u.value))
             item = self.table.item(line, FIELD)
             if item is not None:
-                item.setText(field_label(u.field))
+                item.setText(field_label(u.field, self.mapping.record_type if self.mapping else None))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt naming)
         if event.type() == QEvent.Type.LanguageChange:

@@ -39,7 +39,7 @@ class BuildResult:
     pdf: Path
     pages: int
     labels: int                       # labels, or catalogue entries
-    warnings: list                    # LabelWarning for labels, str for the catalogue
+    warnings: list                    # LabelWarning (exhibit.printing.checker), for labels and the catalogue
 
 
 def _open(db_file: Path, user: str) -> Archive:

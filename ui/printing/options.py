@@ -21,6 +21,7 @@ from exhibit.printing import layout
 from exhibit.printing.catalogue import CatalogueJob
 from exhibit.printing.labels import LabelJob
 from exhibit.printing.select import Selection
+from ui.common import naming
 from ui.printing.jobs import PrintRequest
 
 SINGLE_PAGES = ("100x150mm", "A6", "A5", "A5-landscape", "A3", "A2")
@@ -306,7 +307,7 @@ class PrintOptions(QWidget):
                                         "object's accession number."))
         self.photo_check.setText(self.tr("P&hotos"))
         self.truncate_check.setText(self.tr("Shorten text that does not &fit (ends with …)"))
-        for w, name in ((self.doc_combo, self.tr("Document")), (self.section_combo, self.tr("Section")),
+        for w, name in ((self.doc_combo, self.tr("Document")), (self.section_combo, naming.type_name("section")),
                         (self.since_edit, self.tr("Changed since")), (self.template_combo, self.tr("Template")),
                         (self.setup_combo, self.tr("Page set-up")), (self.custom_paper, self.tr("Sheet paper")),
                         (self.rows_spin, self.tr("Rows")), (self.cols_spin, self.tr("Columns")),

@@ -28,9 +28,11 @@ from exhibit import services
 from exhibit.archive import Archive
 from exhibit.errors import ExhibitError
 from exhibit.printing.select import Selection
+from exhibit.problems import Problem
 from ui.printing import jobs
 from ui.printing.options import PrintOptions
 from ui.common.plaintext import tip
+from ui.common.problems import message_text, problem_text
 
 SaveChooser = Callable[[QWidget, str], "str | None"]
 PrinterChooser = Callable[[QWidget], "QPrinter | None"]
@@ -227,7 +229,7 @@ class PrintDialog(QDialog):
         try:
             return self.options.request()
         except ExhibitError as exc:
-            self._show_error(str(exc))
+            self._show_error(exc.problem or str(exc))
             return None
 
     def check(self) -> None:
@@ -366,7 +368,7 @@ class PrintDialog(QDialog):
             self._printer = None
             self._set_status("printed", result)
 
-    def _on_failed(self, message: str) -> None:
+    def _on_failed(self, message: Problem | str) -> None:
         what = self._running
         self._end()
         self._then = None
@@ -400,16 +402,11 @@ class PrintDialog(QDialog):
     def _show_warnings(self, warnings: list, *, checked: bool) -> None:
         self._warnings, self._checked = list(warnings), checked
         self.warnings_list.clear()
-        for w in warnings:
-            if isinstance(w, str):             # the catalogue's warnings are sentences
-                label, level, message = "", "warning", w
-            else:
-                label, level, message = w.label, w.level, w.message
-            item = QTreeWidgetItem([label, "", message])
-            item.setData(1, Qt.ItemDataRole.UserRole, level)
-            item.setToolTip(0, tip(label))
-            item.setToolTip(2, tip(message))
-            if level == "error":
+        for w in warnings:                     # LabelWarning: the label, and its problem
+            item = QTreeWidgetItem([w.label, "", ""])
+            item.setData(1, Qt.ItemDataRole.UserRole, w.level)
+            item.setToolTip(0, tip(w.label))
+            if w.level == "error":
                 item.setForeground(1, Qt.GlobalColor.darkRed)
             self.warnings_list.addTopLevelItem(item)
         self._retranslate_warnings()
@@ -498,7 +495,7 @@ class PrintDialog(QDialog):
             return self.tr("catalogue") + ".pdf"
         return self.tr("labels") + ".pdf"
 
-    def _show_error(self, message: str) -> None:
+    def _show_error(self, message: Problem | str) -> None:
         self._error = message
         self._retranslate_error()
         self.error_box.show()
@@ -510,7 +507,7 @@ class PrintDialog(QDialog):
 
     def _retranslate_error(self) -> None:
         if getattr(self, "_error", ""):
-            self.error_label.setText(self.tr("Cannot print: %1").replace("%1", self._error))
+            self.error_label.setText(self.tr("Cannot print: %1").replace("%1", message_text(self._error)))
 
     def _set_status(self, key: str, *args) -> None:
         self._status = (key, args)
@@ -543,9 +540,12 @@ class PrintDialog(QDialog):
 
     def _retranslate_warnings(self) -> None:
         levels = {"error": self.tr("error"), "warning": self.tr("warning")}
-        for i in range(self.warnings_list.topLevelItemCount()):
+        for i, warning in zip(range(self.warnings_list.topLevelItemCount()), self._warnings):
             item = self.warnings_list.topLevelItem(i)
             item.setText(1, levels.get(item.data(1, Qt.ItemDataRole.UserRole), ""))
+            message = problem_text(warning.problem)  # the checker's problem, in the window's language
+            item.setText(2, message)
+            item.setToolTip(2, tip(message))
         n = len(self._warnings)
         if not self._checked and not n:
             self.check_summary.setText(self.tr("Check lists, label by label, the texts that are over "

@@ -291,45 +291,7 @@
     </message>
 </context>
 <context>
-    <name>EventForm</name>
-    <message>
-        <location filename="../curator/editor/forms.py" line="109"/>
-        <source>Date</source>
-        <translation>日期</translation>
-    </message>
-</context>
-<context>
     <name>HistoryView</name>
-    <message>
-        <location filename="../curator/editor/history.py" line="33"/>
-        <source>Created</source>
-        <translation>创建</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/history.py" line="34"/>
-        <source>Edited</source>
-        <translation>修改</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/history.py" line="35"/>
-        <source>Deleted</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/history.py" line="36"/>
-        <source>Restored</source>
-        <translation>恢复</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/history.py" line="37"/>
-        <source>Reordered</source>
-        <translation>调整顺序</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/history.py" line="38"/>
-        <source>Images reordered</source>
-        <translation>调整图像顺序</translation>
-    </message>
     <message>
         <location filename="../curator/editor/history.py" line="152"/>
         <location filename="../curator/editor/history.py" line="154"/>
@@ -658,56 +620,6 @@
 <context>
     <name>LinksEditor</name>
     <message>
-        <location filename="../curator/editor/links.py" line="76"/>
-        <location filename="../curator/editor/links.py" line="114"/>
-        <location filename="../curator/editor/links.py" line="117"/>
-        <source>Objects</source>
-        <translation>藏品</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/links.py" line="77"/>
-        <source>Media</source>
-        <translation>图像</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/links.py" line="78"/>
-        <source>Sections</source>
-        <translation>单元</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/links.py" line="79"/>
-        <location filename="../curator/editor/links.py" line="113"/>
-        <location filename="../curator/editor/links.py" line="116"/>
-        <source>Panels</source>
-        <translation>展板</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/links.py" line="80"/>
-        <location filename="../curator/editor/links.py" line="105"/>
-        <location filename="../curator/editor/links.py" line="108"/>
-        <source>People</source>
-        <translation>人物</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/links.py" line="81"/>
-        <location filename="../curator/editor/links.py" line="106"/>
-        <location filename="../curator/editor/links.py" line="109"/>
-        <source>Places</source>
-        <translation>地点</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/links.py" line="82"/>
-        <location filename="../curator/editor/links.py" line="107"/>
-        <location filename="../curator/editor/links.py" line="115"/>
-        <source>Events</source>
-        <translation>事件</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/links.py" line="83"/>
-        <source>Sources</source>
-        <translation>文献</translation>
-    </message>
-    <message>
         <location filename="../curator/editor/links.py" line="104"/>
         <source>Objects on this panel</source>
         <translation>本展板的藏品</translation>
@@ -807,14 +719,6 @@
         <location filename="../curator/editor/links.py" line="638"/>
         <source>%1 cannot be linked here.</source>
         <translation>此处不能关联%1。</translation>
-    </message>
-</context>
-<context>
-    <name>MediaForm</name>
-    <message>
-        <location filename="../curator/editor/forms.py" line="63"/>
-        <source>Date</source>
-        <translation>拍摄日期</translation>
     </message>
 </context>
 <context>
@@ -957,37 +861,7 @@
     </message>
 </context>
 <context>
-    <name>MovementForm</name>
-    <message>
-        <location filename="../curator/editor/forms.py" line="134"/>
-        <source>Date</source>
-        <translation>移动日期</translation>
-    </message>
-</context>
-<context>
     <name>MovementsView</name>
-    <message>
-        <location filename="../curator/editor/history.py" line="269"/>
-        <location filename="../curator/editor/history.py" line="273"/>
-        <source>Date</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/history.py" line="269"/>
-        <source>Location</source>
-        <translation>存放位置</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/history.py" line="269"/>
-        <location filename="../curator/editor/history.py" line="274"/>
-        <source>Reason</source>
-        <translation>事由</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/history.py" line="270"/>
-        <source>Moved by</source>
-        <translation>经手人</translation>
-    </message>
     <message>
         <location filename="../curator/editor/history.py" line="271"/>
         <source>Movements</source>
@@ -1019,6 +893,10 @@
         <location filename="../curator/editor/history.py" line="280"/>
         <source>Record movement</source>
         <translation>登记位置变动</translation>
+    </message>
+    <message>
+        <source>Not read as a date: it is kept as written.</source>
+        <translation>未能识别为日期：将按原文保存。</translation>
     </message>
 </context>
 <context>
@@ -1080,22 +958,6 @@
     </message>
 </context>
 <context>
-    <name>PersonForm</name>
-    <message>
-        <location filename="../curator/editor/forms.py" line="92"/>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-</context>
-<context>
-    <name>PlaceForm</name>
-    <message>
-        <location filename="../curator/editor/forms.py" line="101"/>
-        <source>Name</source>
-        <translation>地名</translation>
-    </message>
-</context>
-<context>
     <name>RecordCommands</name>
     <message>
         <location filename="../curator/commands/records.py" line="113"/>
@@ -1131,371 +993,6 @@
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../curator/editor/forms.py" line="43"/>
-        <source>Accession number</source>
-        <translation>总登记号</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="44"/>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="45"/>
-        <source>Category</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="46"/>
-        <source>Date</source>
-        <translation>年代</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="47"/>
-        <source>Material</source>
-        <translation>质地</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="48"/>
-        <source>Dimensions</source>
-        <translation>尺寸</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="49"/>
-        <source>Weight</source>
-        <translation>质量</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="50"/>
-        <source>Condition</source>
-        <translation>完残程度</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="51"/>
-        <source>Grade</source>
-        <translation>文物级别</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="52"/>
-        <source>Acquired by</source>
-        <translation>来源</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="53"/>
-        <source>Acquisition date</source>
-        <translation>入藏时间</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="54"/>
-        <source>Credit line</source>
-        <translation>鸣谢</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="55"/>
-        <location filename="../curator/editor/forms.py" line="133"/>
-        <source>Location</source>
-        <translation>存放位置</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="56"/>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="57"/>
-        <location filename="../curator/editor/forms.py" line="105"/>
-        <location filename="../curator/editor/forms.py" line="112"/>
-        <source>Description</source>
-        <translation>描述</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="58"/>
-        <source>Inscription</source>
-        <translation>铭文</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="61"/>
-        <source>Caption</source>
-        <translation>图注</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="62"/>
-        <source>Creator</source>
-        <translation>作者</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="64"/>
-        <source>Rights</source>
-        <translation>版权</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="65"/>
-        <source>Illustration (not a historical photograph)</source>
-        <translation>示意图（非历史照片）</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="66"/>
-        <source>Original file name</source>
-        <translation>原始文件名</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="67"/>
-        <source>Format</source>
-        <translation>格式</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="68"/>
-        <source>MIME type</source>
-        <translation>MIME 类型</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="69"/>
-        <source>Width (pixels)</source>
-        <translation>宽度（像素）</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="70"/>
-        <source>Height (pixels)</source>
-        <translation>高度（像素）</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="71"/>
-        <source>File size (bytes)</source>
-        <translation>文件大小（字节）</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="72"/>
-        <source>Date in the file (EXIF)</source>
-        <translation>文件内日期（EXIF）</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="73"/>
-        <source>Camera</source>
-        <translation>相机</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="74"/>
-        <source>SHA-256</source>
-        <translation>SHA-256</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="75"/>
-        <source>Stored as</source>
-        <translation>存储路径</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="78"/>
-        <location filename="../curator/editor/forms.py" line="84"/>
-        <source>Code</source>
-        <translation>编号</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="79"/>
-        <location filename="../curator/editor/forms.py" line="86"/>
-        <location filename="../curator/editor/forms.py" line="110"/>
-        <location filename="../curator/editor/forms.py" line="117"/>
-        <source>Title</source>
-        <translation>标题</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="80"/>
-        <source>Introduction</source>
-        <translation>导语</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="81"/>
-        <location filename="../curator/editor/forms.py" line="88"/>
-        <source>Order</source>
-        <translation>顺序</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="85"/>
-        <location filename="../curator/editor/forms.py" line="149"/>
-        <source>Section</source>
-        <translation>单元</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="87"/>
-        <source>Text</source>
-        <translation>正文</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="91"/>
-        <location filename="../curator/editor/forms.py" line="100"/>
-        <location filename="../curator/editor/forms.py" line="108"/>
-        <location filename="../curator/editor/forms.py" line="115"/>
-        <source>Key</source>
-        <translation>标识键</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="93"/>
-        <source>Side</source>
-        <translation>所属方</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="94"/>
-        <source>Born</source>
-        <translation>出生</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="95"/>
-        <source>Died</source>
-        <translation>逝世</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="96"/>
-        <source>Role</source>
-        <translation>身份</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="97"/>
-        <source>Biography</source>
-        <translation>生平</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="102"/>
-        <source>Latitude</source>
-        <translation>纬度</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="103"/>
-        <source>Longitude</source>
-        <translation>经度</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="104"/>
-        <source>Coordinates based on</source>
-        <translation>坐标依据</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="111"/>
-        <location filename="../curator/editor/forms.py" line="152"/>
-        <source>Place</source>
-        <translation>地点</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="116"/>
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="118"/>
-        <source>Author</source>
-        <translation>作者</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="119"/>
-        <source>Publisher</source>
-        <translation>出版者</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="120"/>
-        <source>Year</source>
-        <translation>年份</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="121"/>
-        <source>URL</source>
-        <translation>网址</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="122"/>
-        <source>Reliability</source>
-        <translation>可信度</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="125"/>
-        <source>Cited record type</source>
-        <translation>被引记录类型</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="126"/>
-        <source>Cited record</source>
-        <translation>被引记录</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="127"/>
-        <location filename="../curator/editor/forms.py" line="154"/>
-        <source>Source</source>
-        <translation>文献</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="128"/>
-        <source>Page</source>
-        <translation>页码</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="129"/>
-        <source>Note</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="132"/>
-        <location filename="../curator/editor/forms.py" line="147"/>
-        <source>Object</source>
-        <translation>藏品</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="135"/>
-        <source>Reason</source>
-        <translation>事由</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="136"/>
-        <source>Moved by</source>
-        <translation>经手人</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="141"/>
-        <source>Record number</source>
-        <translation>记录编号</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="142"/>
-        <source>Sample content</source>
-        <translation>示例内容</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="143"/>
-        <source>Created</source>
-        <translation>创建时间</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="144"/>
-        <source>Modified</source>
-        <translation>修改时间</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="148"/>
-        <source>Image</source>
-        <translation>图像</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="150"/>
-        <source>Panel</source>
-        <translation>展板</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="151"/>
-        <source>Person</source>
-        <translation>人物</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="153"/>
-        <source>Event</source>
-        <translation>事件</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="155"/>
-        <source>Citation</source>
-        <translation>引用</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="156"/>
-        <source>Movement</source>
-        <translation>位置变动</translation>
-    </message>
-    <message>
         <location filename="../curator/editor/forms.py" line="542"/>
         <source>中文</source>
         <translation>中文</translation>
@@ -1530,16 +1027,6 @@
         <location filename="../curator/editor/forms.py" line="548"/>
         <source>Revert to the saved record</source>
         <translation>还原为已保存的记录</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="555"/>
-        <source>%1 (Chinese)</source>
-        <translation>%1（中文）</translation>
-    </message>
-    <message>
-        <location filename="../curator/editor/forms.py" line="557"/>
-        <source>%1 (English)</source>
-        <translation>%1（英文）</translation>
     </message>
     <message>
         <location filename="../curator/editor/forms.py" line="562"/>
@@ -1590,6 +1077,10 @@
         <location filename="../curator/editor/forms.py" line="792"/>
         <source>%1 has unsaved changes. Save them?</source>
         <translation>%1有未保存的更改。是否保存？</translation>
+    </message>
+    <message>
+        <source>Not read as a date: it is kept as written, without a date range for sorting and the timeline.</source>
+        <translation>未能识别为日期：将按原文保存，不生成用于排序和时间轴的日期范围。</translation>
     </message>
 </context>
 <context>
@@ -1668,156 +1159,7 @@
     </message>
 </context>
 <context>
-    <name>RecordTableModel</name>
-    <message>
-        <location filename="../curator/models.py" line="89"/>
-        <source>Accession no.</source>
-        <translation>总登记号</translation>
-    </message>
-    <message>
-        <location filename="../curator/models.py" line="90"/>
-        <location filename="../curator/models.py" line="101"/>
-        <source>Name (Chinese)</source>
-        <translation>名称(中文)</translation>
-    </message>
-    <message>
-        <location filename="../curator/models.py" line="91"/>
-        <location filename="../curator/models.py" line="102"/>
-        <source>Name (English)</source>
-        <translation>名称(英文)</translation>
-    </message>
-    <message>
-        <location filename="../curator/models.py" line="92"/>
-        <source>Category</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <location filename="../curator/models.py" line="93"/>
-        <location filename="../curator/models.py" line="104"/>
-        <source>Date</source>
-        <translation>年代</translation>
-    </message>
-    <message>
-        <location filename="../curator/models.py" line="94"/>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../curator/models.py" line="97"/>
-        <source>Title (Chinese)</source>
-        <translation>标题(中文)</translation>
-    </message>
-    <message>
-        <location filename="../curator/models.py" line="98"/>
-        <source>Title (English)</source>
-        <translation>标题(英文)</translation>
-    </message>
-    <message>
-        <location filename="../curator/models.py" line="105"/>
-        <source>Key</source>
-        <translation>标识键</translation>
-    </message>
-    <message>
-        <location filename="../curator/models.py" line="106"/>
-        <source>Code</source>
-        <translation>编号</translation>
-    </message>
-    <message>
-        <location filename="../curator/models.py" line="110"/>
-        <source>File</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <location filename="../curator/models.py" line="111"/>
-        <source>Caption (Chinese)</source>
-        <translation>图注(中文)</translation>
-    </message>
-    <message>
-        <location filename="../curator/models.py" line="112"/>
-        <source>Caption (English)</source>
-        <translation>图注(英文)</translation>
-    </message>
-    <message>
-        <location filename="../curator/models.py" line="116"/>
-        <source>Born</source>
-        <translation>出生</translation>
-    </message>
-    <message>
-        <location filename="../curator/models.py" line="120"/>
-        <source>Title</source>
-        <translation>标题</translation>
-    </message>
-    <message>
-        <location filename="../curator/models.py" line="121"/>
-        <source>Author</source>
-        <translation>作者</translation>
-    </message>
-    <message>
-        <location filename="../curator/models.py" line="122"/>
-        <source>Year</source>
-        <translation>年份</translation>
-    </message>
-</context>
-<context>
-    <name>RecordTypes</name>
-    <message>
-        <location filename="../curator/window.py" line="34"/>
-        <source>Objects</source>
-        <translation>藏品</translation>
-    </message>
-    <message>
-        <location filename="../curator/window.py" line="35"/>
-        <source>Images</source>
-        <translation>图像</translation>
-    </message>
-    <message>
-        <location filename="../curator/window.py" line="36"/>
-        <source>Sections</source>
-        <translation>单元</translation>
-    </message>
-    <message>
-        <location filename="../curator/window.py" line="37"/>
-        <source>Panels</source>
-        <translation>展板</translation>
-    </message>
-    <message>
-        <location filename="../curator/window.py" line="38"/>
-        <source>People</source>
-        <translation>人物</translation>
-    </message>
-    <message>
-        <location filename="../curator/window.py" line="39"/>
-        <source>Places</source>
-        <translation>地点</translation>
-    </message>
-    <message>
-        <location filename="../curator/window.py" line="40"/>
-        <source>Events</source>
-        <translation>事件</translation>
-    </message>
-    <message>
-        <location filename="../curator/window.py" line="41"/>
-        <source>Sources</source>
-        <translation>文献</translation>
-    </message>
-</context>
-<context>
     <name>StructureTree</name>
-    <message>
-        <location filename="../curator/structure.py" line="73"/>
-        <source>Chinese title</source>
-        <translation>中文标题</translation>
-    </message>
-    <message>
-        <location filename="../curator/structure.py" line="73"/>
-        <source>English title</source>
-        <translation>英文标题</translation>
-    </message>
-    <message>
-        <location filename="../curator/structure.py" line="73"/>
-        <source>Code</source>
-        <translation>编号</translation>
-    </message>
     <message>
         <location filename="../curator/structure.py" line="74"/>
         <source>Exhibition structure</source>
@@ -1838,6 +1180,517 @@
         <location filename="../curator/structure.py" line="109"/>
         <source>No section</source>
         <translation>未分单元</translation>
+    </message>
+</context>
+<context>
+    <name>Problems</name>
+    <message>
+        <source>%field must be text, not %kind</source>
+        <translation>%field必须是文本，不能是 %kind</translation>
+    </message>
+    <message>
+        <source>%field contains characters that are not valid text</source>
+        <translation>%field含有无效的文本字符</translation>
+    </message>
+    <message>
+        <source>%field is %length characters long; the limit is %limit</source>
+        <translation>%field长 %length 个字符，上限为 %limit 个</translation>
+    </message>
+    <message>
+        <source>%field contains a NUL character</source>
+        <translation>%field含有 NUL 字符</translation>
+    </message>
+    <message>
+        <source>a %field is needed in Chinese or English</source>
+        <translation>需要中文或英文的%field</translation>
+    </message>
+    <message>
+        <source>%field is required</source>
+        <translation>缺少%field</translation>
+    </message>
+    <message>
+        <source>%field &apos;%value&apos; is already used by %other</source>
+        <translation>%field“%value”已被 %other 使用</translation>
+    </message>
+    <message>
+        <source>%field &apos;%value&apos; is not a term of the %vocab vocabulary</source>
+        <translation>%field“%value”不是“%vocab”词表中的词条</translation>
+    </message>
+    <message>
+        <source>%field: cannot read the date &apos;%text&apos;: %why</source>
+        <translation>%field：无法识别日期“%text”：%why</translation>
+    </message>
+    <message>
+        <source>%field: cannot read the date &apos;%text&apos;: %why; it is kept as written, without a date range</source>
+        <translation>%field：无法识别日期“%text”：%why；已按原文保存，不设日期范围</translation>
+    </message>
+    <message>
+        <source>an event needs a date for the timeline</source>
+        <translation>事件需要日期，才能排入时间线</translation>
+    </message>
+    <message>
+        <source>latitude %value is outside −90…90</source>
+        <translation>纬度 %value 不在 −90…90 之间</translation>
+    </message>
+    <message>
+        <source>longitude %value is outside −180…180</source>
+        <translation>经度 %value 不在 −180…180 之间</translation>
+    </message>
+    <message>
+        <source>%field: %type #%id does not exist</source>
+        <translation>%field：%type #%id 不存在</translation>
+    </message>
+    <message>
+        <source>%field: %why</source>
+        <translation>%field：%why</translation>
+    </message>
+    <message>
+        <source>a record cannot link to itself</source>
+        <translation>记录不能关联到自身</translation>
+    </message>
+    <message>
+        <source>cannot read the date &apos;%text&apos;: %why</source>
+        <translation>无法识别日期“%text”：%why</translation>
+    </message>
+    <message>
+        <source>cannot read the date %text: it is not text</source>
+        <translation>无法识别日期 %text：它不是文本</translation>
+    </message>
+    <message>
+        <source>cannot read the date &apos;%text&apos;: it contains invalid characters</source>
+        <translation>无法识别日期“%text”：其中含有无效字符</translation>
+    </message>
+    <message>
+        <source>&apos;%value&apos; is not a number</source>
+        <translation>“%value”不是数字</translation>
+    </message>
+    <message>
+        <source>write the year &apos;%value&apos; in full, e.g. 1944</source>
+        <translation>请把年份“%value”写完整，例如 1944</translation>
+    </message>
+    <message>
+        <source>write the decade &apos;%decade&apos; in full, e.g. 1940s</source>
+        <translation>请把年代“%decade”写完整，例如 1940s</translation>
+    </message>
+    <message>
+        <source>year %value is outside %low–%high</source>
+        <translation>年份 %value 不在 %low–%high 之间</translation>
+    </message>
+    <message>
+        <source>nothing is dated before the year %value</source>
+        <translation>日期不能早于公元 %value 年</translation>
+    </message>
+    <message>
+        <source>there is no century 0</source>
+        <translation>没有第 0 世纪</translation>
+    </message>
+    <message>
+        <source>a century has no &apos;%value&apos; part</source>
+        <translation>世纪没有“%value”这一部分</translation>
+    </message>
+    <message>
+        <source>a decade starts at a year ending in 0, not %value</source>
+        <translation>年代应从尾数为 0 的年份开始，而不是 %value</translation>
+    </message>
+    <message>
+        <source>a decade has an early, mid and late part, not a %value</source>
+        <translation>年代只分初、中、末期，没有“%value”</translation>
+    </message>
+    <message>
+        <source>&apos;%value年代&apos; is no decade of a century</source>
+        <translation>“%value年代”不是一个世纪中的年代</translation>
+    </message>
+    <message>
+        <source>the months of a reign year are lunar months; give the Gregorian date</source>
+        <translation>年号纪年的月份是农历月份；请给出公历日期</translation>
+    </message>
+    <message>
+        <source>%reign has years 1 to %count (%first–%last)</source>
+        <translation>%reign只有元年至 %count 年（%first–%last）</translation>
+    </message>
+    <message>
+        <source>the Republic era (民国) has no year 0</source>
+        <translation>民国纪年没有零年</translation>
+    </message>
+    <message>
+        <source>no year given</source>
+        <translation>没有年份</translation>
+    </message>
+    <message>
+        <source>month %value does not exist</source>
+        <translation>不存在 %value 月</translation>
+    </message>
+    <message>
+        <source>day %value does not exist in %month_name %year (it has %days days)</source>
+        <translation>%year 年 %month 月没有 %value 日（该月只有 %days 天）</translation>
+    </message>
+    <message>
+        <source>the range ends before it starts</source>
+        <translation>时间范围的结束早于开始</translation>
+    </message>
+    <message>
+        <source>it has two qualifiers (%words)</source>
+        <translation>有两个限定词（%words）</translation>
+    </message>
+    <message>
+        <source>there is no date after the qualifier</source>
+        <translation>限定词（如“约”）后面没有日期</translation>
+    </message>
+    <message>
+        <source>it is %length characters long (a date has at most %limit)</source>
+        <translation>长 %length 个字符（日期最多 %limit 个字符）</translation>
+    </message>
+    <message>
+        <source>expected a date such as 1944-06-23, 1944年6月23日, 民国三十三年, 23 June 1944, c.1830–41 or early 19th century</source>
+        <translation>日期应写作 1944-06-23、1944年6月23日、民国三十三年、约1830–41 或 19世纪初 等形式</translation>
+    </message>
+    <message>
+        <source>%field &apos;%value&apos; appears again on row(s) %rows of the file</source>
+        <translation>%field“%value”在文件第 %rows 行再次出现</translation>
+    </message>
+    <message>
+        <source>key or title &apos;%value&apos; appears again on row(s) %rows of the file</source>
+        <translation>键或题名“%value”在文件第 %rows 行再次出现</translation>
+    </message>
+    <message>
+        <source>%field &apos;%value&apos; is not a term of the %vocab vocabulary (nearest term: %label %term)</source>
+        <translation>%field“%value”不是“%vocab”词表中的词条（最接近的词条：%label %term）</translation>
+    </message>
+    <message>
+        <source>%field &apos;%value&apos; is not a number</source>
+        <translation>%field“%value”不是数字</translation>
+    </message>
+    <message>
+        <source>%field &apos;%value&apos; is neither yes nor no</source>
+        <translation>%field“%value”既不是“是”也不是“否”</translation>
+    </message>
+    <message>
+        <source>place &apos;%value&apos; is not in the archive (import the places first)</source>
+        <translation>地点“%value”不在档案中（请先导入地点）</translation>
+    </message>
+    <message>
+        <source>place &apos;%value&apos; names %count places; use its key</source>
+        <translation>“%value”对应 %count 个地点，请填写地点的键</translation>
+    </message>
+    <message>
+        <source>section &apos;%value&apos; is not in the archive</source>
+        <translation>展区“%value”不在档案中</translation>
+    </message>
+    <message>
+        <source>%count %type records are called &apos;%value&apos;; add a key column to say which one this row is</source>
+        <translation>有 %count 条%type记录名为“%value”；请加一列键，指明本行是哪一条</translation>
+    </message>
+    <message>
+        <source>%count image(s) listed but no media folder was chosen; they are not imported</source>
+        <translation>列出了 %count 个图片，但未选择图片文件夹，因此不导入</translation>
+    </message>
+    <message>
+        <source>image %why</source>
+        <translation>图片 %why</translation>
+    </message>
+    <message>
+        <source>%file: is outside the chosen folder %folder</source>
+        <translation>%file 在所选文件夹 %folder 之外</translation>
+    </message>
+    <message>
+        <source>%file: is outside the chosen folder %folder (the path uses &apos;..&apos;)</source>
+        <translation>%file 在所选文件夹 %folder 之外（路径中含“..”）</translation>
+    </message>
+    <message>
+        <source>%file: not found</source>
+        <translation>找不到 %file</translation>
+    </message>
+    <message>
+        <source>%file: cannot be read (%detail)</source>
+        <translation>%file 无法读取（%detail）</translation>
+    </message>
+    <message>
+        <source>%file: is a symbolic link; links are not followed when importing from a folder</source>
+        <translation>%file 是符号链接；从文件夹导入时不跟随链接</translation>
+    </message>
+    <message>
+        <source>%file: its path passes through the symbolic link %link; links are not followed when importing from a folder</source>
+        <translation>%file 的路径经过符号链接 %link；从文件夹导入时不跟随链接</translation>
+    </message>
+    <message>
+        <source>%file: the import folder does not exist</source>
+        <translation>%file：导入文件夹不存在</translation>
+    </message>
+    <message>
+        <source>has %count cells but the header has only %width columns (a cell with an unquoted separator?)</source>
+        <translation>本行有 %count 个单元格，表头只有 %width 列（是否有单元格含未加引号的分隔符？）</translation>
+    </message>
+    <message>
+        <source>cell %cell holds the formula %formula with no saved result; formulas are not calculated on import — paste the values instead</source>
+        <translation>单元格 %cell 是公式 %formula，但没有保存的结果；导入时不计算公式，请改为粘贴数值</translation>
+    </message>
+    <message>
+        <source>cell %cell holds the formula %formula; its saved result “%value” was imported</source>
+        <translation>单元格 %cell 是公式 %formula，已导入其保存的结果“%value”</translation>
+    </message>
+    <message>
+        <source>row(s) %rows above the header were not imported (a title or note?)</source>
+        <translation>表头上方的第 %rows 行未导入（标题或说明？）</translation>
+    </message>
+    <message>
+        <source>cells %range are merged; “%value” was read for each cell they cover</source>
+        <translation>单元格 %range 为合并单元格；其覆盖的每个单元格都读作“%value”</translation>
+    </message>
+    <message>
+        <source>column “%column” is not imported</source>
+        <translation>列“%column”不导入</translation>
+    </message>
+    <message>
+        <source>the mapping names column(s) the file does not have: %columns</source>
+        <translation>映射中的这些列在文件中没有：%columns</translation>
+    </message>
+    <message>
+        <source>%file: the file has no rows (it is empty)</source>
+        <translation>%file：文件中没有任何行（是空文件）</translation>
+    </message>
+    <message>
+        <source>%file: not found</source>
+        <translation>%file：找不到文件</translation>
+    </message>
+    <message>
+        <source>%file: import reads .csv, .tsv and .xlsx files</source>
+        <translation>%file：导入只能读取 .csv、.tsv 和 .xlsx 文件</translation>
+    </message>
+    <message>
+        <source>%file: is an old Excel 97–2003 workbook; save it as .xlsx (Excel Workbook) and import that</source>
+        <translation>%file：是旧版 Excel 97–2003 工作簿；请另存为 .xlsx（Excel 工作簿）后再导入</translation>
+    </message>
+    <message>
+        <source>row %row</source>
+        <translation>第 %row 行</translation>
+    </message>
+    <message>
+        <source>row %row (line %line)</source>
+        <translation>第 %row 行（文本第 %line 行）</translation>
+    </message>
+    <message>
+        <source>%file: %where cannot be read as CSV (%detail)</source>
+        <translation>%file：%where无法按 CSV 读取（%detail）</translation>
+    </message>
+    <message>
+        <source>%file: row %row (line %line) opens a quote (&quot;) that is never closed, so every line after it would be read into one cell; close the quote or remove it</source>
+        <translation>%file：第 %row 行（文本第 %line 行）的引号（&quot;）没有闭合，其后的每一行都会被读进同一个单元格；请补上或删去这个引号</translation>
+    </message>
+    <message>
+        <source>%file: %where opens a quote (&quot;) that does not close within %limit characters (Excel&apos;s limit for a cell), so the lines after it would be read into one cell; close the quote or remove it</source>
+        <translation>%file：%where的引号（&quot;）在 %limit 个字符（Excel 单元格的上限）内没有闭合，其后的各行都会被读进同一个单元格；请补上或删去这个引号</translation>
+    </message>
+    <message>
+        <source>%file: %where has a cell of more than %limit characters, more than a spreadsheet cell can hold (Excel&apos;s limit); it cannot be imported</source>
+        <translation>%file：%where有一个单元格超过 %limit 个字符，超出电子表格单元格的容量（Excel 的上限），无法导入</translation>
+    </message>
+    <message>
+        <source>%file: is not a readable .xlsx workbook (%detail)</source>
+        <translation>%file：不是可读取的 .xlsx 工作簿（%detail）</translation>
+    </message>
+    <message>
+        <source>%file: the workbook is damaged (%detail)</source>
+        <translation>%file：工作簿已损坏（%detail）</translation>
+    </message>
+    <message>
+        <source>%file: the workbook has no worksheet</source>
+        <translation>%file：工作簿中没有工作表</translation>
+    </message>
+    <message>
+        <source>%file: line %line is not text in UTF-8, GB18030/GBK or UTF-16 with a byte-order mark; %why</source>
+        <translation>%file：第 %line 行既不是 UTF-8、GB18030/GBK 文本，也不是带字节顺序标记的 UTF-16 文本；%why</translation>
+    </message>
+    <message>
+        <source>%file: line %line is neither UTF-8 nor meaningful GB18030 text (it decodes to private-use characters); %why</source>
+        <translation>%file：第 %line 行既不是 UTF-8，也不是有意义的 GB18030 文本（解码后是私用区字符）；%why</translation>
+    </message>
+    <message>
+        <source>%file: is UTF-16 without a byte-order mark (or another wide encoding), which cannot be read reliably; %why</source>
+        <translation>%file：是不带字节顺序标记的 UTF-16（或其他宽字符编码），无法可靠读取；%why</translation>
+    </message>
+    <message>
+        <source>%file: line %line contains a NUL character (byte 0), which text does not; the file is damaged or not text (UTF-16 without a byte-order mark?) — %why</source>
+        <translation>%file：第 %line 行含有 NUL 字符（字节 0），文本中不会有这种字符；文件已损坏或不是文本（可能是不带字节顺序标记的 UTF-16）——%why</translation>
+    </message>
+    <message>
+        <source>%file: starts with a UTF-8 byte-order mark but line %line is not UTF-8 (GBK saved after a UTF-8 mark?); %why</source>
+        <translation>%file：以 UTF-8 字节顺序标记开头，但第 %line 行不是 UTF-8（是否在 UTF-8 标记后保存了 GBK 文本？）；%why</translation>
+    </message>
+    <message>
+        <source>%file: mixes two encodings — line(s) %utf8 are UTF-8 but line(s) %gbk are GB18030/GBK, so one kind would be read as nonsense; %why</source>
+        <translation>%file：混用了两种编码——第 %utf8 行是 UTF-8，第 %gbk 行却是 GB18030/GBK，其中一种会被读成乱码；%why</translation>
+    </message>
+    <message>
+        <source>%file: line %line is not valid %encoding (the encoding the file&apos;s start says it has); %why</source>
+        <translation>%file：第 %line 行不是有效的 %encoding（文件开头声明的编码）；%why</translation>
+    </message>
+    <message>
+        <source>%file: line %line is longer than %mb MB without a line break; that is not a table&apos;s row (a binary file, or a quote that never closes?)</source>
+        <translation>%file：第 %line 行超过 %mb MB 仍没有换行，不像是表格的一行（是二进制文件，还是有未闭合的引号？）</translation>
+    </message>
+    <message>
+        <source>%file: cannot be read (%detail)</source>
+        <translation>%file：无法读取（%detail）</translation>
+    </message>
+    <message>
+        <source>save it from Excel as “CSV UTF-8 (comma delimited)”, or from WPS/LibreOffice as UTF-8, and import it again</source>
+        <translation>请在 Excel 中另存为“CSV UTF-8（逗号分隔）”，或在 WPS/LibreOffice 中以 UTF-8 保存，然后重新导入</translation>
+    </message>
+    <message>
+        <source>cannot export %type #%id: it does not exist</source>
+        <translation>无法导出%type #%id：该记录已不存在</translation>
+    </message>
+    <message>
+        <source>cannot write %type%ident to %file: %field contains control characters that .xlsx cannot hold; export as CSV instead</source>
+        <translation>无法把%type%ident 写入 %file：%field含有 .xlsx 无法保存的控制字符；请改为导出 CSV</translation>
+    </message>
+    <message>
+        <source>%file: export writes .csv, .tsv or .xlsx files</source>
+        <translation>%file：导出只能写成 .csv、.tsv 或 .xlsx 文件</translation>
+    </message>
+    <message>
+        <source>%file already exists; choose a new name for the bundle</source>
+        <translation>%file 已存在；请为资料包另取一个名字</translation>
+    </message>
+    <message>
+        <source>%file is not empty; choose a new folder for the IIIF export</source>
+        <translation>%file 不是空文件夹；请为 IIIF 导出另选一个文件夹</translation>
+    </message>
+    <message>
+        <source>%field has characters the font lacks: %chars; they would print as empty boxes (set EXHIBIT_CJK_FONT to a font that has them, or edit the text)</source>
+        <translation>%field含有字体缺少的字符：%chars；打印出来会是空框（请把 EXHIBIT_CJK_FONT 设为包含这些字符的字体，或修改文字）</translation>
+    </message>
+    <message>
+        <source>the text does not fit even at %min_pt pt: it needs %needed mm of height, the label has %available mm; shorten it, choose a larger page or sheet, or let the text be cut to fit</source>
+        <translation>文字即使缩小到 %min_pt 磅也放不下：需要 %needed 毫米高，标签只有 %available 毫米；请缩短文字、选择更大的页面或标签纸，或允许截断文字</translation>
+    </message>
+    <message>
+        <source>cut to fit at %pt pt: %fields ends with “…”</source>
+        <translation>为放下文字已截断（%pt 磅）：%fields 以“…”结尾</translation>
+    </message>
+    <message>
+        <source>body text set at %pt pt to fit, below the %target pt for reading at a distance; use a larger label or shorten the text</source>
+        <translation>正文缩小到 %pt 磅才放得下，低于远距离阅读所需的 %target 磅；请使用更大的标签或缩短文字</translation>
+    </message>
+    <message>
+        <source>English text has %count words; %kind labels should keep to %limit</source>
+        <translation>英文有 %count 个词；%kind标签应不超过 %limit 个</translation>
+    </message>
+    <message>
+        <source>Chinese text has %count characters; %kind labels should keep to %limit</source>
+        <translation>中文有 %count 个字；%kind标签应不超过 %limit 个</translation>
+    </message>
+    <message>
+        <source>a sentence of %count words (keep to %limit): “%start”</source>
+        <translation>一句话有 %count 个词（应不超过 %limit 个）：“%start”</translation>
+    </message>
+    <message>
+        <source>a sentence of %count characters (keep to %limit): “%start…”</source>
+        <translation>一句话有 %count 个字（应不超过 %limit 个）：“%start…”</translation>
+    </message>
+    <message>
+        <source>English lines hold about %chars characters; %low–%high read best</source>
+        <translation>英文每行约 %chars 个字符；%low–%high 个最易读</translation>
+    </message>
+    <message>
+        <source>English lines hold only about %chars characters; %low–%high read best</source>
+        <translation>英文每行只有约 %chars 个字符；%low–%high 个最易读</translation>
+    </message>
+    <message>
+        <source>%label: %why</source>
+        <translation>%label：%why</translation>
+    </message>
+    <message>
+        <source>%count label(s) cannot be printed; nothing was written:
+  %lines%more</source>
+        <translation>%count 个标签无法打印，未写出任何文件：
+  %lines%more</translation>
+    </message>
+    <message>
+        <source>
+  … and %count more</source>
+        <translation>
+  ……另有 %count 个</translation>
+    </message>
+    <message>
+        <source>photo file missing or unreadable (%file): %detail; the label prints without a photo</source>
+        <translation>照片文件缺失或无法读取（%file）：%detail；标签将不带照片打印</translation>
+    </message>
+    <message>
+        <source>photo file missing (%file); the label prints without a photo</source>
+        <translation>照片文件缺失（%file）；标签将不带照片打印</translation>
+    </message>
+    <message>
+        <source>the photo has no caption in the chosen language</source>
+        <translation>照片没有所选语言的说明文字</translation>
+    </message>
+    <message>
+        <source>the database reports: %detail</source>
+        <translation>数据库报告：%detail</translation>
+    </message>
+    <message>
+        <source>%file does not exist</source>
+        <translation>%file 不存在</translation>
+    </message>
+    <message>
+        <source>%file is a folder or device, not a database file</source>
+        <translation>%file 是文件夹或设备，不是数据库文件</translation>
+    </message>
+    <message>
+        <source>the file is empty (0 bytes): its records are gone</source>
+        <translation>文件是空的（0 字节）：其中的记录已经丢失</translation>
+    </message>
+    <message>
+        <source>cannot be opened: %detail</source>
+        <translation>无法打开：%detail</translation>
+    </message>
+    <message>
+        <source>an SQLite database but not an Exhibit archive (no schema version)</source>
+        <translation>是 SQLite 数据库，但不是 Exhibit 档案（没有结构版本）</translation>
+    </message>
+    <message>
+        <source>schema version %version: made by a newer Exhibit (this one knows up to %known); not checked further</source>
+        <translation>结构版本 %version：由更新版本的 Exhibit 创建（本程序只认识到 %known）；未作进一步检查</translation>
+    </message>
+    <message>
+        <source>the check reports: %detail</source>
+        <translation>检查发现：%detail</translation>
+    </message>
+    <message>
+        <source>%file does not exist or is not a file</source>
+        <translation>%file 不存在或不是文件</translation>
+    </message>
+    <message>
+        <source>%file is empty (0 bytes)</source>
+        <translation>%file 是空的（0 字节）</translation>
+    </message>
+    <message>
+        <source>%file: %detail</source>
+        <translation>%file 已损坏：%detail</translation>
+    </message>
+    <message>
+        <source>%file has schema version %version; this program knows up to %known</source>
+        <translation>%file 的结构版本为 %version；本程序只认识到 %known</translation>
+    </message>
+    <message>
+        <source>%file is an SQLite database but not an Exhibit archive</source>
+        <translation>%file 是 SQLite 数据库，但不是 Exhibit 档案</translation>
+    </message>
+    <message>
+        <source>%file: its %detail</source>
+        <translation>%file 的结构不是本程序的：%detail</translation>
+    </message>
+    <message>
+        <source>object</source>
+        <translation>藏品</translation>
+    </message>
+    <message>
+        <source>caption</source>
+        <translation>图片说明</translation>
+    </message>
+    <message>
+        <source>panel</source>
+        <translation>展板</translation>
     </message>
 </context>
 </TS>

@@ -464,11 +464,6 @@
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../printing/options.py" line="309"/>
-        <source>Section</source>
-        <translation>单元</translation>
-    </message>
-    <message>
         <location filename="../printing/options.py" line="310"/>
         <source>Changed since</source>
         <translation>修改日期起</translation>

@@ -158,9 +158,7 @@ def unlink(stack: QUndoStack, archive: Archive, link: Link | int) -> None:
 def _resolve(archive: Archive, link: Link | int) -> Link:
     if isinstance(link, Link):
         return link
-    # services has no public "link by id" yet (asked of the lead); use it once it exists.
-    getter = getattr(services, "get_link", None) or services._get_link  # noqa: SLF001
-    return getter(archive, int(link))
+    return services.get_link(archive, int(link))
 
 
 def unlink_many(stack: QUndoStack, archive: Archive, links: Iterable[Link | int]) -> None:

@@ -17,7 +17,7 @@ from typing import Iterable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoStack
 
-from exhibit import media_library
+from exhibit import media_records
 from exhibit.archive import Archive
 from exhibit.errors import NotFoundError
 from exhibit.records import MediaLink
@@ -30,11 +30,11 @@ def _tr(text: str, n: int = -1) -> str:
 
 def order_of(archive: Archive, record_type: str, record_id: int) -> list[int]:
     """Media ids of a record's images, primary first."""
-    return [l.media_id for l in media_library.media_links(archive, record_type, record_id)]
+    return [l.media_id for l in media_records.media_links(archive, record_type, record_id)]
 
 
 def _link_of(archive: Archive, record_type: str, record_id: int, media_id: int) -> MediaLink:
-    for link in media_library.media_links(archive, record_type, record_id):
+    for link in media_records.media_links(archive, record_type, record_id):
         if link.media_id == media_id:
             return link
     raise NotFoundError(f"media #{media_id} is not an image of {record_type} #{record_id}")
@@ -53,13 +53,13 @@ def link_media(stack: QUndoStack, archive: Archive, media_id: int, record_type: 
     state: dict[str, int] = {}
 
     def do() -> MediaLink:
-        link = media_library.link_media(archive, media_id, record_type, record_id, role=role,
+        link = media_records.link_media(archive, media_id, record_type, record_id, role=role,
                                         position=state.get("position"))
         state["link"], state["position"] = link.id, link.position
         return link
 
     return run(stack, _tr("Link image"), do,
-               lambda: media_library.unlink_media(archive, state["link"]),
+               lambda: media_records.unlink_media(archive, state["link"]),
                _changed(record_type, record_id, [media_id]))
 
 
@@ -71,12 +71,12 @@ def unlink_media(stack: QUndoStack, archive: Archive, record_type: str, record_i
 
     def undo() -> None:
         # Positions are left with a gap by the unlink, so the old position puts it back in place.
-        link = media_library.link_media(archive, media_id, record_type, record_id,
+        link = media_records.link_media(archive, media_id, record_type, record_id,
                                         role=old.role, position=old.position)
         state["link"] = link.id  # a new row: redo must remove that one
 
     run(stack, _tr("Remove image from record"),
-        lambda: media_library.unlink_media(archive, state["link"]), undo,
+        lambda: media_records.unlink_media(archive, state["link"]), undo,
         _changed(record_type, record_id, [media_id]))
 
 
@@ -88,8 +88,8 @@ def reorder_media(stack: QUndoStack, archive: Archive, record_type: str, record_
     if after == before:
         return
     run(stack, _tr("Reorder images"),
-        lambda: media_library.reorder_media(archive, record_type, record_id, after),
-        lambda: media_library.reorder_media(archive, record_type, record_id, before),
+        lambda: media_records.reorder_media(archive, record_type, record_id, after),
+        lambda: media_records.reorder_media(archive, record_type, record_id, before),
         _changed(record_type, record_id))
 
 
@@ -100,8 +100,8 @@ def set_primary(stack: QUndoStack, archive: Archive, record_type: str, record_id
     if before and before[0] == media_id:
         return
     run(stack, _tr("Set primary image"),
-        lambda: media_library.set_primary(archive, record_type, record_id, media_id),
-        lambda: media_library.reorder_media(archive, record_type, record_id, before),
+        lambda: media_records.set_primary(archive, record_type, record_id, media_id),
+        lambda: media_records.reorder_media(archive, record_type, record_id, before),
         _changed(record_type, record_id))
 
 
@@ -133,7 +133,7 @@ def record_import(stack: QUndoStack, archive: Archive, record_type: str, record_
     removes an image that was there already (a re-imported duplicate, say).
     """
     made = [_LinkSnapshot(l.media_id, l.role, l.position)
-            for l in media_library.media_links(archive, record_type, record_id)
+            for l in media_records.media_links(archive, record_type, record_id)
             if l.media_id not in linked_before]
     if not made:
         return 0
@@ -143,13 +143,13 @@ def record_import(stack: QUndoStack, archive: Archive, record_type: str, record_
         # One transaction for the whole step (nested calls become savepoints).
         with archive.transaction():
             for s in made:
-                media_library.unlink_media(archive, _link_of(archive, record_type, record_id,
+                media_records.unlink_media(archive, _link_of(archive, record_type, record_id,
                                                              s.media_id).id)
 
     def redo() -> None:
         with archive.transaction():
             for s in made:
-                media_library.link_media(archive, s.media_id, record_type, record_id,
+                media_records.link_media(archive, s.media_id, record_type, record_id,
                                          role=s.role, position=s.position)
 
     # The links exist already: push without doing them again (already_done).

@@ -3,7 +3,7 @@
 Every function here performs its edit now through `ui.curator.commands.undo.run` and
 returns what the service returned. Undo and redo call the service layer again
 (each a transaction with history rows). Deleting keeps a snapshot
-(`exhibit.restore`), so undo brings the record back with the same id and
+(`exhibit.undo_snapshots`), so undo brings the record back with the same id and
 every link, image, citation and movement it had.
 
 If undo or redo is no longer possible — the record was changed or deleted
@@ -18,7 +18,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoStack
 
-from exhibit import restore, services
+from exhibit import services, undo_snapshots
 from exhibit.archive import Archive
 from exhibit.errors import ExhibitError
 from exhibit.records import Movement, Record
@@ -81,9 +81,9 @@ def _comparable(record: Record) -> dict[str, Any]:
 # ---------------------------------------------------------------- records
 
 def _delete_now(archive: Archive, record_type: str, record_id: int,
-                cascade: bool = True) -> restore.Snapshot:
+                cascade: bool = True) -> undo_snapshots.Snapshot:
     """Snapshot, then delete; tells open forms the record is gone."""
-    snap = restore.snapshot(archive, record_type, record_id)
+    snap = undo_snapshots.snapshot(archive, record_type, record_id)
     services.delete(archive, record_type, record_id, cascade=cascade)
     events().record_deleted.emit(record_type, record_id)
     return snap
@@ -103,7 +103,7 @@ def create_record(stack: QUndoStack, archive: Archive, draft: Record) -> Record:
         state["snap"] = _delete_now(archive, record.TYPE, record.id)
 
     def redo() -> Record:
-        state["record"] = restore.restore(archive, state["snap"])
+        state["record"] = undo_snapshots.restore(archive, state["snap"])
         return state["record"]
 
     def changed() -> Changed:
@@ -152,14 +152,14 @@ def delete_record(stack: QUndoStack, archive: Archive, record_type: str, record_
     state: dict[str, Any] = {}
 
     def do() -> list[str]:
-        snap = restore.snapshot(archive, record_type, record_id)
+        snap = undo_snapshots.snapshot(archive, record_type, record_id)
         removed = services.delete(archive, record_type, record_id, cascade=cascade)
         state["snap"] = snap
         events().record_deleted.emit(record_type, record_id)
         return removed
 
     def undo() -> None:
-        restore.restore(archive, state["snap"])
+        undo_snapshots.restore(archive, state["snap"])
 
     def redo() -> None:
         # Snapshot again: what refers to it now is what the next undo must give back.
@@ -189,7 +189,7 @@ def record_movement(stack: QUndoStack, archive: Archive, object_id: int, locatio
         movement = state["movement"]
         with archive.transaction():  # both or neither
             current = services.get(archive, "object", object_id)
-            state["snap"] = restore.snapshot(archive, "movement", movement.id)
+            state["snap"] = undo_snapshots.snapshot(archive, "movement", movement.id)
             services.delete(archive, "movement", movement.id)
             # Only if nobody has moved it again since: a later move stands.
             if current.location == movement.location:
@@ -197,7 +197,7 @@ def record_movement(stack: QUndoStack, archive: Archive, object_id: int, locatio
 
     def redo() -> Movement:
         with archive.transaction():
-            state["movement"] = restore.restore(archive, state["snap"])
+            state["movement"] = undo_snapshots.restore(archive, state["snap"])
             current = services.get(archive, "object", object_id)
             services.update(archive, replace(current, location=state["movement"].location))
         return state["movement"]

@@ -1,10 +1,13 @@
 """The record form: edit any record type, validated as the curator types, saved as one undo step.
 
-The form is built from the record's dataclass fields. FORM_FIELDS below is
-the one place that decides, per type, the order of the rows and their labels
-(English source text; Chinese comes from the .ts file). A bilingual pair
+The form is built from the record's dataclass fields. FORM_FIELDS below
+decides, per type, the order of the rows; every label is the field's name in
+the registry `exhibit.names`, in the window's language, so the form, the
+list and the import wizard say the same word. A field whose values come from
+a set (a vocabulary, a person's side, a source's kind) is a choice list that
+shows each value's name and stores its code. A bilingual pair
 (`name_zh`/`name_en`) is one row with the Chinese and English side by side.
-Fields the table does not name still appear, after the named ones, so a
+Fields the table does not list still appear, after the listed ones, so a
 field added to a record type is never silently uneditable.
 
 Validation runs through `services.validate` (which only reads) a moment after
@@ -17,144 +20,48 @@ from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QDoubleValidator, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
                                QMessageBox, QPlainTextEdit, QPushButton, QScrollArea, QSpinBox,
                                QVBoxLayout, QWidget)
 
+from exhibit import names as registry
 from exhibit import services, vocab
 from exhibit.archive import Archive
-from exhibit.dates import format_range, parse_date
+from exhibit.dates import format_range, read_date
 from exhibit.errors import DateError, ExhibitError, NotFoundError, ValidationError
+from exhibit.problems import Problem
 from exhibit.records import LONG_FIELDS, Record, record_class
 from ui.curator.commands import records as record_commands
+from ui.common import naming
+from ui.common.problems import error_text, problem_text
 from ui.common.events import events
 
-CONTEXT = "RecordForm"
 ERROR_STYLE = "color: #b00020;"
+# A note, not an error: the record can still be saved (a date text kept as written).
+NOTE_STYLE = "color: #7a5c00;"
 
-# Per record type: (field, or prefix of a _zh/_en pair; English label[; context]).
-# Order = rows. A translation context of its own lets one English word have
-# several Chinese translations: an object's "Name" is 名称, a person's 姓名,
-# a place's 地名. (lupdate reads no disambiguation from Python NOOP tables.)
-FORM_FIELDS: dict[str, tuple[tuple[str, ...], ...]] = {
-    "object": (
-        ("accession", QT_TRANSLATE_NOOP("RecordForm", "Accession number")),
-        ("name", QT_TRANSLATE_NOOP("RecordForm", "Name")),
-        ("category", QT_TRANSLATE_NOOP("RecordForm", "Category")),
-        ("date_text", QT_TRANSLATE_NOOP("RecordForm", "Date")),
-        ("material", QT_TRANSLATE_NOOP("RecordForm", "Material")),
-        ("dimensions", QT_TRANSLATE_NOOP("RecordForm", "Dimensions")),
-        ("weight", QT_TRANSLATE_NOOP("RecordForm", "Weight")),
-        ("condition", QT_TRANSLATE_NOOP("RecordForm", "Condition")),
-        ("grade", QT_TRANSLATE_NOOP("RecordForm", "Grade")),
-        ("acquisition", QT_TRANSLATE_NOOP("RecordForm", "Acquired by")),
-        ("acquisition_date", QT_TRANSLATE_NOOP("RecordForm", "Acquisition date")),
-        ("credit", QT_TRANSLATE_NOOP("RecordForm", "Credit line")),
-        ("location", QT_TRANSLATE_NOOP("RecordForm", "Location")),
-        ("status", QT_TRANSLATE_NOOP("RecordForm", "Status")),
-        ("description", QT_TRANSLATE_NOOP("RecordForm", "Description")),
-        ("inscription", QT_TRANSLATE_NOOP("RecordForm", "Inscription")),
-    ),
-    "media": (
-        ("caption", QT_TRANSLATE_NOOP("RecordForm", "Caption")),
-        ("creator", QT_TRANSLATE_NOOP("RecordForm", "Creator")),
-        ("date_text", QT_TRANSLATE_NOOP("MediaForm", "Date"), "MediaForm"),
-        ("rights", QT_TRANSLATE_NOOP("RecordForm", "Rights")),
-        ("is_illustration", QT_TRANSLATE_NOOP("RecordForm", "Illustration (not a historical photograph)")),
-        ("original_name", QT_TRANSLATE_NOOP("RecordForm", "Original file name")),
-        ("format", QT_TRANSLATE_NOOP("RecordForm", "Format")),
-        ("mime", QT_TRANSLATE_NOOP("RecordForm", "MIME type")),
-        ("width", QT_TRANSLATE_NOOP("RecordForm", "Width (pixels)")),
-        ("height", QT_TRANSLATE_NOOP("RecordForm", "Height (pixels)")),
-        ("size_bytes", QT_TRANSLATE_NOOP("RecordForm", "File size (bytes)")),
-        ("exif_date", QT_TRANSLATE_NOOP("RecordForm", "Date in the file (EXIF)")),
-        ("camera", QT_TRANSLATE_NOOP("RecordForm", "Camera")),
-        ("sha256", QT_TRANSLATE_NOOP("RecordForm", "SHA-256")),
-        ("path", QT_TRANSLATE_NOOP("RecordForm", "Stored as")),
-    ),
-    "section": (
-        ("code", QT_TRANSLATE_NOOP("RecordForm", "Code")),
-        ("title", QT_TRANSLATE_NOOP("RecordForm", "Title")),
-        ("intro", QT_TRANSLATE_NOOP("RecordForm", "Introduction")),
-        ("position", QT_TRANSLATE_NOOP("RecordForm", "Order")),
-    ),
-    "panel": (
-        ("code", QT_TRANSLATE_NOOP("RecordForm", "Code")),
-        ("section_id", QT_TRANSLATE_NOOP("RecordForm", "Section")),
-        ("title", QT_TRANSLATE_NOOP("RecordForm", "Title")),
-        ("body", QT_TRANSLATE_NOOP("RecordForm", "Text")),
-        ("position", QT_TRANSLATE_NOOP("RecordForm", "Order")),
-    ),
-    "person": (
-        ("key", QT_TRANSLATE_NOOP("RecordForm", "Key")),
-        ("name", QT_TRANSLATE_NOOP("PersonForm", "Name"), "PersonForm"),
-        ("side", QT_TRANSLATE_NOOP("RecordForm", "Side")),
-        ("born", QT_TRANSLATE_NOOP("RecordForm", "Born")),
-        ("died", QT_TRANSLATE_NOOP("RecordForm", "Died")),
-        ("role", QT_TRANSLATE_NOOP("RecordForm", "Role")),
-        ("bio", QT_TRANSLATE_NOOP("RecordForm", "Biography")),
-    ),
-    "place": (
-        ("key", QT_TRANSLATE_NOOP("RecordForm", "Key")),
-        ("name", QT_TRANSLATE_NOOP("PlaceForm", "Name"), "PlaceForm"),
-        ("lat", QT_TRANSLATE_NOOP("RecordForm", "Latitude")),
-        ("lon", QT_TRANSLATE_NOOP("RecordForm", "Longitude")),
-        ("coord_basis", QT_TRANSLATE_NOOP("RecordForm", "Coordinates based on")),
-        ("description", QT_TRANSLATE_NOOP("RecordForm", "Description")),
-    ),
-    "event": (
-        ("key", QT_TRANSLATE_NOOP("RecordForm", "Key")),
-        ("date_text", QT_TRANSLATE_NOOP("EventForm", "Date"), "EventForm"),
-        ("title", QT_TRANSLATE_NOOP("RecordForm", "Title")),
-        ("place_id", QT_TRANSLATE_NOOP("RecordForm", "Place")),
-        ("description", QT_TRANSLATE_NOOP("RecordForm", "Description")),
-    ),
-    "source": (
-        ("key", QT_TRANSLATE_NOOP("RecordForm", "Key")),
-        ("kind", QT_TRANSLATE_NOOP("RecordForm", "Kind")),
-        ("title", QT_TRANSLATE_NOOP("RecordForm", "Title")),
-        ("author", QT_TRANSLATE_NOOP("RecordForm", "Author")),
-        ("publisher", QT_TRANSLATE_NOOP("RecordForm", "Publisher")),
-        ("year", QT_TRANSLATE_NOOP("RecordForm", "Year")),
-        ("url", QT_TRANSLATE_NOOP("RecordForm", "URL")),
-        ("reliability", QT_TRANSLATE_NOOP("RecordForm", "Reliability")),
-    ),
-    "citation": (
-        ("record_type", QT_TRANSLATE_NOOP("RecordForm", "Cited record type")),
-        ("record_id", QT_TRANSLATE_NOOP("RecordForm", "Cited record")),
-        ("source_id", QT_TRANSLATE_NOOP("RecordForm", "Source")),
-        ("page", QT_TRANSLATE_NOOP("RecordForm", "Page")),
-        ("note", QT_TRANSLATE_NOOP("RecordForm", "Note")),
-    ),
-    "movement": (
-        ("object_id", QT_TRANSLATE_NOOP("RecordForm", "Object")),
-        ("location", QT_TRANSLATE_NOOP("RecordForm", "Location")),
-        ("moved_at", QT_TRANSLATE_NOOP("MovementForm", "Date"), "MovementForm"),
-        ("reason", QT_TRANSLATE_NOOP("RecordForm", "Reason")),
-        ("moved_by", QT_TRANSLATE_NOOP("RecordForm", "Moved by")),
-    ),
+# Per record type: the rows, in order (a field, or the base of a _zh/_en pair).
+# Only order and layout live here: every label is the field's name in
+# exhibit.names, shown in the window's language (ui.common.naming).
+FORM_FIELDS: dict[str, tuple[str, ...]] = {
+    "object": ("accession", "name", "category", "date_text", "material", "dimensions", "weight",
+               "condition", "grade", "acquisition", "acquisition_date", "credit", "location", "status",
+               "description", "inscription"),
+    "media": ("caption", "creator", "date_text", "rights", "is_illustration", "original_name", "format",
+              "mime", "width", "height", "size_bytes", "exif_date", "camera", "sha256", "path"),
+    "section": ("code", "title", "intro", "position"),
+    "panel": ("code", "section_id", "title", "body", "position"),
+    "person": ("key", "name", "side", "born", "died", "role", "bio"),
+    "place": ("key", "name", "lat", "lon", "coord_basis", "description"),
+    "event": ("key", "date_text", "title", "place_id", "description"),
+    "source": ("key", "kind", "title", "author", "publisher", "year", "url", "reliability"),
+    "citation": ("record_type", "record_id", "source_id", "page", "note"),
+    "movement": ("object_id", "location", "moved_at", "reason", "moved_by"),
 }
 # Every type ends with these, read-only.
-COMMON_FIELDS: tuple[tuple[str, str], ...] = (
-    ("id", QT_TRANSLATE_NOOP("RecordForm", "Record number")),
-    ("is_sample", QT_TRANSLATE_NOOP("RecordForm", "Sample content")),
-    ("created", QT_TRANSLATE_NOOP("RecordForm", "Created")),
-    ("modified", QT_TRANSLATE_NOOP("RecordForm", "Modified")),
-)
-TYPE_NAMES: dict[str, str] = {
-    "object": QT_TRANSLATE_NOOP("RecordForm", "Object"),
-    "media": QT_TRANSLATE_NOOP("RecordForm", "Image"),
-    "section": QT_TRANSLATE_NOOP("RecordForm", "Section"),
-    "panel": QT_TRANSLATE_NOOP("RecordForm", "Panel"),
-    "person": QT_TRANSLATE_NOOP("RecordForm", "Person"),
-    "place": QT_TRANSLATE_NOOP("RecordForm", "Place"),
-    "event": QT_TRANSLATE_NOOP("RecordForm", "Event"),
-    "source": QT_TRANSLATE_NOOP("RecordForm", "Source"),
-    "citation": QT_TRANSLATE_NOOP("RecordForm", "Citation"),
-    "movement": QT_TRANSLATE_NOOP("RecordForm", "Movement"),
-}
+COMMON_FIELDS: tuple[str, ...] = ("id", "is_sample", "created", "modified")
 
 # Facts about the file or the row, not curatorial choices: shown, never edited.
 READ_ONLY: dict[str, frozenset[str]] = {
@@ -168,30 +75,21 @@ FOREIGN_KEYS: dict[tuple[str, str], str] = {
     ("panel", "section_id"): "section", ("event", "place_id"): "place",
     ("movement", "object_id"): "object", ("citation", "source_id"): "source",
 }
-# Problems that do not start with the field name they are about.
-_PHRASES: tuple[tuple[str, str], ...] = (
-    ("an accession number", "accession"), ("accession number ", "accession"),
-    ("a code ", "code"), ("an event needs a date", "date_text"),
-    ("latitude ", "lat"), ("longitude ", "lon"),
-)
-
-
-def _t(text: str, context: str | None = None) -> str:
-    return QCoreApplication.translate(context or CONTEXT, text)
-
-
 def type_name(record_type: str) -> str:
-    return _t(TYPE_NAMES.get(record_type, record_type))
+    """The record type's name in the window's language (exhibit.names)."""
+    return naming.type_name(record_type)
 
 
 @dataclass(frozen=True)
 class Row:
     """One line of the form: a single field, or a Chinese/English pair."""
     key: str                 # field name, or pair prefix ("name" for name_zh/name_en)
-    label: str               # English source text
     kind: str                # pair, long_pair, text, long, vocab, date, fk, bool, int, float, readonly
     names: tuple[str, ...]   # the dataclass fields it edits (two for a pair)
-    context: str | None = None  # the label's own translation context, if the word is ambiguous
+
+    def label(self, record_type: str) -> str:
+        """The row's label in the window's language: the field's (or the pair's) name."""
+        return naming.field_name(record_type, self.key)
 
 
 def _kind_of(cls: type[Record], name: str) -> str:
@@ -199,7 +97,7 @@ def _kind_of(cls: type[Record], name: str) -> str:
         return "readonly"
     if (cls.TYPE, name) in FOREIGN_KEYS:
         return "fk"
-    if name in cls.VOCAB:
+    if registry.set_of(cls.TYPE, name):  # a vocabulary, or a set named in exhibit.names
         return "vocab"
     if name in cls.DATES:
         return "date"
@@ -221,53 +119,34 @@ def form_rows(record_type: str) -> tuple[Row, ...]:
     rows: list[Row] = []
     seen: set[str] = set()
 
-    def add(key: str, label: str, context: str | None = None) -> None:
+    def add(key: str) -> None:
         pair = (f"{key}_zh", f"{key}_en")
         if key not in names and all(n in names for n in pair):
-            rows.append(Row(key, label, "long_pair" if pair[0] in LONG_FIELDS else "pair", pair,
-                            context))
+            rows.append(Row(key, "long_pair" if pair[0] in LONG_FIELDS else "pair", pair))
             seen.update(pair)
         elif key in names:
-            rows.append(Row(key, label, _kind_of(cls, key), (key,), context))
+            rows.append(Row(key, _kind_of(cls, key), (key,)))
             seen.add(key)
 
-    for key, label, *note in FORM_FIELDS.get(record_type, ()):
-        add(key, label, note[0] if note else None)
-    for name in names:  # fields the table does not name yet
+    for key in FORM_FIELDS.get(record_type, ()):
+        add(key)
+    for name in names:  # fields the table does not list yet
         if name in seen or name in derived or name in ALWAYS_READ_ONLY:
             continue
-        base = name[:-3] if name.endswith(("_zh", "_en")) else name
-        add(base, base.replace("_", " ").capitalize())
-    for key, label in COMMON_FIELDS:
-        add(key, label)
+        add(name[:-3] if name.endswith(("_zh", "_en")) else name)
+    for key in COMMON_FIELDS:
+        add(key)
     return tuple(rows)
 
 
-def field_label(record_type: str, name: str) -> str:
-    """The translated label of a field ("Name (Chinese)" for name_zh), for history and messages."""
+def problem_row(record_type: str, problem: Problem | str) -> str | None:
+    """Which row a problem is about: the row of the field it names (None: the message area)."""
+    field = problem.field if isinstance(problem, Problem) else None
+    if field is None:
+        return None
     for row in form_rows(record_type):
-        if name in row.names:
-            label = _t(row.label, row.context)
-            if len(row.names) == 2:
-                template = "%1 (Chinese)" if name.endswith("_zh") else "%1 (English)"
-                label = _t(template).replace("%1", label)
-            return label
-    return name
-
-
-def problem_row(record_type: str, problem: str) -> str | None:
-    """Which row a validation problem is about: problems begin with the field they name."""
-    rows = form_rows(record_type)
-    by_name = {n: row.key for row in rows for n in row.names}
-    cls = record_class(record_type)
-    if problem.startswith(f"a {cls.TITLE} is needed") and cls.TITLE in {r.key for r in rows}:
-        return cls.TITLE
-    for phrase, name in _PHRASES:
-        if problem.startswith(phrase) and name in by_name:
-            return by_name[name]
-    for name in sorted(by_name, key=len, reverse=True):  # name_zh before name
-        if problem.startswith((f"{name} ", f"{name}:")):
-            return by_name[name]
+        if field == row.key or field in row.names:  # a pair's row has its base as key ("name")
+            return row.key
     return None
 
 
@@ -402,7 +281,8 @@ class RecordForm(QWidget):
         self._deleted = False
         self._changed_elsewhere = False
         self._message = ""          # what the message area shows
-        self._general_problems: list[str] = []  # problems that name no field
+        self._general_problems: list[str] = []  # problems that name no field, as shown
+        self._shown_problems: list[Problem | str] = []
         self._problems: dict[str, list[str]] = {}  # by row key
 
         self._validate_timer = QTimer(self, singleShot=True, interval=self.VALIDATE_DELAY_MS)
@@ -476,9 +356,7 @@ class RecordForm(QWidget):
         if row.kind in ("long", "long_pair"):
             return _plain_edit()
         if row.kind == "vocab":
-            vocab_name = record_class(self.record_type).VOCAB[name]
-            return _combo(lambda: [(f"{t.label_zh} / {t.label_en}", t.code)
-                                   for t in vocab.terms(self.archive.db, vocab_name)], "")
+            return _combo(lambda: self._value_choices(name), "")
         if row.kind == "fk":
             target = FOREIGN_KEYS[(self.record_type, name)]
             default = next(f.default for f in fields(record_class(self.record_type)) if f.name == name)
@@ -498,6 +376,19 @@ class RecordForm(QWidget):
             editor.widget.setStyleSheet("background: transparent;")
             editor.changed = None
         return editor
+
+    def _value_choices(self, name: str) -> list[tuple[str, str]]:
+        """(shown name, stored code) of a field's values, named in the window's language.
+
+        A vocabulary is read from the archive (it may hold terms of its own); the
+        other sets (a person's side, a place's coordinate basis, a source's kind)
+        are the ones exhibit.names ships.
+        """
+        vocab_name = record_class(self.record_type).VOCAB.get(name)
+        if vocab_name:
+            return [(naming.term_name(t), t.code) for t in vocab.terms(self.archive.db, vocab_name)]
+        set_name = registry.set_of(self.record_type, name) or ""
+        return [(naming.value_name(set_name, v.code), v.code) for v in registry.values(set_name)]
 
     def _build_rows(self) -> None:
         for number, row in enumerate(self._rows):
@@ -548,15 +439,16 @@ class RecordForm(QWidget):
         self.revert_button.setAccessibleName(self.tr("Revert to the saved record"))
         self.save_action.setText(self.tr("Save"))
         for row in self._rows:
-            label = _t(row.label, row.context)
+            label = row.label(self.record_type)
             self._labels[row.key].setText(label)
-            if len(row.names) == 2:
-                self._editors[row.names[0]].widget.setAccessibleName(
-                    self.tr("%1 (Chinese)").replace("%1", label))
-                self._editors[row.names[1]].widget.setAccessibleName(
-                    self.tr("%1 (English)").replace("%1", label))
-            else:
-                self._editors[row.names[0]].widget.setAccessibleName(label)
+            for name in row.names:  # a pair's halves are heard as 名称（中文） / Name (Chinese)
+                self._editors[name].widget.setAccessibleName(naming.field_name(self.record_type, name))
+            # The values' names follow the language too (read from the archive: not once
+            # the form let go of it, closed or with the archive closing).
+            if row.kind == "vocab" and self._connected:
+                self._refill(row.key)
+            elif row.kind == "readonly" and self._connected:
+                self._show_read_only(row.key)
             if row.key in self._date_previews:
                 self._date_previews[row.key].setAccessibleName(
                     self.tr("%1 as understood").replace("%1", label))
@@ -564,12 +456,23 @@ class RecordForm(QWidget):
             self._problem_labels[row.key].setAccessibleName(self.tr("Problem with %1").replace("%1", label))
         self.message_label.setAccessibleName(self.tr("Messages"))
         self._update_title()
-        self._show_message()
+        self._show_problems(self._shown_problems)  # in the new language
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt naming)
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def _refill(self, name: str) -> None:
+        """Re-read a choice list, keeping its value and the form's dirtiness."""
+        editor = self._editors[name]
+        if editor.refill is None:
+            return
+        loading, self._loading = self._loading, True
+        try:
+            editor.refill()
+        finally:
+            self._loading = loading
 
     def _update_title(self) -> None:
         kind = type_name(self.record_type)
@@ -601,10 +504,8 @@ class RecordForm(QWidget):
         try:
             self._record = record
             for name, editor in self._editors.items():
-                if name == "record_id" and self.record_type == "citation":
-                    editor.set(self._cited_label(record))
-                elif name == "is_sample":
-                    editor.set(self.tr("yes") if record.is_sample else self.tr("no"))
+                if editor.changed is None:
+                    self._show_read_only(name)
                 else:
                     editor.set(getattr(record, name))
             self._loaded = self._values()
@@ -617,11 +518,25 @@ class RecordForm(QWidget):
         self._update_title()
         self._set_dirty(False)
 
+    def _show_read_only(self, name: str) -> None:
+        """A read-only field as the window's language says it (it never makes the form dirty)."""
+        record, editor = self._record, self._editors[name]
+        set_name = registry.set_of(self.record_type, name)
+        if name == "record_id" and self.record_type == "citation":
+            editor.set(self._cited_label(record))
+        elif set_name:  # a citation's record type: its name, not its code
+            editor.set(naming.value_name(set_name, getattr(record, name)))
+        elif name == "is_sample":
+            editor.set(self.tr("yes") if record.is_sample else self.tr("no"))
+        else:
+            editor.set(getattr(record, name))
+
     def _cited_label(self, record: Record) -> str:
         try:
-            return services.get(self.archive, record.record_type, record.record_id).label()
+            cited = services.get(self.archive, record.record_type, record.record_id)
+            return registry.name(cited, naming.lang())  # 藏品 HY1944.0001 “军用水壶”
         except ExhibitError:
-            return f"{record.record_type} #{record.record_id}" if record.record_type else ""
+            return f"{naming.type_name(record.record_type)} #{record.record_id}" if record.record_type else ""
 
     @property
     def dirty(self) -> bool:
@@ -657,12 +572,22 @@ class RecordForm(QWidget):
         preview = self._date_previews[key]
         text = self._editors[key].get()
         try:
-            parsed = parse_date(text)
-        except DateError as exc:
+            reading = read_date(text)
+        except DateError as exc:  # a date that cannot exist (month 13): a typo to fix, in red
             preview.setStyleSheet(ERROR_STYLE)
-            preview.setText(str(exc))
+            preview.setText(error_text(exc, self.record_type))
+            preview.setToolTip("")
+            return
+        parsed = reading.range
+        if reading.warning:
+            # Not read as a date: saving keeps the text as written, so a note, not an error.
+            preview.setStyleSheet(NOTE_STYLE)
+            preview.setText(self.tr("Not read as a date: it is kept as written, without a date range "
+                                    "for sorting and the timeline."))
+            preview.setToolTip(problem_text(reading.problem, self.record_type) if reading.problem else "")
             return
         preview.setStyleSheet("")
+        preview.setToolTip("")
         if parsed.start is None:
             preview.setText("")
             return
@@ -671,14 +596,14 @@ class RecordForm(QWidget):
 
     # ------------------------------------------------------------ validation
 
-    def _local_problems(self) -> list[str]:
+    def _local_problems(self) -> list[Problem]:
         """What the form itself can tell before asking the archive (a latitude that is no number)."""
         problems = []
         for row in self._rows:
             if row.kind == "float":
                 value = self._editors[row.key].get()
                 if isinstance(value, str):
-                    problems.append(f"{row.key}: '{value}' is not a number")
+                    problems.append(Problem(row.key, "not_a_number", {"value": value}))
         return problems
 
     def problems(self) -> dict[str, str]:
@@ -688,36 +613,42 @@ class RecordForm(QWidget):
             out[""] = self._message
         return out
 
-    def validate_now(self) -> list[str]:
+    def validate_now(self) -> list[Problem | str]:
         """Check the form's record against every rule (reads only); show and return the problems."""
         self._validate_timer.stop()
-        problems = self._local_problems()
+        problems: list[Problem | str] = list(self._local_problems())
         if not problems:
             try:
                 services.validate(self.archive, self.draft())
             except ValidationError as exc:
                 problems = list(exc.problems)
             except ExhibitError as exc:
-                problems = [str(exc)]
+                problems = [exc.problem or str(exc)]
         self._show_problems(problems)
         return problems
 
-    def _show_problems(self, problems: list[str]) -> None:
+    def _text(self, problem: Problem | str) -> str:
+        """A problem in the window's language (a sentence of the core's without a code as it is)."""
+        return problem_text(problem, self.record_type) if isinstance(problem, Problem) else problem
+
+    def _show_problems(self, problems: list[Problem | str]) -> None:
+        self._shown_problems = list(problems)  # shown again in the other language when it changes
         by_row: dict[str, list[str]] = {}
         general: list[str] = []
         for problem in problems:
             key = problem_row(self.record_type, problem)
             if key is None:
-                general.append(problem)
+                general.append(self._text(problem))
+            elif key in self._date_previews and isinstance(problem, Problem) and problem.code in (
+                    "bad_date", "field_problem"):
+                # A date that cannot be read is already said, in red, right beside the field.
+                by_row.setdefault(key, [])
             else:
-                by_row.setdefault(key, []).append(problem)
+                by_row.setdefault(key, []).append(self._text(problem))
         self._problems = by_row
         for row in self._rows:
             label = self._problem_labels[row.key]
             texts = by_row.get(row.key, [])
-            if row.key in self._date_previews:
-                # A date that cannot be read is already said, in red, right beside the field.
-                texts = [t for t in texts if not t.startswith(f"{row.key}: ")]
             label.setText("\n".join(texts))
             label.setVisible(bool(texts))
             for name in row.names:  # a screen reader hears the problem with the field
@@ -766,7 +697,7 @@ class RecordForm(QWidget):
             self._mark_deleted()
             return False
         except ExhibitError as exc:
-            self._show_problems([str(exc)])
+            self._show_problems([exc.problem or str(exc)])
             return False
         finally:
             self._saving = False

@@ -1,7 +1,9 @@
 """A record's change history (who changed what, when) and, for objects, where it has been.
 
 HistoryView lists services.history for one record, newest first, with the
-changed fields of each step spelled out ("Name (中文): 钢盔 → 德式钢盔").
+changed fields of each step spelled out ("Name (English): Helmet → German helmet").
+Actions, fields and the values of enumerated fields (a vocabulary term, a
+person's side) are named by exhibit.names in the window's language.
 MovementsView lists an object's movements and records a new one as an
 undoable step (ui.curator.commands.records.record_movement).
 """
@@ -9,42 +11,32 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QEvent, Qt, QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QDateTime, QEvent, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (QGridLayout, QGroupBox, QHeaderView, QLabel, QLineEdit, QPushButton,
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
+from exhibit import names as registry
 from exhibit import services, vocab
 from exhibit.archive import Archive
-from exhibit.dates import format_range, parse_date
+from exhibit.dates import format_range, read_date
 from exhibit.errors import DateError, ExhibitError, ValidationError
 from exhibit.records import HistoryEntry, record_class
 from ui.curator.commands import records as record_commands
 from ui.common.events import events
-from ui.curator.editor.forms import ERROR_STYLE, field_label, form_rows
+from ui.common import naming
+from ui.curator.editor.forms import ERROR_STYLE, NOTE_STYLE, form_rows
 from ui.common.plaintext import tip
+from ui.common.problems import error_text, problem_texts
 
-CONTEXT = "HistoryView"
 VALUE_WIDTH = 60  # characters of a value shown in a diff before "…"
 # Bookkeeping that changes with every edit, and columns derived from a date text.
 _NOT_SHOWN = {"modified", "created", "id"}
 
-ACTIONS = {
-    "create": QT_TRANSLATE_NOOP("HistoryView", "Created"),
-    "update": QT_TRANSLATE_NOOP("HistoryView", "Edited"),
-    "delete": QT_TRANSLATE_NOOP("HistoryView", "Deleted"),
-    "restore": QT_TRANSLATE_NOOP("HistoryView", "Restored"),
-    "reorder": QT_TRANSLATE_NOOP("HistoryView", "Reordered"),
-    "reorder_media": QT_TRANSLATE_NOOP("HistoryView", "Images reordered"),
-}
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
 
 def action_label(action: str) -> str:
-    return _t(ACTIONS[action]) if action in ACTIONS else action
+    """创建 / Created for 'create'; an action this program does not name shows as written."""
+    return naming.value_name("history_action", action)
 
 
 def _short(value: Any) -> str:
@@ -69,7 +61,9 @@ def _hidden(record_type: str, name: str) -> bool:
 def describe_change(entry: HistoryEntry, archive: Archive | None = None) -> str:
     """The fields a history step changed, one per line: 'Label: before → after'.
 
-    Fields come in the form's order; with `archive`, vocabulary codes are shown as their labels.
+    Fields come in the form's order and are named in the window's language. A value from
+    a set (a person's side) shows by its name; with `archive`, so do the terms an
+    archive added to its vocabularies.
     """
     known = _known(entry.record_type)
     order = {n: i for i, n in enumerate(n for row in form_rows(entry.record_type) for n in row.names)} \
@@ -77,12 +71,15 @@ def describe_change(entry: HistoryEntry, archive: Archive | None = None) -> str:
     cls = record_class(entry.record_type) if known else None
 
     def label(name: str) -> str:
-        return field_label(entry.record_type, name) if known else name
+        return naming.field_name(entry.record_type, name) if known else name
 
     def value(name: str, raw: Any) -> str:
-        if archive is not None and cls is not None and name in cls.VOCAB and raw:
-            raw = " / ".join(dict.fromkeys(vocab.label(archive.db, cls.VOCAB[name], raw, lang)
-                                           for lang in ("zh", "en")))
+        set_name = registry.set_of(entry.record_type, name) if known else None
+        if set_name and raw and isinstance(raw, str):
+            if archive is not None and cls is not None and name in cls.VOCAB:
+                raw = vocab.label(archive.db, set_name, raw, naming.lang())
+            else:
+                raw = naming.value_name(set_name, raw)
         return _short(raw)
 
     before, after = entry.before or {}, entry.after or {}
@@ -153,7 +150,8 @@ class HistoryView(QWidget):
         self.tree.setHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("Action"), self.tr("Changes")])
         self.tree.setAccessibleName(self.tr("Change history"))
         self.movements_box.setTitle(self.tr("Movements"))
-        self.refresh()
+        if getattr(self, "_connected", True):  # not once closed: the archive may be gone
+            self.refresh()  # actions, fields and values are named in the new language
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
@@ -266,12 +264,12 @@ class MovementsView(QWidget):
         self.set_object(object_id)
 
     def retranslate(self) -> None:
-        self.tree.setHeaderLabels([self.tr("Date"), self.tr("Location"), self.tr("Reason"),
-                                   self.tr("Moved by")])
+        self.tree.setHeaderLabels([naming.field_name("movement", n)
+                                   for n in ("moved_at", "location", "reason", "moved_by")])
         self.tree.setAccessibleName(self.tr("Movements"))
         self.location_label.setText(self.tr("New location"))
-        self.date_label.setText(self.tr("Date"))
-        self.reason_label.setText(self.tr("Reason"))
+        self.date_label.setText(naming.field_name("movement", "moved_at"))
+        self.reason_label.setText(naming.field_name("movement", "reason"))
         self.location_edit.setAccessibleName(self.tr("New location"))
         self.date_edit.setAccessibleName(self.tr("Date of the movement"))
         self.date_edit.setPlaceholderText(self.tr("e.g. 2025-03-14 or 2025年3月"))
@@ -308,10 +306,15 @@ class MovementsView(QWidget):
 
     def _update_preview(self) -> None:
         try:
-            parsed = parse_date(self.date_edit.text())
-        except DateError as exc:
+            reading = read_date(self.date_edit.text())
+        except DateError as exc:  # a date that cannot exist: in red
             self.date_preview.setStyleSheet(ERROR_STYLE)
-            self.date_preview.setText(str(exc))
+            self.date_preview.setText(error_text(exc, "movement"))
+            return
+        parsed = reading.range
+        if reading.warning:  # kept as written when recorded: a note, not an error
+            self.date_preview.setStyleSheet(NOTE_STYLE)
+            self.date_preview.setText(self.tr("Not read as a date: it is kept as written."))
             return
         self.date_preview.setStyleSheet("")
         self.date_preview.setText(f"→ {format_range(parsed, 'zh')} · {format_range(parsed, 'en')}"
@@ -325,10 +328,10 @@ class MovementsView(QWidget):
                                             self.location_edit.text(), self.date_edit.text(),
                                             self.reason_edit.text())
         except ValidationError as exc:
-            self._show_message("\n".join(exc.problems))
+            self._show_message("\n".join(problem_texts(exc.problems, "movement")))
             return False
         except ExhibitError as exc:
-            self._show_message(str(exc))
+            self._show_message(error_text(exc, "movement"))
             return False
         self.message.hide()
         for edit in (self.location_edit, self.date_edit, self.reason_edit):

@@ -29,6 +29,8 @@ from exhibit.archive import Archive
 from exhibit.errors import ExhibitError, NotFoundError
 from exhibit.records import Link, Record
 from ui.curator.commands import links as link_commands
+from ui.common.drops import CopyDrops
+from ui.common import naming
 from ui.common.events import events
 from ui.common.plaintext import tip
 
@@ -72,50 +74,51 @@ def records_from_mime(mime: QMimeData | None) -> list[RecordRef]:
 
 # ---------------------------------------------------------------- which links a record has
 
-_TYPE_LABELS = {
-    "object": QT_TRANSLATE_NOOP("LinksEditor", "Objects"),
-    "media": QT_TRANSLATE_NOOP("LinksEditor", "Media"),
-    "section": QT_TRANSLATE_NOOP("LinksEditor", "Sections"),
-    "panel": QT_TRANSLATE_NOOP("LinksEditor", "Panels"),
-    "person": QT_TRANSLATE_NOOP("LinksEditor", "People"),
-    "place": QT_TRANSLATE_NOOP("LinksEditor", "Places"),
-    "event": QT_TRANSLATE_NOOP("LinksEditor", "Events"),
-    "source": QT_TRANSLATE_NOOP("LinksEditor", "Sources"),
-}
-
-
 def type_label(record_type: str) -> str:
-    """The translated plural name of a record type ("Objects")."""
-    return QCoreApplication.translate("LinksEditor", _TYPE_LABELS.get(record_type, record_type))
+    """The plural name of a record type in the window's language (exhibit.names: 藏品 / Objects)."""
+    return naming.type_name(record_type, plural=True)
+
+
+def role_text(role: str) -> str:
+    """A link's role as shown: a role exhibit.names knows by its name, any other as the archive holds it.
+
+    The program itself links records without a role; a role comes from an archive
+    file, where it is the archive's own word (content), not a code to translate.
+    """
+    return naming.value_name("media_role", role)
 
 
 @dataclass(frozen=True)
 class LinkSpec:
     other_type: str      # the type of the records in the list
     backlink: bool       # True: links from other_type to this record, shown read-only
-    title: str           # untranslated source text of the list's heading
+    title: str | None    # untranslated source text of the list's heading; None: other_type's name
 
 
-def _spec(other: str, title: str, backlink: bool = False) -> LinkSpec:
+def _spec(other: str, title: str | None = None, backlink: bool = False) -> LinkSpec:
     return LinkSpec(other, backlink, title)
 
 
+# A heading that is just the other type's name ("People") is that name in exhibit.names;
+# a phrase ("Objects on this panel") is translated as a sentence.
 LINK_SPECS: dict[str, tuple[LinkSpec, ...]] = {
     "panel": (_spec("object", QT_TRANSLATE_NOOP("LinksEditor", "Objects on this panel")),
-              _spec("person", QT_TRANSLATE_NOOP("LinksEditor", "People")),
-              _spec("place", QT_TRANSLATE_NOOP("LinksEditor", "Places")),
-              _spec("event", QT_TRANSLATE_NOOP("LinksEditor", "Events"))),
-    "object": (_spec("person", QT_TRANSLATE_NOOP("LinksEditor", "People")),
-               _spec("place", QT_TRANSLATE_NOOP("LinksEditor", "Places")),
+              _spec("person"), _spec("place"), _spec("event")),
+    "object": (_spec("person"), _spec("place"),
                _spec("panel", QT_TRANSLATE_NOOP("LinksEditor", "Shown on panels"), backlink=True)),
     "event": (_spec("person", QT_TRANSLATE_NOOP("LinksEditor", "People involved")),
               _spec("panel", QT_TRANSLATE_NOOP("LinksEditor", "Told on panels"), backlink=True)),
-    "person": (_spec("panel", QT_TRANSLATE_NOOP("LinksEditor", "Panels"), backlink=True),
-               _spec("object", QT_TRANSLATE_NOOP("LinksEditor", "Objects"), backlink=True),
-               _spec("event", QT_TRANSLATE_NOOP("LinksEditor", "Events"), backlink=True)),
-    "place": (_spec("panel", QT_TRANSLATE_NOOP("LinksEditor", "Panels"), backlink=True),
-              _spec("object", QT_TRANSLATE_NOOP("LinksEditor", "Objects"), backlink=True)),
+    "person": (_spec("panel", backlink=True), _spec("object", backlink=True),
+               _spec("event", backlink=True)),
+    "place": (_spec("panel", backlink=True), _spec("object", backlink=True)),
 }
+
+
+def spec_title(spec: LinkSpec) -> str:
+    """A link list's heading in the window's language."""
+    if spec.title is None:
+        return type_label(spec.other_type)
+    return QCoreApplication.translate("LinksEditor", spec.title)
 
 
 def editable_types(record_type: str | None) -> set[str]:
@@ -356,7 +359,7 @@ class LinkGroup(QGroupBox):
         self.down_button.setEnabled(single and rows[0] < self.list.count() - 1)
 
     def retranslate(self) -> None:
-        title = QCoreApplication.translate("LinksEditor", self.spec.title)
+        title = spec_title(self.spec)
         self.setTitle(f"{title} ({self.list.count()})")
         what = type_label(self.spec.other_type)
         self.list.setAccessibleName(title)
@@ -382,7 +385,7 @@ class LinkGroup(QGroupBox):
 
 # ---------------------------------------------------------------- the editor
 
-class LinksEditor(QWidget):
+class LinksEditor(CopyDrops, QWidget):
     """The links of one record (set_record); emits open_record(type, id) on double-click."""
 
     open_record = Signal(str, int)
@@ -520,9 +523,10 @@ class LinksEditor(QWidget):
             try:
                 text = row_text(services.get(self.archive, other_type, other_id))
             except NotFoundError:
-                text = self.tr("%1 #%2 (missing)").replace("%1", other_type).replace("%2", str(other_id))
+                text = self.tr("%1 #%2 (missing)").replace("%1", naming.type_name(other_type)).replace(
+                    "%2", str(other_id))
             if link.role:
-                text += f"  [{link.role}]"
+                text += f"  [{role_text(link.role)}]"
             rows.append(((other_type, other_id), None if spec.backlink else link.id, text))
         return rows
 
@@ -639,25 +643,10 @@ class LinksEditor(QWidget):
                 "%1", ", ".join(type_label(t) for t in refused)))
         return made or []
 
-    # ------------------------------------------------------------ drops on the editor itself
+    # ------------------------------------------------------------ drops on the editor itself (CopyDrops)
 
-    def dragEnterEvent(self, event) -> None:  # noqa: N802
-        if self.accepts(records_from_mime(event.mimeData())):
-            if event.possibleActions() & Qt.DropAction.CopyAction:
-                event.setDropAction(Qt.DropAction.CopyAction)
-            event.accept()
-        else:
-            event.ignore()
+    def wants_drop(self, mime: QMimeData) -> bool:
+        return self.accepts(records_from_mime(mime))
 
-    def dragMoveEvent(self, event) -> None:  # noqa: N802
-        self.dragEnterEvent(event)
-
-    def dropEvent(self, event) -> None:  # noqa: N802
-        refs = records_from_mime(event.mimeData())
-        if not self.accepts(refs):
-            event.ignore()
-            return
-        if event.possibleActions() & Qt.DropAction.CopyAction:
-            event.setDropAction(Qt.DropAction.CopyAction)
-        event.accept()
-        self.drop_records(refs)
+    def take_drop(self, mime: QMimeData) -> None:
+        self.drop_records(records_from_mime(mime))

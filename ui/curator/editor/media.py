@@ -19,12 +19,13 @@ from PySide6.QtGui import (QAction, QBrush, QColor, QIcon, QImage, QKeySequence,
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QLabel, QListView,
                                QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
 
-from exhibit import media_library
+from exhibit import media_records
 from exhibit.archive import Archive
 from exhibit.errors import ExhibitError
 from exhibit.records import Media
 from ui.curator.commands import media as media_commands
 from ui.common.events import events
+from ui.common.drops import CopyDrops
 from ui.curator.image_import import ImportDialog
 from ui.common.thumbnails import ThumbnailLoader, placeholder
 from ui.curator.editor.viewer import ImageViewer
@@ -51,7 +52,7 @@ def local_paths(mime: QMimeData) -> list[Path]:
     return [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile() and u.toLocalFile()]
 
 
-class ThumbStrip(QListWidget):
+class ThumbStrip(CopyDrops, QListWidget):
     """A horizontal strip of thumbnails; reorders by internal drag, accepts files from outside."""
 
     files_dropped = Signal(list)   # list[Path]
@@ -93,18 +94,9 @@ class ThumbStrip(QListWidget):
         mime.setData(MEDIA_IDS_MIME, json.dumps(ids).encode())
         return mime
 
-    def _wanted(self, mime: QMimeData) -> bool:
-        return mime.hasFormat(MEDIA_IDS_MIME) or bool(local_paths(mime))
-
-    def dragEnterEvent(self, event) -> None:  # noqa: N802
-        if self.isEnabled() and self._wanted(event.mimeData()):
-            event.setDropAction(Qt.DropAction.CopyAction)
-            event.accept()
-        else:
-            event.ignore()
-
-    def dragMoveEvent(self, event) -> None:  # noqa: N802
-        self.dragEnterEvent(event)
+    def wants_drop(self, mime: QMimeData) -> bool:
+        """CopyDrops' test for dragEnter/dragMove: its own thumbnails (a reorder) or image files."""
+        return self.isEnabled() and (mime.hasFormat(MEDIA_IDS_MIME) or bool(local_paths(mime)))
 
     def drop_row(self, pos) -> int:
         """The row a drop at viewport position `pos` inserts before."""
@@ -149,7 +141,7 @@ def _default_chooser(parent: QWidget) -> list[str]:
     return files
 
 
-class MediaPanel(QWidget):
+class MediaPanel(CopyDrops, QWidget):
     """The images of one record (`set_record(type, id)`), primary first."""
 
     def __init__(self, archive: Archive, stack: QUndoStack, parent: QWidget | None = None,
@@ -264,7 +256,7 @@ class MediaPanel(QWidget):
         self.media = []
         if self.record_type is not None:
             try:
-                self.media = media_library.media_for(self.archive, self.record_type, self.record_id)
+                self.media = media_records.media_for(self.archive, self.record_type, self.record_id)
             except ExhibitError as exc:
                 self.show_message(str(exc))
         self.strip.clear()
@@ -450,26 +442,13 @@ class MediaPanel(QWidget):
         self.viewer.activateWindow()
         return self.viewer
 
-    # ------------------------------------------------------------ drops on the panel itself
+    # ------------------------------------------------------------ drops on the panel itself (CopyDrops)
 
-    def dragEnterEvent(self, event) -> None:  # noqa: N802
-        if self.record_type is not None and local_paths(event.mimeData()):
-            event.setDropAction(Qt.DropAction.CopyAction)
-            event.accept()
-        else:
-            event.ignore()
+    def wants_drop(self, mime: QMimeData) -> bool:
+        return self.record_type is not None and bool(local_paths(mime))
 
-    def dragMoveEvent(self, event) -> None:  # noqa: N802
-        self.dragEnterEvent(event)
-
-    def dropEvent(self, event) -> None:  # noqa: N802
-        paths = local_paths(event.mimeData())
-        if self.record_type is None or not paths:
-            event.ignore()
-            return
-        event.setDropAction(Qt.DropAction.CopyAction)
-        event.accept()
-        self.import_files(paths)
+    def take_drop(self, mime: QMimeData) -> None:
+        self.import_files(local_paths(mime))
 
     # ------------------------------------------------------------ archive events
 

@@ -19,7 +19,7 @@ from PySide6.QtGui import (QAbstractTextDocumentLayout, QColor, QFont, QFontMetr
 from PySide6.QtWidgets import (QButtonGroup, QHBoxLayout, QLabel, QSizePolicy, QToolButton,
                                QVBoxLayout, QWidget)
 
-from exhibit import media_library, services
+from exhibit import media_records, services
 from exhibit.archive import Archive
 from exhibit.errors import ExhibitError
 from exhibit.records import Panel
@@ -74,16 +74,16 @@ def load_assets(archive: Archive, panel: Panel) -> PanelAssets:
     if panel.id is None:
         return assets  # a new panel has no images or objects yet
     try:
-        media = media_library.primary_media(archive, "panel", panel.id)
+        media = media_records.primary_media(archive, "panel", panel.id)
         if media is not None:
-            assets.image = _pixmap(media_library.derivative(archive, media, "screen"))
+            assets.image = _pixmap(media_records.derivative(archive, media, "screen"))
             assets.caption_zh, assets.caption_en = media.caption_zh, media.caption_en
         object_links = services.links(archive, "panel", panel.id, "object")
         assets.object_count = len(object_links)
         for link in object_links[:MAX_THUMBS]:
             obj = services.get(archive, "object", link.to_id)
-            thumb_media = media_library.primary_media(archive, "object", obj.id)
-            pixmap = _pixmap(media_library.derivative(archive, thumb_media, "thumb")) if thumb_media else None
+            thumb_media = media_records.primary_media(archive, "object", obj.id)
+            pixmap = _pixmap(media_records.derivative(archive, thumb_media, "thumb")) if thumb_media else None
             zh, en = obj.title_pair()
             assets.thumbs.append(Thumb(pixmap, obj.accession, zh, en))
     except (ExhibitError, OSError):

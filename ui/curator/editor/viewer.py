@@ -15,7 +15,7 @@ from PySide6.QtGui import QAction, QImageReader, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import (QDialog, QGraphicsPixmapItem, QGraphicsScene, QGraphicsView,
                                QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget)
 
-from exhibit import media_library, services
+from exhibit import media_records, services
 from exhibit.archive import Archive
 from exhibit.errors import ExhibitError
 from exhibit.records import Media
@@ -157,10 +157,10 @@ class ImageViewer(QDialog):
     def image_path(self, media: Media) -> Path:
         if not self.show_original:
             try:
-                return media_library.derivative(self.archive, media, "screen")
+                return media_records.derivative(self.archive, media, "screen")
             except (ExhibitError, ValueError, OSError):
                 pass  # no screen copy can be made: try the original itself
-        return media_library.file_path(self.archive, media)
+        return media_records.file_path(self.archive, media)
 
     def load(self) -> None:
         """Read the current image (upright) and show it fitted to the window."""
