@@ -72,7 +72,7 @@ def _timed_view(base):
             super().__init__()
             self.paint_ends: list[float] = []
 
-        def paintEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        def paintEvent(self, event) -> None:
             super().paintEvent(event)
             self.paint_ends.append(time.perf_counter())
     return Timed
@@ -134,7 +134,7 @@ def prepare(objects: int, tmpdir: Path | str) -> tuple[Any, float]:
 def bench_table(app, archive, rng: random.Random, steps: int = 150) -> dict[str, Any]:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QAbstractSlider, QTableView
+    from PySide6.QtWidgets import QAbstractSlider
 
     from exhibit.listing import ListQuery
     from ui.curator.models import RecordTableModel, configure_table_view
@@ -243,8 +243,8 @@ def bench_grid(app, archive, rng: random.Random, steps: int = 60) -> dict[str, A
     from PySide6.QtWidgets import QAbstractSlider, QListView
 
     from exhibit.listing import ListQuery
-    from ui.curator.models import RecordTableModel, ThumbnailGridModel, configure_grid_view
     from ui.common.thumbnails import ThumbnailLoader
+    from ui.curator.models import RecordTableModel, ThumbnailGridModel, configure_grid_view
 
     gc.collect()
     rss_before = _rss_mb()

@@ -170,8 +170,8 @@ def run(interactions: int, taps: int, soak_minutes: float | None = None) -> dict
     from exhibit.publish.snapshot import open_snapshot, publish
     from exhibit.publish.visits import VisitCounter, visits_path
     from exhibit.sample.loader import load_sample
-    from ui.kiosk.settings import KioskSettings
     from ui.common.qtfonts import ensure_cjk_font
+    from ui.kiosk.settings import KioskSettings
 
     app = QGuiApplication.instance() or QGuiApplication(["exhibit-kiosk-bench"])
     ensure_cjk_font()
@@ -281,6 +281,7 @@ def _census(drv: Driver, lang: str | None = None) -> dict:
     follows only after 300 ms of quiet, so otherwise one count could hold the pinyin layout
     (~430 QObjects more) and the other the English one: a difference of state, not growth."""
     import gc
+
     from PySide6.QtCore import QCoreApplication, QEvent, QMetaObject, QObject
 
     kiosk = drv.kv.kiosk

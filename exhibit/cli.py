@@ -18,10 +18,13 @@ import os
 import sqlite3
 import sys
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from exhibit.cli_checks import OneLineParser, accession_text, bounded_int, disk_full_error, iso_date
 from exhibit.errors import ExhibitError, printable
+
+if TYPE_CHECKING:
+    from exhibit.archive import Archive  # imported when a command runs: `--help` stays quick
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -35,7 +38,7 @@ EXTENSIONS = (
 )
 
 
-def _open(args: argparse.Namespace, **options):
+def _open(args: argparse.Namespace, **options: Any) -> Archive:
     from exhibit.archive import Archive
     from exhibit.sample.loader import ensure_sample
 
@@ -80,14 +83,15 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 def cmd_show(args: argparse.Namespace) -> int:
     from exhibit import media_records, services, vocab
-    from exhibit.records import ArchiveObject
+    from exhibit.records import ArchiveObject, Source
 
     archive = _open(args)
     obj = services.object_by_accession(archive, args.accession)
     assert isinstance(obj, ArchiveObject)
     db = archive.db
     _say(f"{obj.accession}  {obj.name_zh}  {obj.name_en}")
-    rows = [("类别 Category", vocab.label(db, "category", obj.category, "zh") + " / " + vocab.label(db, "category", obj.category, "en") if obj.category else ""),
+    rows = [("类别 Category", vocab.label(db, "category", obj.category, "zh") + " / "
+             + vocab.label(db, "category", obj.category, "en") if obj.category else ""),
             ("年代 Date", obj.date_text + (f"  ({obj.date_start} – {obj.date_end})" if obj.date_start else "")),
             ("质地 Material", vocab.label(db, "material", obj.material) if obj.material else ""),
             ("尺寸 Dimensions", obj.dimensions), ("质量 Weight", obj.weight),
@@ -97,7 +101,8 @@ def cmd_show(args: argparse.Namespace) -> int:
              + (f", {obj.acquisition_date}" if obj.acquisition_date else "")),
             ("鸣谢 Credit", " / ".join(t for t in (obj.credit_zh, obj.credit_en) if t)),
             ("存放位置 Location", obj.location),
-            ("状态 Status", vocab.label(db, "status", obj.status) + " / " + vocab.label(db, "status", obj.status, "en"))]
+            ("状态 Status", vocab.label(db, "status", obj.status) + " / "
+             + vocab.label(db, "status", obj.status, "en"))]
     for label, value in rows:
         if value:
             _say(f"  {label}: {value}")
@@ -105,14 +110,14 @@ def cmd_show(args: argparse.Namespace) -> int:
                         ("铭文", obj.inscription_zh), ("Inscription", obj.inscription_en)):
         if text:
             _say(f"  {label}: {text}")
-    for link in services.backlinks(archive, "object", obj.id):
+    for link in services.backlinks(archive, "object", obj.saved_id):
         _say(f"  ← {services.get(archive, link.from_type, link.from_id).label()}")
-    for link in services.links(archive, "object", obj.id):
+    for link in services.links(archive, "object", obj.saved_id):
         _say(f"  → {services.get(archive, link.to_type, link.to_id).label()}")
-    for media in media_records.media_for(archive, "object", obj.id):
+    for media in media_records.media_for(archive, "object", obj.saved_id):
         _say(f"  image: {media.path} {media.width}×{media.height} {media.caption_zh}")
-    for cit in services.citations(archive, "object", obj.id):
-        src = services.get(archive, "source", cit.source_id)
+    for cit in services.citations(archive, "object", obj.saved_id):
+        src = services.get(archive, Source, cit.source_id)
         _say(f"  source: {src.title}" + (f", {cit.page}" if cit.page else ""))
     return 0
 
@@ -123,7 +128,7 @@ def cmd_import_media(args: argparse.Namespace) -> int:
     archive = _open(args)
     link_to = None
     if args.attach:
-        link_to = ("object", services.object_by_accession(archive, args.attach).id)
+        link_to = ("object", services.object_by_accession(archive, args.attach).saved_id)
 
     def progress(done: int, total: int, name: str) -> None:
         if sys.stderr.isatty():

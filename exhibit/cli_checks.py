@@ -16,7 +16,7 @@ import sys
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterator, NoReturn
 
 from exhibit.errors import ExhibitError, printable
 
@@ -28,7 +28,7 @@ class OneLineParser(argparse.ArgumentParser):
     """A wrong option is one line and exit status 1, like every other refusal (subcommands'
     parsers are made of the same class)."""
 
-    def error(self, message: str):  # argparse's name
+    def error(self, message: str) -> NoReturn:  # argparse's name
         print(f"error: {printable(message, keep_lines=True)} (see {self.prog} --help)", file=sys.stderr)
         raise SystemExit(1)
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Callable
 
 from exhibit import media_files, schema, search
-from exhibit.archive import DB_NAME, MEDIA_DIR, Archive
+from exhibit.archive import Archive
 from exhibit.errors import ExhibitError
 from exhibit.records import RECORD_TYPES
 

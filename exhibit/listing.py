@@ -442,7 +442,7 @@ def thumbnail_media(archive: Archive, record_type: str, ids: Sequence[int]) -> d
         for row in cursor:
             record_id = row[0]
             if record_id not in out:  # primary image = first by position
-                out[record_id] = Media.from_row(dict(zip(names[1:], row[1:])))  # type: ignore[assignment]
+                out[record_id] = Media.from_row(dict(zip(names[1:], row[1:])))
     return out
 
 

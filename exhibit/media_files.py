@@ -40,7 +40,7 @@ import warnings
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path, PurePosixPath
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from PIL import Image, ImageCms, ImageFile, UnidentifiedImageError
 
@@ -488,8 +488,7 @@ def _check_decodes(img: Image.Image, name: str) -> None:
     """
     if img.format in ("JPEG", "MPO"):
         w, h = img.size
-        img.draft(img.mode if img.mode in ("RGB", "L") else None,  # type: ignore[arg-type]
-                  (max(1, w // 8), max(1, h // 8)))
+        img.draft(img.mode if img.mode in ("RGB", "L") else None, (max(1, w // 8), max(1, h // 8)))
     _load(img, name)
 
 
@@ -736,7 +735,7 @@ def _to_rgb(img: Image.Image, *, sixteen_bit: bool = False) -> Image.Image:
     if img.mode in ("I;16", "I;16L", "I;16B", "I;16N") or (img.mode == "I" and sixteen_bit):
         img = img.convert("I").point(lambda v: v * (1 / 256)).convert("L")
     elif img.mode in ("I", "F"):
-        lo, hi = img.getextrema()
+        lo, hi = cast("tuple[float, float]", img.getextrema())  # "I" and "F" have one band
         scale = 255 / (hi - lo) if hi > lo else 1.0
         offset = -lo * scale
         img = img.convert("F").point(lambda v: v * scale + offset).convert("L")
@@ -917,8 +916,8 @@ def naive_thumbnail(src: Path, dst: Path, size: int) -> None:
     from PIL import ImageOps
 
     src = Path(src)
-    with Image.open(src) as img:
-        img = ImageOps.exif_transpose(img)
+    with Image.open(src) as opened:
+        img = ImageOps.exif_transpose(opened)
         img.thumbnail((size, size))
         _save_jpeg(_to_rgb(img), Path(dst), name=display_name(src))
 
@@ -992,7 +991,8 @@ def resolve_inside(path: Path, root: Path) -> Path:
         except FileNotFoundError:
             raise MediaError(Problem(None, "image_not_found", {"file": name})) from None
         except OSError as e:
-            raise MediaError(Problem(None, "image_unreadable", {"file": name, "detail": str(e.strerror or e)})) from None
+            raise MediaError(Problem(None, "image_unreadable",
+                                     {"file": name, "detail": str(e.strerror or e)})) from None
         if stat.S_ISLNK(st.st_mode):
             if number == len(rel.parts):
                 raise MediaError(Problem(None, "image_symlink", {"file": name}))

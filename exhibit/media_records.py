@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from exhibit import media_files
 from exhibit.archive import Archive
 from exhibit.errors import ExhibitError, NotFoundError, printable
 from exhibit.records import Media, MediaLink
-from exhibit.services import add_history, exists, get
+from exhibit.services import add_history, exists, get, inserted_id
 
 ProgressFn = Callable[[int, int, str], None]
 
@@ -44,7 +44,7 @@ class ImportReport:
 
 def _media_by_sha(archive: Archive, sha256: str) -> Media | None:
     row = archive.db.execute("SELECT id FROM media WHERE sha256 = ?", [sha256]).fetchone()
-    return get(archive, "media", row[0]) if row else None  # type: ignore[return-value]
+    return get(archive, Media, row[0]) if row else None
 
 
 def import_file(archive: Archive, path: Path, *, caption_zh: str = "", caption_en: str = "",
@@ -63,7 +63,7 @@ def import_file(archive: Archive, path: Path, *, caption_zh: str = "", caption_e
         record = _new_record(stored, caption_zh=caption_zh, caption_en=caption_en, creator=creator,
                              rights=rights, date_text=date_text, is_illustration=is_illustration,
                              is_sample=is_sample)
-        return create(archive, record), True  # type: ignore[return-value]
+        return create(archive, record), True
     except BaseException:
         _discard_unrecorded(archive, stored)
         raise
@@ -83,7 +83,7 @@ def _discard_unrecorded(archive: Archive, stored: media_files.StoredMedia) -> No
             pass
 
 
-def _new_record(stored: media_files.StoredMedia, **fields) -> Media:
+def _new_record(stored: media_files.StoredMedia, **fields: Any) -> Media:
     return Media(sha256=stored.sha256, path=stored.path, original_name=stored.original_name,
                  format=stored.format, mime=stored.mime, width=stored.width, height=stored.height,
                  size_bytes=stored.size_bytes, exif_date=stored.exif_date, camera=stored.camera,
@@ -116,7 +116,7 @@ def import_paths(archive: Archive, paths: list[Path], *, root: Path | None = Non
         try:
             record, created = import_file(archive, path, follow_symlinks=path in selection.named)
             if link_to is not None:
-                link_media(archive, record.id, link_to[0], link_to[1], role=role)
+                link_media(archive, record.saved_id, link_to[0], link_to[1], role=role)
         except OSError as exc:  # a failure of this machine, not of the file
             report.errors.append((str(path), f"{media_files.display_name(path)}: could not be"
                                               f" imported ({exc.strerror or exc})"))
@@ -139,10 +139,10 @@ def get_media_link(archive: Archive, link_id: int) -> MediaLink:
     return MediaLink(*row)
 
 
-def media_link_dict(l: MediaLink) -> dict:
+def media_link_dict(link: MediaLink) -> dict:
     """A media link as its history rows record it."""
-    return {"id": l.id, "media_id": l.media_id, "record_type": l.record_type,
-            "record_id": l.record_id, "role": l.role, "position": l.position}
+    return {"id": link.id, "media_id": link.media_id, "record_type": link.record_type,
+            "record_id": link.record_id, "role": link.role, "position": link.position}
 
 
 def media_links(archive: Archive, record_type: str, record_id: int) -> list[MediaLink]:
@@ -154,12 +154,12 @@ def media_links(archive: Archive, record_type: str, record_id: int) -> list[Medi
 
 
 def media_for(archive: Archive, record_type: str, record_id: int) -> list[Media]:
-    return [get(archive, "media", l.media_id) for l in media_links(archive, record_type, record_id)]  # type: ignore[misc]
+    return [get(archive, Media, link.media_id) for link in media_links(archive, record_type, record_id)]
 
 
 def primary_media(archive: Archive, record_type: str, record_id: int) -> Media | None:
     found = media_links(archive, record_type, record_id)
-    return get(archive, "media", found[0].media_id) if found else None  # type: ignore[return-value]
+    return get(archive, Media, found[0].media_id) if found else None
 
 
 def link_media(archive: Archive, media_id: int, record_type: str, record_id: int,
@@ -177,9 +177,9 @@ def link_media(archive: Archive, media_id: int, record_type: str, record_id: int
             position = archive.db.execute(
                 "SELECT coalesce(max(position) + 1, 0) FROM media_links WHERE record_type = ? "
                 "AND record_id = ?", [record_type, record_id]).fetchone()[0]
-        link_id = archive.db.execute(
+        link_id = inserted_id(archive.db.execute(
             "INSERT INTO media_links (media_id, record_type, record_id, role, position) VALUES (?, ?, ?, ?, ?)",
-            [media_id, record_type, record_id, role, position]).lastrowid
+            [media_id, record_type, record_id, role, position]))
         new = get_media_link(archive, link_id)
         add_history(archive, "link_media", "media_link", link_id, None, media_link_dict(new))
     return new
@@ -196,7 +196,7 @@ def reorder_media(archive: Archive, record_type: str, record_id: int, media_ids:
     """Order the images of a record; the first is the primary image."""
     with archive.transaction():
         current = media_links(archive, record_type, record_id)
-        by_media = {l.media_id: l for l in current}
+        by_media = {link.media_id: link for link in current}
         if sorted(by_media) != sorted(media_ids):
             raise ExhibitError(f"reorder: the new order must list exactly the {len(current)} images "
                                f"of {record_type} #{record_id}")
@@ -204,11 +204,11 @@ def reorder_media(archive: Archive, record_type: str, record_id: int, media_ids:
             archive.db.execute("UPDATE media_links SET position = ? WHERE id = ?",
                                [position, by_media[mid].id])
         add_history(archive, "reorder_media", record_type, record_id,
-                 {"order": [l.media_id for l in current]}, {"order": list(media_ids)})
+                 {"order": [link.media_id for link in current]}, {"order": list(media_ids)})
 
 
 def set_primary(archive: Archive, record_type: str, record_id: int, media_id: int) -> None:
-    order = [l.media_id for l in media_links(archive, record_type, record_id)]
+    order = [link.media_id for link in media_links(archive, record_type, record_id)]
     if media_id not in order:
         raise NotFoundError(f"media #{media_id} is not an image of {record_type} #{record_id}")
     order.remove(media_id)

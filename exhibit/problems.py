@@ -21,7 +21,8 @@ list; each is written out in its own way. No Qt, no translations here.
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field  # `field` is a Problem attribute below
 from typing import Any, Mapping
 
 ERROR, WARNING = "error", "warning"
@@ -70,7 +71,7 @@ class RecordRef:
 class Problem:
     field: str | None                  # the record field (or import column) it is about; None: the record/file
     code: str                          # a key of CODES
-    params: Mapping[str, Any] = field(default_factory=dict)
+    params: Mapping[str, Any] = dataclass_field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.code not in CODES:     # a typo in a code would reach the curator untranslated

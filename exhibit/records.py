@@ -7,13 +7,19 @@ filled in by the services from `exhibit.dates`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
-from functools import lru_cache
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Self
+
+# Field names per record class, computed once: as_row runs for every record read or written.
+# (A dict, not functools.cache: a dataclass with eq has no __hash__, which typing reads as
+# "the class is unhashable" though the class object itself hashes fine.)
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
-@lru_cache(maxsize=None)
 def _field_names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in fields(cls))
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls))
+    return names
 
 
 @dataclass
@@ -42,7 +48,7 @@ class Record:
         return row
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> "Record":
+    def from_row(cls, row: dict[str, Any]) -> Self:
         names = {f.name for f in fields(cls)}
         data = {k: v for k, v in row.items() if k in names}
         if "is_sample" in data:
@@ -50,6 +56,14 @@ class Record:
         if cls.IDENT and data.get(cls.IDENT) is None and cls.IDENT in data:
             data[cls.IDENT] = ""  # optional keys are stored as NULL
         return cls(**data)
+
+    @property
+    def saved_id(self) -> int:
+        """The id of a record read from the archive or just written to it. Only a record
+        not saved yet has none, and asking for it then is a programming error."""
+        if self.id is None:
+            raise ValueError(f"{self.label()} is not saved yet, so it has no id")
+        return self.id
 
     def title_pair(self) -> tuple[str, str]:
         return (getattr(self, f"{self.TITLE}_zh", "") or "", getattr(self, f"{self.TITLE}_en", "") or "")

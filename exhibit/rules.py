@@ -19,7 +19,7 @@ from typing import Any, Mapping, Protocol
 from exhibit.dates import DateReading, read_date
 from exhibit.errors import DateError
 from exhibit.problems import Problem, RecordRef
-from exhibit.records import LONG_FIELDS, LONG_LIMIT, SHORT_LIMIT, Record
+from exhibit.records import LONG_FIELDS, LONG_LIMIT, SHORT_LIMIT, Citation, Event, Movement, Panel, Place, Record
 
 BOOKKEEPING = frozenset({"id", "created", "modified"})
 IDENT_REQUIRED = frozenset({"object", "section", "panel"})  # types whose identifier must be filled
@@ -98,9 +98,9 @@ def check_record(record: Record, lookups: Lookups, problems: list[Problem]) -> d
             dates[start_field], dates[end_field] = reading.range.start, reading.range.end
     check_ident(record, lookups, problems)
     check_references(record, lookups, problems)
-    if record.TYPE == "event" and not record.date_text:
+    if isinstance(record, Event) and not record.date_text:
         problems.append(Problem("date_text", "event_date_required"))
-    if record.TYPE == "place":
+    if isinstance(record, Place):
         if record.lat is not None and not -90 <= record.lat <= 90:
             problems.append(Problem("lat", "lat_range", {"value": record.lat}))
         if record.lon is not None and not -180 <= record.lon <= 180:
@@ -159,14 +159,14 @@ def check_ident(record: Record, lookups: Lookups, problems: list[Problem]) -> No
 def references(record: Record) -> list[tuple[str, str, int | None]]:
     """(field, record type, id) of every record this one points at."""
     refs: list[tuple[str, str, int | None]] = []
-    if record.TYPE == "panel" and record.section_id is not None:
+    if isinstance(record, Panel) and record.section_id is not None:
         refs.append(("section_id", "section", record.section_id))
-    if record.TYPE == "event" and record.place_id is not None:
+    if isinstance(record, Event) and record.place_id is not None:
         refs.append(("place_id", "place", record.place_id))
-    if record.TYPE == "citation":
+    if isinstance(record, Citation):
         refs.append(("source_id", "source", record.source_id))
         refs.append(("record_id", record.record_type, record.record_id))
-    if record.TYPE == "movement":
+    if isinstance(record, Movement):
         refs.append(("object_id", "object", record.object_id))
     return refs
 

@@ -538,12 +538,12 @@ def inspect(conn: sqlite3.Connection, schema_name: str = "main") -> list[SchemaP
     for expected in ref.objects.values():
         if expected.name.startswith(_SQLITE_INTERNAL):
             continue
-        obj = actual.get(expected.name)
-        if obj is None:
+        present = actual.get(expected.name)
+        if present is None:
             problem = "index" if expected.name in index else "missing"
             problems.append(SchemaProblem(problem, expected.kind, expected.name, expected.table, expected.sql))
-        elif expected.type == "table" and not expected.virtual and obj.kind == "table":
-            have = set(_columns(conn, obj.name, schema_name))
+        elif expected.type == "table" and not expected.virtual and present.kind == "table":
+            have = set(_columns(conn, present.name, schema_name))
             for column in ref.columns[expected.name]:
                 if column not in have:
                     problem = "index" if expected.name in index else "missing"

@@ -46,7 +46,7 @@ from typing import Any, Callable, Iterable, Sequence
 
 from sqlite_utils import Database
 
-from exhibit.records import RECORD_TYPES, Record, record_class
+from exhibit.records import RECORD_TYPES, Panel, Record, Section, record_class
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAN_RE = re.compile(f"[{HAN}]")
@@ -55,7 +55,6 @@ _HAN_RE = re.compile(f"[{HAN}]")
 # included). Not only [0-9a-z]: a query for Tōjō, Москва or Łódź must keep its letters.
 _WORD_RE = re.compile(r"[^\W_]+")
 _NOT_ALNUM = re.compile(r"[^0-9A-Za-z]")
-_CHUNK_HAS_HAN = re.compile(f"[{HAN}]")
 
 # bm25 weights for the columns title, body, title2, body2, pinyin, ident.
 BM25_WEIGHTS = (10.0, 1.0, 10.0, 1.0, 6.0, 12.0)
@@ -312,28 +311,32 @@ def segment_pinyin(text: str, allow_partial: bool = True) -> tuple[list[str], bo
     best: list[list[str] | None] = [None] * (n + 1)
     best[0] = []
     for i in range(n):
-        if best[i] is None:
+        here = best[i]
+        if here is None:
             continue
         for j in range(i + 1, min(n, i + 6) + 1):
-            piece = text[i:j]
-            if piece in syllables and (best[j] is None or len(best[i]) + 1 < len(best[j])):
-                best[j] = best[i] + [piece]
-    if best[n] is not None:
-        return best[n], False
+            piece, there = text[i:j], best[j]
+            if piece in syllables and (there is None or len(here) + 1 < len(there)):
+                best[j] = here + [piece]
+    whole = best[n]
+    if whole is not None:
+        return whole, False
     if allow_partial:
         prefixes = _syllable_prefixes()
         for k in range(n - 1, -1, -1):
-            if best[k] is not None and text[k:] in prefixes:
-                return best[k] + [text[k:]], True
+            start = best[k]
+            if start is not None and text[k:] in prefixes:
+                return start + [text[k:]], True
     return None
 
 
 # ---------------------------------------------------------------- indexing
 
 def _sections_for(db: Database, record: Record) -> str:
-    if record.TYPE == "section":
-        ids = [record.id]
-    elif record.TYPE == "panel":
+    ids: list[int]
+    if isinstance(record, Section):
+        ids = [record.saved_id]
+    elif isinstance(record, Panel):
         ids = [record.section_id] if record.section_id else []
     else:
         ids = [row[0] for row in db.execute(
@@ -381,9 +384,6 @@ def _field_roles(names: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ..
             tuple(n for n in indexed if n not in _TITLE_FIELDS and n in _IDENT_FIELDS))
 
 
-_document = document  # the name tests/core/test_interchange_import.py compares against
-
-
 _INSERT_FTS = "INSERT INTO search_fts (rowid, title, body, title2, body2, pinyin, ident) VALUES (?, ?, ?, ?, ?, ?, ?)"
 _INSERT_TITLES = "INSERT INTO search_titles (rowid, title, title2, pinyin, ident) VALUES (?, ?, ?, ?, ?)"
 # The index keeps no copy of the texts (content=''): an entry is taken out with FTS5's
@@ -399,7 +399,7 @@ FTS_TABLES = ("search_fts", "search_titles")
 INDEX_TABLES = ("search_docs", *FTS_TABLES)
 
 
-def _titles_row(doc_id: int, columns: Document) -> tuple:
+def _titles_row(doc_id: int, columns: Sequence[str | bytes]) -> tuple:
     title, _, title2, _, pinyin, ident = columns
     return (doc_id, title, title2, pinyin, ident)
 
@@ -429,7 +429,7 @@ def index_record(db: Database, record: Record, previous: Record | None = None) -
                           [record.TYPE, record.id]).fetchone()
     if existing:
         doc_id = existing[0]
-        if not _forget(db, doc_id, existing[1], previous or _stored(db, record.TYPE, record.id)):
+        if not _forget(db, doc_id, existing[1], previous or _stored(db, record.TYPE, record.saved_id)):
             rebuild(db)  # the index was out of step with the records: made again whole, this one included
             return
         db.execute("UPDATE search_docs SET category = ?, sections = ?, date_start = ?, date_end = ?, "
@@ -508,9 +508,8 @@ def index_rows(record_type: str, rows: Sequence[dict[str, Any]], first_doc_id: i
     doc_id = first_doc_id
     docs, fts, titles = [], [], []
     for row in rows:
-        columns = document_of_row(row)
-        if encoded:
-            columns = tuple(c.encode() for c in columns)  # type: ignore[assignment]
+        document = document_of_row(row)
+        columns: Sequence[str | bytes] = tuple(c.encode() for c in document) if encoded else document
         docs.append((doc_id, record_type, row["id"], row.get("category") or "", "",
                      row[dates[0]] if dates else None, row[dates[1]] if dates else None, _crc(columns)))
         fts.append((doc_id, *columns))
@@ -704,6 +703,12 @@ def _quote(tokens: Iterable[str]) -> str:
 
 
 _CHUNK_CORE = re.compile(r"[^\W_](?:.*[^\W_])?")  # a chunk from its first word to its last
+
+
+def _chunk_core(chunk: str) -> str:
+    """A chunk from its first word to its last (o'brien of "(o'brien,"): what to highlight."""
+    found = _CHUNK_CORE.search(chunk)
+    return found.group() if found else chunk  # every chunk here has a word: found is never None
 # Pinyin's ü (lǚ, nǚ) is v in the pinyin column; elsewhere it folds to u (Würzburg).
 _PINYIN_U = re.compile("[üǖǘǚǜÜǕǗǙǛ]")
 
@@ -764,10 +769,10 @@ def build_match(query: str, prefix: bool = True) -> tuple[str | None, list[str]]
             alternatives.append("pinyin : " + _quote([letters]))
         parts.append("(" + " OR ".join(dict.fromkeys(alternatives)) + ")")
         # Each chunk highlighted whole (o'brien, not every "o"), from its first word to its last.
-        highlights.extend(_CHUNK_CORE.search(chunk).group() for chunk, _, _ in pending)
+        highlights.extend(_chunk_core(chunk) for chunk, _, _ in pending)
 
     for chunk, pinyin_chunk in zip(chunks, pinyin_chunks):
-        if _CHUNK_HAS_HAN.search(chunk):
+        if _HAN_RE.search(chunk):
             flush_latin()
             if _HAN_RUN.fullmatch(chunk) and len(chunk) >= 2:
                 pairs = [chunk[i:i + 2] for i in range(len(chunk) - 1)]
@@ -971,7 +976,7 @@ def _load_many(db: Database, keys: list[tuple[str, int]]) -> dict[tuple[str, int
         names = [d[0] for d in cursor.description]
         for values in cursor.fetchall():
             record = cls.from_row(dict(zip(names, values)))
-            out[(record_type, record.id)] = record
+            out[(record_type, record.saved_id)] = record
     return out
 
 
@@ -1012,19 +1017,20 @@ def make_snippet(record: Record, terms: list[str], width: int = 36) -> tuple[str
     if not texts:
         return "", ()
     pattern = _highlighter(tuple(terms))
-    for text in texts if pattern else ():
-        flat = " ".join(text.split())
-        if not unicodedata.is_normalized("NFKC", flat):
-            flat = normalize(flat)  # match and show the same string, so offsets agree
-        found = _matches(pattern, flat)
-        if not found:
-            continue
-        first = found[0][0]
-        start = max(0, first - width // 2)
-        end = min(len(flat), first + width + width // 2)
-        snippet = ("…" if start else "") + flat[start:end] + ("…" if end < len(flat) else "")
-        shift = 1 if start else 0
-        spans = tuple((a - start + shift, b - start + shift) for a, b in found if a >= start and b <= end)
-        return snippet, spans
+    if pattern is not None:
+        for text in texts:
+            flat = " ".join(text.split())
+            if not unicodedata.is_normalized("NFKC", flat):
+                flat = normalize(flat)  # match and show the same string, so offsets agree
+            found = _matches(pattern, flat)
+            if not found:
+                continue
+            first = found[0][0]
+            start = max(0, first - width // 2)
+            end = min(len(flat), first + width + width // 2)
+            snippet = ("…" if start else "") + flat[start:end] + ("…" if end < len(flat) else "")
+            shift = 1 if start else 0
+            spans = tuple((a - start + shift, b - start + shift) for a, b in found if a >= start and b <= end)
+            return snippet, spans
     first_text = " ".join(texts[0].split())
     return first_text[: width * 2] + ("…" if len(first_text) > width * 2 else ""), ()

@@ -7,25 +7,39 @@ a failed call leaves the archive exactly as it was.
 
 The core's other writers (media records, undo snapshots, the archive's JSON
 import) write through the public helpers here rather than their own copies:
-`exists`, `get_link`, `row_to_store`, `link_dict`, `add_history` (the history
-writer), `reindex_record`, `clean_text`, and the rules `check_text`,
+`exists`, `get_link`, `row_to_store`, `link_dict`, `inserted_id`, `add_history`
+(the history writer), `reindex_record`, `clean_text`, and the rules `check_text`,
 `check_ident` and `check_references`. A leading underscore means private to
 this module (tests/core/test_private_names.py checks that nothing else uses one).
 """
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import replace
 from datetime import datetime, timezone
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence, TypeVar, overload
 
 from exhibit import rules, search, vocab
 from exhibit.archive import Archive
 from exhibit.dates import DateReading, read_date
 from exhibit.errors import ExhibitError, LinkedError, NotFoundError, ValidationError
 from exhibit.problems import Problem, RecordRef
-from exhibit.records import (RECORD_TYPES, ArchiveObject, Citation, HistoryEntry, Link, Movement, Record,
-                             field_names, record_class)
+from exhibit.records import (
+    RECORD_TYPES,
+    ArchiveObject,
+    Citation,
+    Event,
+    HistoryEntry,
+    Link,
+    Movement,
+    Panel,
+    Record,
+    field_names,
+    record_class,
+)
+
+R = TypeVar("R", bound=Record)
 
 
 def now() -> str:
@@ -33,23 +47,37 @@ def now() -> str:
 
 
 # ---------------------------------------------------------------- reading
+# The readers take a record type by name ("object") or by class (ArchiveObject); given the
+# class, what they return is typed as that class.
 
-def _row_to_record(cls: type[Record], cursor_row: tuple, names: list[str]) -> Record:
+def _class_of(record_type: str | type[Record]) -> type[Record]:
+    return record_type if isinstance(record_type, type) else record_class(record_type)
+
+
+def _row_to_record(cls: type[R], cursor_row: tuple, names: list[str]) -> R:
     return cls.from_row(dict(zip(names, cursor_row)))
 
 
-def get(archive: Archive, record_type: str, record_id: int) -> Record:
-    cls = record_class(record_type)
+@overload
+def get(archive: Archive, record_type: type[R], record_id: int) -> R: ...
+@overload
+def get(archive: Archive, record_type: str, record_id: int) -> Record: ...
+def get(archive: Archive, record_type: str | type[Record], record_id: int) -> Record:
+    cls = _class_of(record_type)
     cursor = archive.db.execute(f"SELECT * FROM {cls.TABLE} WHERE id = ?", [record_id])
     row = cursor.fetchone()
     if row is None:
-        raise NotFoundError(f"{record_type} #{record_id} does not exist (it may have been deleted)")
+        raise NotFoundError(f"{cls.TYPE} #{record_id} does not exist (it may have been deleted)")
     return _row_to_record(cls, row, [d[0] for d in cursor.description])
 
 
-def find(archive: Archive, record_type: str, ident: str) -> Record | None:
+@overload
+def find(archive: Archive, record_type: type[R], ident: str) -> R | None: ...
+@overload
+def find(archive: Archive, record_type: str, ident: str) -> Record | None: ...
+def find(archive: Archive, record_type: str | type[Record], ident: str) -> Record | None:
     """A record by its accession number, code or key (case-insensitive)."""
-    cls = record_class(record_type)
+    cls = _class_of(record_type)
     if not cls.IDENT:
         raise ExhibitError(f"{record_type} records have no identifier to look up")
     cursor = archive.db.execute(
@@ -66,11 +94,17 @@ _DEFAULT_ORDER = {
 }
 
 
+@overload
+def list_records(archive: Archive, record_type: type[R], where: str = "", params: Iterable[Any] = (),
+                 order: str | None = None, limit: int | None = None) -> list[R]: ...
+@overload
 def list_records(archive: Archive, record_type: str, where: str = "", params: Iterable[Any] = (),
-                 order: str | None = None, limit: int | None = None) -> list[Record]:
-    cls = record_class(record_type)
+                 order: str | None = None, limit: int | None = None) -> list[Record]: ...
+def list_records(archive: Archive, record_type: str | type[Record], where: str = "", params: Iterable[Any] = (),
+                 order: str | None = None, limit: int | None = None) -> Sequence[Record]:
+    cls = _class_of(record_type)
     if order is None:
-        order = _DEFAULT_ORDER.get(record_type) or (
+        order = _DEFAULT_ORDER.get(cls.TYPE) or (
             "position, id" if "position" in field_names(cls) else "id")
     sql = f"SELECT * FROM {cls.TABLE}" + (f" WHERE {where}" if where else "") + f" ORDER BY {order}"
     if limit is not None:
@@ -121,14 +155,15 @@ def check_text(name: str, value: Any, problems: list[Problem]) -> None:
     rules.check_text(name, value, problems)
 
 
-def _normalized(record: Record) -> Record:
+def _normalized(record: R) -> R:
     """Trim and NFC-normalise short text; long text keeps its line breaks."""
-    return replace(record, **{name: rules.stored_text(name, value)
-                              for name in rules.text_fields(record.as_row())
-                              if isinstance(value := getattr(record, name), str)})
+    cleaned: dict[str, Any] = {name: rules.stored_text(name, value)
+                               for name in rules.text_fields(record.as_row())
+                               if isinstance(value := getattr(record, name), str)}
+    return replace(record, **cleaned)
 
 
-def validate(archive: Archive, record: Record) -> Record:
+def validate(archive: Archive, record: R) -> R:
     """Check `record` against every rule (exhibit/rules.py); returns it with parsed dates filled in.
 
     Raises ValidationError listing every problem (errors only: a date kept as
@@ -177,6 +212,13 @@ def _json(data: dict[str, Any] | None) -> str | None:
     return None if data is None else json.dumps(data, ensure_ascii=False, sort_keys=True)
 
 
+def inserted_id(cursor: sqlite3.Cursor) -> int:
+    """The id SQLite gave the row that the INSERT run on `cursor` just wrote."""
+    if cursor.lastrowid is None:  # only a cursor that has run no INSERT has none
+        raise RuntimeError("no row was inserted")
+    return cursor.lastrowid
+
+
 def add_history(archive: Archive, action: str, record_type: str, record_id: int | None,
                 before: dict[str, Any] | None, after: dict[str, Any] | None) -> None:
     """Append one history row; call it inside the transaction of the write it describes."""
@@ -189,7 +231,8 @@ def add_history(archive: Archive, action: str, record_type: str, record_id: int 
 def history(archive: Archive, record_type: str | None = None, record_id: int | None = None,
             limit: int = 1000) -> list[HistoryEntry]:
     """The change history, newest first, of one record or of the whole archive."""
-    clauses, params = [], []
+    clauses: list[str] = []
+    params: list[Any] = []
     if record_type:
         clauses.append("record_type = ?")
         params.append(record_type)
@@ -217,7 +260,7 @@ def row_to_store(record: Record) -> dict[str, Any]:
     return row
 
 
-def create(archive: Archive, record: Record) -> Record:
+def create(archive: Archive, record: R) -> R:
     """Validate and insert `record`; returns it with its id."""
     if record.id is not None:
         raise ExhibitError(f"{record.label()} already has an id; use update()")
@@ -233,21 +276,22 @@ def create(archive: Archive, record: Record) -> Record:
     return record
 
 
-def update(archive: Archive, record: Record) -> Record:
+def update(archive: Archive, record: R) -> R:
     """Validate and save changes to an existing record."""
     if record.id is None:
         raise ExhibitError(f"{record.label()} has no id; use create()")
+    record_id = record.id
     with archive.transaction():
-        before = get(archive, record.TYPE, record.id)
+        before = get(archive, type(record), record_id)
         record = validate(archive, record)
         record = replace(record, created=before.created, modified=now())
         if _comparable(record) == _comparable(before):
             return before
-        archive.db.table(record.TABLE).update(record.id, row_to_store(record))
+        archive.db.table(record.TABLE).update(record_id, row_to_store(record))
         search.index_record(archive.db, record, previous=before)
-        if record.TYPE == "panel" and record.section_id != before.section_id:
-            _reindex_linked(archive, "panel", record.id)
-        add_history(archive, "update", record.TYPE, record.id, before.as_row(), record.as_row())
+        if isinstance(record, Panel) and isinstance(before, Panel) and record.section_id != before.section_id:
+            _reindex_linked(archive, "panel", record_id)
+        add_history(archive, "update", record.TYPE, record_id, before.as_row(), record.as_row())
     return record
 
 
@@ -344,17 +388,17 @@ def _remove_reference(archive: Archive, kind: str, ref_id: int) -> None:
         db.execute("DELETE FROM movements WHERE id = ?", [ref_id])
         add_history(archive, "delete", "movement", ref_id, before.as_row(), None)
     elif kind == "panel_section":
-        before = get(archive, "panel", ref_id)
-        after = replace(before, section_id=None, modified=now())
-        db.execute("UPDATE panels SET section_id = NULL, modified = ? WHERE id = ?", [after.modified, ref_id])
-        search.index_record(db, after, previous=before)
+        panel = get(archive, Panel, ref_id)
+        moved = replace(panel, section_id=None, modified=now())
+        db.execute("UPDATE panels SET section_id = NULL, modified = ? WHERE id = ?", [moved.modified, ref_id])
+        search.index_record(db, moved, previous=panel)
         _reindex_linked(archive, "panel", ref_id)  # its objects leave the section too
-        add_history(archive, "update", "panel", ref_id, before.as_row(), after.as_row())
+        add_history(archive, "update", "panel", ref_id, panel.as_row(), moved.as_row())
     elif kind == "event_place":
-        before = get(archive, "event", ref_id)
-        after = replace(before, place_id=None, modified=now())
-        db.execute("UPDATE events SET place_id = NULL, modified = ? WHERE id = ?", [after.modified, ref_id])
-        add_history(archive, "update", "event", ref_id, before.as_row(), after.as_row())
+        event = get(archive, Event, ref_id)
+        placeless = replace(event, place_id=None, modified=now())
+        db.execute("UPDATE events SET place_id = NULL, modified = ? WHERE id = ?", [placeless.modified, ref_id])
+        add_history(archive, "update", "event", ref_id, event.as_row(), placeless.as_row())
 
 
 # ---------------------------------------------------------------- links between records
@@ -396,7 +440,7 @@ def backlinks(archive: Archive, to_type: str, to_id: int, from_type: str | None 
 
 
 def linked_records(archive: Archive, from_type: str, from_id: int, to_type: str) -> list[Record]:
-    return [get(archive, to_type, l.to_id) for l in links(archive, from_type, from_id, to_type)]
+    return [get(archive, to_type, link.to_id) for link in links(archive, from_type, from_id, to_type)]
 
 
 def reindex_record(archive: Archive, record_type: str, record_id: int) -> None:
@@ -428,9 +472,9 @@ def link(archive: Archive, from_type: str, from_id: int, to_type: str, to_id: in
             position = archive.db.execute(
                 "SELECT coalesce(max(position) + 1, 0) FROM links WHERE from_type = ? AND from_id = ? "
                 "AND to_type = ?", [from_type, from_id, to_type]).fetchone()[0]
-        link_id = archive.db.execute(
+        link_id = inserted_id(archive.db.execute(
             "INSERT INTO links (from_type, from_id, to_type, to_id, role, position) VALUES (?, ?, ?, ?, ?, ?)",
-            [from_type, from_id, to_type, to_id, role, position]).lastrowid
+            [from_type, from_id, to_type, to_id, role, position]))
         new = get_link(archive, link_id)
         add_history(archive, "link", "link", link_id, None, link_dict(new))
         if from_type == "panel":
@@ -448,11 +492,11 @@ def reorder_links(archive: Archive, from_type: str, from_id: int, to_type: str,
     """Put the linked `to_type` records of one record in the given order (ids of the targets)."""
     with archive.transaction():
         current = links(archive, from_type, from_id, to_type)
-        by_target = {l.to_id: l for l in current}
+        by_target = {link.to_id: link for link in current}
         if sorted(by_target) != sorted(ordered_ids):
             raise ExhibitError(f"reorder: the new order must list exactly the {len(current)} "
                                f"linked {to_type} records of {from_type} #{from_id}")
-        before = [l.to_id for l in current]
+        before = [link.to_id for link in current]
         for position, target in enumerate(ordered_ids):
             archive.db.execute("UPDATE links SET position = ? WHERE id = ?", [position, by_target[target].id])
         add_history(archive, "reorder", from_type, from_id, {"to_type": to_type, "order": before},
@@ -484,7 +528,7 @@ def cite(archive: Archive, record_type: str, record_id: int, source_id: int,
 
 
 def citations(archive: Archive, record_type: str, record_id: int) -> list[Citation]:
-    return list_records(archive, "citation", where="record_type = ? AND record_id = ?",
+    return list_records(archive, Citation, where="record_type = ? AND record_id = ?",
                         params=[record_type, record_id])
 
 
@@ -492,7 +536,7 @@ def record_movement(archive: Archive, object_id: int, location: str, moved_at: s
                     reason: str = "", moved_by: str = "") -> Movement:
     """Move an object: a movement row and the object's current location, in one transaction."""
     with archive.transaction():
-        obj = get(archive, "object", object_id)
+        obj = get(archive, ArchiveObject, object_id)
         movement = create(archive, Movement(object_id=object_id, location=location, moved_at=moved_at,
                                             reason=reason, moved_by=moved_by or archive.user))
         update(archive, replace(obj, location=location))
@@ -500,15 +544,15 @@ def record_movement(archive: Archive, object_id: int, location: str, moved_at: s
 
 
 def movements(archive: Archive, object_id: int) -> list[Movement]:
-    return list_records(archive, "movement", where="object_id = ?", params=[object_id],
+    return list_records(archive, Movement, where="object_id = ?", params=[object_id],
                         order="coalesce(moved_start, created), id")
 
 
 def object_by_accession(archive: Archive, accession: str) -> ArchiveObject:
-    found = find(archive, "object", accession)
+    found = find(archive, ArchiveObject, accession)
     if found is None:
         raise NotFoundError(f"no object with accession number '{accession}'")
-    return found  # type: ignore[return-value]
+    return found
 
 
 def stats(archive: Archive) -> dict[str, int]:

@@ -14,9 +14,12 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, field, replace
+from typing import Any
+
 from exhibit import media_records, search, services
 from exhibit.archive import Archive
 from exhibit.errors import ExhibitError, NotFoundError, ValidationError
+from exhibit.problems import Problem
 from exhibit.records import Citation, Link, MediaLink, Movement, Record
 
 RESTORE = "restore"
@@ -39,19 +42,18 @@ class Snapshot:
 
     @property
     def record_id(self) -> int:
-        assert self.record.id is not None
-        return self.record.id
+        return self.record.saved_id
 
     def affected(self) -> list[tuple[str, int]]:
         """Every (type, id) whose display changes when the record goes or comes back."""
         out: list[tuple[str, int]] = [(self.record_type, self.record_id)]
-        for l in self.links:
-            out += [(l.from_type, l.from_id), (l.to_type, l.to_id)]
+        for link in self.links:
+            out += [(link.from_type, link.from_id), (link.to_type, link.to_id)]
         for m in self.media_links:
             out += [("media", m.media_id), (m.record_type, m.record_id)]
         for c in self.citations:
-            out += [("citation", c.id), (c.record_type, c.record_id), ("source", c.source_id)]
-        out += [("movement", m.id) for m in self.movements]
+            out += [("citation", c.saved_id), (c.record_type, c.record_id), ("source", c.source_id)]
+        out += [("movement", m.saved_id) for m in self.movements]
         out += [("panel", pid) for pid in self.panel_ids]
         out += [("event", eid) for eid in self.event_ids]
         return list(dict.fromkeys(out))  # unique, first-seen order
@@ -68,15 +70,15 @@ def snapshot(archive: Archive, record_type: str, record_id: int) -> Snapshot:
         elif kind == "media_link":
             snap.media_links.append(media_records.get_media_link(archive, rid))
         elif kind == "citation":
-            snap.citations.append(services.get(archive, "citation", rid))  # type: ignore[arg-type]
+            snap.citations.append(services.get(archive, Citation, rid))
         elif kind == "movement":
-            snap.movements.append(services.get(archive, "movement", rid))  # type: ignore[arg-type]
+            snap.movements.append(services.get(archive, Movement, rid))
         elif kind == "panel_section":
             snap.panel_ids.append(rid)
         elif kind == "event_place":
             snap.event_ids.append(rid)
     # Keep the stored order, so links come back in the order they were listed.
-    snap.links.sort(key=lambda l: (l.from_type, l.from_id, l.to_type, l.position, l.id))
+    snap.links.sort(key=lambda link: (link.from_type, link.from_id, link.to_type, link.position, link.id))
     snap.media_links.sort(key=lambda m: (m.record_type, m.record_id, m.position, m.id))
     return snap
 
@@ -101,10 +103,10 @@ def _id_taken(archive: Archive, table: str, row_id: int) -> bool:
 
 def _check_restorable(archive: Archive, record: Record) -> None:
     """The record's own id must be free, and its identifier and references still valid."""
-    if _id_taken(archive, record.TABLE, record.id):  # type: ignore[arg-type]
+    if _id_taken(archive, record.TABLE, record.saved_id):
         raise ExhibitError(f"cannot restore {record.label()}: #{record.id} is in use by another "
                            f"{record.TYPE} record")
-    problems: list[str] = []
+    problems: list[Problem] = []
     services.check_ident(archive, record, problems)
     services.check_references(archive, record, problems)
     if problems:
@@ -122,11 +124,11 @@ def _restore_link(archive: Archive, link: Link) -> int | None:
         return None
     # The old id may have been handed out again (SQLite reuses the highest rowid).
     link_id = None if _id_taken(archive, "links", link.id) else link.id
-    new_id = archive.db.execute(
+    new_id = services.inserted_id(archive.db.execute(
         "INSERT INTO links (id, from_type, from_id, to_type, to_id, role, position) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
         [link_id, link.from_type, link.from_id, link.to_type, link.to_id, link.role,
-         link.position]).lastrowid
+         link.position]))
     services.add_history(archive, RESTORE, "link", new_id, None,
                          services.link_dict(replace(link, id=new_id)))
     return new_id
@@ -140,10 +142,10 @@ def _restore_media_link(archive: Archive, ml: MediaLink) -> int | None:
                           "AND record_id = ?", [ml.media_id, ml.record_type, ml.record_id]).fetchone():
         return None
     link_id = None if _id_taken(archive, "media_links", ml.id) else ml.id
-    new_id = archive.db.execute(
+    new_id = services.inserted_id(archive.db.execute(
         "INSERT INTO media_links (id, media_id, record_type, record_id, role, position) "
         "VALUES (?, ?, ?, ?, ?, ?)",
-        [link_id, ml.media_id, ml.record_type, ml.record_id, ml.role, ml.position]).lastrowid
+        [link_id, ml.media_id, ml.record_type, ml.record_id, ml.role, ml.position]))
     services.add_history(archive, RESTORE, "media_link", new_id, None,
                          media_records.media_link_dict(replace(ml, id=new_id)))
     return new_id
@@ -151,11 +153,11 @@ def _restore_media_link(archive: Archive, ml: MediaLink) -> int | None:
 
 def _restore_dependent(archive: Archive, record: Record) -> Record | None:
     """A citation or movement the cascade deleted: back with its id when that is free."""
-    problems: list[str] = []
+    problems: list[Problem] = []
     services.check_references(archive, record, problems)
     if problems:
         return None  # what it pointed at (a source, say) has been deleted meanwhile
-    restored = _insert_record(archive, record, keep_id=not _id_taken(archive, record.TABLE, record.id))
+    restored = _insert_record(archive, record, keep_id=not _id_taken(archive, record.TABLE, record.saved_id))
     services.add_history(archive, RESTORE, restored.TYPE, restored.id, None, restored.as_row())
     return restored
 
@@ -172,7 +174,8 @@ def _reattach(archive: Archive, record_type: str, record_id: int, column: str, v
         return False
     if getattr(before, column) is not None:
         return False
-    after = replace(before, **{column: value}, modified=services.now())
+    changes: dict[str, Any] = {column: value, "modified": services.now()}
+    after = replace(before, **changes)
     archive.db.execute(f"UPDATE {before.TABLE} SET {column} = ?, modified = ? WHERE id = ?",
                        [value, after.modified, record_id])
     search.index_record(archive.db, after, previous=before)
@@ -207,8 +210,8 @@ def restore(archive: Archive, snap: Snapshot) -> Record:
             for pid in snap.panel_ids:
                 if _reattach(archive, "panel", pid, "section_id", snap.record_id):
                     # The panel's objects now belong to this section again.
-                    for l in services.links(archive, "panel", pid):
-                        to_index[(l.to_type, l.to_id)] = None
+                    for link in services.links(archive, "panel", pid):
+                        to_index[(link.to_type, link.to_id)] = None
             for eid in snap.event_ids:
                 _reattach(archive, "event", eid, "place_id", snap.record_id)
             # Index last: an object's sections come from the panel links restored above.

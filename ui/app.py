@@ -78,7 +78,8 @@ def open_archive(location, load_sample: bool, restore_from=None):
     if restore_from is not None:
         try:
             report = recovery.restore(root, restore_from)
-            text = QCoreApplication.translate("ArchiveOpening", "The archive was restored from %1. The state before it was kept in %2.")
+            text = QCoreApplication.translate(
+                "ArchiveOpening", "The archive was restored from %1. The state before it was kept in %2.")
             QMessageBox.information(None, QCoreApplication.translate("ArchiveOpening", "Restored"),
                                     text.replace("%1", str(restore_from)).replace("%2", str(report.previous_state)))
         except ExhibitError as exc:
@@ -90,8 +91,8 @@ def open_archive(location, load_sample: bool, restore_from=None):
         if exc.backup is None:
             QMessageBox.critical(None, title, str(exc))
             return None
-        question = QCoreApplication.translate("ArchiveOpening", "Restore the newest good backup now? The damaged file is kept "
-                      "aside unchanged.")
+        question = QCoreApplication.translate(
+            "ArchiveOpening", "Restore the newest good backup now? The damaged file is kept aside unchanged.")
         if QMessageBox.question(None, title, f"{exc}\n\n{question}") != QMessageBox.StandardButton.Yes:
             return None
         try:
@@ -101,13 +102,16 @@ def open_archive(location, load_sample: bool, restore_from=None):
             QMessageBox.critical(None, QCoreApplication.translate("ArchiveOpening", "Restore failed"), str(again))
             return None
     except ExhibitError as exc:
-        QMessageBox.critical(None, QCoreApplication.translate("ArchiveOpening", "The archive cannot be opened"), str(exc))
+        QMessageBox.critical(None, QCoreApplication.translate("ArchiveOpening", "The archive cannot be opened"),
+                             str(exc))
         return None
     if archive.readonly:
-        who = archive.locked_by.describe() if archive.locked_by else QCoreApplication.translate("ArchiveOpening", "another Exhibit window")
-        text = QCoreApplication.translate("ArchiveOpening", "This archive is open in %1, so this window only reads it. "
-                  "Close it there to edit here.")
-        QMessageBox.information(None, QCoreApplication.translate("ArchiveOpening", "Read-only"), text.replace("%1", who))
+        who = (archive.locked_by.describe() if archive.locked_by
+               else QCoreApplication.translate("ArchiveOpening", "another Exhibit window"))
+        text = QCoreApplication.translate(
+            "ArchiveOpening", "This archive is open in %1, so this window only reads it. Close it there to edit here.")
+        QMessageBox.information(None, QCoreApplication.translate("ArchiveOpening", "Read-only"),
+                                text.replace("%1", who))
     elif load_sample:
         ensure_sample(archive)
     return archive

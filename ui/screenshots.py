@@ -50,7 +50,6 @@ def render(out: Path, archive_dir: Path | None = None, parts: tuple[str, ...] = 
         app = QApplication.instance() or QApplication(["exhibit-screenshots"])
         app.setOrganizationName("ExhibitScreenshots")
         from ui.common import i18n
-        from ui.curator.window import CuratorWindow
         from ui.common.qtfonts import ensure_cjk_font
 
         ensure_cjk_font()

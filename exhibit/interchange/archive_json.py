@@ -236,7 +236,8 @@ def import_json(archive: Archive, path: Path | str, media_root: Path | None = No
                                        f"{row.get('id')}) cannot be imported ({exc}); nothing was imported") from None
                 services.add_history(archive, "create", record_type, record.id, None, record.as_row())
             result.counts[record_type] = len(rows)
-        for table, cols, key in (("links", _LINK_COLUMNS, "links"), ("media_links", _MEDIA_LINK_COLUMNS, "media_links")):
+        for table, cols, key in (("links", _LINK_COLUMNS, "links"),
+                                 ("media_links", _MEDIA_LINK_COLUMNS, "media_links")):
             for number, row in enumerate(data.get(key, [])):
                 present = [c for c in cols if row.get(c) is not None]  # the rest take their defaults
                 try:

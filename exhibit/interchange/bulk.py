@@ -16,7 +16,6 @@ import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass
 from dataclasses import fields as dataclass_fields
-from functools import lru_cache
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from exhibit import search, services
@@ -237,8 +236,17 @@ def _null_if_empty(cls: type[Record]) -> str | None:
     return cls.IDENT if cls.IDENT and cls.IDENT != "accession" and cls.TYPE != "media" else None
 
 
-@lru_cache(maxsize=None)
+# Per record class, made once (a dict, not functools.cache, for the reason in exhibit/records.py).
+_HISTORY_SQL: dict[type[Record], str | None] = {}
+
+
 def _history_sql(cls: type[Record]) -> str | None:
+    if cls not in _HISTORY_SQL:
+        _HISTORY_SQL[cls] = _make_history_sql(cls)
+    return _HISTORY_SQL[cls]
+
+
+def _make_history_sql(cls: type[Record]) -> str | None:
     """The INSERT that makes the import's 'create' history entries from its rows just
     written, or None where Python must write them.
 

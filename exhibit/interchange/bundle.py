@@ -26,13 +26,13 @@ import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Any, Callable
+from typing import Any, Callable, TypeGuard
 
 from exhibit import media_files, schema, services
 from exhibit.archive import DB_NAME, MEDIA_DIR, Archive
 from exhibit.errors import ExhibitError
-from exhibit.problems import Problem
 from exhibit.keeping import backups
+from exhibit.problems import Problem
 
 MANIFEST = "bundle-manifest.json"
 FORMAT = "exhibit-bundle"
@@ -87,7 +87,8 @@ def make_bundle(archive: Archive, out: Path | str, progress: ProgressFn | None =
         finally:
             conn.close()
         sources = _media_files(archive.media_root)
-        entries = [{"path": DB_NAME, "size": db_copy.stat().st_size, "sha256": sha256_file(db_copy)}]
+        entries: list[dict[str, Any]] = [
+            {"path": DB_NAME, "size": db_copy.stat().st_size, "sha256": sha256_file(db_copy)}]
         for number, src in enumerate(sources, start=1):
             rel = PurePosixPath(MEDIA_DIR, *src.relative_to(archive.media_root).parts)
             target = work / Path(*rel.parts)
@@ -97,7 +98,7 @@ def make_bundle(archive: Archive, out: Path | str, progress: ProgressFn | None =
             entries.append({"path": str(rel), "size": target.stat().st_size, "sha256": sha256_file(target)})
             if progress is not None:
                 progress(number, len(sources), src.name)
-        manifest = {"format": FORMAT, "version": 1, "created": services.now(),
+        manifest: dict[str, Any] = {"format": FORMAT, "version": 1, "created": services.now(),
                     "schema_version": schema.version(archive.db), "counts": services.stats(archive),
                     "files": entries}
         (work / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -150,7 +151,7 @@ def _safe_name(name: Any, bundle: str) -> PurePosixPath:
     return rel
 
 
-def _is_count(value: Any) -> bool:
+def _is_count(value: Any) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 

@@ -41,8 +41,8 @@ def cmd_import(args: argparse.Namespace, open_archive: Callable[[argparse.Namesp
     path = Path(args.file)
     archive = open_archive(args)
     if path.suffix.lower() == ".json":
-        result = archive_json.import_json(archive, path, Path(args.media_root) if args.media_root else None)
-        print(f"imported {result.summary()}")
+        json_result = archive_json.import_json(archive, path, Path(args.media_root) if args.media_root else None)
+        print(f"imported {json_result.summary()}")
         return 0
     progress = _progress()
     if not args.dry_run:

@@ -21,9 +21,9 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from exhibit.archive import Archive
 from exhibit.errors import ExhibitError
-from exhibit.problems import Problem
 from exhibit.interchange.cells import neutralise
 from exhibit.interchange.mapping import MEDIA, PLACE, SECTION, targets
+from exhibit.problems import Problem
 from exhibit.records import Record, record_class
 
 ProgressFn = Callable[[int, int, str], None]
@@ -58,7 +58,7 @@ def _records(archive: Archive, record_type: str, ids: Sequence[int] | None) -> I
 def ids_for_accessions(archive: Archive, accessions: Iterable[str]) -> list[int]:
     from exhibit import services
 
-    return [services.object_by_accession(archive, a).id for a in accessions]  # type: ignore[misc]
+    return [services.object_by_accession(archive, a).saved_id for a in accessions]
 
 
 def _media_paths(archive: Archive, record_type: str) -> dict[int, list[str]]:
@@ -94,11 +94,13 @@ def rows(archive: Archive, record_type: str, ids: Sequence[int] | None = None,
             out: list[Any] = []
             for name in header:
                 if name == MEDIA:
-                    out.append("; ".join(media.get(record.id, [])))  # type: ignore[arg-type]
-                elif name == PLACE:
-                    out.append(places.get(record.place_id, "") if record.place_id else "")  # type: ignore[attr-defined]
-                elif name == SECTION:
-                    out.append(sections.get(record.section_id, "") if record.section_id else "")  # type: ignore[attr-defined]
+                    out.append("; ".join(media.get(record.saved_id, [])))
+                elif name == PLACE:  # a column only of the types with a place_id (events)
+                    place_id = getattr(record, "place_id")
+                    out.append(places.get(place_id, "") if place_id else "")
+                elif name == SECTION:  # a column only of the types with a section_id (panels)
+                    section_id = getattr(record, "section_id")
+                    out.append(sections.get(section_id, "") if section_id else "")
                 else:
                     value = getattr(record, name)
                     if name in cls.VOCAB and term_labels and value:
@@ -125,7 +127,7 @@ def write_csv(archive: Archive, record_type: str, path: Path | str, ids: Sequenc
     path = Path(path)
     header, data = rows(archive, record_type, ids, labels)
     count = 0
-    with _replacing(path) as tmp, open(tmp, "w", encoding="utf-8-sig", newline="") as f:
+    with _Replacing(path) as tmp, open(tmp, "w", encoding="utf-8-sig", newline="") as f:
         writer = csv.writer(f, delimiter=delimiter, lineterminator="\r\n")
         writer.writerow(header)
         for row in data:
@@ -173,12 +175,12 @@ def write_xlsx(archive: Archive, record_type: str, path: Path | str, ids: Sequen
         count += 1
         if progress is not None and count % 5000 == 0:
             progress(count, 0, path.name)
-    with _replacing(path) as tmp:
+    with _Replacing(path) as tmp:
         wb.save(tmp)
     return count
 
 
-class _replacing:
+class _Replacing:
     """Write to a temporary file beside `path` and move it into place only when complete."""
 
     def __init__(self, path: Path):

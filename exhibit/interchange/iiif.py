@@ -25,8 +25,8 @@ from urllib.parse import quote
 from exhibit import media_records, names, services, vocab
 from exhibit.archive import Archive
 from exhibit.errors import ExhibitError
-from exhibit.problems import Problem
 from exhibit.interchange.archive_json import safe_media_path
+from exhibit.problems import Problem
 from exhibit.records import ArchiveObject, Media
 
 CONTEXT = "http://iiif.io/api/presentation/3/context.json"
@@ -126,7 +126,7 @@ class _Builder:
 
 
 def manifest_for(archive: Archive, obj: ArchiveObject, base_url: str) -> dict[str, Any]:
-    images = media_records.media_for(archive, "object", obj.id)  # type: ignore[arg-type]
+    images = media_records.media_for(archive, "object", obj.saved_id)
     return _Builder(archive, base_url).manifest(obj, images)
 
 
@@ -137,15 +137,15 @@ def write_iiif(archive: Archive, out_dir: Path | str, ids: Sequence[int] | None 
     if out.exists() and any(out.iterdir()):
         raise ExhibitError(Problem(None, "iiif_not_empty", {"file": str(out)}))
     builder = _Builder(archive, base_url)
-    objects = (services.list_records(archive, "object", order="accession") if ids is None
-               else [services.get(archive, "object", i) for i in ids])
+    objects = (services.list_records(archive, ArchiveObject, order="accession") if ids is None
+               else [services.get(archive, ArchiveObject, i) for i in ids])
     entries = []
     for obj in objects:
-        images = media_records.media_for(archive, "object", obj.id)  # type: ignore[arg-type]
+        images = media_records.media_for(archive, "object", obj.saved_id)
         if not images:
             continue
-        manifest = builder.manifest(obj, images)  # type: ignore[arg-type]
-        folder = out / _slug(obj.accession)  # type: ignore[attr-defined]
+        manifest = builder.manifest(obj, images)
+        folder = out / _slug(obj.accession)
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
         for media in images:

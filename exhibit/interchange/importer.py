@@ -86,6 +86,13 @@ class RowOutcome:
     record: Record | None = None
     media: list[Path] = field(default_factory=list)
 
+    @property
+    def planned_record(self) -> Record:
+        """The record a 'create' or 'update' row writes; only other rows may have none."""
+        if self.record is None:
+            raise ValueError(f"row {self.row} ({self.action}) has no record to write")
+        return self.record
+
     def describe(self) -> str:
         who = f" ({self.key})" if self.key else ""
         text = f"row {self.row}{who}: {self.action}"
@@ -177,16 +184,16 @@ class ImportPlan:
 
 def _runs(numbers: list[int]) -> Iterator[tuple[int, int]]:
     """Runs of consecutive numbers: [3, 4, 5, 9] → (3, 5), (9, 9)."""
-    start = previous = None
+    run: tuple[int, int] | None = None  # (first, last) of the run so far
     for n in numbers:
-        if previous is not None and n == previous + 1:
-            previous = n
+        if run is not None and n == run[1] + 1:
+            run = (run[0], n)
             continue
-        if start is not None:
-            yield start, previous  # type: ignore[misc]
-        start = previous = n
-    if start is not None:
-        yield start, previous  # type: ignore[misc]
+        if run is not None:
+            yield run
+        run = (n, n)
+    if run is not None:
+        yield run
 
 
 _ENCODINGS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "gb18030": "GB18030",
@@ -533,7 +540,7 @@ def _load(archive: Archive, record_type: str, ids: list[int]) -> dict[int, Recor
         names = [d[0] for d in cursor.description]
         for values in cursor:
             record = cls.from_row(dict(zip(names, values)))
-            out[record.id] = record  # type: ignore[index]
+            out[record.saved_id] = record
     return out
 
 
@@ -570,7 +577,7 @@ def apply_import(archive: Archive, table: Table, mapping: Mapping, *, media_root
                 raise ImportRejected(plan)
             result = ImportResult(plan)
             creates = [r for r in plan.rows if r.action == "create"]
-            written = bulk.insert_new(archive, [r.record for r in creates],  # type: ignore[misc]
+            written = bulk.insert_new(archive, [r.planned_record for r in creates],
                                       progress=progress, cancelled=cancelled)
             for outcome, record in zip(creates, written):
                 outcome.record = record
@@ -579,7 +586,7 @@ def apply_import(archive: Archive, table: Table, mapping: Mapping, *, media_root
         for number, outcome in enumerate(updates, start=1):
             _poll(cancelled, table.name)
             try:
-                outcome.record = services.update(archive, outcome.record)  # type: ignore[arg-type]
+                outcome.record = services.update(archive, outcome.planned_record)
             except ExhibitError as exc:
                 raise ExhibitError(f"{table.name} row {outcome.row}: {exc}; nothing was imported") from exc
             if progress is not None:
@@ -618,7 +625,7 @@ def _import_media(archive: Archive, plan: ImportPlan, media_root: Path | None, r
     for number, outcome in enumerate(with_media, start=1):
         _poll(cancelled, name)
         report = media_records.import_paths(archive, outcome.media, root=media_root,
-                                            link_to=(plan.record_type, outcome.record.id))  # type: ignore[union-attr]
+                                            link_to=(plan.record_type, outcome.planned_record.saved_id))
         if report.errors:
             file, reason = report.errors[0]
             raise ExhibitError(f"{name} row {outcome.row}: image {reason}; nothing was imported")

@@ -156,7 +156,7 @@ class _Writer:
         _el(_el(_el(record, "recordSource"), "legalBodyName"), "appellationValue", self.institution[lang])
         if obj.modified:
             _el(_el(record, "recordInfoSet"), "recordMetadataDate", obj.modified, type="modified")
-        images = media_records.media_for(self.archive, "object", obj.id)  # type: ignore[arg-type]
+        images = media_records.media_for(self.archive, "object", obj.saved_id)
         if images:
             wrap = _el(meta, "resourceWrap")
             for position, media in enumerate(images, start=1):
@@ -183,13 +183,14 @@ def lido_tree(archive: Archive, objects: Iterable[ArchiveObject], *,
     return etree.ElementTree(root)
 
 
-def write_lido(archive: Archive, path: Path | str, ids: Sequence[int] | None = None, **options: object) -> int:
+def write_lido(archive: Archive, path: Path | str, ids: Sequence[int] | None = None, *,
+               institution: dict[str, str] | None = None, base_url: str | None = None) -> int:
     """Write the objects (all, or those with `ids`) as one LIDO file; returns how many."""
     if ids is None:
-        objects = services.list_records(archive, "object", order="accession")
+        objects = services.list_records(archive, ArchiveObject, order="accession")
     else:
-        objects = [services.get(archive, "object", i) for i in ids]
-    tree = lido_tree(archive, objects, **options)  # type: ignore[arg-type]
+        objects = [services.get(archive, ArchiveObject, i) for i in ids]
+    tree = lido_tree(archive, objects, institution=institution, base_url=base_url)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".part")

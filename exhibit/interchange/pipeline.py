@@ -349,7 +349,7 @@ def _records_from(prepared: bulk.Prepared, creates: list[importer.RowOutcome]) -
 def _send_chunk(sending: Any, spool: _Spool, chunk: list[importer.RowOutcome], numbering: bulk.Numbering,
                 stamp: str, user: str, ok: bool) -> bool:
     ok = ok and not any(o.action == "rejected" for o in chunk)
-    creates = [o.record for o in chunk if o.action == "create"]
+    creates = [o.planned_record for o in chunk if o.action == "create"]
     prepared = numbering.prepare(creates, stamp, user, encoded=True) if ok and creates else None
     if prepared is not None:
         for o in chunk:

@@ -68,9 +68,6 @@ class Table:
 
 # ---------------------------------------------------------------- common
 
-_text = xlsx.cell_text  # a cell's value as the text a curator typed
-
-
 def _blank(cells: list[str]) -> bool:
     # The same as every cell being blank, in two C calls (a third of reading a large CSV
     # went to the per-cell generator).
@@ -185,7 +182,7 @@ def read_delimited(path: Path, data: bytes | None = None) -> Table:
             lines = text_lines(stream, encoding, path.name)
             first = next(iter(lines), "").lstrip("\ufeff")
             delimiter = _delimiter(first, path.suffix.lower())
-            records = _records(itertools.chain([first], lines), delimiter, path.name)
+            records = _CsvRecords(itertools.chain([first], lines), delimiter, path.name)
             table = _build(path.name, "tsv" if delimiter == "\t" else "csv", records)
             if records.unclosed_quote is not None:  # only known once the last record is read
                 _check_last_quote(stream, encoding, path.name, delimiter, records.unclosed_quote)
@@ -195,7 +192,7 @@ def read_delimited(path: Path, data: bytes | None = None) -> Table:
     return table
 
 
-class _records:
+class _CsvRecords:
     """(row number, cells) of each CSV record, refusing a cell, row or table beyond the
     limits. A quote that never closes swallows every line after it into one cell: csv
     either stops it at the cell limit (an error here) or, when the file ends first, gives

@@ -38,8 +38,16 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 from xml.parsers import expat
 
-from exhibit.interchange.limits import (CELL_CHARS, MAX_COLUMNS, STRING_SLACK, Budget, TableError,
-                                        check_cell, check_row_number, check_width)
+from exhibit.interchange.limits import (
+    CELL_CHARS,
+    MAX_COLUMNS,
+    STRING_SLACK,
+    Budget,
+    TableError,
+    check_cell,
+    check_row_number,
+    check_width,
+)
 from exhibit.problems import Problem
 
 ProgressFn = Callable[[int, int, str], None]

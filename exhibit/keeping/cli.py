@@ -24,7 +24,7 @@ def _db_path(args: argparse.Namespace) -> Path:
     return root if root.suffix == ".db" else root / DB_NAME
 
 
-def _size(n: int) -> str:
+def _size(n: float) -> str:
     for unit in ("B", "KB", "MB", "GB"):
         if n < 1024 or unit == "GB":
             return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
@@ -71,7 +71,7 @@ def cmd_verify(args: argparse.Namespace, open_archive: Callable) -> int:
     for problem in [*found.damage, *(p.describe() for p in found.schema), *found.other]:
         print(f"{db_path.name}: {problem}")
     failed = not found.sound
-    where = (f"; it is on storage this program cannot write, so it was read as it lies on disk"
+    where = ("; it is on storage this program cannot write, so it was read as it lies on disk"
              if found.readonly_storage else "")
     if found.damage:
         good = health.newest_good_backup(db_path)
@@ -113,7 +113,7 @@ def cmd_media_check(args: argparse.Namespace, open_archive: Callable) -> int:
 
 
 def register(subparsers: argparse._SubParsersAction, open_archive: Callable) -> None:
-    def bind(func):
+    def bind(func: Callable[[argparse.Namespace, Callable], int]) -> Callable[[argparse.Namespace], int]:
         return lambda args: func(args, open_archive)
 
     p = subparsers.add_parser("backups", help="list the automatic backups; take one; apply rotation")

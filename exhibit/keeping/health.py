@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from exhibit.errors import ExhibitError
-from exhibit.problems import Problem
 from exhibit.keeping.backups import BACKUP_DIR, BackupInfo, integrity_problems, list_backups
+from exhibit.problems import Problem
 
 if TYPE_CHECKING:
     from exhibit.archive import Archive

@@ -156,7 +156,7 @@ def _windows(path: Path) -> Location:
     if not drive:
         return Location(path, "", "", False)
     root = drive + "\\"
-    kind = ctypes.windll.kernel32.GetDriveTypeW(ctypes.c_wchar_p(root))  # type: ignore[attr-defined]
+    kind = ctypes.windll.kernel32.GetDriveTypeW(ctypes.c_wchar_p(root))  # type: ignore[attr-defined]  # windll: Windows only
     return Location(path, "remote drive" if kind == _DRIVE_REMOTE else "local drive", root,
                     kind == _DRIVE_REMOTE)
 

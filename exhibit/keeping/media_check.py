@@ -172,8 +172,8 @@ def repair_media(archive: "Archive", folder: Path | str, *, progress: ProgressFn
     if not wanted:
         return report
     by_size: dict[int, list[MediaProblem]] = {}
-    for problem in wanted:
-        by_size.setdefault(problem.size_bytes, []).append(problem)
+    for item in wanted:
+        by_size.setdefault(item.size_bytes, []).append(item)
     hash_all = 0 in by_size   # an old record without a size: every file is a candidate
     candidates: list[Path] = []
     for dirpath, _dirs, files in os.walk(Path(folder)):

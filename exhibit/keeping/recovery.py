@@ -24,11 +24,10 @@ from pathlib import Path
 
 from exhibit import schema
 from exhibit.errors import ExhibitError
-from exhibit.problems import Problem
 from exhibit.keeping import health
 from exhibit.keeping import lock as instance_lock
-from exhibit.keeping.backups import (BACKUP_DIR, BackupInfo, integrity_problems, open_readonly,
-                                     parse_name, write_backup)
+from exhibit.keeping.backups import BACKUP_DIR, BackupInfo, integrity_problems, open_readonly, parse_name, write_backup
+from exhibit.problems import Problem
 
 DAMAGED_DIR = "damaged"
 _SIDECARS = ("-wal", "-shm", "-journal")

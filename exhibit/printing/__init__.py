@@ -5,6 +5,7 @@
     typography.py  sizes, line lengths and word budgets: the one place that decides them
     layout.py      page set-ups: one label per page, label sheets, crop marks and bleed
     fit.py         fits a label's text into its box (shrink within limits, never silently cut)
+    textlines.py   plain label text wrapped and drawn without Paragraph, with the same lines
     templates.py   the object label, the photo caption and the panel text, drawn on a canvas
     checker.py     per-label warnings before printing (budgets, sizes, missing glyphs)
     labels.py      a batch of labels into one PDF
@@ -12,6 +13,7 @@
     qr.py          vector QR codes from segno, drawn as one PDF path
     fonts.py       the embedded CJK TrueType font and its character map
     pdfwrite.py    escaping, metadata, and writing to a temporary file then renaming
+    cli.py         `labels` and `catalogue`
 
 reportlab is imported only here, so start-up of the rest of the program stays light.
 """

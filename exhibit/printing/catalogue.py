@@ -17,7 +17,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from exhibit import names, services
 from exhibit.archive import Archive
@@ -54,6 +54,9 @@ class CatalogueJob:
     title_en: str = ""
     author: str = ""
     photos: bool = True
+    # Who publishes the catalogue (the colophon); from the archive's settings when not given.
+    publisher_zh: str = ""
+    publisher_en: str = ""
 
 
 @dataclass
@@ -133,7 +136,7 @@ def _marker_classes():
             self.rows, self.styles, self.heading = rows, styles, heading
             self._pages: dict[str, int] = {}
             self._last: dict[str, int] = {}
-            self._table = None
+            self._table: Any = None  # a reportlab Table, made at each wrap()
 
         def notify(self, kind, stuff):
             if kind == "IndexEntry":
@@ -190,20 +193,20 @@ class _Group:
 
 def _groups(archive: Archive, selection: Selection, objects: list[ArchiveObject]) -> list[_Group]:
     where = object_section(archive)
-    sections = services.list_records(archive, "section")
+    sections = services.list_records(archive, Section)
     chosen = None
     if selection.section:
         from exhibit.printing.select import find_section
-        chosen = find_section(archive, selection.section).id
+        chosen = find_section(archive, selection.section).saved_id
     by_section: dict[int | None, list[ArchiveObject]] = {}
     for obj in objects:
         # A section's catalogue shows all its objects, even those first shown in an earlier section.
-        by_section.setdefault(chosen or where.get(obj.id), []).append(obj)
+        by_section.setdefault(chosen or where.get(obj.saved_id), []).append(obj)
     groups = []
     for s in sections:
         if s.id in by_section or s.id == chosen:
-            panels = services.list_records(archive, "panel", "section_id = ?", [s.id])
-            groups.append(_Group(s, panels, by_section.get(s.id, [])))  # type: ignore[arg-type]
+            panels = services.list_records(archive, Panel, "section_id = ?", [s.id])
+            groups.append(_Group(s, panels, by_section.get(s.id, [])))
     if None in by_section:
         groups.append(_Group(None, [], by_section[None]))
     return groups
@@ -215,10 +218,12 @@ def _record_text(rec, fields: list[str]) -> str:
 
 def _glyph_errors(groups: list[_Group], sources: list[Source], job: CatalogueJob) -> list[str]:
     problems = []
-    checks: list[tuple[str, str]] = [("the title", job.title_zh + job.title_en)]
+    checks: list[tuple[str, str]] = [("the title", job.title_zh + job.title_en),
+                                     ("the publisher", job.publisher_zh + job.publisher_en)]
     for g in groups:
         if g.section:
-            checks.append((g.section.label(), _record_text(g.section, ["title_zh", "title_en", "intro_zh", "intro_en"])))
+            checks.append((g.section.label(),
+                           _record_text(g.section, ["title_zh", "title_en", "intro_zh", "intro_en"])))
         for p in g.panels:
             checks.append((p.label(), _record_text(p, ["title_zh", "title_en", "body_zh", "body_en"])))
         for o in g.objects:
@@ -235,14 +240,15 @@ def _glyph_errors(groups: list[_Group], sources: list[Source], job: CatalogueJob
     return problems
 
 
-def _sources(archive: Archive, groups: list[_Group]) -> tuple[list[Source], dict[tuple[str, int], list[tuple[int, str]]]]:
+def _sources(archive: Archive,
+             groups: list[_Group]) -> tuple[list[Source], dict[tuple[str, int], list[tuple[int, str]]]]:
     """Sources cited by the printed records, numbered in bibliography order, and
     each record's citations as (number, page)."""
     refs: list[tuple[str, int]] = []
     for g in groups:
         if g.section:
-            refs.append(("section", g.section.id))
-        refs += [("panel", p.id) for p in g.panels] + [("object", o.id) for o in g.objects]
+            refs.append(("section", g.section.saved_id))
+        refs += [("panel", p.saved_id) for p in g.panels] + [("object", o.saved_id) for o in g.objects]
     cited: dict[tuple[str, int], list[tuple[int, str]]] = {}
     used: dict[int, Source] = {}
     rows = []
@@ -250,7 +256,7 @@ def _sources(archive: Archive, groups: list[_Group]) -> tuple[list[Source], dict
         for cit in services.citations(archive, rtype, rid):
             rows.append((rtype, rid, cit.source_id, cit.page))
             if cit.source_id not in used:
-                used[cit.source_id] = services.get(archive, "source", cit.source_id)  # type: ignore[assignment]
+                used[cit.source_id] = services.get(archive, Source, cit.source_id)
     ordered = sorted(used.values(), key=lambda s: ((s.author or s.title).lower(), s.title.lower(), s.year))
     number = {s.id: i + 1 for i, s in enumerate(ordered)}
     for rtype, rid, sid, page in rows:
@@ -286,6 +292,10 @@ class _Builder:
 
     def label(self, zh: str, en: str) -> str:
         return _both(self.job, zh, en)
+
+    def named_value(self, zh: str, en: str, value: str) -> str:
+        """"出版：…" in Chinese (a full-width colon), "Published by: …" otherwise."""
+        return f"{zh}：{value}" if self.job.lang == "zh" else f"{self.label(zh, en)}: {value}"
 
     def field_name(self, name: str, record_type: str = "object") -> str:
         """A field's printed name in the job's language(s): the short form, as on a tombstone."""
@@ -329,20 +339,56 @@ class _Builder:
                       else self.label("选印", "Selection") + ": " + selection.describe())
             story.append(self.p(chosen, "cover_small"))
         story.append(self.p(self.label("印制日期", "Printed") + " " + date.today().isoformat(), "cover_small"))
-        story += [NextPageTemplate("body"), PageBreak()]
+        story += [NextPageTemplate("colophon"), PageBreak()]
         return story
 
-    def contents(self) -> list:
-        from reportlab.platypus import PageBreak
-        from reportlab.platypus.tableofcontents import TableOfContents
+    def colophon(self, objects: list[ArchiveObject]) -> list:
+        """The cover's back: who published it, when, and, before any entry is read, that
+        sample objects are invented and generated pictures are not historical photographs."""
+        from reportlab.platypus import NextPageTemplate, PageBreak, Spacer
 
-        from reportlab.platypus import TableStyle
+        job = self.job
+        story: list = [Spacer(1, self.height * 0.45)]
+        title = _both(job, job.title_zh, job.title_en, " · ")
+        story.append(self.p(title, "h2"))
+        publisher = _both(job, job.publisher_zh, job.publisher_en, " · ")
+        if publisher:
+            story.append(self.p(self.named_value("出版", "Published by", publisher), "small"))
+        story.append(self.p(self.named_value("印制日期", "Printed", date.today().isoformat()), "small"))
+        notice = self.sample_notice(objects)
+        if notice is not None:
+            story.append(Spacer(1, mm(6)))
+            story += self.bilingual(*notice)
+        return story + [NextPageTemplate("body"), PageBreak()]
+
+    def sample_notice(self, objects: list[ArchiveObject]) -> tuple[str, str] | None:
+        """What the colophon says when printed objects are sample records (exhibit.sample) or
+        printed pictures are generated illustrations; None for a real collection's catalogue."""
+        from exhibit import media_records
+
+        invented = any(o.is_sample for o in objects)
+        drawn = self.job.photos and any(
+            getattr(media_records.primary_media(self.archive, "object", o.saved_id), "is_illustration", False)
+            for o in objects)
+        zh, en = [], []
+        if invented:
+            zh.append("本图录为示例展览：所收藏品均为虚构，并非真实馆藏。")
+            en.append("This catalogue shows a sample exhibition: its objects are invented, not real holdings.")
+        if drawn:
+            zh.append("本图录的图片为生成的示意图，并非历史照片。")
+            en.append("The illustrations in this catalogue are generated drawings, not historical photographs.")
+        return ("".join(zh), " ".join(en)) if zh else None
+
+    def contents(self) -> list:
+        from reportlab.platypus import PageBreak, TableStyle
+        from reportlab.platypus.tableofcontents import TableOfContents
 
         toc = TableOfContents(levelStyles=[self.s["toc0"], self.s["toc1"]], dotsMinLevel=0)
         toc.tableStyle = TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), _TABLE_FONT,
                                      ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                      ("RIGHTPADDING", (0, 0), (-1, -1), 0)])
-        return [self.Heading(escape(self.label("目录", "Contents")), self.s["h1"], section=self.label("目录", "Contents")),
+        return [self.Heading(escape(self.label("目录", "Contents")), self.s["h1"],
+                             section=self.label("目录", "Contents")),
                 toc, PageBreak()]
 
     def section(self, g: _Group, cited: dict) -> list:
@@ -353,7 +399,8 @@ class _Builder:
             s = g.section
             title = self.label(s.title_zh, s.title_en)
             if self.job.lang == "both" and s.title_zh and s.title_en:
-                story.append(self.Heading(escape(s.title_zh), self.s["h1"], toc_text=escape(f"{s.title_zh}  {s.title_en}"),
+                story.append(self.Heading(escape(s.title_zh), self.s["h1"],
+                                          toc_text=escape(f"{s.title_zh}  {s.title_en}"),
                                           key=f"section-{s.id}", section=title))
                 story.append(self.p(s.title_en, "h1en"))
             else:
@@ -401,7 +448,7 @@ class _Builder:
         if self.job.photos:
             from exhibit import media_records
 
-            media = media_records.primary_media(self.archive, "object", obj.id)
+            media = media_records.primary_media(self.archive, "object", obj.saved_id)
             path, aspect, notes = photo_of(self.archive, media)
             if path is not None:
                 w = min(self.width * 0.62, mm(110))
@@ -410,13 +457,13 @@ class _Builder:
                     h, w = mm(85), mm(85) * aspect
                 img = Image(str(path), width=w, height=h, hAlign="LEFT")
                 head += [img, Spacer(1, 2)]
-                if media.is_illustration:
-                    head.append(self.p(self.label("图为生成的示意图,非历史照片",
+                if media is not None and media.is_illustration:  # a path means a media record
+                    head.append(self.p(self.label("图为生成的示意图，非历史照片",
                                                   "Generated illustration, not a historical photograph"), "small"))
                 head.append(Spacer(1, 4))
             elif notes:
                 self.warnings.append(LabelWarning(obj.label(), notes[0]))
-                head.append(self.p(self.label("(照片文件缺失)", "(photo file missing)"), "small"))
+                head.append(self.p(self.label("（照片文件缺失）", "(photo file missing)"), "small"))
         rows = []
         for fname in ENTRY_FIELDS:
             if fname == "credit":
@@ -463,7 +510,7 @@ class _Builder:
             by_name += [(o.name_en.lower(), f"object-{o.id}", o.name_en, o.accession) for o in objects if o.name_en]
         if by_name:
             by_name.sort()
-            story += [PageBreak(), self.p(self.label("按名称(中文按拼音)", "By name") if self.job.lang != "en"
+            story += [PageBreak(), self.p(self.label("按名称（中文按拼音）", "By name") if self.job.lang != "en"
                                           else "By name", "h2"),
                       self.PageIndex([(key, name, acc) for _, key, name, acc in by_name], self.s,
                                      (self.field_name("name"), self.field_name("accession"),
@@ -544,6 +591,9 @@ def print_catalogue(archive: Archive, selection: Selection, job: CatalogueJob, o
     if not (job.title_zh or job.title_en):
         job.title_zh = archive.setting("exhibition.title_zh") or "展览图录"
         job.title_en = archive.setting("exhibition.title_en") or "Exhibition catalogue"
+    if not (job.publisher_zh or job.publisher_en):
+        job.publisher_zh = archive.setting("museum.name_zh") or ""
+        job.publisher_en = archive.setting("museum.name_en") or ""
     objects = select_objects(archive, selection if selection != Selection() else Selection(everything=True))
     groups = _groups(archive, selection, objects)
     sources, cited = _sources(archive, groups)
@@ -581,8 +631,8 @@ def print_catalogue(archive: Archive, selection: Selection, job: CatalogueJob, o
         canvas.restoreState()
 
     with atomic_pdf(out) as tmp:
-        Doc = _doc_class()
-        doc = Doc(str(tmp), pagesize=(page_w, page_h), title=header_title, author=job.author,
+        doc_class = _doc_class()
+        doc = doc_class(str(tmp), pagesize=(page_w, page_h), title=header_title, author=job.author,
                   subject=f"Catalogue: {selection.describe()}, {len(objects)} objects",
                   creator="Exhibit (reportlab)", initialFontName=FONT,
                   on_progress=progress, cancelled=cancelled)
@@ -590,8 +640,9 @@ def print_catalogue(archive: Archive, selection: Selection, job: CatalogueJob, o
         frame = Frame(margin_x, margin_bottom, frame_w, frame_h, id="body", leftPadding=0, rightPadding=0,
                       topPadding=0, bottomPadding=0)
         doc.addPageTemplates([PageTemplate("cover", [frame], onPage=cover_page),
+                              PageTemplate("colophon", [frame]),  # the cover's back: no header, no number
                               PageTemplate("body", [frame], onPageEnd=body_page)])
-        story = builder.cover(len(objects), groups, selection) + builder.contents()
+        story = builder.cover(len(objects), groups, selection) + builder.colophon(objects) + builder.contents()
         for g in groups:
             story += builder.section(g, cited)
         story += builder.index(objects)

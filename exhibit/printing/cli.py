@@ -12,13 +12,16 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from exhibit.cli_checks import writing_to
 from exhibit.errors import ExhibitError
 
+if TYPE_CHECKING:
+    from exhibit.printing.select import Selection
 
-def _selection(args: argparse.Namespace):
+
+def _selection(args: argparse.Namespace) -> Selection:
     from exhibit.printing.select import Selection
 
     return Selection(accessions=tuple(args.accessions or ()), section=args.section,
@@ -95,7 +98,7 @@ def cmd_catalogue(args: argparse.Namespace, open_archive: Callable) -> int:
     return 0
 
 
-def register(subparsers, open_archive: Callable) -> None:
+def register(subparsers: argparse._SubParsersAction, open_archive: Callable) -> None:
     p = subparsers.add_parser("labels", help="print object labels, photo captions or panel texts as PDF",
                               description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     _add_selection(p, required=True)

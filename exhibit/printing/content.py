@@ -109,7 +109,7 @@ def object_label(archive: Archive, obj: ArchiveObject, *, lang: str = "both",
     if not any(b.role in ("title", "subtitle") for b in blocks):
         # The chosen language has no name: show the other rather than a nameless label.
         blocks = _blocks([("title", "mixed", "name", obj.name_zh or obj.name_en)], lang) + blocks
-    media = media_records.primary_media(archive, "object", obj.id) if photo else None
+    media = media_records.primary_media(archive, "object", obj.saved_id) if photo else None
     path, aspect, notes = photo_of(archive, media)
     credit = " ".join(t for t in ((obj.credit_zh if _want(lang, "zh") else ""),
                                   (obj.credit_en if _want(lang, "en") else "")) if t)
@@ -148,6 +148,6 @@ def panel_text(archive: Archive, panel: Panel, *, lang: str = "both") -> LabelCo
         row = archive.db.execute("SELECT title_zh, title_en FROM sections WHERE id = ?",
                                  [panel.section_id]).fetchone()
         if row:
-            section = " ".join(t for t, l in ((row[0], "zh"), (row[1], "en")) if t and _want(lang, l))
+            section = " ".join(t for t, lang_code in ((row[0], "zh"), (row[1], "en")) if t and _want(lang, lang_code))
     return LabelContent("panel", panel.label(), blocks, footer=_blocks(
         [("small", "mixed", "section/code", " · ".join(t for t in (section, panel.code) if t))], lang))

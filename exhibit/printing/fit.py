@@ -9,9 +9,10 @@ it is not used for labels.
 from __future__ import annotations
 
 import math
-from itertools import repeat
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import repeat
+from typing import TYPE_CHECKING
 
 from exhibit.printing import typography
 from exhibit.printing.content import Block
@@ -19,12 +20,17 @@ from exhibit.printing.fonts import FONT, register
 from exhibit.printing.pdfwrite import escape
 from exhibit.printing.textlines import Lines, simple
 
+if TYPE_CHECKING:
+    from reportlab.lib.colors import Color
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
+
 STEP = 0.5          # sizes are multiples of half a point
 ELLIPSIS = "…"
 
 
 @lru_cache(maxsize=4096)
-def style(role: str, lang: str, size: float, align: str = "left", color: str = "#000000"):
+def style(role: str, lang: str, size: float, align: str = "left", color: str = "#000000") -> ParagraphStyle:
     from reportlab.lib.enums import TA_CENTER, TA_LEFT
     from reportlab.lib.styles import ParagraphStyle
 
@@ -39,14 +45,14 @@ def style(role: str, lang: str, size: float, align: str = "left", color: str = "
 
 
 @lru_cache(maxsize=16)
-def _color(hex_color: str):
+def _color(hex_color: str) -> Color:
     # A Color object, not a string: reportlab would parse the string on every draw.
     from reportlab.lib.colors import HexColor
 
     return HexColor(hex_color)
 
 
-def paragraph(block: Block, size: float, align: str = "left", color: str = "#000000"):
+def paragraph(block: Block, size: float, align: str = "left", color: str = "#000000") -> Lines | Paragraph:
     """The block as a flowable: plain left-aligned text as `textlines.Lines` (the same lines
     as a Paragraph at a fraction of the cost: labels wrap every block once or twice to
     fit), anything else as a reportlab Paragraph."""
@@ -65,7 +71,7 @@ def space_after(block: Block, size: float) -> float:
 @dataclass
 class Placed:
     block: Block
-    para: object        # a wrapped reportlab Paragraph
+    para: Lines | Paragraph  # wrapped
     height: float
     space: float        # gap below it
 

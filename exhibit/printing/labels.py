@@ -112,11 +112,14 @@ def _moved(p: Plan, box: Box) -> Plan:
     """The plan of a label laid out at (0, 0), moved onto its slot on the page."""
     dx, dy = box.x - p.box.x, box.y - p.box.y
 
-    def mv(b: Box | None) -> Box | None:
-        return None if b is None else Box(b.x + dx, b.y + dy, b.w, b.h)
+    def mv(b: Box) -> Box:
+        return Box(b.x + dx, b.y + dy, b.w, b.h)
 
-    return replace(p, box=mv(p.box), text=[mv(b) for b in p.text], photo=mv(p.photo), qr=mv(p.qr),
-                   footer=mv(p.footer))
+    def mv_optional(b: Box | None) -> Box | None:
+        return None if b is None else mv(b)
+
+    return replace(p, box=mv(p.box), text=[mv(b) for b in p.text], photo=mv_optional(p.photo),
+                   qr=mv_optional(p.qr), footer=mv_optional(p.footer))
 
 
 def _marks_clear(setup: PageSetup, slots: list[Box]) -> bool:

@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from exhibit.errors import ExhibitError
+
+if TYPE_CHECKING:
+    from reportlab.pdfgen.canvas import Canvas
 
 MM = 72 / 25.4
 INCH = 72.0
@@ -174,7 +178,7 @@ def _grid(name: str, paper: str, rows: int, cols: int, margin_mm: float, gutter_
     return PageSetup(name, pw, ph, w, h, rows, cols, margin, margin, gutter, gutter)
 
 
-def draw_crop_marks(canvas, box: Box, bleed: float) -> None:
+def draw_crop_marks(canvas: Canvas, box: Box, bleed: float) -> None:
     """Hairline marks outside each corner of the trim box, clear of the bleed."""
     canvas.saveState()
     canvas.setLineWidth(0.25)

@@ -9,10 +9,13 @@ import os
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 from xml.sax.saxutils import escape as _xml_escape
 
 from exhibit.errors import ExhibitError
+
+if TYPE_CHECKING:
+    from reportlab.pdfgen.canvas import Canvas
 
 
 def escape(text: str) -> str:
@@ -52,7 +55,7 @@ def atomic_pdf(path: Path) -> Iterator[Path]:
         raise
 
 
-def set_metadata(canvas, title: str, author: str, subject: str = "") -> None:
+def set_metadata(canvas: Canvas, title: str, author: str, subject: str = "") -> None:
     """Title, author and subject in the PDF's Info dictionary (reportlab adds the
     creation date itself)."""
     canvas.setTitle(title)

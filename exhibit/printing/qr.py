@@ -27,9 +27,12 @@ import os
 import threading
 from contextlib import contextmanager
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from exhibit import cpu
+
+if TYPE_CHECKING:
+    from reportlab.pdfgen.canvas import Canvas
 
 QUIET = 4          # modules of white border the standard asks for
 MASK = 2
@@ -154,7 +157,7 @@ def encoding_ahead(data: Iterable[str]) -> Iterator[None]:
         batch.close()
 
 
-def draw_qr(canvas, data: str, x: float, y: float, size: float, *, quiet: bool = True) -> None:
+def draw_qr(canvas: Canvas, data: str, x: float, y: float, size: float, *, quiet: bool = True) -> None:
     """Draw a QR code for `data` with its lower-left corner at (x, y), `size` points square
     (the quiet zone included when `quiet`)."""
     n, ops = path_ops(data)
@@ -169,7 +172,7 @@ def draw_qr(canvas, data: str, x: float, y: float, size: float, *, quiet: bool =
     canvas.restoreState()
 
 
-def draw_qr_reportlab(canvas, data: str, x: float, y: float, size: float) -> None:
+def draw_qr_reportlab(canvas: Canvas, data: str, x: float, y: float, size: float) -> None:
     """The same code drawn with reportlab's QrCodeWidget, for the bench's comparison."""
     from reportlab.graphics import renderPDF
     from reportlab.graphics.barcode.qr import QrCodeWidget

@@ -5,6 +5,7 @@ panel, then the object's place on the panel; objects on no panel come last).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from exhibit import names, services
 from exhibit.archive import Archive
@@ -62,12 +63,12 @@ class EmptySelection(ExhibitError):
 
 def find_section(archive: Archive, ident: str) -> Section:
     ident = ident.strip()
-    sections = services.list_records(archive, "section")
+    sections = services.list_records(archive, Section)
     for s in sections:
         if ident.lower() in (s.code.lower(), s.title_zh.lower(), s.title_en.lower()):
-            return s  # type: ignore[return-value]
+            return s
     if ident.isdigit() and 1 <= int(ident) <= len(sections):
-        return sections[int(ident) - 1]  # type: ignore[return-value]
+        return sections[int(ident) - 1]
     known = ", ".join(f"{s.code} ({s.title_zh or s.title_en})" for s in sections) or "none"
     raise NotFoundError(f"no section '{ident}' (sections: {known})")
 
@@ -110,16 +111,17 @@ def object_section(archive: Archive) -> dict[int, int]:
 
 def _sort_objects(archive: Archive, objects: list[ArchiveObject]) -> list[ArchiveObject]:
     order = object_order(archive)
-    return sorted(objects, key=lambda o: (order.get(o.id, _LAST), o.accession))
+    return sorted(objects, key=lambda o: (order.get(o.saved_id, _LAST), o.accession))
 
 
 def select_objects(archive: Archive, sel: Selection) -> list[ArchiveObject]:
-    clauses, params = [], []
+    clauses: list[str] = []
+    params: list[Any] = []
     if sel.accessions:
-        found = []
-        missing = []
+        found: list[ArchiveObject] = []
+        missing: list[str] = []
         for acc in sel.accessions:
-            obj = services.find(archive, "object", acc)
+            obj = services.find(archive, ArchiveObject, acc)
             (found.append(obj) if obj else missing.append(acc))
         if missing:
             raise NotFoundError(f"no object with accession number {', '.join(repr(m) for m in missing)}")
@@ -140,24 +142,25 @@ def select_objects(archive: Archive, sel: Selection) -> list[ArchiveObject]:
         params.append(_since(sel.changed_since))
     if not clauses and not sel.everything:
         raise ExhibitError("say what to print: --accessions, --section, --panels, --all or --changed-since")
-    objects = services.list_records(archive, "object", " AND ".join(clauses), params)
+    objects = services.list_records(archive, ArchiveObject, " AND ".join(clauses), params)
     if not objects:
         raise EmptySelection(f"nothing to print: no objects in {sel.describe()}")
-    return _sort_objects(archive, objects)  # type: ignore[arg-type]
+    return _sort_objects(archive, objects)
 
 
 def _panel(archive: Archive, code: str) -> Panel:
-    panel = services.find(archive, "panel", code)
+    panel = services.find(archive, Panel, code)
     if panel is None:
         raise NotFoundError(f"no panel with code '{code}'")
-    return panel  # type: ignore[return-value]
+    return panel
 
 
 def select_panels(archive: Archive, sel: Selection) -> list[Panel]:
     if sel.accessions:
         raise ExhibitError("panel texts are chosen with --section, --panels, --all or --changed-since, "
                            "not --accessions")
-    clauses, params = [], []
+    clauses: list[str] = []
+    params: list[Any] = []
     if sel.section:
         clauses.append("section_id = ?")
         params.append(find_section(archive, sel.section).id)
@@ -170,28 +173,29 @@ def select_panels(archive: Archive, sel: Selection) -> list[Panel]:
         params.append(_since(sel.changed_since))
     if not clauses and not sel.everything:
         raise ExhibitError("say what to print: --section, --panels, --all or --changed-since")
-    panels = services.list_records(archive, "panel", " AND ".join(clauses), params)
+    panels = services.list_records(archive, Panel, " AND ".join(clauses), params)
     if not panels:
         raise EmptySelection(f"nothing to print: no panels in {sel.describe()}")
-    return panels  # type: ignore[return-value]
+    return panels
 
 
 def select_media(archive: Archive, sel: Selection) -> list[Media]:
     """Photographs for caption labels: those of the selected objects and panels, in their
     order (the section's own images first), or every image for --all."""
     if sel.everything and not (sel.accessions or sel.section or sel.panels or sel.changed_since):
-        owners: list[tuple[str, int]] = [("section", s.id) for s in services.list_records(archive, "section")]
-        owners += [("panel", p.id) for p in services.list_records(archive, "panel")]
-        owners += [("object", o.id) for o in _sort_objects(archive, services.list_records(archive, "object"))]  # type: ignore[arg-type]
+        owners: list[tuple[str, int]] = [("section", s.saved_id) for s in services.list_records(archive, Section)]
+        owners += [("panel", p.saved_id) for p in services.list_records(archive, Panel)]
+        owners += [("object", o.saved_id)
+                   for o in _sort_objects(archive, services.list_records(archive, ArchiveObject))]
     else:
         owners = []
         if sel.section:
-            owners.append(("section", find_section(archive, sel.section).id))
+            owners.append(("section", find_section(archive, sel.section).saved_id))
         if sel.section or sel.panels:
-            owners += [("panel", p.id) for p in select_panels(archive, Selection(
+            owners += [("panel", p.saved_id) for p in select_panels(archive, Selection(
                 section=sel.section, panels=sel.panels))]
         try:
-            owners += [("object", o.id) for o in select_objects(archive, sel)]
+            owners += [("object", o.saved_id) for o in select_objects(archive, sel)]
         except EmptySelection:
             pass
     seen: dict[int, Media] = {}
@@ -200,7 +204,7 @@ def select_media(archive: Archive, sel: Selection) -> list[Media]:
                 "SELECT media_id FROM media_links WHERE record_type = ? AND record_id = ? "
                 "ORDER BY position, id", [rtype, rid]).fetchall():
             if link[0] not in seen:
-                seen[link[0]] = services.get(archive, "media", link[0])  # type: ignore[assignment]
+                seen[link[0]] = services.get(archive, Media, link[0])
     media = list(seen.values())
     if not media:
         raise EmptySelection(f"nothing to print: no photographs in {sel.describe()}")

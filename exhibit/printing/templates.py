@@ -8,12 +8,16 @@ it reports is what prints.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from exhibit.printing import typography
 from exhibit.printing.content import Block, LabelContent
 from exhibit.printing.fit import Fit, fit, line_chars, measure, truncate
 from exhibit.printing.layout import Box, mm
 from exhibit.printing.qr import draw_qr
+
+if TYPE_CHECKING:
+    from reportlab.pdfgen.canvas import Canvas
 
 ACCENT = (0.45, 0.12, 0.10)     # the exhibition's dark red, for the band along the top
 RULE = (0.55, 0.55, 0.55)
@@ -149,7 +153,7 @@ def layout_label(content: LabelContent, box: Box, *, overflow: str = "error") ->
     return p, fits
 
 
-def draw(canvas, content: LabelContent, p: Plan, fits: list[Fit], bleed: float = 0.0) -> None:
+def draw(canvas: Canvas, content: LabelContent, p: Plan, fits: list[Fit], bleed: float = 0.0) -> None:
     box = p.box
     canvas.saveState()
     # The band runs into the bleed on three sides, so a trimmed label has no white sliver.
@@ -174,15 +178,16 @@ def draw(canvas, content: LabelContent, p: Plan, fits: list[Fit], bleed: float =
             y -= placed.space
 
     if p.footer is not None and content.template != "panel":
-        placed = p.footer_placed
-        y = p.footer.y + sum(pl.height + pl.space for pl in placed) - (placed[-1].space if placed else 0)
+        footer_lines = p.footer_placed
+        y = p.footer.y + sum(pl.height + pl.space for pl in footer_lines) - (
+            footer_lines[-1].space if footer_lines else 0)
         canvas.saveState()
         canvas.setStrokeColorRGB(*RULE)
         canvas.setLineWidth(0.5)
         rule_y = p.footer.y + p.footer.h + p.pad * 0.3
         canvas.line(p.footer.x, rule_y, p.footer.x + p.footer.w, rule_y)   # clear of the QR's quiet zone
         canvas.restoreState()
-        for pl in placed:
+        for pl in footer_lines:
             y -= pl.height
             pl.para.drawOn(canvas, p.footer.x, y)
             y -= pl.space

@@ -17,8 +17,14 @@ Paragraph, so nothing changes there.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from exhibit.printing.fonts import FONT, register
+
+if TYPE_CHECKING:
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.platypus import Paragraph
 
 _FALLBACK = frozenset("&<>\n\xad")
 
@@ -77,14 +83,14 @@ def simple(text: str) -> bool:
 class Lines:
     """Flowable-like: `wrap(width, height)` then `drawOn(canvas, x, y)`, like a Paragraph."""
 
-    def __init__(self, text: str, style) -> None:
+    def __init__(self, text: str, style: ParagraphStyle) -> None:
         self.style = style
         self.cjk = style.wordWrap == "CJK"
         # What Paragraph makes of the text before breaking it: whitespace runs become one space.
         self.text = _clean(text)
         self.lines: list[tuple[float, list[str]]] = []
         self.width = self.height = 0.0
-        self._para = None          # a real Paragraph, when the text leaves the simple case
+        self._para: Paragraph | None = None  # a real Paragraph, when the text leaves the simple case
 
     # ------------------------------------------------------------ breaking
 
@@ -124,15 +130,14 @@ class Lines:
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         if self._para is None:
             lines = self._cjk_lines(avail_width) if self.cjk else self._en_lines(avail_width)
-            if lines is None:
-                self._para = self._paragraph()
-        if self._para is not None:
-            return self._para.wrap(avail_width, avail_height)
-        self.lines, self.width = lines, avail_width
-        self.height = len(lines) * self.style.leading
-        return self.width, self.height
+            if lines is not None:
+                self.lines, self.width = lines, avail_width
+                self.height = len(lines) * self.style.leading
+                return self.width, self.height
+            self._para = self._paragraph()
+        return self._para.wrap(avail_width, avail_height)
 
-    def _paragraph(self):
+    def _paragraph(self) -> Paragraph:
         from reportlab.platypus import Paragraph
 
         from exhibit.printing.pdfwrite import escape
@@ -141,7 +146,7 @@ class Lines:
 
     # ------------------------------------------------------------ drawing
 
-    def drawOn(self, canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802 (reportlab's name)
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
         if self._para is not None:
             self._para.drawOn(canvas, x, y, _sW)
             return

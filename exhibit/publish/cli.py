@@ -8,7 +8,7 @@ from typing import Callable
 from exhibit.errors import ExhibitError
 
 
-def register(subparsers, open_archive: Callable) -> None:
+def register(subparsers: argparse._SubParsersAction, open_archive: Callable) -> None:
     p = subparsers.add_parser(
         "publish", help="make the kiosk's read-only snapshot (public fields and screen images only)")
     p.add_argument("dest", nargs="?", help="folder for kiosk.db and its images "

@@ -254,8 +254,9 @@ def sections(archive: Archive) -> list[SectionCard]:
         "(SELECT count(*) FROM panels p WHERE p.section_id = s.id) "
         "FROM sections s ORDER BY s.position, s.id").fetchall()
     pictures = _first_images(archive, "section", [r[0] for r in rows])
-    return [SectionCard(*r[:6], image=pictures[r[0]].screen if r[0] in pictures else "",
-                        panel_count=r[6]) for r in rows]
+    return [SectionCard(sid, code, title_zh, title_en, intro_zh, intro_en,
+                        image=pictures[sid].screen if sid in pictures else "", panel_count=panel_count)
+            for sid, code, title_zh, title_en, intro_zh, intro_en, panel_count in rows]
 
 
 def panels(archive: Archive, section_id: int) -> list[PanelCard]:
@@ -264,8 +265,9 @@ def panels(archive: Archive, section_id: int) -> list[PanelCard]:
         "SELECT id, code, section_id, title_zh, title_en, body_zh, body_en FROM panels "
         "WHERE section_id = ? ORDER BY position, id", [section_id]).fetchall()
     pictures = _first_images(archive, "panel", [r[0] for r in rows])
-    return [PanelCard(*r, image=pictures[r[0]].screen if r[0] in pictures else "",
-                      objects=panel_objects(archive, r[0])) for r in rows]
+    return [PanelCard(pid, code, section, title_zh, title_en, body_zh, body_en,
+                      image=pictures[pid].screen if pid in pictures else "", objects=panel_objects(archive, pid))
+            for pid, code, section, title_zh, title_en, body_zh, body_en in rows]
 
 
 def panel_objects(archive: Archive, panel_id: int) -> list[ObjectCard]:
@@ -274,8 +276,9 @@ def panel_objects(archive: Archive, panel_id: int) -> list[ObjectCard]:
         "WHERE l.from_type = 'panel' AND l.from_id = ? AND l.to_type = 'object' "
         "ORDER BY l.position, l.id", [panel_id]).fetchall()
     pictures = _first_images(archive, "object", [r[0] for r in rows])
-    return [ObjectCard(*r, thumb=pictures[r[0]].thumb if r[0] in pictures else "",
-                       image=pictures[r[0]].screen if r[0] in pictures else "") for r in rows]
+    return [ObjectCard(oid, accession, name_zh, name_en, thumb=pictures[oid].thumb if oid in pictures else "",
+                       image=pictures[oid].screen if oid in pictures else "")
+            for oid, accession, name_zh, name_en in rows]
 
 
 def _refs(archive: Archive, kind: str, ids: list[int]) -> list[Ref]:
@@ -551,6 +554,20 @@ def attract_slides(archive: Archive, limit: int = 12) -> list[AttractSlide]:
             date_zh, date_en = date_pair(date_text)
             slides.append(AttractSlide(pictures[object_id].screen, zh, en, date_zh, date_en))
     return slides
+
+
+def has_sample_content(archive: Archive) -> bool:
+    """True when the snapshot shows sample objects or pictures (records marked `is_sample`).
+
+    The kiosk then says, on its attract and home screens, that the objects are invented and
+    the pictures generated, so no visitor takes them for real holdings or historical
+    photographs. Objects and media are what the notice speaks of; one sample record left
+    among real ones is enough to show it.
+    """
+    row = archive.db.execute(
+        "SELECT EXISTS (SELECT 1 FROM objects WHERE is_sample) "
+        "OR EXISTS (SELECT 1 FROM media WHERE is_sample)").fetchone()
+    return bool(row[0])
 
 
 def open_counts_titles(archive: Archive, kind: str, ids: list[int]) -> dict[int, tuple[str, str, str]]:

@@ -227,10 +227,11 @@ def _copy_images(archive: Archive, media_root: Path, media_rows: list[tuple[str,
                 report.images_kept += 1
                 continue
             if not src.exists():
-                src = _make_derivative(archive, sha256, kind)
-            if src is None:
-                report.images_missing.append(f"{caption or sha256[:12]} ({kind})")
-                continue
+                made = _make_derivative(archive, sha256, kind)
+                if made is None:
+                    report.images_missing.append(f"{caption or sha256[:12]} ({kind})")
+                    continue
+                src = made
             dst.parent.mkdir(parents=True, exist_ok=True)
             tmp = dst.with_suffix(".part")
             shutil.copyfile(src, tmp)
@@ -241,12 +242,13 @@ def _copy_images(archive: Archive, media_root: Path, media_rows: list[tuple[str,
 def _make_derivative(archive: Archive, sha256: str, kind: str) -> Path | None:
     """The curators' archive lacks this derivative: make it from the original if there is one."""
     from exhibit import media_records, services
+    from exhibit.records import Media
 
     row = archive.db.execute("SELECT id FROM media WHERE sha256 = ?", [sha256]).fetchone()
     if row is None:
         return None
     try:
-        return media_records.derivative(archive, services.get(archive, "media", row[0]), kind)
+        return media_records.derivative(archive, services.get(archive, Media, row[0]), kind)
     except (ExhibitError, OSError, ValueError):
         return None  # a missing or broken original: the kiosk shows a placeholder
 

@@ -13,13 +13,16 @@ import csv
 import os
 import sqlite3
 from collections import Counter
-from datetime import date
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
-from typing import Iterator, TextIO
+from typing import TYPE_CHECKING, Iterator, TextIO
 
 from exhibit.cli_checks import writing_to
 from exhibit.errors import ExhibitError
+
+if TYPE_CHECKING:
+    from exhibit.archive import Archive
 
 VISITS_NAME = "visits.db"
 KINDS = ("panel", "object")
@@ -108,7 +111,7 @@ def _replacing(out: Path) -> Iterator[TextIO]:
             tmp.unlink(missing_ok=True)
 
 
-def export_csv(visits_file: Path | str, out: Path | str, snapshot=None) -> int:
+def export_csv(visits_file: Path | str, out: Path | str, snapshot: Archive | None = None) -> int:
     """Write the counts as CSV (UTF-8 with BOM, for spreadsheets); returns the number of rows.
 
     With `snapshot` (an opened Archive) each row also names the panel or object.

@@ -19,6 +19,7 @@ import re
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
@@ -86,7 +87,7 @@ def _text_w(font: ImageFont.FreeTypeFont, text: str) -> int:
     if not text:
         return 0
     left, _, right, _ = font.getbbox(text)
-    return right - left
+    return int(right - left)  # whole pixels for a FreeType font
 
 
 def _line_h(font: ImageFont.FreeTypeFont) -> int:
@@ -149,15 +150,16 @@ def _fit_names(zh: str, en: str, max_w: int, max_h: int, u: int):
     return fzh, zl, fen, el
 
 
-def _mix(c1: Sequence[int], c2: Sequence[int], t: float) -> tuple[int, int, int]:
-    return tuple(round(a + (b - a) * t) for a, b in zip(c1[:3], c2[:3]))  # type: ignore[return-value]
+def _mix(c1: Sequence[float], c2: Sequence[float], t: float) -> tuple[int, ...]:
+    """A colour (RGB), or a point, a fraction t of the way from c1 to c2."""
+    return tuple(round(a + (b - a) * t) for a, b in zip(c1[:3], c2[:3]))
 
 
-def _lighter(c: Sequence[int], t: float = 0.25) -> tuple[int, int, int]:
+def _lighter(c: Sequence[int], t: float = 0.25) -> tuple[int, ...]:
     return _mix(c, (255, 255, 255), t)
 
 
-def _darker(c: Sequence[int], t: float = 0.25) -> tuple[int, int, int]:
+def _darker(c: Sequence[int], t: float = 0.25) -> tuple[int, ...]:
     return _mix(c, (0, 0, 0), t)
 
 
@@ -333,8 +335,11 @@ def _km_between(a: tuple[float, float], b: tuple[float, float]) -> float:
 def _clean_places(places: Iterable[dict]) -> list[dict]:
     out = []
     for p in places or []:
+        lat_value, lon_value = p.get("lat"), p.get("lon")
+        if lat_value is None or lon_value is None:
+            continue
         try:
-            lat, lon = float(p.get("lat")), float(p.get("lon"))
+            lat, lon = float(lat_value), float(lon_value)
         except (TypeError, ValueError):
             continue
         if not (math.isfinite(lat) and math.isfinite(lon)):
@@ -544,8 +549,8 @@ def _nearest_on_box(box, x, y):
 def render_map(out: Path, places: list[dict]) -> None:
     """Schematic map of Hengyang in 1944 with the given places (places.json records)."""
     u = _SS
-    W, H = MAP_SIZE[0] * u, MAP_SIZE[1] * u
-    img = Image.new("RGB", (W, H), PAPER)
+    map_w, map_h = MAP_SIZE[0] * u, MAP_SIZE[1] * u
+    img = Image.new("RGB", (map_w, map_h), PAPER)
     d = ImageDraw.Draw(img)
     pl = _clean_places(places)
     by_key = {p["key"]: p for p in pl}
@@ -571,13 +576,13 @@ def render_map(out: Path, places: list[dict]) -> None:
     for lat in lat_lines:
         _, y = proj(lat, proj.lon_c)
         if 0 < y < fh:
-            for x in range(0, fw, 14 * u):
-                md.line((x, y, x + 6 * u, y), fill=GRID, width=u)
+            for dash_x in range(0, fw, 14 * u):
+                md.line((dash_x, y, dash_x + 6 * u, y), fill=GRID, width=u)
     for lon in lon_lines:
         x, _ = proj(proj.lat_c, lon)
         if 0 < x < fw:
-            for y in range(0, fh, 14 * u):
-                md.line((x, y, x, y + 6 * u), fill=GRID, width=u)
+            for dash_y in range(0, fh, 14 * u):
+                md.line((x, dash_y, x, dash_y + 6 * u), fill=GRID, width=u)
 
     # hills around the defence positions (schematic contours)
     for key in HILL_KEYS:
@@ -639,9 +644,9 @@ def render_map(out: Path, places: list[dict]) -> None:
     md.polygon(apron, fill=_mix(PAPER, RUNWAY, 0.22))
     md.polygon(rw, fill=RUNWAY, outline=_darker(RUNWAY, 0.3))
     cl = _rotate([(ax, ay - 95 * u), (ax, ay + 95 * u)], 14, ax, ay)
-    for t in range(0, 19, 2):
-        p0 = _mix(cl[0], cl[1], t / 19)
-        p1 = _mix(cl[0], cl[1], (t + 1) / 19)
+    for dash in range(0, 19, 2):
+        p0 = _mix(cl[0], cl[1], dash / 19)
+        p1 = _mix(cl[0], cl[1], (dash + 1) / 19)
         md.line((p0, p1), fill=PAPER, width=round(1.5 * u))
     cd.polygon([(x / mask_scale, y / mask_scale) for x, y in rw], fill=120)
 
@@ -811,9 +816,9 @@ def render_map(out: Path, places: list[dict]) -> None:
             continue
         _marker(md, _place_kind(p["key"]), pos[i][0], pos[i][1], u, p["estimate"])
     for p, ex, ey, ang, km in pointers:
-        L = 26 * u
-        tip = (ex + math.cos(ang) * L / 2, ey + math.sin(ang) * L / 2)
-        tail = (ex - math.cos(ang) * L / 2, ey - math.sin(ang) * L / 2)
+        pointer_len = 26 * u
+        tip = (ex + math.cos(ang) * pointer_len / 2, ey + math.sin(ang) * pointer_len / 2)
+        tail = (ex - math.cos(ang) * pointer_len / 2, ey - math.sin(ang) * pointer_len / 2)
         md.line((tail, tip), fill=INK, width=round(3 * u))
         left = (tip[0] - math.cos(ang - 0.5) * 12 * u, tip[1] - math.sin(ang - 0.5) * 12 * u)
         right = (tip[0] - math.cos(ang + 0.5) * 12 * u, tip[1] - math.sin(ang + 0.5) * 12 * u)
@@ -858,15 +863,15 @@ def render_map(out: Path, places: list[dict]) -> None:
 
 
 def _side_column(img, d, u, x0, y0, x1, y1, places, main_proj) -> None:
-    W = (x1 - x0) * u
-    X = x0 * u
+    col_w = (x1 - x0) * u
+    col_x = x0 * u
     y = y0 * u
     head = _font(19 * u)
     sub = _font(14 * u)
     # overview inset
-    _text(d, (X, y), "位置总览 Overview", head, INK)
+    _text(d, (col_x, y), "位置总览 Overview", head, INK)
     y += 30 * u
-    ow, oh = W, round(W * 0.62)
+    ow, oh = col_w, round(col_w * 0.62)
     ov = Image.new("RGB", (ow, oh), _mix(PAPER, (255, 255, 255), 0.25))
     od = ImageDraw.Draw(ov)
     oproj = _Proj(26.89, 112.655, ow / 26.5, ow, oh)
@@ -895,12 +900,12 @@ def _side_column(img, d, u, x0, y0, x1, y1, places, main_proj) -> None:
     for t in (0, seg):
         od.line((sx + t, sy - 5 * u, sx + t, sy), fill=INK, width=round(2 * u))
     _text(od, (sx + seg + 6 * u, sy), "5 km", sub, INK, anchor="lm")
-    img.paste(ov, (X, y))
-    d.rectangle((X, y, X + ow, y + oh), outline=FRAME, width=round(1.5 * u))
+    img.paste(ov, (col_x, y))
+    d.rectangle((col_x, y, col_x + ow, y + oh), outline=FRAME, width=round(1.5 * u))
     y += oh + 26 * u
 
     # legend
-    _text(d, (X, y), "图例 Legend", head, INK)
+    _text(d, (col_x, y), "图例 Legend", head, INK)
     y += 34 * u
     row = 40 * u
     fzh = _font(17 * u)
@@ -908,9 +913,9 @@ def _side_column(img, d, u, x0, y0, x1, y1, places, main_proj) -> None:
 
     def legend_row(draw_symbol: Callable[[float, float], None], zh: str, en: str):
         nonlocal y
-        draw_symbol(X + 24 * u, y + 16 * u)
-        _text(d, (X + 58 * u, y - 1 * u), zh, fzh, INK)
-        _text(d, (X + 58 * u, y + 19 * u), en, fen, INK_SOFT)
+        draw_symbol(col_x + 24 * u, y + 16 * u)
+        _text(d, (col_x + 58 * u, y - 1 * u), zh, fzh, INK)
+        _text(d, (col_x + 58 * u, y + 19 * u), en, fen, INK_SOFT)
         y += row
 
     def sym_river(x, yy):
@@ -948,16 +953,16 @@ def _side_column(img, d, u, x0, y0, x1, y1, places, main_proj) -> None:
         _marker(d, "other", x + 12 * u, yy, u, False)
 
     draw_pair_y = y
-    sym_pair(X + 24 * u, draw_pair_y + 16 * u)
-    _text(d, (X + 58 * u, y - 1 * u), "空心标记为估计位置", fzh, INK)
-    _text(d, (X + 58 * u, y + 19 * u), "hollow markers: estimated positions", fen, INK_SOFT)
+    sym_pair(col_x + 24 * u, draw_pair_y + 16 * u)
+    _text(d, (col_x + 58 * u, y - 1 * u), "空心标记为估计位置", fzh, INK)
+    _text(d, (col_x + 58 * u, y + 19 * u), "hollow markers: estimated positions", fen, INK_SOFT)
     y += row
-    _text(d, (X + 58 * u, y - 1 * u), "实心标记为有出处的位置", fzh, INK)
-    _text(d, (X + 58 * u, y + 19 * u), "filled markers: sourced positions", fen, INK_SOFT)
+    _text(d, (col_x + 58 * u, y - 1 * u), "实心标记为有出处的位置", fzh, INK)
+    _text(d, (col_x + 58 * u, y + 19 * u), "filled markers: sourced positions", fen, INK_SOFT)
     y += row + 16 * u
 
     # north arrow and scale bar
-    nx, ny = X + 34 * u, y + 12 * u
+    nx, ny = col_x + 34 * u, y + 12 * u
     arrow_h = 74 * u
     left = [(nx, ny + 14 * u), (nx - 14 * u, ny + arrow_h), (nx, ny + arrow_h - 16 * u)]
     right = [(nx, ny + 14 * u), (nx + 14 * u, ny + arrow_h), (nx, ny + arrow_h - 16 * u)]
@@ -967,7 +972,7 @@ def _side_column(img, d, u, x0, y0, x1, y1, places, main_proj) -> None:
     _text(d, (nx, ny + 12 * u), "N 北", _font(17 * u), INK, anchor="md")
 
     km = main_proj.px_per_km
-    sx, sy = X + 90 * u, ny + 44 * u
+    sx, sy = col_x + 90 * u, ny + 44 * u
     half = km / 2
     for k in range(4):
         d.rectangle((sx + k * half, sy, sx + (k + 1) * half, sy + 9 * u),
@@ -987,10 +992,10 @@ def _side_column(img, d, u, x0, y0, x1, y1, places, main_proj) -> None:
         "the city wall are schematic.",
     ]
     nf = _font(13 * u)
-    for line in notes:
+    for note in notes:
         if y + 16 * u > y1 * u:
             break
-        _text(d, (X, y), line, nf, INK_SOFT)
+        _text(d, (col_x, y), note, nf, INK_SOFT)
         y += 19 * u
 
 
@@ -1028,7 +1033,7 @@ class _G:
         self.rot: tuple[float, float, float] | None = None
         self.zoom = 1.0  # about the stage centre (500, 290)
 
-    def P(self, pts: Iterable[tuple[float, float]]) -> list[tuple[float, float]]:
+    def project(self, pts: Iterable[tuple[float, float]]) -> list[tuple[float, float]]:
         pts = list(pts)
         if self.rot:
             pts = _rotate(pts, *self.rot)
@@ -1040,14 +1045,14 @@ class _G:
         return max(1, round(width * self.s))
 
     def poly(self, pts, fill=None, outline=OBJ_INK, width: float = 3) -> None:
-        P = self.P(pts)
+        projected = self.project(pts)
         if fill is not None:
-            self.d.polygon(P, fill=fill)
+            self.d.polygon(projected, fill=fill)
         if outline is not None and width:
-            self.d.line(P + [P[0]], fill=outline, width=self.w(width), joint="curve")
+            self.d.line(projected + [projected[0]], fill=outline, width=self.w(width), joint="curve")
 
     def line(self, pts, fill=OBJ_INK, width: float = 3) -> None:
-        self.d.line(self.P(pts), fill=fill, width=self.w(width), joint="curve")
+        self.d.line(self.project(pts), fill=fill, width=self.w(width), joint="curve")
 
     def rect(self, x0, y0, x1, y1, fill=None, outline=OBJ_INK, width: float = 3, r: float = 0) -> None:
         if self.rot or r:
@@ -1057,7 +1062,7 @@ class _G:
                 pts = [(x0, y0), (x1, y0), (x1, y1), (x0, y1)]
             self.poly(pts, fill, outline, width)
         else:
-            (a, b), (c, e) = self.P([(x0, y0), (x1, y1)])
+            (a, b), (c, e) = self.project([(x0, y0), (x1, y1)])
             self.d.rectangle((a, b, c, e), fill=fill, outline=outline if width else None,
                              width=self.w(width) if outline is not None else 0)
 
@@ -1065,7 +1070,7 @@ class _G:
         if self.rot:
             self.poly(_ellipse_pts(cx, cy, rx, ry, n=60)[:-1], fill, outline, width)
         else:
-            (a, b), (c, e) = self.P([(cx - rx, cy - ry), (cx + rx, cy + ry)])
+            (a, b), (c, e) = self.project([(cx - rx, cy - ry), (cx + rx, cy + ry)])
             self.d.ellipse((a, b, c, e), fill=fill, outline=outline if width else None,
                            width=self.w(width) if outline is not None else 0)
 
@@ -1073,8 +1078,8 @@ class _G:
         self.line(_ellipse_pts(cx, cy, rx, ry, a0, a1, n=40), fill, width)
 
     def text(self, x, y, text, size, fill, anchor="mm") -> None:
-        (X, Y), = self.P([(x, y)])
-        self.d.text((X, Y), text, font=_font(round(size * self.s * self.zoom)), fill=fill, anchor=anchor)
+        (px, py), = self.project([(x, y)])
+        self.d.text((px, py), text, font=_font(round(size * self.s * self.zoom)), fill=fill, anchor=anchor)
 
 
 def _rounded_rect_pts(x0, y0, x1, y1, r) -> list[tuple[float, float]]:
@@ -1165,8 +1170,8 @@ def _draw_canteen(g: _G, rnd: random.Random) -> None:
     for y in (108, 118, 128):
         g.line([(458, y), (542, y)], _lighter(STEEL, 0.1), 1.5)
     chain = _bezier((550, 120), (586, 134), (596, 170), (592, 206))
-    for x, y in chain[::3]:
-        g.ell(x, y, 3.5, 3.5, None, OBJ_INK, 1.5)
+    for link_x, link_y in chain[::3]:
+        g.ell(link_x, link_y, 3.5, 3.5, None, OBJ_INK, 1.5)
 
 
 def _draw_shell(g: _G, rnd: random.Random) -> None:
@@ -1584,8 +1589,8 @@ def render_object(out: Path, motif: str, name_zh: str, name_en: str, accession: 
     # Only the drawing is supersampled; the ground and the text are drawn at 1x
     # (FreeType already smooths text), which keeps a drawing near 50 ms.
     u = _SS
-    W, H = OBJECT_SIZE
-    img = _vgradient((W, H), OBJ_BG_TOP, OBJ_BG_BOTTOM)
+    obj_w, obj_h = OBJECT_SIZE
+    img = _vgradient((obj_w, obj_h), OBJ_BG_TOP, OBJ_BG_BOTTOM)
     # the object is drawn on a transparent stage first, so its shadow can sit under it
     sx, sy, sw, sh = 40, 10, 1120, 630
     layer = Image.new("RGBA", (sw * u, sh * u), (0, 0, 0, 0))
@@ -1595,8 +1600,8 @@ def render_object(out: Path, motif: str, name_zh: str, name_en: str, accession: 
     rnd = random.Random(f"{key}|{accession}")
     g.zoom = _MOTIF_ZOOM.get(key, 1.2)
     drawer(g, rnd)
-    bbox = layer.getchannel("A").getbbox() or (sw // 2, sh // 2, 3 * sw // 2, 3 * sh // 2)
-    bbox = tuple(v // u * u for v in bbox[:2]) + tuple(-(-v // u) * u for v in bbox[2:])
+    left, top, right, bottom = layer.getchannel("A").getbbox() or (sw // 2, sh // 2, 3 * sw // 2, 3 * sh // 2)
+    bbox = (left // u * u, top // u * u, -(-right // u) * u, -(-bottom // u) * u)  # out to whole u
     obj = layer.crop(bbox).reduce(u)
     ox, oy = sx + bbox[0] // u, sy + bbox[1] // u
     cx = ox + obj.width / 2
@@ -1633,8 +1638,8 @@ def render_object(out: Path, motif: str, name_zh: str, name_en: str, accession: 
         _text(d, (x0, y), ln, fen, (84, 74, 62))
         y += _line_h(fen)
     # the notice band
-    d.rectangle((0, 842 * u, W, H), fill=BAND)
-    _text(d, (W // 2, 871 * u), BAND_TEXT, _font(23 * u), (236, 228, 210), anchor="mm")
+    d.rectangle((0, 842 * u, obj_w, obj_h), fill=BAND)
+    _text(d, (obj_w // 2, 871 * u), BAND_TEXT, _font(23 * u), (236, 228, 210), anchor="mm")
     _save(img, out)
 
 
@@ -1649,22 +1654,22 @@ _CN_NUM = "一二三四五六七八九十"
 def render_section(out: Path, title_zh: str, title_en: str, index: int = 0, code: str = "") -> None:
     """A title card: the section title in Chinese and English on a tinted ground."""
     u = _SS
-    W, H = SECTION_SIZE[0] * u, SECTION_SIZE[1] * u
+    sec_w, sec_h = SECTION_SIZE[0] * u, SECTION_SIZE[1] * u
     tint = SECTION_TINTS[index % len(SECTION_TINTS)]
-    img = _vgradient((W, H), _lighter(tint, 0.55), _lighter(tint, 0.22))
+    img = _vgradient((sec_w, sec_h), _lighter(tint, 0.55), _lighter(tint, 0.22))
     d = ImageDraw.Draw(img)
     dark = _darker(tint, 0.62)
     # a large faint numeral on the right
     numeral = _CN_NUM[index] if 0 <= index < len(_CN_NUM) else str(index + 1)
-    mx, my, mr = W - 330 * u, H // 2, 220 * u
+    mx, my, mr = sec_w - 330 * u, sec_h // 2, 220 * u
     ring = _mix(_lighter(tint, 0.4), tint, 0.5)
     d.ellipse((mx - mr, my - mr, mx + mr, my + mr), outline=ring, width=10 * u)
     d.ellipse((mx - mr + 22 * u, my - mr + 22 * u, mx + mr - 22 * u, my + mr - 22 * u), outline=ring,
               width=3 * u)
     _text(d, (mx, my), numeral, _font(250 * u), ring, anchor="mm")
     # double frame
-    d.rectangle((36 * u, 36 * u, W - 36 * u, H - 36 * u), outline=_darker(tint, 0.3), width=3 * u)
-    d.rectangle((48 * u, 48 * u, W - 48 * u, H - 48 * u), outline=_darker(tint, 0.3), width=u)
+    d.rectangle((36 * u, 36 * u, sec_w - 36 * u, sec_h - 36 * u), outline=_darker(tint, 0.3), width=3 * u)
+    d.rectangle((48 * u, 48 * u, sec_w - 48 * u, sec_h - 48 * u), outline=_darker(tint, 0.3), width=u)
     x = 130 * u
     label = f"第{numeral}展区 · Section {index + 1}"
     _text(d, (x, 170 * u), label, _font(30 * u), _darker(tint, 0.45))
@@ -1681,9 +1686,9 @@ def render_section(out: Path, title_zh: str, title_en: str, index: int = 0, code
         _text(d, (x, y), ln, fen, _darker(tint, 0.5))
         y += _line_h(fen)
     foot = _font(24 * u)
-    _text(d, (x, H - 96 * u), "衡阳保卫战 1944 · The Defence of Hengyang, 1944", foot, _darker(tint, 0.45),
+    _text(d, (x, sec_h - 96 * u), "衡阳保卫战 1944 · The Defence of Hengyang, 1944", foot, _darker(tint, 0.45),
           anchor="ls")
-    _text(d, (W - 80 * u, H - 96 * u), "示意图 · generated title card", _font(20 * u), _darker(tint, 0.4),
+    _text(d, (sec_w - 80 * u, sec_h - 96 * u), "示意图 · generated title card", _font(20 * u), _darker(tint, 0.4),
           anchor="rs")
     _save(img.reduce(u), out)
 
@@ -1723,7 +1728,7 @@ def render_all(data_dir: Path, out_dir: Path) -> list[Illustration]:
         caption_zh("衡阳城防示意图(1944年),河道、铁路与位置均为示意,空心标记为估计位置"),
         caption_en("schematic map of the Hengyang defences in 1944; rivers, railways and "
                    "positions are approximate, hollow markers are estimates")),
-        lambda p=path: render_map(p, places)))
+        partial(render_map, path, places)))
 
     seen: set[str] = set()
     for obj in objects:
@@ -1738,7 +1743,7 @@ def render_all(data_dir: Path, out_dir: Path) -> list[Illustration]:
             f"object-{acc}", path,
             caption_zh(f"{zh or '藏品'}({acc})的简单绘图"),
             caption_en(f"simple drawing of {en or 'the object'} ({acc})")),
-            lambda p=path, m=motif, z=zh, e=en, a=acc: render_object(p, m, z, e, a)))
+            partial(render_object, path, motif, zh, en, acc)))
 
     for index, sec in enumerate(sections):
         code = str(sec.get("code") or "").strip()
@@ -1750,7 +1755,7 @@ def render_all(data_dir: Path, out_dir: Path) -> list[Illustration]:
             f"section-{code}", path,
             caption_zh(f"展区标题卡「{zh}」"),
             caption_en(f"title card for the section “{en}”")),
-            lambda p=path, z=zh, e=en, i=index, c=code: render_section(p, z, e, i, c)))
+            partial(render_section, path, zh, en, index, code)))
 
     # Pillow releases the GIL while resizing and encoding, so two workers help
     # on a 2-core machine; fonts are per thread.

@@ -112,7 +112,7 @@ def _load_illustrations(archive: Archive, data_dir: Path, ids: dict[str, dict[st
                 archive, item.path, caption_zh=item.caption_zh, caption_en=item.caption_en,
                 creator="Exhibit (generated)", rights="CC0", is_illustration=True, is_sample=True)
             for record_type, record_id in _targets(item.key, ids):
-                media_records.link_media(archive, media.id, record_type, record_id, role="illustration")
+                media_records.link_media(archive, media.saved_id, record_type, record_id, role="illustration")
     return len(made)
 
 

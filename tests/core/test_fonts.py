@@ -1,8 +1,6 @@
 """CJK font lookup: a TrueType face for Qt and reportlab on any machine."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from exhibit import fonts

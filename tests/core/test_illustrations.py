@@ -9,7 +9,13 @@ from PIL import Image, ImageChops
 
 from exhibit.sample import illustrations as ill
 from exhibit.sample.illustrations import (
-    MAP_SIZE, MOTIFS, OBJECT_SIZE, SECTION_SIZE, Illustration, render_all, render_map,
+    MAP_SIZE,
+    MOTIFS,
+    OBJECT_SIZE,
+    SECTION_SIZE,
+    Illustration,
+    render_all,
+    render_map,
     render_object,
 )
 

@@ -258,10 +258,10 @@ def test_imported_records_are_searchable_and_pass_the_integrity_check(blank_arch
 def test_bulk_index_documents_equal_the_search_modules(archive: Archive) -> None:
     for record_type in search.INDEXED_TYPES:
         for record in services.list_records(archive, record_type):
-            assert bulk.document(record.as_row()) == search._document(record), record.label()
+            assert bulk.document(record.as_row()) == search.document(record), record.label()
     odd = ArchiveObject(accession="Ｈｙ１９４４.9", name_zh="长沙 重庆・行长", name_en="Ｆull width",
                         description_zh="单字衡。𠀀扩展B 々〆 한글 かな 長沙", dimensions="")
-    assert bulk.document(odd.as_row()) == search._document(odd)
+    assert bulk.document(odd.as_row()) == search.document(odd)
 
 
 def test_the_bulk_checker_agrees_with_services_validate(archive: Archive) -> None:

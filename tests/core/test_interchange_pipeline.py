@@ -3,7 +3,6 @@ the same records, history, index and report as the one-process import."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 

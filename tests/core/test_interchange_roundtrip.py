@@ -5,7 +5,8 @@ import csv
 from pathlib import Path
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from exhibit import services

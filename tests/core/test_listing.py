@@ -102,12 +102,12 @@ def test_filters_that_do_not_apply_are_ignored(archive):
 def test_section_filter_is_objects_linked_from_its_panels(archive):
     section = services.list_records(archive, "section")[1]
     panels = services.list_records(archive, "panel", where="section_id = ?", params=[section.id])
-    expected = {l.to_id for p in panels for l in services.links(archive, "panel", p.id, "object")}
+    expected = {link.to_id for p in panels for link in services.links(archive, "panel", p.id, "object")}
     got = ids_of(archive, section_id=section.id)
     assert set(got) == expected and len(got) == len(expected) > 0
     # Panels: those of the section; events: linked from them.
     assert set(listing.record_ids(archive, ListQuery("panel", section_id=section.id))) == {p.id for p in panels}
-    events = {l.to_id for p in panels for l in services.links(archive, "panel", p.id, "event")}
+    events = {link.to_id for p in panels for link in services.links(archive, "panel", p.id, "event")}
     assert set(listing.record_ids(archive, ListQuery("event", section_id=section.id))) == events
 
 
@@ -117,7 +117,7 @@ def test_section_filter_for_media(archive):
     panels = {p.id for p in services.list_records(archive, "panel", where="section_id = ?",
                                                    params=[section.id])}
     targets = {("panel", p) for p in panels} | {
-        (l.to_type, l.to_id) for p in panels for l in services.links(archive, "panel", p)}
+        (link.to_type, link.to_id) for p in panels for link in services.links(archive, "panel", p)}
     expected = {m for (m, t, r) in archive.db.execute(
         "SELECT media_id, record_type, record_id FROM media_links").fetchall() if (t, r) in targets}
     assert got == expected and got

@@ -13,9 +13,18 @@ from PIL import Image, ImageStat
 from exhibit import media_files
 from exhibit.errors import MediaError
 from exhibit.media_files import (
-    SCREEN, THUMB, StoredMedia, collect_import_files, derivative_path, inspect_image,
+    SCREEN,
+    THUMB,
+    StoredMedia,
+    collect_import_files,
+    derivative_path,
+    inspect_image,
     iter_import_files,
-    make_derivatives, make_thumbnail, naive_thumbnail, resolve_inside, store_file,
+    make_derivatives,
+    make_thumbnail,
+    naive_thumbnail,
+    resolve_inside,
+    store_file,
     verify_stored,
 )
 

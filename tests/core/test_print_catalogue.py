@@ -21,7 +21,8 @@ def pages_text(path) -> list[str]:
 
 def test_catalogue_in_both_languages(archive, tmp_path):
     out = tmp_path / "catalogue.pdf"
-    report = print_catalogue(archive, Selection(), CatalogueJob(title_zh="衡阳保卫战", title_en="The Defence of Hengyang"), out)
+    report = print_catalogue(archive, Selection(),
+                             CatalogueJob(title_zh="衡阳保卫战", title_en="The Defence of Hengyang"), out)
     reader = PdfReader(out)
     pages = pages_text(out)
     assert report.objects == 42 and report.pages == len(reader.pages)
@@ -32,7 +33,7 @@ def test_catalogue_in_both_languages(archive, tmp_path):
         assert re.sub(r"\s+", "", text) in everything
 
     # The contents name each section with the page its opening page really is on.
-    toc = pages[1]
+    toc = pages[2]  # after the cover and its back (the colophon)
     for section in services.list_records(archive, "section"):
         # pypdf reads the leader dots and the number before the title of each line
         m = re.search(r"\.(\d+)" + re.escape(re.sub(r"\s+", "", section.title_zh + section.title_en)), toc)

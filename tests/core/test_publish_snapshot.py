@@ -115,7 +115,7 @@ def test_kiosk_data_timeline_and_map(published):
     assert max(e.siege_day for e in siege) == 47
     assert any(e.phase == "campaign" for e in events)
     data = kiosk_data.map_data(snap)
-    assert len(data.places) == 17 and {l.kind for l in data.lines} == {"river", "railway"}
+    assert len(data.places) == 17 and {line.kind for line in data.lines} == {"river", "railway"}
     assert all(0 <= p.x <= 1 and 0 <= p.y <= 1 for p in data.places)
     keys = {p.key: p for p in data.places}
     assert keys["quanxi"].x > keys["airfield"].x > keys["hengyang-old-city"].x  # east is right

@@ -27,7 +27,8 @@ def small(blank_archive):
                                   body_en="The naming ceremony was held on Yuepingshan in 1947."))
     helmet = services.create(a, ArchiveObject(
         accession="HY1944.0002", name_zh="钢盔", name_en="Steel helmet", category="weapon",
-        date_text="1944年", description_zh="衡阳保卫战中守军使用的钢盔。", description_en="A helmet worn in the defence."))
+        date_text="1944年", description_zh="衡阳保卫战中守军使用的钢盔。",
+        description_en="A helmet worn in the defence."))
     brick = services.create(a, ArchiveObject(
         accession="HY1948.0007", name_zh="纪念城碑砖", name_en="Brick from the memorial monument",
         category="stone_carving", date_text="1948-04", description_zh="衡阳抗战纪念城碑的砖。",
@@ -192,7 +193,8 @@ def test_index_many_writes_what_index_record_writes(small):
     db = a.db
     objects = [services.create(a, ArchiveObject(accession=f"HY2000.{i:04d}", name_zh=name, name_en=en,
                                                 category="weapon", date_text="1944年7月",
-                                                description_zh=f"{name}，衡阳守军所用。", description_en="Used at Hengyang."))
+                                                description_zh=f"{name}，衡阳守军所用。",
+                                                description_en="Used at Hengyang."))
                for i, (name, en) in enumerate([("步枪", "Rifle"), ("军号", "Bugle"), ("家书", "Letter")])]
 
     def entries():

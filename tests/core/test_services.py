@@ -176,7 +176,10 @@ def test_link_reorder_and_unlink(blank_archive):
     third = services.create(blank_archive, rifle(accession="HY1944.0003", name_zh="水壶"))
     services.link(blank_archive, "panel", panel.id, "object", second.id)
     services.link(blank_archive, "panel", panel.id, "object", third.id)
-    order = lambda: [r.id for r in services.linked_records(blank_archive, "panel", panel.id, "object")]
+
+    def order() -> list[int]:
+        return [r.id for r in services.linked_records(blank_archive, "panel", panel.id, "object")]
+
     assert order() == [first.id, second.id, third.id]
     services.reorder_links(blank_archive, "panel", panel.id, "object", [third.id, first.id, second.id])
     assert order() == [third.id, first.id, second.id]

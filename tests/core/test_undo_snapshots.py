@@ -52,7 +52,7 @@ def test_object_with_everything_comes_back_identical(archive):
     assert len(before["links"]) >= 5 and before["media_links"] and len(before["citations"]) == 2
     assert len(before["movements"]) == 2
     panel_id = next(r[2] for r in before["links"] if r[1] == "panel")
-    panel_order = [l.to_id for l in services.links(archive, "panel", panel_id, "object")]
+    panel_order = [link.to_id for link in services.links(archive, "panel", panel_id, "object")]
 
     snap = undo_snapshots.snapshot(archive, "object", obj.id)
     services.delete(archive, "object", obj.id, cascade=True)
@@ -62,7 +62,7 @@ def test_object_with_everything_comes_back_identical(archive):
     back = undo_snapshots.restore(archive, snap)
     assert back == obj  # same id, fields and time stamps
     assert refs_of(archive, "object", obj.id) == before  # ids, positions, roles: as stored
-    assert [l.to_id for l in services.links(archive, "panel", panel_id, "object")] == panel_order
+    assert [link.to_id for link in services.links(archive, "panel", panel_id, "object")] == panel_order
     assert [m.location for m in services.movements(archive, obj.id)] == ["展厅二", "库房 A-3"]
     assert hit_ids(archive, "HY1944.0005", "object") == [obj.id]
     assert obj.id in hit_ids(archive, "军用地图", "object")
@@ -88,8 +88,8 @@ def test_section_gets_its_panels_back_and_objects_their_section(archive):
     section = services.find(archive, "section", "s3-siege")
     panels_before = refs_of(archive, "section", section.id)["panels"]
     assert panels_before
-    some_object = next(l.to_id for pid, _ in panels_before
-                       for l in services.links(archive, "panel", pid, "object"))
+    some_object = next(link.to_id for pid, _ in panels_before
+                       for link in services.links(archive, "panel", pid, "object"))
     obj = services.get(archive, "object", some_object)
     assert some_object in hit_ids(archive, obj.accession, "object", section_id=section.id)
 
@@ -166,17 +166,17 @@ def test_link_id_reused_meanwhile_still_restores_in_order(archive):
     obj = services.find(archive, "object", "HY1944.0037")
     snap = undo_snapshots.snapshot(archive, "object", obj.id)
     max_link = archive.db.execute("SELECT max(id) FROM links").fetchone()[0]
-    if max_link not in {l.id for l in snap.links}:
+    if max_link not in {link.id for link in snap.links}:
         # Make the object's link the newest one, so its id is the one handed out again.
         person = services.list_records(archive, "person")[0]
         services.unlink(archive, services.link(archive, "object", obj.id, "person", person.id, role="x").id)
         snap = undo_snapshots.snapshot(archive, "object", obj.id)
-    order = [l.to_id for l in services.links(archive, "object", obj.id)]
+    order = [link.to_id for link in services.links(archive, "object", obj.id)]
     services.delete(archive, "object", obj.id, cascade=True)
     taken = services.link(archive, "event", services.list_records(archive, "event")[0].id,
                           "place", services.list_records(archive, "place")[0].id, role="reuse")
     undo_snapshots.restore(archive, snap)
-    assert [l.to_id for l in services.links(archive, "object", obj.id)] == order
+    assert [link.to_id for link in services.links(archive, "object", obj.id)] == order
     assert services.get_link(archive, taken.id).role == "reuse"
     assert check_archive(archive) == []
 
@@ -184,11 +184,11 @@ def test_link_id_reused_meanwhile_still_restores_in_order(archive):
 def test_references_to_records_deleted_meanwhile_are_left_out(archive):
     obj = services.find(archive, "object", "HY1944.0041")
     snap = undo_snapshots.snapshot(archive, "object", obj.id)
-    person_link = next(l for l in snap.links if l.to_type == "person")
+    person_link = next(link for link in snap.links if link.to_type == "person")
     services.delete(archive, "object", obj.id, cascade=True)
     services.delete(archive, "person", person_link.to_id, cascade=True)
     undo_snapshots.restore(archive, snap)
-    assert person_link.to_id not in [l.to_id for l in services.links(archive, "object", obj.id)]
+    assert person_link.to_id not in [link.to_id for link in services.links(archive, "object", obj.id)]
     assert check_archive(archive) == []
 
 
@@ -202,5 +202,5 @@ def test_affected_lists_both_ends(archive):
     snap = undo_snapshots.snapshot(archive, "object", obj.id)
     affected = snap.affected()
     assert affected[0] == ("object", obj.id)
-    assert ("panel", next(l.from_id for l in snap.links if l.from_type == "panel")) in affected
+    assert ("panel", next(link.from_id for link in snap.links if link.from_type == "panel")) in affected
     assert ("media", media_records.media_links(archive, "object", obj.id)[0].media_id) in affected

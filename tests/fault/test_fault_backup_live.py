@@ -13,10 +13,11 @@ import sqlite3
 import subprocess
 import sys
 
-from exhibit.archive import Archive
-from exhibit.keeping import backups
 from fault_support import HERE, NIGHTLY, Lines, child_env
 from test_fault_kill9 import apply
+
+from exhibit.archive import Archive
+from exhibit.keeping import backups
 
 BACKUPS = 20 if NIGHTLY else 5
 

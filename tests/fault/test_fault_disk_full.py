@@ -18,11 +18,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from fault_support import HERE, child_env, python
 
 from exhibit.archive import Archive
 from exhibit.integrity import check_archive
 from exhibit.keeping import media_check
-from fault_support import HERE, child_env, python
 
 CHILD = str(HERE / "fault_disk_child.py")
 
@@ -86,7 +86,8 @@ def test_file_size_limit_during_edit_and_import(setup):
     write_error = result["errors"]["write"]
     assert write_error.startswith("StorageError: could not save to") and str(root) in write_error
     assert "rolled back" in write_error
-    assert result["errors"]["media"] == ["noise.png: could not be copied into the archive's media folder (File too large)"]
+    assert result["errors"]["media"] == [
+        "noise.png: could not be copied into the archive's media folder (File too large)"]
     check_outcome(result, root, root.parent / "snapshot")
     assert no_partial_media(root) == []
 
@@ -119,7 +120,8 @@ def test_full_file_system_during_edit_and_import(setup, tmp_path):
     result = json.loads(out.stdout.splitlines()[-1])
     assert result["errors"]["write"].startswith("StorageError: could not save to")
     assert "the disk is full" in result["errors"]["write"]
-    assert result["errors"]["media"] == ["noise.png: could not be copied into the archive's media folder (No space left on device)"]
+    assert result["errors"]["media"] == [
+        "noise.png: could not be copied into the archive's media folder (No space left on device)"]
     # Room for the original but not its thumbnails: a clear reason, and no half-written file.
     assert len(result["errors"]["media_some_room"]) == 1
     assert "No space left on device" in result["errors"]["media_some_room"][0]

@@ -14,10 +14,8 @@ import os
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
-
 from fault_support import HERE, NIGHTLY, child_env
 
 pytest.importorskip("atheris")

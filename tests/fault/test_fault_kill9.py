@@ -19,11 +19,11 @@ import sys
 import time
 
 import pytest
+from fault_support import HERE, NIGHTLY, Lines, child_env
 
 from exhibit import search
 from exhibit.archive import Archive
 from exhibit.integrity import check_archive
-from fault_support import HERE, NIGHTLY, Lines, child_env
 
 ROUNDS = 1000 if NIGHTLY else 30
 MAX_EDITS_PER_ROUND = 25

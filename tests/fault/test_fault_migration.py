@@ -15,12 +15,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from fault_support import Lines, child_env, python
 
 from exhibit import schema, services
 from exhibit.archive import Archive, MigrationError, connect
 from exhibit.errors import ExhibitError
 from exhibit.keeping import backups
-from fault_support import Lines, child_env, python
 
 
 def make_v1(root: Path) -> Path:

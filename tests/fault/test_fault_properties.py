@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from fault_support import NIGHTLY
 from hypothesis import HealthCheck, assume, given, note, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import Bundle, RuleBasedStateMachine, consumes, invariant, rule
@@ -28,7 +29,6 @@ from exhibit.dates import DateRange, format_range, parse_date
 from exhibit.errors import DateError, ExhibitError, ValidationError
 from exhibit.integrity import check_archive
 from exhibit.records import LONG_FIELDS, ArchiveObject, Person
-from fault_support import NIGHTLY
 
 SCALE = 10 if NIGHTLY else 1
 HAN = ("衡阳保卫战方先觉第十军预备周庆祥葛先才容有略张鹏程孙鸣玉城防湘江蒸水岳屏山张家山虎形巢五桂岭"
@@ -168,7 +168,8 @@ CN = "〇一二三四五六七八九"
 @given(st.dates(min_value=date(1000, 1, 1), max_value=date(2999, 12, 31)), st.integers(0, 4))
 def test_every_written_form_of_a_day_reads_as_that_day(day, form):
     text = [day.isoformat(), f"{day.year}年{day.month}月{day.day}日", f"{day.day} {MONTHS[day.month - 1]} {day.year}",
-            f"{day.year}/{day.month}/{day.day}", "".join(CN[int(c)] for c in str(day.year)) + f"年{day.month}月{day.day}日"][form]
+            f"{day.year}/{day.month}/{day.day}",
+            "".join(CN[int(c)] for c in str(day.year)) + f"年{day.month}月{day.day}日"][form]
     parsed = parse_date(text)
     assert (parsed.start, parsed.end) == (day.isoformat(), day.isoformat()), text
 

@@ -20,6 +20,7 @@ from exhibit.archive import Archive
 from exhibit.keeping import backups
 from tests.hostile import support
 
+
 def closed_copy(archive: Archive, *, with_backup: bool = True) -> tuple[Path, Path | None]:
     """Close the fixture's archive (so the child is the only user); a verified backup
     beside it first when `with_backup`. Returns (folder, backup file)."""

@@ -18,8 +18,8 @@ from exhibit import services
 from exhibit.archive import Archive, StorageError
 from exhibit.records import Person
 from tests.hostile import support
-from tests.hostile.support import assert_refused
 from tests.hostile.archive_support import closed_copy, run_without_override, snapshot_of, sql
+from tests.hostile.support import assert_refused
 
 
 def _break(db: Path, how: str) -> None:

@@ -5,7 +5,6 @@ nothing lost or left half-written.
 """
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -14,8 +13,16 @@ import pytest
 
 from exhibit.crashlog import LOG_NAME
 from tests.hostile.limits import run_main_disk_full
-from tests.hostile.support import (ROOT, assert_archive_intact, assert_refused, child_env, counts,
-                                   file_digest, run_main, tree)
+from tests.hostile.support import (
+    ROOT,
+    assert_archive_intact,
+    assert_refused,
+    child_env,
+    counts,
+    file_digest,
+    run_main,
+    tree,
+)
 
 PEAKS: list[tuple[float, str]] = []
 

@@ -19,8 +19,8 @@ import pytest
 from exhibit import schema
 from exhibit.archive import Archive, connect
 from tests.hostile import support
-from tests.hostile.support import assert_refused
 from tests.hostile.archive_support import closed_copy, snapshot_of, sql, without_reader_files
+from tests.hostile.support import assert_refused
 
 LEAK = ("CREATE TRIGGER leak AFTER UPDATE OF location ON objects BEGIN "
         "UPDATE objects SET description_en = description_en || OLD.location WHERE id = NEW.id; END")

@@ -14,12 +14,10 @@ from __future__ import annotations
 import http.server
 import re
 import threading
-from pathlib import Path
 
 import pytest
 
 from exhibit import services
-from exhibit.records import ArchiveObject
 
 BOLD = "<b>bold</b>"
 PLAIN_TEXT = 0  # Text.PlainText and Qt.TextFormat.PlainText
@@ -39,7 +37,7 @@ TEXT_FIELDS = {
 class _Counter(http.server.BaseHTTPRequestHandler):
     requests: list[str] = []
 
-    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+    def do_GET(self) -> None:
         type(self).requests.append(self.path)
         self.send_response(404)
         self.end_headers()
@@ -116,8 +114,8 @@ def assert_literal(texts, at_least: int, where: str) -> int:
 @pytest.fixture
 def marked_kiosk(qapp, qtbot, archive, tmp_path, http_server):
     from exhibit.publish.snapshot import open_snapshot, publish
-    from ui.kiosk.app import KioskView, use_software_renderer_if_headless
     from ui.common.qtfonts import ensure_cjk_font
+    from ui.kiosk.app import KioskView, use_software_renderer_if_headless
 
     port, requests = http_server
     ids = mark_records(archive, port)
@@ -233,8 +231,8 @@ def marked_window(qtbot, archive, http_server, monkeypatch):
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from ui.common import i18n
-    from ui.curator.window import CuratorWindow
     from ui.curator.editor.forms import RecordForm
+    from ui.curator.window import CuratorWindow
 
     monkeypatch.setattr(RecordForm, "ask", staticmethod(lambda *a: QMessageBox.StandardButton.Discard))
     port, requests = http_server

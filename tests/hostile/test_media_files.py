@@ -17,8 +17,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from tests.hostile.media_samples import (SECRET, hostile_originals, is_srgb, jpeg_file,
-                                         jpeg_segments, metadata_in)
+from tests.hostile.media_samples import SECRET, hostile_originals, is_srgb, jpeg_file, jpeg_segments, metadata_in
 from tests.hostile.media_support import Attack, assert_no_raw_controls
 from tests.hostile.support import MEMORY_CAP_MB, assert_refused
 

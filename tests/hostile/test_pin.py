@@ -8,7 +8,6 @@ measured on the 2-core machine. Tests that hash pass cheap parameters explicitly
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 

@@ -19,8 +19,17 @@ from openpyxl import load_workbook
 
 from exhibit.archive import Archive
 from exhibit.interchange.tables import read_table
-from tests.hostile.interchange_files import (HEADER_ROW, NS, SHEET_HEAD, SHEET_TAIL, outside, refused,
-                                             repeated, row, workbook)
+from tests.hostile.interchange_files import (
+    HEADER_ROW,
+    NS,
+    SHEET_HEAD,
+    SHEET_TAIL,
+    outside,
+    refused,
+    repeated,
+    row,
+    workbook,
+)
 from tests.hostile.support import MEMORY_CAP_MB, run_main
 
 HEADER = "总登记号,名称,Name\n"

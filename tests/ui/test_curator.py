@@ -6,8 +6,6 @@ switch the UI language, delete it with confirmation.
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PIL import Image
 from PySide6.QtCore import QEvent, Qt
@@ -16,8 +14,8 @@ from PySide6.QtWidgets import QApplication
 
 from exhibit import media_records, search, services
 from ui.common import i18n
-from ui.curator.window import RECORD_TYPES, CuratorWindow
 from ui.common.qtfonts import ensure_cjk_font
+from ui.curator.window import RECORD_TYPES, CuratorWindow
 
 
 @pytest.fixture

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QApplication, QWizard
 from exhibit import services
 from exhibit.archive import Archive
 from ui.common import i18n
-from ui.interchange import ExportDialog, ImportWizard, open_export_dialog
 from ui.common.qtfonts import ensure_cjk_font
+from ui.interchange import ExportDialog, ImportWizard, open_export_dialog
 
 
 @pytest.fixture

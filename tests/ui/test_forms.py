@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 from exhibit import search, services  # noqa: E402
 from exhibit.integrity import check_archive  # noqa: E402
 from exhibit.records import RECORD_TYPES, ArchiveObject  # noqa: E402
+from ui.common.qtfonts import ensure_cjk_font  # noqa: E402
 from ui.curator.commands import records as record_commands  # noqa: E402
 from ui.curator.editor.forms import RecordForm, form_rows, problem_row  # noqa: E402
 from ui.curator.editor.history import HistoryView  # noqa: E402
-from ui.common.qtfonts import ensure_cjk_font  # noqa: E402
 
 
 @pytest.fixture

@@ -13,9 +13,8 @@ from exhibit import search, services
 from exhibit.archive import Archive
 from ui.common import i18n
 from ui.common.events import events
-from ui.interchange import ImportWizard, open_import_wizard
-from ui.interchange import tasks
 from ui.common.qtfonts import ensure_cjk_font
+from ui.interchange import ImportWizard, open_import_wizard, tasks
 
 HEADER = ["总登记号", "名称", "年代", "质地", "完残程度", "尺寸", "描述", "备注"]
 GOOD = [

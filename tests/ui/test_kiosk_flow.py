@@ -7,7 +7,6 @@ from __future__ import annotations
 # The on-screen keyboard's input method (QT_IM_MODULE) is set in tests/conftest.py,
 # before pytest-qt creates the application.
 import pytest
-
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QInputDevice, QPointingDevice
 from PySide6.QtTest import QTest
@@ -113,10 +112,10 @@ def pinch(qtbot, view, middle: QPoint, start_gap: int, end_gap: int, steps: int 
 def kiosk_view(qapp, qtbot, archive, tmp_path):
     from exhibit.publish.snapshot import open_snapshot, publish
     from exhibit.publish.visits import VisitCounter, visits_path
+    from ui.common.qtfonts import ensure_cjk_font
     from ui.kiosk.app import KioskView, use_software_renderer_if_headless
     from ui.kiosk.lockdown import hash_pin
     from ui.kiosk.settings import KioskSettings
-    from ui.common.qtfonts import ensure_cjk_font
 
     use_software_renderer_if_headless()
     ensure_cjk_font()

@@ -13,12 +13,11 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit  # noqa:
 
 from exhibit import services  # noqa: E402
 from exhibit.records import Panel  # noqa: E402
+from ui.common.qtfonts import ensure_cjk_font  # noqa: E402
 from ui.curator.commands import links as link_commands  # noqa: E402
-from ui.curator.editor.links import (RECORDS_MIME, LinksEditor, records_from_mime,  # noqa: E402
-                             records_to_mime)
+from ui.curator.editor.links import RECORDS_MIME, LinksEditor, records_from_mime, records_to_mime  # noqa: E402
 from ui.curator.editor.panel_preview import PanelPreview  # noqa: E402
 from ui.curator.editor.picker import RecordPicker  # noqa: E402
-from ui.common.qtfonts import ensure_cjk_font  # noqa: E402
 from ui.curator.structure import StructureTree  # noqa: E402
 
 DROP_ACTIONS = Qt.DropAction.CopyAction | Qt.DropAction.MoveAction

@@ -16,9 +16,8 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox  # noqa: E402
 from exhibit import media_records, services  # noqa: E402
 from exhibit.records import ArchiveObject  # noqa: E402
 from ui.common.events import events  # noqa: E402
-from ui.curator.editor.media import MEDIA_IDS_MIME, MediaPanel  # noqa: E402
 from ui.common.qtfonts import ensure_cjk_font  # noqa: E402
-
+from ui.curator.editor.media import MEDIA_IDS_MIME, MediaPanel  # noqa: E402
 
 # ---------------------------------------------------------------- helpers
 
@@ -149,7 +148,7 @@ def test_drop_200_files_one_unreadable(panel, qtbot, tmp_path, blank_archive, re
     expected = [f.name for f in files if f.name != "img_137.jpg"]
     assert names(panel) == expected
     links = media_records.media_links(blank_archive, "object", record.id)
-    assert [l.media_id for l in links] == panel.media_ids()
+    assert [link.media_id for link in links] == panel.media_ids()
     assert panel.strip.count() == 199
     assert "Primary / 主图" in panel.strip.item(0).text()
     assert "Primary" not in panel.strip.item(1).text()

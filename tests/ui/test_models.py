@@ -15,13 +15,12 @@ from PySide6.QtWidgets import QListView  # noqa: E402
 from bench.corpus import generate_objects  # noqa: E402
 from exhibit import listing, services  # noqa: E402
 from exhibit.listing import ListQuery  # noqa: E402
-from ui.curator.commands import undo  # noqa: E402
 from ui.common.events import events  # noqa: E402
-from ui.curator.models import (RecordTableModel, ThumbnailGridModel, configure_grid_view,  # noqa: E402
-                       configure_table_view)
 from ui.common.qtfonts import ensure_cjk_font  # noqa: E402
-from ui.curator.record_table import RecordTableView  # noqa: E402
 from ui.common.thumbnails import ThumbnailLoader, placeholder  # noqa: E402
+from ui.curator.commands import undo  # noqa: E402
+from ui.curator.models import RecordTableModel, ThumbnailGridModel, configure_grid_view, configure_table_view  # noqa: E402
+from ui.curator.record_table import RecordTableView  # noqa: E402
 
 Display = Qt.ItemDataRole.DisplayRole
 
@@ -438,8 +437,8 @@ def test_sorting_a_long_list_does_not_wait_for_the_whole_list(qtbot, archive, la
 def test_curator_keeps_the_open_record_selected_after_a_long_sort(qtbot, archive, monkeypatch):
     from unittest import mock
 
-    from ui.curator.window import CuratorWindow
     from ui.curator.editor.forms import RecordForm
+    from ui.curator.window import CuratorWindow
 
     monkeypatch.setattr(RecordTableModel, "sync_below", 10)
     with mock.patch.object(RecordForm, "ask", return_value=True):

@@ -27,7 +27,8 @@ from ui.curator.editor.history import HistoryView, describe_change  # noqa: E402
 from ui.curator.editor.links import LINK_SPECS, LinksEditor  # noqa: E402
 from ui.curator.models import COLUMNS, RecordTableModel  # noqa: E402
 from ui.curator.structure import StructureTree  # noqa: E402
-from ui.curator.window import RECORD_TYPES as NAVIGATOR_TYPES, type_label  # noqa: E402
+from ui.curator.window import RECORD_TYPES as NAVIGATOR_TYPES  # noqa: E402
+from ui.curator.window import type_label
 
 HAN = re.compile(r"[\u3400-\u9fff]")
 # Letters that are a name in Chinese too: SHA-256 校验值, MIME 类型, 文件内日期（EXIF）.

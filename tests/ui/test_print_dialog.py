@@ -18,8 +18,8 @@ from exhibit import services
 from exhibit.printing import labels as labels_mod
 from exhibit.printing.select import Selection
 from ui.common import i18n
-from ui.printing import PrintDialog, open_print_dialog
 from ui.common.qtfonts import ensure_cjk_font
+from ui.printing import PrintDialog, open_print_dialog
 
 A4 = (595.28, 841.89)
 

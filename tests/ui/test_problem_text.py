@@ -79,7 +79,8 @@ def test_a_file_in_a_wrong_encoding_is_explained_in_chinese(chinese, tmp_path: P
         read_table(path)
     text = error_text(caught.value)
     assert text.startswith("藏品.csv：第 3 行既不是 UTF-8、GB18030/GBK 文本")
-    assert text.endswith("请在 Excel 中另存为“CSV UTF-8（逗号分隔）”，或在 WPS/LibreOffice 中以 UTF-8 保存，然后重新导入")
+    assert text.endswith("请在 Excel 中另存为“CSV UTF-8（逗号分隔）”，"
+                         "或在 WPS/LibreOffice 中以 UTF-8 保存，然后重新导入")
 
 
 def test_an_export_that_cannot_be_written_says_why_in_chinese(chinese, blank_archive, tmp_path: Path) -> None:

@@ -208,7 +208,8 @@ def test_the_dry_run_report_reads_in_chinese(wizard, archive, tmp_path: Path) ->
         assert_chinese(shown_rows[row], quoted, f"row {row}")
     assert "在文件第 3 行再次出现" in shown_rows[2]
     assert shown_rows[4] == "年代：无法识别日期“1944年13月”：不存在 13 月"
-    assert shown_rows[5].startswith("质地“铜质”不是“质地”词表中的词条") and "⚠ 年代：无法识别日期“夏天某日”" in shown_rows[5]
+    assert shown_rows[5].startswith("质地“铜质”不是“质地”词表中的词条")
+    assert "⚠ 年代：无法识别日期“夏天某日”" in shown_rows[5]
     assert shown_rows[6] == "缺少总登记号"
     assert shown_rows[7].startswith("⚠ 列出了 1 个图片")
     notes = [w.check_page.notes.item(i).text() for i in range(w.check_page.notes.count())]

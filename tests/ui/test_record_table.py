@@ -5,15 +5,15 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import QPoint, Qt  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QColor, QImage, QPalette, QStandardItem, QStandardItemModel  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyleOptionViewItem, QTableView  # noqa: E402
 
 from exhibit import services  # noqa: E402
 from exhibit.listing import ListQuery  # noqa: E402
-from ui.curator.models import RecordTableModel, configure_table_view  # noqa: E402
 from ui.common.qtfonts import ensure_cjk_font  # noqa: E402
+from ui.curator.models import RecordTableModel, configure_table_view  # noqa: E402
 from ui.curator.record_table import RecordTableView  # noqa: E402
 
 

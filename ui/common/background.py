@@ -33,8 +33,18 @@ import threading
 from typing import Any, Callable, TypeVar
 
 import shiboken6
-from PySide6.QtCore import (QCoreApplication, QEventLoop, QObject, QRunnable, Qt, QThread,
-                            QThreadPool, QTimer, Signal, Slot)
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEventLoop,
+    QObject,
+    QRunnable,
+    Qt,
+    QThread,
+    QThreadPool,
+    QTimer,
+    Signal,
+    Slot,
+)
 
 from exhibit.errors import ExhibitError
 

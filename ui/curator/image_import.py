@@ -15,9 +15,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QEventLoop, QRect, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QLabel, QProgressBar,
-                               QStyledItemDelegate, QStyleOptionViewItem, QTreeWidget,
-                               QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from exhibit.archive import Archive
 from exhibit.errors import ExhibitError
@@ -60,7 +70,7 @@ def import_task(archive: Archive, paths: list[Path], *, link_to: tuple[str, int]
 class _WrappingDelegate(QStyledItemDelegate):
     """Row heights for wrapped text: QTreeView asks for a size hint without a column width."""
 
-    def sizeHint(self, option, index):  # noqa: N802 (Qt naming)
+    def sizeHint(self, option, index):
         opt = QStyleOptionViewItem(option)
         opt.rect = QRect(0, 0, self.parent().columnWidth(index.column()), 10_000)
         opt.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
@@ -199,7 +209,7 @@ class ImportDialog(QDialog):
             return
         super().reject()
 
-    def closeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+    def closeEvent(self, event) -> None:
         if self.is_running():
             self.cancel()
             event.ignore()
@@ -254,7 +264,7 @@ class ImportDialog(QDialog):
             close.setText(self.tr("Close"))
             close.setAccessibleName(self.tr("Close"))
 
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+    def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)

@@ -336,10 +336,10 @@ class RecordTableModel(QAbstractTableModel):
 
     # ------------------------------------------------------------ rows and ids
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else self._count
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._columns)
 
     def id_at(self, row: int) -> int:
@@ -440,7 +440,7 @@ class RecordTableModel(QAbstractTableModel):
             return (self.record_type, self._ids[row]) if 0 <= row < len(self._ids) else None  # None: not loaded
         return None
 
-    def multiData(self, index: QModelIndex, roles) -> None:  # noqa: N802
+    def multiData(self, index: QModelIndex, roles) -> None:
         """All the roles a delegate asks for in one call (Qt 6's item delegates use it).
 
         data() would be entered from C++ seven times a cell; one call a cell
@@ -466,21 +466,21 @@ class RecordTableModel(QAbstractTableModel):
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         return self._ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
-    def mimeTypes(self) -> list[str]:  # noqa: N802
+    def mimeTypes(self) -> list[str]:
         from ui.curator.editor.links import RECORDS_MIME
 
         return [RECORDS_MIME]
 
-    def mimeData(self, indexes: list[QModelIndex]):  # noqa: N802
+    def mimeData(self, indexes: list[QModelIndex]):
         from ui.curator.editor.links import records_to_mime
 
         rows = sorted({i.row() for i in indexes if i.isValid()})
         return records_to_mime([(self.record_type, self.id_at(r)) for r in rows if self.id_at(r) >= 0])
 
-    def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802
+    def supportedDragActions(self) -> Qt.DropAction:
         return Qt.DropAction.CopyAction
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Role.DisplayRole) -> Any:
         if role == Role.DisplayRole and orientation == Qt.Orientation.Horizontal:
             if 0 <= section < len(self._columns):
@@ -605,7 +605,7 @@ class ThumbnailGridModel(QAbstractListModel):
         self._asked.clear()
         self.endRemoveRows()
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else self.source.rowCount()
 
     def _media_for(self, row: int) -> Media | None:
@@ -655,7 +655,7 @@ class ThumbnailGridModel(QAbstractListModel):
             return (self.source.record_type, record_id) if record_id >= 0 else None
         return None
 
-    def multiData(self, index: QModelIndex, roles) -> None:  # noqa: N802
+    def multiData(self, index: QModelIndex, roles) -> None:
         """The delegate's roles in one call from C++ (see RecordTableModel.multiData)."""
         for item in roles:
             role = item.role()

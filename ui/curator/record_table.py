@@ -30,7 +30,7 @@ _ELIDE = Qt.TextElideMode.ElideRight
 class RecordTableView(QTableView):
     """A QTableView whose paint of a RecordTableModel costs one Python call a screen, not a few a cell."""
 
-    def paintEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+    def paintEvent(self, event) -> None:
         model = self.model()
         row_texts = getattr(model, "row_texts", None)
         if row_texts is None:
@@ -95,11 +95,11 @@ class RecordTableView(QTableView):
         if not columns:
             return
         group, palette = self._colours()
-        Role = QPalette.ColorRole
-        highlight = palette.brush(group, Role.Highlight)
-        alternate = palette.brush(group, Role.AlternateBase) if self.alternatingRowColors() else None
-        text_pen = QPen(palette.color(group, Role.Text))
-        selected_pen = QPen(palette.color(group, Role.HighlightedText))
+        roles = QPalette.ColorRole
+        highlight = palette.brush(group, roles.Highlight)
+        alternate = palette.brush(group, roles.AlternateBase) if self.alternatingRowColors() else None
+        text_pen = QPen(palette.color(group, roles.Text))
+        selected_pen = QPen(palette.color(group, roles.HighlightedText))
         grid = 1 if self.showGrid() else 0
         metrics = self.fontMetrics()
         wide = metrics.maxWidth()

@@ -24,8 +24,8 @@ from exhibit.errors import ExhibitError
 from exhibit.records import Record
 from ui.common import naming
 from ui.common.events import events
-from ui.curator.commands import links as link_commands
 from ui.common.plaintext import tip
+from ui.curator.commands import links as link_commands
 
 STRUCTURE_MIME = "application/x-exhibit-structure"
 TYPE_ROLE = Qt.ItemDataRole.UserRole
@@ -102,7 +102,7 @@ class StructureTree(QTreeWidget):
             if self.ref(item)[1] is None:
                 item.setText(0, self.tr("No section"))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt naming)
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
             self._records_changed("section", [])  # the titles follow the language too (now, or when shown)
@@ -213,7 +213,7 @@ class StructureTree(QTreeWidget):
     def _record_deleted(self, record_type: str, _record_id: int) -> None:
         self._records_changed(record_type, [])
 
-    def showEvent(self, event) -> None:  # noqa: N802
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         if self._stale:
             self._stale = False
@@ -282,7 +282,7 @@ class StructureTree(QTreeWidget):
         return self._edit(link_commands.move_panel, record_id, target,
                           0 if delta > 0 else len(self.panel_ids(target)))
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802
+    def keyPressEvent(self, event) -> None:
         if event.modifiers() == Qt.KeyboardModifier.AltModifier and \
                 event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
             self.move_selected(-1 if event.key() == Qt.Key.Key_Up else 1)
@@ -292,13 +292,13 @@ class StructureTree(QTreeWidget):
 
     # ------------------------------------------------------------ drag and drop
 
-    def mimeTypes(self) -> list[str]:  # noqa: N802
+    def mimeTypes(self) -> list[str]:
         return [STRUCTURE_MIME]
 
-    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
+    def supportedDropActions(self) -> Qt.DropAction:
         return Qt.DropAction.MoveAction
 
-    def mimeData(self, items: list[QTreeWidgetItem]) -> QMimeData:  # noqa: N802
+    def mimeData(self, items: list[QTreeWidgetItem]) -> QMimeData:
         mime = QMimeData()
         if items:
             record_type, record_id = self.ref(items[0])
@@ -316,7 +316,7 @@ class StructureTree(QTreeWidget):
         except (ValueError, KeyError, TypeError):
             return None
 
-    def startDrag(self, _actions: Qt.DropAction) -> None:  # noqa: N802
+    def startDrag(self, _actions: Qt.DropAction) -> None:
         # The drop changes the archive and the tree is rebuilt from it, so Qt
         # must not move or remove the dragged row itself.
         item = self.currentItem()
@@ -326,10 +326,10 @@ class StructureTree(QTreeWidget):
         drag.setMimeData(self.mimeData([item]))
         drag.exec(Qt.DropAction.MoveAction, Qt.DropAction.MoveAction)
 
-    def dragEnterEvent(self, event) -> None:  # noqa: N802
+    def dragEnterEvent(self, event) -> None:
         self._drag_over(event, super().dragEnterEvent)
 
-    def dragMoveEvent(self, event) -> None:  # noqa: N802
+    def dragMoveEvent(self, event) -> None:
         self._drag_over(event, super().dragMoveEvent)
 
     def _drag_over(self, event, base) -> None:
@@ -341,7 +341,7 @@ class StructureTree(QTreeWidget):
         event.setDropAction(Qt.DropAction.MoveAction)
         event.accept()
 
-    def dropEvent(self, event) -> None:  # noqa: N802
+    def dropEvent(self, event) -> None:
         self.setState(QAbstractItemView.State.NoState)
         self.viewport().update()
         ref = self.dragged(event.mimeData())

@@ -8,14 +8,30 @@ undoable step (ui/curator/commands/undo.py); views refresh from the "records cha
 """
 from __future__ import annotations
 
-import shiboken6
+from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit,
-                               QListView, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
-                               QSplitter, QStackedWidget, QTableView, QTabWidget, QToolButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from exhibit import services, vocab
 from exhibit.archive import Archive
@@ -24,6 +40,9 @@ from exhibit.errors import DateError, ExhibitError
 from exhibit.listing import ListQuery
 from ui.common import i18n, naming, plaintext
 from ui.common.events import events
+
+if TYPE_CHECKING:
+    from ui.curator.editor.forms import RecordForm
 
 RECORD_TYPES = ("object", "media", "section", "panel", "person", "place", "event", "source")
 
@@ -34,17 +53,18 @@ def type_label(record_type: str) -> str:
 
 
 class CuratorWindow(QMainWindow):
+    _closed = False  # set once closeEvent has let go of the archive
+
     def __init__(self, archive: Archive) -> None:
         super().__init__()
+        from ui.common.thumbnails import ThumbnailLoader
         from ui.curator.editor.history import HistoryView
         from ui.curator.editor.links import LinksEditor
         from ui.curator.editor.media import MediaPanel
-        from ui.curator.models import (RecordTableModel, ThumbnailGridModel, configure_grid_view,
-                               configure_table_view)
-        from ui.curator.record_table import RecordTableView
         from ui.curator.editor.panel_preview import PanelPreview
+        from ui.curator.models import RecordTableModel, ThumbnailGridModel, configure_grid_view, configure_table_view
+        from ui.curator.record_table import RecordTableView
         from ui.curator.structure import StructureTree
-        from ui.common.thumbnails import ThumbnailLoader
 
         plaintext.install()  # every label shows archive text literally (ui/common/plaintext.py)
         self.archive = archive
@@ -253,8 +273,9 @@ class CuratorWindow(QMainWindow):
         self._fill_filters()
         self._update_count()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt naming)
-        if event.type() == QEvent.Type.LanguageChange:
+    def changeEvent(self, event: QEvent) -> None:
+        # A closed window may outlive its archive (until Qt deletes it): it has nothing to retranslate.
+        if event.type() == QEvent.Type.LanguageChange and not self._closed:
             self.retranslate()
         super().changeEvent(event)
 
@@ -553,7 +574,7 @@ class CuratorWindow(QMainWindow):
             self.splitter.setSizes([200, 640, 520])
         self.view_toggle.setChecked(settings.value("curator/grid", False, type=bool))
 
-    def closeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+    def closeEvent(self, event) -> None:
         if not self.form.maybe_leave():
             event.ignore()
             return
@@ -571,6 +592,7 @@ class CuratorWindow(QMainWindow):
         self.history_view.disconnect_events()
         self.history_view.movements.disconnect_events()
         _disconnect_hub(self.preview, self.links, self.structure)
+        self._closed = True
         settings = QSettings()
         settings.setValue("curator/geometry", self.saveGeometry())
         settings.setValue("curator/splitter", self.splitter.saveState())

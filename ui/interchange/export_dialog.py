@@ -15,16 +15,29 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
-                               QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QRadioButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from exhibit.archive import Archive
 from exhibit.interchange.export import EXPORT_TYPES
 from exhibit.problems import Problem
+from ui.common.problems import message_text
 from ui.interchange import tasks
 from ui.interchange.file_pages import error_label
-from ui.common.problems import message_text
 from ui.interchange.labels import record_type_name
 
 # format → (suffix, or "" for a folder; per-type?; selection allowed?)
@@ -265,7 +278,7 @@ class ExportDialog(QDialog):
         self.runner.shutdown()
         super().done(result)
 
-    def closeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+    def closeEvent(self, event) -> None:
         if self.runner.is_running():
             self.reject()
             event.ignore()
@@ -333,7 +346,7 @@ class ExportDialog(QDialog):
         self.cancel_button.setAccessibleName(self.tr("Cancel the export") if running else self.tr("Close"))
         self.cancel_button.setEnabled(not running or (self.fmt() in CANCELLABLE and not self.runner.cancelling()))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt naming)
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)

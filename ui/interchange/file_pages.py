@@ -11,17 +11,29 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QListWidget, QProgressBar, QPushButton, QTableWidget, QTableWidgetItem,
-                               QVBoxLayout, QWizardPage)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWizardPage,
+)
 
 from exhibit.interchange.importer import IMPORT_TYPES
 from exhibit.interchange.tables import SUFFIXES
 from exhibit.problems import Problem
+from ui.common.plaintext import tip
+from ui.common.problems import message_text, problem_text
 from ui.interchange import tasks
 from ui.interchange.labels import record_type_name
-from ui.common.problems import message_text, problem_text
-from ui.common.plaintext import tip
 
 if TYPE_CHECKING:
     from ui.interchange.import_wizard import ImportWizard
@@ -114,13 +126,13 @@ class FilePage(QWizardPage):
             return self.tr("The media folder %1 does not exist.").replace("%1", str(media))
         return ""
 
-    def isComplete(self) -> bool:  # noqa: N802 (Qt naming)
+    def isComplete(self) -> bool:
         problem = self.problem()
         self.error.setText(problem)
         self.error.setVisible(bool(problem))
         return self.path() is not None and not problem
 
-    def validatePage(self) -> bool:  # noqa: N802 (Qt naming)
+    def validatePage(self) -> bool:
         self.w.choose_source(self.path(), self.type_combo.currentData(), self.media_root())  # type: ignore[arg-type]
         return True
 
@@ -147,7 +159,7 @@ class FilePage(QWizardPage):
                                   "backed up first."))
         self.completeChanged.emit()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt naming)
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
@@ -196,7 +208,7 @@ class PreviewPage(QWizardPage):
         layout.addWidget(self.notes)
         self.retranslate()
 
-    def initializePage(self) -> None:  # noqa: N802 (Qt naming)
+    def initializePage(self) -> None:
         if self.w.read is None:
             self.start()
         else:
@@ -266,7 +278,7 @@ class PreviewPage(QWizardPage):
             self.notes.addItem(self.tr("Empty rows skipped: %1").replace("%1", shown))
         self.retranslate()
 
-    def isComplete(self) -> bool:  # noqa: N802 (Qt naming)
+    def isComplete(self) -> bool:
         return self.w.read is not None and not self.w.runner.is_running()
 
     def retranslate(self) -> None:
@@ -303,7 +315,7 @@ class PreviewPage(QWizardPage):
         self.notes.setAccessibleName(self.tr("Notes about the file"))
         self.error.setAccessibleName(self.tr("Why the file could not be read"))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt naming)
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)

@@ -163,7 +163,7 @@ class ImportWizard(QWizard):
         self.runner.shutdown()
         super().done(result)
 
-    def closeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+    def closeEvent(self, event) -> None:
         if self.currentPage() is self.import_page and self.import_page.state == "running":
             self.import_page.cancel()
             event.ignore()
@@ -191,7 +191,7 @@ class ImportWizard(QWizard):
             if button is not None:
                 button.setAccessibleName(name)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt naming)
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)

@@ -9,7 +9,7 @@ of an import row (created, updated …) are translated here, through Qt.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from exhibit import names
 from exhibit.records import RECORD_TYPES

@@ -12,15 +12,26 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget, QWizardPage)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
 
 from exhibit.errors import ExhibitError
 from exhibit.interchange.mapping import IGNORE, MEDIA, Mapping, suggest, targets
+from ui.common.plaintext import tip
 from ui.interchange.file_pages import error_label
 from ui.interchange.labels import field_choice, field_label, record_type_name
 from ui.interchange.terms_editor import TermsEditor, find_unknown_terms
-from ui.common.plaintext import tip
 
 if TYPE_CHECKING:
     from ui.interchange.import_wizard import ImportWizard
@@ -96,7 +107,7 @@ class MappingPage(QWizardPage):
 
     # ------------------------------------------------------------ filling
 
-    def initializePage(self) -> None:  # noqa: N802 (Qt naming)
+    def initializePage(self) -> None:
         self.fill()
 
     def fill(self) -> None:
@@ -231,7 +242,7 @@ class MappingPage(QWizardPage):
                            "one of them.")
         return ""
 
-    def isComplete(self) -> bool:  # noqa: N802 (Qt naming)
+    def isComplete(self) -> bool:
         problem = self.problem()
         self.error.setText(problem)
         self.error.setVisible(bool(problem))
@@ -264,7 +275,7 @@ class MappingPage(QWizardPage):
         self.message.setAccessibleName(self.tr("Mapping message"))
         self.error.setAccessibleName(self.tr("Why the mapping cannot be used"))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt naming)
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)

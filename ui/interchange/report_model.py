@@ -11,9 +11,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from exhibit.interchange.importer import ImportPlan, RowOutcome
-from ui.interchange.labels import action_name
-from ui.common.problems import problem_text
 from ui.common.plaintext import tip
+from ui.common.problems import problem_text
+from ui.interchange.labels import action_name
 
 ROW, KEY, RESULT, REASONS = range(4)
 _REJECTED = QColor("#b3261e")
@@ -51,13 +51,13 @@ class ReportModel(QAbstractTableModel):
     def outcome(self, row: int) -> RowOutcome:
         return self._rows[self._shown[row]]
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._shown)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else 4
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]

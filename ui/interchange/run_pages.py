@@ -11,16 +11,28 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QHeaderView, QLabel, QListWidget, QProgressBar,
-                               QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget, QWizard,
-                               QWizardPage)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
 
 from exhibit.interchange.importer import ImportPlan
 from exhibit.problems import Problem
+from ui.common.problems import message_text, problem_text
 from ui.interchange import tasks
 from ui.interchange.file_pages import error_label
 from ui.interchange.labels import record_type_name
-from ui.common.problems import message_text, problem_text
 from ui.interchange.report_model import REASONS, ReportModel
 from ui.interchange.terms_editor import TermsEditor, find_unknown_terms
 
@@ -98,7 +110,7 @@ class CheckPage(QWizardPage):
 
     # ------------------------------------------------------------ running
 
-    def initializePage(self) -> None:  # noqa: N802 (Qt naming)
+    def initializePage(self) -> None:
         if self.w.read is not None and self.w.mapping is not None:
             unknown = find_unknown_terms(self.w.archive, self.w.read.preview.table, self.w.mapping)
             self.terms.set_terms(self.w.mapping, unknown)
@@ -107,7 +119,7 @@ class CheckPage(QWizardPage):
         else:
             self.show_plan(self.w.plan)
 
-    def cleanupPage(self) -> None:  # noqa: N802 (Qt naming) - Back: stop a check still running
+    def cleanupPage(self) -> None:  # Back: stop a check still running
         self.recheck.stop()
         if self.state == "running":
             self.w.runner.shutdown()
@@ -171,7 +183,7 @@ class CheckPage(QWizardPage):
             self.notes.addItem(self.tr("Empty rows skipped: %1").replace("%1", shown))
         self.retranslate()
 
-    def isComplete(self) -> bool:  # noqa: N802 (Qt naming)
+    def isComplete(self) -> bool:
         plan = self.w.plan
         return (self.state == "done" and plan is not None and plan.ok and not self.w.plan_stale
                 and not self.w.runner.is_running())
@@ -228,7 +240,7 @@ class CheckPage(QWizardPage):
         self.notes.setVisible(self.notes.count() > 0)
         self.notes.setAccessibleName(self.tr("Notes about the file"))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt naming)
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
@@ -261,7 +273,7 @@ class ImportPage(QWizardPage):
         layout.addStretch(1)
         self.retranslate()
 
-    def initializePage(self) -> None:  # noqa: N802 (Qt naming)
+    def initializePage(self) -> None:
         self.state, self.message, self.done = "running", "", None
         self.progress.setRange(0, 0)
         self.w.start_import(self._on_progress, self._on_done, self._on_failed, self._on_cancelled)
@@ -299,7 +311,7 @@ class ImportPage(QWizardPage):
     def _on_cancelled(self, message: str) -> None:
         self._finish("cancelled")
 
-    def isComplete(self) -> bool:  # noqa: N802 (Qt naming)
+    def isComplete(self) -> bool:
         return self.state in ("done", "failed", "cancelled")
 
     def status_text(self) -> str:
@@ -357,7 +369,7 @@ class ImportPage(QWizardPage):
         self.note.setText(self.note_text() if self.state != "running" else "")
         self.note.setAccessibleName(self.tr("About undoing the import"))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt naming)
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)

@@ -42,9 +42,9 @@ def render_screenshots(out_dir: Path, archive, *, size: tuple[int, int] = SIZE) 
     from exhibit.archive import Archive
     from exhibit.keeping.backups import backup_to
     from ui.common import i18n
+    from ui.common.qtfonts import ensure_cjk_font
     from ui.interchange.export_dialog import ExportDialog
     from ui.interchange.import_wizard import ImportWizard
-    from ui.common.qtfonts import ensure_cjk_font
 
     app = QApplication.instance()
     ensure_cjk_font()

@@ -1,9 +1,10 @@
 """What the import wizard and the export dialog ask the core to do, off the UI thread.
 
 Each task is a plain function `task(progress, cancelled) -> result` run by
-`Runner` (ui/common/background.py, with the core's cancel errors) on a QThread. The archive's SQLite connection belongs to the UI
-thread and must not be shared with another thread (its transactions would
-interleave with the UI's reads and writes), so every task opens its own
+`Runner` (ui/common/background.py, with the core's cancel errors) on a
+QThread. The archive's SQLite connection belongs to the UI thread and
+must not be shared with another thread (its transactions would interleave
+with the UI's reads and writes), so every task opens its own
 `Archive` on the same database file and closes it at the end:
 
 - reading a file touches no archive at all;
@@ -30,8 +31,15 @@ from PySide6.QtCore import QObject
 from exhibit.archive import Archive
 from exhibit.errors import ExhibitError
 from exhibit.interchange import pipeline
-from exhibit.interchange.importer import (ImportCancelled, ImportPlan, ImportResult, Preview, apply_import,
-                                          plan_import, preview)
+from exhibit.interchange.importer import (
+    ImportCancelled,
+    ImportPlan,
+    ImportResult,
+    Preview,
+    apply_import,
+    plan_import,
+    preview,
+)
 from exhibit.interchange.mapping import Mapping
 from exhibit.interchange.tables import Table
 from ui.common import background

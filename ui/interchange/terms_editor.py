@@ -10,8 +10,17 @@ nearest one listed first and marked. A choice is written into
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from exhibit import vocab
 from exhibit.archive import Archive
@@ -20,8 +29,8 @@ from exhibit.interchange.importer import UnknownTerm
 from exhibit.interchange.mapping import Mapping, TermMatcher
 from exhibit.interchange.tables import Table
 from exhibit.records import Term, record_class
-from ui.interchange.labels import field_label
 from ui.common.plaintext import tip
+from ui.interchange.labels import field_label
 
 FIELD, VALUE, ROWS, TERM = range(4)
 
@@ -184,7 +193,7 @@ class TermsEditor(QWidget):
             if item is not None:
                 item.setText(field_label(u.field, self.mapping.record_type if self.mapping else None))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt naming)
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)

@@ -83,7 +83,7 @@ class SafekeepingActions(QObject):
         self.idle_timer.stop()
         self.window.removeEventFilter(self)
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt naming)
+    def eventFilter(self, watched, event) -> bool:
         if event.type() in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel):
             self._since_input.restart()
         elif event.type() == QEvent.Type.LanguageChange and watched is self.window:

@@ -73,7 +73,6 @@ class KioskView:
 
     def __init__(self, snapshot, settings=None, visits=None, *, size: tuple[int, int] = (1920, 1080),
                  locked: bool = True, on_exit=None):
-        from PySide6.QtCore import QUrl
         from PySide6.QtQuick import QQuickView
 
         from ui.common import i18n

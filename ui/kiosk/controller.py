@@ -24,6 +24,7 @@ from ui.kiosk.lockdown import PinGate
 from ui.kiosk.models import KioskListModel, SearchModel, localize
 from ui.kiosk.settings import KioskSettings
 
+
 def short_name(name: str) -> str:
     """A place's name for the map: without the bracketed part ("衡阳（八甲岭）机场" → "衡阳机场")."""
     import re
@@ -121,6 +122,8 @@ class Kiosk(QObject):
         self.timeline.set_items(kiosk_data.timeline(self.snapshot), lang)
         self._map = kiosk_data.map_data(self.snapshot)
         self.places.set_items(self._map.places, lang)
+        # The snapshot never changes while the kiosk runs: read once, shown on attract and home.
+        self._sample = kiosk_data.has_sample_content(self.snapshot)
 
     OBJECTS_KEPT = 256
     QUERY_MAX = 100
@@ -152,6 +155,8 @@ class Kiosk(QObject):
     query = Property(str, lambda self: self._query, notify=searchChanged)
     staffOpen = Property(bool, lambda self: self._staff_open, notify=staffChanged)
     staffMessage = Property(str, lambda self: self._staff_message, notify=staffChanged)
+    # True when the snapshot holds sample records: QML then says the objects are invented.
+    sampleContent = Property(bool, lambda self: self._sample, constant=True)
 
     def _localized(self, item: Any) -> dict:
         """`item` in the current language; the last few are kept, as several bindings read each."""
@@ -183,8 +188,8 @@ class Kiosk(QObject):
     def _get_map_lines(self) -> list:
         if not self._map:
             return []
-        return [{"kind": l.kind, "name": l.name_zh if self._lang == "zh" else l.name_en,
-                 "points": [[x, y] for x, y in l.points]} for l in self._map.lines]
+        return [{"kind": line.kind, "name": line.name_zh if self._lang == "zh" else line.name_en,
+                 "points": [[x, y] for x, y in line.points]} for line in self._map.lines]
 
     mapLines = Property("QVariantList", _get_map_lines, notify=mapChanged)
 
@@ -255,7 +260,7 @@ class Kiosk(QObject):
         self.idle.start()
 
     @Slot()
-    def goHome(self) -> None:  # noqa: N802 (QML's naming)
+    def goHome(self) -> None:
         self.closeDetail()
         self._history.clear()
         self._go("home", remember=False)
@@ -283,7 +288,7 @@ class Kiosk(QObject):
         self._go(screen, remember=False)
 
     @Slot(int)
-    def openSection(self, section_id: int) -> None:  # noqa: N802
+    def openSection(self, section_id: int) -> None:
         found = next((s for s in self.sections.items() if s.id == section_id), None)
         if found is None:
             return
@@ -293,14 +298,14 @@ class Kiosk(QObject):
         self._go("section")
 
     @Slot(int)
-    def openPanel(self, index: int) -> None:  # noqa: N802
+    def openPanel(self, index: int) -> None:
         self._panel_index = max(0, min(index, self.panels.rowCount() - 1))
         self.panelIndexChanged.emit()
         self._go("panel")
         self.panelShown(self._panel_index)
 
     @Slot(int)
-    def panelShown(self, index: int) -> None:  # noqa: N802
+    def panelShown(self, index: int) -> None:
         """The panel at `index` is on screen (opened or swiped to): count it."""
         if index != self._panel_index:
             self._panel_index = index
@@ -310,7 +315,7 @@ class Kiosk(QObject):
             self.visits.opened("panel", row["id"])
 
     @Slot(int)
-    def openObject(self, object_id: int) -> None:  # noqa: N802
+    def openObject(self, object_id: int) -> None:
         found = self._object_detail(object_id)
         if found is None:
             return
@@ -322,7 +327,7 @@ class Kiosk(QObject):
             self.visits.opened("object", object_id)
 
     @Slot(str, int)
-    def openRecord(self, kind: str, record_id: int) -> None:  # noqa: N802
+    def openRecord(self, kind: str, record_id: int) -> None:
         """Open what a link, a timeline card, a map place or a search hit points to."""
         if kind == "object":
             self.openObject(record_id)
@@ -342,33 +347,33 @@ class Kiosk(QObject):
                 self.detailChanged.emit()
 
     @Slot()
-    def closeDetail(self) -> None:  # noqa: N802
+    def closeDetail(self) -> None:
         if self._detail is not None:
             self._detail = None
             self.detailChanged.emit()
 
     @Slot(int)
-    def openViewer(self, index: int) -> None:  # noqa: N802
+    def openViewer(self, index: int) -> None:
         self._viewer = index
         self.viewerChanged.emit()
 
     @Slot()
-    def closeViewer(self) -> None:  # noqa: N802
+    def closeViewer(self) -> None:
         self._viewer = -1
         self.viewerChanged.emit()
 
     @Slot()
-    def openTimeline(self) -> None:  # noqa: N802
+    def openTimeline(self) -> None:
         self.closeDetail()
         self._go("timeline")
 
     @Slot()
-    def openMap(self) -> None:  # noqa: N802
+    def openMap(self) -> None:
         self.closeDetail()
         self._go("map")
 
     @Slot()
-    def openSearch(self) -> None:  # noqa: N802
+    def openSearch(self) -> None:
         self.closeDetail()
         self._go("search")
 
@@ -382,7 +387,7 @@ class Kiosk(QObject):
 
     # ---------------------------------------------------------------- language and text
     @Slot(str)
-    def setLanguage(self, lang: str) -> None:  # noqa: N802
+    def setLanguage(self, lang: str) -> None:
         lang = "zh" if lang == "zh" else "en"
         if lang == self._lang:
             return
@@ -408,17 +413,17 @@ class Kiosk(QObject):
                     thing.emit()
 
     @Slot()
-    def toggleLanguage(self) -> None:  # noqa: N802
+    def toggleLanguage(self) -> None:
         self.setLanguage("en" if self._lang == "zh" else "zh")
 
     @Slot()
-    def cycleTextSize(self) -> None:  # noqa: N802
+    def cycleTextSize(self) -> None:
         i = TEXT_SCALES.index(self._text_scale) if self._text_scale in TEXT_SCALES else 0
         self._text_scale = TEXT_SCALES[(i + 1) % len(TEXT_SCALES)]
         self.textScaleChanged.emit()
 
     @Slot(float, float, float, float, result="QVariantList")
-    def mapLabelSides(self, width: float, height: float, font_px: float, marker: float) -> list:  # noqa: N802
+    def mapLabelSides(self, width: float, height: float, font_px: float, marker: float) -> list:
         """For each place (in model order): where its label goes so labels do not cover each other."""
         from PySide6.QtGui import QFont, QFontMetricsF
 
@@ -461,7 +466,7 @@ class Kiosk(QObject):
         memory.release_heap()
 
     @Slot()
-    def requestStaff(self) -> None:  # noqa: N802
+    def requestStaff(self) -> None:
         """The hidden long press: ask for the staff PIN."""
         self._staff_open = True
         self._staff_message = self._idle_staff_message()
@@ -471,13 +476,13 @@ class Kiosk(QObject):
         return "no-pin" if not self.pins.has_pin else "weak" if self.pins.weak else ""
 
     @Slot()
-    def cancelStaff(self) -> None:  # noqa: N802
+    def cancelStaff(self) -> None:
         self._staff_open = False
         self._staff_message = ""
         self.staffChanged.emit()
 
     @Slot(str, result=bool)
-    def checkPin(self, pin: str) -> bool:  # noqa: N802
+    def checkPin(self, pin: str) -> bool:
         """Start checking `pin` off the UI thread (scrypt takes ~0.4 s): the dialog says
         "checking" meanwhile and the answer comes as staffMessage or exitRequested.
         Returns False if a check is already running (the extra press is ignored)."""

@@ -82,7 +82,7 @@ class IdleWatcher(QObject):
             self.stop()
             self.timedOut.emit()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if self._active and event.type() in _INPUT:
             self.poke()
         return False

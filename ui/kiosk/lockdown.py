@@ -13,8 +13,7 @@ from typing import Mapping
 
 from PySide6.QtCore import QEvent, QObject, Qt
 
-from exhibit.publish.pin import (PIN_DIGITS, SCRYPT, check_pin_format, hash_pin,  # noqa: F401
-                                 is_weak, verify_pin)
+from exhibit.publish.pin import PIN_DIGITS, SCRYPT, check_pin_format, hash_pin, is_weak, verify_pin
 from ui.kiosk.settings import KioskSettings
 
 MAX_TRIES = 5           # wrong PINs in a row before a pause
@@ -107,7 +106,7 @@ class Lockdown(QObject):
         """Staff entered the right PIN: let the window close."""
         self.released = True
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride):
             if _blocked(event):

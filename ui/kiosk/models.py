@@ -18,7 +18,7 @@ from dataclasses import fields, is_dataclass
 from functools import lru_cache
 from typing import Any, Iterable
 
-from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QObject, Qt, QUrl, Signal, Property
+from PySide6.QtCore import Property, QAbstractListModel, QByteArray, QModelIndex, QObject, Qt, QUrl, Signal
 
 IMAGE_FIELDS = frozenset({"image", "thumb", "screen"})
 # Archive text on its way to QML loses what could change how the text *around* it is shown:
@@ -111,10 +111,10 @@ class KioskListModel(QAbstractListModel):
         self._by_lang: dict[str, list[dict[str, Any]]] = {}
         self._lang = "zh"
 
-    def roleNames(self) -> dict[int, QByteArray]:  # noqa: N802 (Qt's name)
+    def roleNames(self) -> dict[int, QByteArray]:
         return self._roles
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -26,7 +26,7 @@ def _settle(app, seconds: float = 0.4) -> None:
 def render_all(out_dir: Path | str, sizes=((1920, 1080),), languages=("zh", "en"),
                archive_dir: Path | None = None) -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from ui.kiosk.app import KioskView, prepare_environment, use_software_renderer_if_headless
+    from ui.kiosk.app import prepare_environment, use_software_renderer_if_headless
 
     prepare_environment()
     use_software_renderer_if_headless()
@@ -35,7 +35,6 @@ def render_all(out_dir: Path | str, sizes=((1920, 1080),), languages=("zh", "en"
     from exhibit.archive import Archive
     from exhibit.publish.snapshot import open_snapshot, publish
     from exhibit.sample.loader import load_sample
-    from ui.kiosk.settings import KioskSettings
     from ui.common.qtfonts import ensure_cjk_font
 
     app = QGuiApplication.instance() or QGuiApplication(["exhibit-kiosk-screenshots"])

@@ -10,9 +10,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QDate, QEvent, Signal
-from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDateEdit, QDoubleSpinBox,
-                               QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QRadioButton,
-                               QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from exhibit import services
 from exhibit.archive import Archive
@@ -250,7 +263,7 @@ class PrintOptions(QWidget):
 
     # ------------------------------------------------------------ texts
 
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+    def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)

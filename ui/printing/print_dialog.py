@@ -20,19 +20,34 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
-                               QProgressBar, QPushButton, QScrollArea, QSplitter, QTabWidget, QToolButton,
-                               QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from exhibit import services
 from exhibit.archive import Archive
 from exhibit.errors import ExhibitError
 from exhibit.printing.select import Selection
 from exhibit.problems import Problem
-from ui.printing import jobs
-from ui.printing.options import PrintOptions
 from ui.common.plaintext import tip
 from ui.common.problems import message_text, problem_text
+from ui.printing import jobs
+from ui.printing.options import PrintOptions
 
 SaveChooser = Callable[[QWidget, str], "str | None"]
 PrinterChooser = Callable[[QWidget], "QPrinter | None"]
@@ -557,7 +572,7 @@ class PrintDialog(QDialog):
             self.check_summary.setText(self.tr("%1 on %2").replace("%1", self._warnings_text(n))
                                        .replace("%2", self._labels(labels)))
 
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+    def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
@@ -613,12 +628,12 @@ class PrintDialog(QDialog):
         self.document.close()
         self._tmp.cleanup()
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt naming)
+    def eventFilter(self, watched, event) -> bool:
         if watched is self.parent() and event.type() == QEvent.Type.Close:
             self.runner.shutdown()        # the curator window is closing (or the app quits)
         return super().eventFilter(watched, event)
 
-    def closeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+    def closeEvent(self, event) -> None:
         if self.runner.is_running():
             self.cancel()
             event.ignore()

@@ -23,8 +23,8 @@ def render_screenshots(out_dir: Path, archive, *, size: tuple[int, int] = SIZE) 
 
     from exhibit.printing.select import Selection, select_objects
     from ui.common import i18n
-    from ui.printing.print_dialog import PrintDialog
     from ui.common.qtfonts import ensure_cjk_font
+    from ui.printing.print_dialog import PrintDialog
 
     app = QApplication.instance()
     ensure_cjk_font()

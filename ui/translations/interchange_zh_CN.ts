@@ -4,151 +4,151 @@
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../interchange/run_pages.py" line="170"/>
+        <location filename="../interchange/run_pages.py" line="183"/>
         <source>Empty rows skipped: %1</source>
         <translation>已跳过的空行：%1</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="183"/>
+        <location filename="../interchange/run_pages.py" line="196"/>
         <source>Checking every row; nothing is written…</source>
         <translation>正在逐行检查，不写入任何内容…</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="185"/>
+        <location filename="../interchange/run_pages.py" line="198"/>
         <source>The check could not be run.</source>
         <translation>无法进行检查。</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="187"/>
+        <location filename="../interchange/run_pages.py" line="200"/>
         <source>The check was stopped before the end. Check again to import.</source>
         <translation>检查未完成即已停止。请重新检查后再导入。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../interchange/run_pages.py" line="189"/>
+        <location filename="../interchange/run_pages.py" line="202"/>
         <source>%n row(s) checked: </source>
         <translation>
             <numerusform>已检查 %n 行：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="190"/>
+        <location filename="../interchange/run_pages.py" line="203"/>
         <source>%1 to create, %2 to update, %3 unchanged, %4 rejected.</source>
         <translation>新建 %1 条，更新 %2 条，%3 条不变，%4 条被拒绝。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../interchange/run_pages.py" line="194"/>
+        <location filename="../interchange/run_pages.py" line="207"/>
         <source>%n empty row(s) skipped.</source>
         <translation>
             <numerusform>跳过 %n 个空行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="196"/>
+        <location filename="../interchange/run_pages.py" line="209"/>
         <source>Nothing can be imported while a row is rejected: correct the file, the mapping or the terms, and check again.</source>
         <translation>只要有一行被拒绝，就不能导入：请修改文件、列对应或术语，然后重新检查。</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="199"/>
+        <location filename="../interchange/run_pages.py" line="212"/>
         <source>The mapping changed: checking again…</source>
         <translation>列对应已更改，正在重新检查…</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="201"/>
+        <location filename="../interchange/run_pages.py" line="214"/>
         <source>Press Import to import them all, in one step.</source>
         <translation>按“导入”一次性导入全部行。</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="205"/>
+        <location filename="../interchange/run_pages.py" line="218"/>
         <source>Check (dry run)</source>
         <translation>检查（试运行）</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="206"/>
+        <location filename="../interchange/run_pages.py" line="219"/>
         <source>What importing would do to each row. Nothing has been written yet.</source>
         <translation>导入将对每一行做什么。目前尚未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="207"/>
+        <location filename="../interchange/run_pages.py" line="220"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="209"/>
+        <location filename="../interchange/run_pages.py" line="222"/>
         <source>Result of the check</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="212"/>
+        <location filename="../interchange/run_pages.py" line="225"/>
         <source>Why the check failed</source>
         <translation>检查失败的原因</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="214"/>
+        <location filename="../interchange/run_pages.py" line="227"/>
         <source>S&amp;top</source>
         <translation>停止(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="215"/>
+        <location filename="../interchange/run_pages.py" line="228"/>
         <source>Stop the check</source>
         <translation>停止检查</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="217"/>
+        <location filename="../interchange/run_pages.py" line="230"/>
         <source>Check &amp;again</source>
         <translation>重新检查(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="218"/>
+        <location filename="../interchange/run_pages.py" line="231"/>
         <source>Run the check again</source>
         <translation>重新运行检查</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="220"/>
+        <location filename="../interchange/run_pages.py" line="233"/>
         <source>Check progress</source>
         <translation>检查进度</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="221"/>
+        <location filename="../interchange/run_pages.py" line="234"/>
         <source>Only &amp;rejected rows</source>
         <translation>只看被拒绝的行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="222"/>
+        <location filename="../interchange/run_pages.py" line="235"/>
         <source>Show only the rejected rows</source>
         <translation>只显示被拒绝的行</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="223"/>
+        <location filename="../interchange/run_pages.py" line="236"/>
         <source>&amp;Rows (%1 shown):</source>
         <translation>各行（显示 %1 行）(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="224"/>
+        <location filename="../interchange/run_pages.py" line="237"/>
         <source>Report for each row</source>
         <translation>逐行报告</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="225"/>
+        <location filename="../interchange/run_pages.py" line="238"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="225"/>
+        <location filename="../interchange/run_pages.py" line="238"/>
         <source>Key</source>
         <translation>标识</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="225"/>
+        <location filename="../interchange/run_pages.py" line="238"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="225"/>
+        <location filename="../interchange/run_pages.py" line="238"/>
         <source>Reasons</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="228"/>
+        <location filename="../interchange/run_pages.py" line="241"/>
         <source>Notes about the file</source>
         <translation>关于文件的说明</translation>
     </message>
@@ -156,235 +156,235 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../interchange/export_dialog.py" line="47"/>
+        <location filename="../interchange/export_dialog.py" line="61"/>
         <source>Export into folder</source>
         <translation>导出到文件夹</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="50"/>
+        <location filename="../interchange/export_dialog.py" line="64"/>
         <source>Export to</source>
         <translation>导出到</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="188"/>
+        <location filename="../interchange/export_dialog.py" line="202"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="188"/>
+        <location filename="../interchange/export_dialog.py" line="202"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="189"/>
+        <location filename="../interchange/export_dialog.py" line="203"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="189"/>
+        <location filename="../interchange/export_dialog.py" line="203"/>
         <source>LIDO XML files (*.xml)</source>
         <translation>LIDO XML 文件 (*.xml)</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="190"/>
+        <location filename="../interchange/export_dialog.py" line="204"/>
         <source>Zip files (*.zip)</source>
         <translation>Zip 压缩文件 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="205"/>
+        <location filename="../interchange/export_dialog.py" line="219"/>
         <source>Choose where to write the export.</source>
         <translation>请选择导出的保存位置。</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="208"/>
+        <location filename="../interchange/export_dialog.py" line="222"/>
         <source>%1 already exists and is not empty; choose a new folder.</source>
         <translation>%1 已存在且不为空，请选择一个新文件夹。</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="210"/>
+        <location filename="../interchange/export_dialog.py" line="224"/>
         <source>%1 is a folder; choose a file name.</source>
         <translation>%1 是文件夹，请选择一个文件名。</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="212"/>
+        <location filename="../interchange/export_dialog.py" line="226"/>
         <source>%1 already exists; choose a new name for the bundle.</source>
         <translation>%1 已存在，请为打包文件另取一个名字。</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="280"/>
+        <location filename="../interchange/export_dialog.py" line="294"/>
         <source>CSV table (.csv)</source>
         <translation>CSV 表格 (.csv)</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="281"/>
+        <location filename="../interchange/export_dialog.py" line="295"/>
         <source>Excel workbook (.xlsx)</source>
         <translation>Excel 工作簿 (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="282"/>
+        <location filename="../interchange/export_dialog.py" line="296"/>
         <source>Whole archive as JSON (.json)</source>
         <translation>整个档案库，JSON 格式 (.json)</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="283"/>
+        <location filename="../interchange/export_dialog.py" line="297"/>
         <source>Objects as LIDO XML (.xml)</source>
         <translation>藏品，LIDO XML 格式 (.xml)</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="284"/>
+        <location filename="../interchange/export_dialog.py" line="298"/>
         <source>IIIF manifests of objects with images (folder)</source>
         <translation>有图像藏品的 IIIF 清单（文件夹）</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="285"/>
+        <location filename="../interchange/export_dialog.py" line="299"/>
         <source>Whole-archive bundle (.zip)</source>
         <translation>整库打包 (.zip)</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="286"/>
+        <location filename="../interchange/export_dialog.py" line="300"/>
         <source>Whole-archive bundle (folder)</source>
         <translation>整库打包（文件夹）</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="291"/>
+        <location filename="../interchange/export_dialog.py" line="305"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="292"/>
+        <location filename="../interchange/export_dialog.py" line="306"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="294"/>
+        <location filename="../interchange/export_dialog.py" line="308"/>
         <source>Exported to %1 (%2).</source>
         <translation>已导出到 %1（%2）。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../interchange/export_dialog.py" line="295"/>
+        <location filename="../interchange/export_dialog.py" line="309"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="297"/>
+        <location filename="../interchange/export_dialog.py" line="311"/>
         <source>The export was cancelled; nothing was written.</source>
         <translation>导出已取消，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="301"/>
+        <location filename="../interchange/export_dialog.py" line="315"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="307"/>
+        <location filename="../interchange/export_dialog.py" line="321"/>
         <source>&amp;Format:</source>
         <translation>格式(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="308"/>
+        <location filename="../interchange/export_dialog.py" line="322"/>
         <source>Export format</source>
         <translation>导出格式</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="309"/>
+        <location filename="../interchange/export_dialog.py" line="323"/>
         <source>&amp;Records:</source>
         <translation>记录(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="310"/>
+        <location filename="../interchange/export_dialog.py" line="324"/>
         <source>Type of records to export</source>
         <translation>要导出的记录类型</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="311"/>
+        <location filename="../interchange/export_dialog.py" line="325"/>
         <source>Which:</source>
         <translation>范围：</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="312"/>
+        <location filename="../interchange/export_dialog.py" line="326"/>
         <source>The &amp;selected records (%1)</source>
         <translation>选中的记录（%1 条）(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="313"/>
+        <location filename="../interchange/export_dialog.py" line="327"/>
         <source>Export the selected records</source>
         <translation>导出选中的记录</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="314"/>
+        <location filename="../interchange/export_dialog.py" line="328"/>
         <source>&amp;All records of this type</source>
         <translation>该类型的全部记录(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="315"/>
+        <location filename="../interchange/export_dialog.py" line="329"/>
         <source>&amp;The whole archive</source>
         <translation>整个档案库(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="316"/>
+        <location filename="../interchange/export_dialog.py" line="330"/>
         <source>Export all records</source>
         <translation>导出全部记录</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="317"/>
+        <location filename="../interchange/export_dialog.py" line="331"/>
         <source>&amp;Destination:</source>
         <translation>保存位置(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="318"/>
+        <location filename="../interchange/export_dialog.py" line="332"/>
         <source>Where to write the export</source>
         <translation>导出的保存位置</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="319"/>
+        <location filename="../interchange/export_dialog.py" line="333"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="320"/>
+        <location filename="../interchange/export_dialog.py" line="334"/>
         <source>Choose where to write the export</source>
         <translation>选择导出的保存位置</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="321"/>
+        <location filename="../interchange/export_dialog.py" line="335"/>
         <source>Export progress</source>
         <translation>导出进度</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="324"/>
+        <location filename="../interchange/export_dialog.py" line="338"/>
         <source>Export status</source>
         <translation>导出状态</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="327"/>
+        <location filename="../interchange/export_dialog.py" line="341"/>
         <source>Why the export failed</source>
         <translation>导出失败的原因</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="328"/>
+        <location filename="../interchange/export_dialog.py" line="342"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="329"/>
+        <location filename="../interchange/export_dialog.py" line="343"/>
         <source>Start the export</source>
         <translation>开始导出</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="331"/>
+        <location filename="../interchange/export_dialog.py" line="345"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="331"/>
-        <location filename="../interchange/export_dialog.py" line="332"/>
+        <location filename="../interchange/export_dialog.py" line="345"/>
+        <location filename="../interchange/export_dialog.py" line="346"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../interchange/export_dialog.py" line="332"/>
+        <location filename="../interchange/export_dialog.py" line="346"/>
         <source>Cancel the export</source>
         <translation>取消导出</translation>
     </message>
@@ -392,97 +392,97 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../interchange/file_pages.py" line="100"/>
+        <location filename="../interchange/file_pages.py" line="115"/>
         <source>This archive is open read-only here, so nothing can be imported into it.</source>
         <translation>此档案库在这里以只读方式打开，不能向其中导入。</translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="105"/>
+        <location filename="../interchange/file_pages.py" line="120"/>
         <source>Import reads .csv, .tsv and .xlsx files. An old .xls workbook must be saved as .xlsx first.</source>
         <translation>导入支持 .csv、.tsv 和 .xlsx 文件。旧版 .xls 工作簿请先另存为 .xlsx。</translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="108"/>
+        <location filename="../interchange/file_pages.py" line="123"/>
         <source>There is no file at %1.</source>
         <translation>%1 处没有文件。</translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="111"/>
+        <location filename="../interchange/file_pages.py" line="126"/>
         <source>The media folder %1 does not exist.</source>
         <translation>媒体文件夹 %1 不存在。</translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="125"/>
+        <location filename="../interchange/file_pages.py" line="140"/>
         <source>Choose a file</source>
         <translation>选择文件</translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="126"/>
+        <location filename="../interchange/file_pages.py" line="141"/>
         <source>A spreadsheet (CSV, TSV or Excel .xlsx) with one record per row and the column names in the first filled row.</source>
         <translation>电子表格（CSV、TSV 或 Excel .xlsx）：每行一条记录，第一个非空行是列名。</translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="128"/>
+        <location filename="../interchange/file_pages.py" line="143"/>
         <source>&amp;File:</source>
         <translation>文件(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="129"/>
+        <location filename="../interchange/file_pages.py" line="144"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="130"/>
+        <location filename="../interchange/file_pages.py" line="145"/>
         <source>Choose the file to import</source>
         <translation>选择要导入的文件</translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="131"/>
+        <location filename="../interchange/file_pages.py" line="146"/>
         <source>File to import</source>
         <translation>要导入的文件</translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="132"/>
+        <location filename="../interchange/file_pages.py" line="147"/>
         <source>Path of a .csv, .tsv or .xlsx file</source>
         <translation>.csv、.tsv 或 .xlsx 文件的路径</translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="133"/>
+        <location filename="../interchange/file_pages.py" line="148"/>
         <source>&amp;Records:</source>
         <translation>记录(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="134"/>
+        <location filename="../interchange/file_pages.py" line="149"/>
         <source>Type of the records in the file</source>
         <translation>文件中记录的类型</translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="137"/>
+        <location filename="../interchange/file_pages.py" line="152"/>
         <source>&amp;Media folder:</source>
         <translation>媒体文件夹(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="138"/>
+        <location filename="../interchange/file_pages.py" line="153"/>
         <source>Folder the image paths in the file are relative to</source>
         <translation>文件中图像路径所相对的文件夹</translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="139"/>
+        <location filename="../interchange/file_pages.py" line="154"/>
         <source>Optional: the folder the image paths are relative to</source>
         <translation>可选：图像路径所相对的文件夹</translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="140"/>
+        <location filename="../interchange/file_pages.py" line="155"/>
         <source>Bro&amp;wse…</source>
         <translation>浏览(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="141"/>
+        <location filename="../interchange/file_pages.py" line="156"/>
         <source>Choose the media folder</source>
         <translation>选择媒体文件夹</translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="142"/>
+        <location filename="../interchange/file_pages.py" line="157"/>
         <source>Image files named in the file are imported only from inside the media folder. Nothing is written before the last step, and the archive is backed up first.</source>
         <translation>文件中列出的图像只从媒体文件夹内导入。最后一步之前不会写入任何内容，导入前会先备份档案库。</translation>
     </message>
@@ -490,112 +490,112 @@
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../interchange/run_pages.py" line="307"/>
+        <location filename="../interchange/run_pages.py" line="320"/>
         <source>Cancelling: everything is being rolled back…</source>
         <translation>正在取消：所有更改都将回滚…</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="308"/>
+        <location filename="../interchange/run_pages.py" line="321"/>
         <source>Backing up the archive before the import…</source>
         <translation>导入前正在备份档案库…</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="309"/>
+        <location filename="../interchange/run_pages.py" line="322"/>
         <source>Checking the rows again…</source>
         <translation>正在再次检查各行…</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="310"/>
+        <location filename="../interchange/run_pages.py" line="323"/>
         <source>Writing the new records…</source>
         <translation>正在写入新记录…</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="311"/>
+        <location filename="../interchange/run_pages.py" line="324"/>
         <source>Updating the matched records…</source>
         <translation>正在更新匹配的记录…</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="312"/>
+        <location filename="../interchange/run_pages.py" line="325"/>
         <source>Importing the images…</source>
         <translation>正在导入图像…</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="312"/>
+        <location filename="../interchange/run_pages.py" line="325"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="314"/>
+        <location filename="../interchange/run_pages.py" line="327"/>
         <source>The import is complete.</source>
         <translation>导入完成。</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="316"/>
+        <location filename="../interchange/run_pages.py" line="329"/>
         <source>The import was cancelled. Nothing was changed.</source>
         <translation>导入已取消，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="318"/>
+        <location filename="../interchange/run_pages.py" line="331"/>
         <source>The import failed. Nothing was changed.</source>
         <translation>导入失败，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="325"/>
+        <location filename="../interchange/run_pages.py" line="338"/>
         <source>%1: %2 created, %3 updated, %4 unchanged.</source>
         <translation>%1：新建 %2 条，更新 %3 条，%4 条不变。</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="329"/>
+        <location filename="../interchange/run_pages.py" line="342"/>
         <source>Images: %1 imported, %2 already in the archive.</source>
         <translation>图像：导入 %1 个，%2 个已在档案库中。</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="334"/>
+        <location filename="../interchange/run_pages.py" line="347"/>
         <source>An import cannot be undone with Edit → Undo: it is one transaction of its own, not an edit in the undo history.</source>
         <translation>导入不能用“编辑 → 撤销”撤回：它是一个独立的事务，不是撤销历史中的一次编辑。</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="337"/>
+        <location filename="../interchange/run_pages.py" line="350"/>
         <source>The archive was backed up just before it, to %1; restore that backup to go back.</source>
         <translation>导入前已将档案库备份到 %1；如需回到导入前，请恢复该备份。</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="340"/>
+        <location filename="../interchange/run_pages.py" line="353"/>
         <source>No backup was made before it (%1).</source>
         <translation>导入前未能备份（%1）。</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="344"/>
+        <location filename="../interchange/run_pages.py" line="357"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="345"/>
+        <location filename="../interchange/run_pages.py" line="358"/>
         <source>Importing %1 in one step: all rows, or none.</source>
         <translation>一次性导入%1：要么全部导入，要么都不导入。</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="348"/>
+        <location filename="../interchange/run_pages.py" line="361"/>
         <source>Import status</source>
         <translation>导入状态</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="349"/>
+        <location filename="../interchange/run_pages.py" line="362"/>
         <source>Import progress</source>
         <translation>导入进度</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="352"/>
+        <location filename="../interchange/run_pages.py" line="365"/>
         <source>Import summary</source>
         <translation>导入摘要</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="355"/>
+        <location filename="../interchange/run_pages.py" line="368"/>
         <source>Why the import failed</source>
         <translation>导入失败的原因</translation>
     </message>
     <message>
-        <location filename="../interchange/run_pages.py" line="357"/>
+        <location filename="../interchange/run_pages.py" line="370"/>
         <source>About undoing the import</source>
         <translation>关于撤回导入</translation>
     </message>
@@ -686,22 +686,22 @@
 <context>
     <name>InterchangeActions</name>
     <message>
-        <location filename="../interchange/labels.py" line="71"/>
+        <location filename="../interchange/labels.py" line="19"/>
         <source>created</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../interchange/labels.py" line="72"/>
+        <location filename="../interchange/labels.py" line="20"/>
         <source>updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../interchange/labels.py" line="73"/>
+        <location filename="../interchange/labels.py" line="21"/>
         <source>unchanged</source>
         <translation>不变</translation>
     </message>
     <message>
-        <location filename="../interchange/labels.py" line="74"/>
+        <location filename="../interchange/labels.py" line="22"/>
         <source>rejected</source>
         <translation>拒绝</translation>
     </message>
@@ -709,127 +709,127 @@
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../interchange/mapping_page.py" line="162"/>
+        <location filename="../interchange/mapping_page.py" line="174"/>
         <source>%1 is a mapping for %2, but this file is imported as %3. Choose %2 on the first page to use it.</source>
         <translation>%1 是%2的列对应，而此文件按%3导入。要使用它，请在第一页选择%2。</translation>
     </message>
     <message>
-        <location filename="../interchange/mapping_page.py" line="175"/>
+        <location filename="../interchange/mapping_page.py" line="187"/>
         <source>Loaded %1.</source>
         <translation>已载入 %1。</translation>
     </message>
     <message>
-        <location filename="../interchange/mapping_page.py" line="177"/>
+        <location filename="../interchange/mapping_page.py" line="189"/>
         <source>It names column(s) this file does not have: %1</source>
         <translation>其中有此文件没有的列：%1</translation>
     </message>
     <message>
-        <location filename="../interchange/mapping_page.py" line="190"/>
+        <location filename="../interchange/mapping_page.py" line="202"/>
         <source>The mapping could not be saved: %1</source>
         <translation>无法保存列对应：%1</translation>
     </message>
     <message>
-        <location filename="../interchange/mapping_page.py" line="193"/>
+        <location filename="../interchange/mapping_page.py" line="205"/>
         <source>Saved the mapping as %1.</source>
         <translation>列对应已保存为 %1。</translation>
     </message>
     <message>
-        <location filename="../interchange/mapping_page.py" line="220"/>
+        <location filename="../interchange/mapping_page.py" line="232"/>
         <source>The columns “%1” and “%2” both fill %3; choose one of them.</source>
         <translation>“%1”和“%2”两列都填入%3，请只选其中一列。</translation>
     </message>
     <message>
-        <location filename="../interchange/mapping_page.py" line="226"/>
+        <location filename="../interchange/mapping_page.py" line="239"/>
         <source>No column fills the accession number (总登记号). Objects are matched by it, so choose the column that holds it.</source>
         <translation>没有列填入总登记号。藏品按总登记号匹配，请选择包含它的列。</translation>
     </message>
     <message>
-        <location filename="../interchange/mapping_page.py" line="228"/>
+        <location filename="../interchange/mapping_page.py" line="241"/>
         <source>Choose a column for the key or the name (title): the records are matched by one of them.</source>
         <translation>请为标识或名称（标题）选择一列：记录按其中之一匹配。</translation>
     </message>
     <message>
-        <location filename="../interchange/mapping_page.py" line="241"/>
+        <location filename="../interchange/mapping_page.py" line="254"/>
         <source>Columns and fields</source>
         <translation>列与字段</translation>
     </message>
     <message>
-        <location filename="../interchange/mapping_page.py" line="242"/>
+        <location filename="../interchange/mapping_page.py" line="255"/>
         <source>Choose the field each column fills. Columns left empty are not imported; an empty cell in an imported column empties that field.</source>
         <translation>为每一列选择要填入的字段。留空的列不导入；已导入列中的空单元格会清空该字段。</translation>
     </message>
     <message>
-        <location filename="../interchange/mapping_page.py" line="244"/>
+        <location filename="../interchange/mapping_page.py" line="257"/>
         <source>&amp;Columns of the file:</source>
         <translation>文件中的列(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../interchange/mapping_page.py" line="245"/>
+        <location filename="../interchange/mapping_page.py" line="258"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../interchange/mapping_page.py" line="245"/>
+        <location filename="../interchange/mapping_page.py" line="258"/>
         <source>Example values</source>
         <translation>示例值</translation>
     </message>
     <message>
-        <location filename="../interchange/mapping_page.py" line="246"/>
+        <location filename="../interchange/mapping_page.py" line="259"/>
         <source>Imported as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../interchange/mapping_page.py" line="247"/>
+        <location filename="../interchange/mapping_page.py" line="260"/>
         <source>Columns and the fields they fill</source>
         <translation>各列及其填入的字段</translation>
     </message>
     <message>
-        <location filename="../interchange/mapping_page.py" line="252"/>
+        <location filename="../interchange/mapping_page.py" line="265"/>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../interchange/mapping_page.py" line="255"/>
+        <location filename="../interchange/mapping_page.py" line="268"/>
         <source>Field for the column “%1”</source>
         <translation>“%1”列对应的字段</translation>
     </message>
     <message>
-        <location filename="../interchange/mapping_page.py" line="256"/>
+        <location filename="../interchange/mapping_page.py" line="269"/>
         <source>S&amp;uggest again</source>
         <translation>重新建议(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../interchange/mapping_page.py" line="257"/>
+        <location filename="../interchange/mapping_page.py" line="270"/>
         <source>Suggest the fields from the column names again</source>
         <translation>根据列名重新建议字段</translation>
     </message>
     <message>
-        <location filename="../interchange/mapping_page.py" line="258"/>
+        <location filename="../interchange/mapping_page.py" line="271"/>
         <source>&amp;Load mapping…</source>
         <translation>载入列对应(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../interchange/mapping_page.py" line="259"/>
+        <location filename="../interchange/mapping_page.py" line="272"/>
         <source>Load a saved mapping file</source>
         <translation>载入已保存的列对应文件</translation>
     </message>
     <message>
-        <location filename="../interchange/mapping_page.py" line="260"/>
+        <location filename="../interchange/mapping_page.py" line="273"/>
         <source>&amp;Save mapping…</source>
         <translation>保存列对应(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../interchange/mapping_page.py" line="261"/>
+        <location filename="../interchange/mapping_page.py" line="274"/>
         <source>Save this mapping to a file</source>
         <translation>将此列对应保存为文件</translation>
     </message>
     <message>
-        <location filename="../interchange/mapping_page.py" line="262"/>
+        <location filename="../interchange/mapping_page.py" line="275"/>
         <source>Mapping message</source>
         <translation>列对应消息</translation>
     </message>
     <message>
-        <location filename="../interchange/mapping_page.py" line="263"/>
+        <location filename="../interchange/mapping_page.py" line="276"/>
         <source>Why the mapping cannot be used</source>
         <translation>列对应不能使用的原因</translation>
     </message>
@@ -837,101 +837,101 @@
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../interchange/file_pages.py" line="263"/>
+        <location filename="../interchange/file_pages.py" line="278"/>
         <source>Empty rows skipped: %1</source>
         <translation>已跳过的空行：%1</translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="270"/>
+        <location filename="../interchange/file_pages.py" line="285"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="271"/>
+        <location filename="../interchange/file_pages.py" line="286"/>
         <source>The first rows as they were read. If the Chinese looks wrong, the file&apos;s encoding was not recognised: save it as UTF-8 and try again.</source>
         <translation>读取到的前几行。如果中文显示为乱码，说明未能识别文件的编码：请将其另存为 UTF-8 后重试。</translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="276"/>
+        <location filename="../interchange/file_pages.py" line="291"/>
         <source>File: %1</source>
         <translation>文件：%1</translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="277"/>
+        <location filename="../interchange/file_pages.py" line="292"/>
         <source>Format: %1</source>
         <translation>格式：%1</translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="279"/>
+        <location filename="../interchange/file_pages.py" line="294"/>
         <source>Encoding: %1</source>
         <translation>编码：%1</translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="281"/>
+        <location filename="../interchange/file_pages.py" line="296"/>
         <source>Sheet: %1</source>
         <translation>工作表：%1</translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="282"/>
+        <location filename="../interchange/file_pages.py" line="297"/>
         <source>Header on row %1</source>
         <translation>表头在第 %1 行</translation>
     </message>
     <message numerus="yes">
-        <location filename="../interchange/file_pages.py" line="283"/>
+        <location filename="../interchange/file_pages.py" line="298"/>
         <source>%n data row(s)</source>
         <translation>
             <numerusform>%n 行数据</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="286"/>
+        <location filename="../interchange/file_pages.py" line="301"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="288"/>
+        <location filename="../interchange/file_pages.py" line="303"/>
         <source>The file could not be read.</source>
         <translation>无法读取该文件。</translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="292"/>
+        <location filename="../interchange/file_pages.py" line="307"/>
         <source>&amp;Sheet:</source>
         <translation>工作表(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="293"/>
+        <location filename="../interchange/file_pages.py" line="308"/>
         <source>Worksheet to import</source>
         <translation>要导入的工作表</translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="294"/>
+        <location filename="../interchange/file_pages.py" line="309"/>
         <source>Reading progress</source>
         <translation>读取进度</translation>
     </message>
     <message numerus="yes">
-        <location filename="../interchange/file_pages.py" line="295"/>
+        <location filename="../interchange/file_pages.py" line="310"/>
         <source>First %n row(s):</source>
         <translation>
             <numerusform>前 %n 行：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="296"/>
+        <location filename="../interchange/file_pages.py" line="311"/>
         <source>First rows of the file</source>
         <translation>文件的前几行</translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="297"/>
+        <location filename="../interchange/file_pages.py" line="312"/>
         <source>Notes about the file:</source>
         <translation>关于文件的说明：</translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="300"/>
+        <location filename="../interchange/file_pages.py" line="315"/>
         <source>Notes about the file</source>
         <translation>关于文件的说明</translation>
     </message>
     <message>
-        <location filename="../interchange/file_pages.py" line="301"/>
+        <location filename="../interchange/file_pages.py" line="316"/>
         <source>Why the file could not be read</source>
         <translation>无法读取文件的原因</translation>
     </message>
@@ -939,62 +939,62 @@
 <context>
     <name>TermsEditor</name>
     <message>
-        <location filename="../interchange/terms_editor.py" line="120"/>
-        <location filename="../interchange/terms_editor.py" line="177"/>
+        <location filename="../interchange/terms_editor.py" line="131"/>
+        <location filename="../interchange/terms_editor.py" line="188"/>
         <source>Not mapped: these rows are rejected</source>
         <translation>未对应：这些行将被拒绝</translation>
     </message>
     <message>
-        <location filename="../interchange/terms_editor.py" line="123"/>
-        <location filename="../interchange/terms_editor.py" line="179"/>
+        <location filename="../interchange/terms_editor.py" line="134"/>
+        <location filename="../interchange/terms_editor.py" line="190"/>
         <source>%1 — nearest</source>
         <translation>%1 — 最接近</translation>
     </message>
     <message>
-        <location filename="../interchange/terms_editor.py" line="129"/>
-        <location filename="../interchange/terms_editor.py" line="180"/>
+        <location filename="../interchange/terms_editor.py" line="140"/>
+        <location filename="../interchange/terms_editor.py" line="191"/>
         <source>Term for “%1”</source>
         <translation>“%1”对应的术语</translation>
     </message>
     <message numerus="yes">
-        <location filename="../interchange/terms_editor.py" line="166"/>
+        <location filename="../interchange/terms_editor.py" line="177"/>
         <source>Values that are not terms of the vocabulary (%n). Choose the term each one means, or leave it unmapped.</source>
         <translation>
             <numerusform>不属于词表术语的值（%n 个）。请为每个值选择它所指的术语，或保留为未对应。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../interchange/terms_editor.py" line="168"/>
+        <location filename="../interchange/terms_editor.py" line="179"/>
         <source>Use the &amp;nearest terms</source>
         <translation>使用最接近的术语(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../interchange/terms_editor.py" line="169"/>
+        <location filename="../interchange/terms_editor.py" line="180"/>
         <source>Map every unmapped value to its nearest term</source>
         <translation>将每个未对应的值对应到最接近的术语</translation>
     </message>
     <message>
-        <location filename="../interchange/terms_editor.py" line="171"/>
+        <location filename="../interchange/terms_editor.py" line="182"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../interchange/terms_editor.py" line="171"/>
+        <location filename="../interchange/terms_editor.py" line="182"/>
         <source>Value in the file</source>
         <translation>文件中的值</translation>
     </message>
     <message>
-        <location filename="../interchange/terms_editor.py" line="172"/>
+        <location filename="../interchange/terms_editor.py" line="183"/>
         <source>Rows</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../interchange/terms_editor.py" line="172"/>
+        <location filename="../interchange/terms_editor.py" line="183"/>
         <source>Existing term</source>
         <translation>现有术语</translation>
     </message>
     <message>
-        <location filename="../interchange/terms_editor.py" line="173"/>
+        <location filename="../interchange/terms_editor.py" line="184"/>
         <source>Unknown vocabulary terms</source>
         <translation>未知的词表术语</translation>
     </message>

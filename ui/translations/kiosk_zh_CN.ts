@@ -19,12 +19,12 @@
         <translation>轻触屏幕开始参观</translation>
     </message>
     <message>
-        <location filename="../kiosk/qml/AttractScreen.qml" line="92"/>
+        <location filename="../kiosk/qml/AttractScreen.qml" line="103"/>
         <source>中文</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../kiosk/qml/AttractScreen.qml" line="100"/>
+        <location filename="../kiosk/qml/AttractScreen.qml" line="111"/>
         <source>English</source>
         <translation>English</translation>
     </message>
@@ -70,32 +70,32 @@
         <translation>请选择展览单元</translation>
     </message>
     <message>
-        <location filename="../kiosk/qml/HomeScreen.qml" line="65"/>
+        <location filename="../kiosk/qml/HomeScreen.qml" line="66"/>
         <source>Part %1</source>
         <translation>第%1单元</translation>
     </message>
     <message>
-        <location filename="../kiosk/qml/HomeScreen.qml" line="94"/>
+        <location filename="../kiosk/qml/HomeScreen.qml" line="95"/>
         <source>Panels: %1</source>
         <translation>展板：%1 块</translation>
     </message>
     <message>
-        <location filename="../kiosk/qml/HomeScreen.qml" line="105"/>
+        <location filename="../kiosk/qml/HomeScreen.qml" line="106"/>
         <source>This exhibition has no sections yet.</source>
         <translation>本展览尚无展览单元。</translation>
     </message>
     <message>
-        <location filename="../kiosk/qml/HomeScreen.qml" line="121"/>
+        <location filename="../kiosk/qml/HomeScreen.qml" line="122"/>
         <source>The 47 days: timeline</source>
         <translation>四十七天：时间线</translation>
     </message>
     <message>
-        <location filename="../kiosk/qml/HomeScreen.qml" line="128"/>
+        <location filename="../kiosk/qml/HomeScreen.qml" line="129"/>
         <source>Map of the battle</source>
         <translation>战场地图</translation>
     </message>
     <message>
-        <location filename="../kiosk/qml/HomeScreen.qml" line="135"/>
+        <location filename="../kiosk/qml/HomeScreen.qml" line="136"/>
         <source>Search the collection</source>
         <translation>搜索展品与史料</translation>
     </message>
@@ -281,6 +281,14 @@
         <location filename="../kiosk/qml/Placeholder.qml" line="32"/>
         <source>No picture yet</source>
         <translation>暂无图片</translation>
+    </message>
+</context>
+<context>
+    <name>SampleNotice</name>
+    <message>
+        <location filename="../kiosk/qml/SampleNotice.qml" line="12"/>
+        <source>A sample exhibition: the objects are invented and the pictures are generated drawings, not historical photographs</source>
+        <translation>示例展览：展品为虚构，图片为生成的示意图，并非历史照片</translation>
     </message>
 </context>
 <context>

@@ -112,7 +112,7 @@ def link_many(stack: QUndoStack, archive: Archive, from_type: str, from_id: int,
             if insert_at is not None:
                 for to_type in dict.fromkeys(t for t, _ in wanted):
                     fresh = [i for t, i in wanted if t == to_type]
-                    order = [l.to_id for l in services.links(archive, from_type, from_id, to_type)]
+                    order = [link.to_id for link in services.links(archive, from_type, from_id, to_type)]
                     old = [i for i in order if i not in fresh]
                     at = max(0, min(insert_at, len(old)))
                     new_order = old[:at] + fresh + old[at:]
@@ -121,8 +121,8 @@ def link_many(stack: QUndoStack, archive: Archive, from_type: str, from_id: int,
                         reorders.append((to_type, order, new_order))
                 # Keep the positions the links ended up with, for redo.
                 for state in states:
-                    state.position = next(l.position for l in services.links(
-                        archive, from_type, from_id, state.to_type) if l.id == state.link_id)
+                    state.position = next(link.position for link in services.links(
+                        archive, from_type, from_id, state.to_type) if link.id == state.link_id)
             return made
 
     def undo() -> None:
@@ -162,7 +162,7 @@ def _resolve(archive: Archive, link: Link | int) -> Link:
 
 
 def unlink_many(stack: QUndoStack, archive: Archive, links: Iterable[Link | int]) -> None:
-    states = [_LinkState.of(_resolve(archive, l)) for l in links]
+    states = [_LinkState.of(_resolve(archive, link)) for link in links]
     if not states:
         return
 
@@ -193,7 +193,7 @@ def reorder_links(stack: QUndoStack, archive: Archive, from_type: str, from_id: 
                   new_order: Sequence[int]) -> bool:
     """Put the linked `to_type` records in `new_order` (their ids); undo restores the old order."""
     new_order = [int(i) for i in new_order]
-    old_order = [l.to_id for l in services.links(archive, from_type, from_id, to_type)]
+    old_order = [link.to_id for link in services.links(archive, from_type, from_id, to_type)]
     if new_order == old_order:
         return False
     text = _tr("Reorder the links of %1").replace("%1", _label(archive, from_type, from_id))
@@ -207,7 +207,7 @@ def reorder_links(stack: QUndoStack, archive: Archive, from_type: str, from_id: 
 def move_link(stack: QUndoStack, archive: Archive, from_type: str, from_id: int, to_type: str,
               to_id: int, delta: int) -> bool:
     """Move one linked record up (delta < 0) or down its list: the keyboard's drag and drop."""
-    order = [l.to_id for l in services.links(archive, from_type, from_id, to_type)]
+    order = [link.to_id for link in services.links(archive, from_type, from_id, to_type)]
     if to_id not in order:
         return False
     row = order.index(to_id)

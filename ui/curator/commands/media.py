@@ -30,7 +30,7 @@ def _tr(text: str, n: int = -1) -> str:
 
 def order_of(archive: Archive, record_type: str, record_id: int) -> list[int]:
     """Media ids of a record's images, primary first."""
-    return [l.media_id for l in media_records.media_links(archive, record_type, record_id)]
+    return [link.media_id for link in media_records.media_links(archive, record_type, record_id)]
 
 
 def _link_of(archive: Archive, record_type: str, record_id: int, media_id: int) -> MediaLink:
@@ -132,9 +132,9 @@ def record_import(stack: QUndoStack, archive: Archive, record_type: str, record_
     import started: only links to other media are the import's, so undo never
     removes an image that was there already (a re-imported duplicate, say).
     """
-    made = [_LinkSnapshot(l.media_id, l.role, l.position)
-            for l in media_records.media_links(archive, record_type, record_id)
-            if l.media_id not in linked_before]
+    made = [_LinkSnapshot(link.media_id, link.role, link.position)
+            for link in media_records.media_links(archive, record_type, record_id)
+            if link.media_id not in linked_before]
     if not made:
         return 0
     media_ids = [s.media_id for s in made]

@@ -22,8 +22,8 @@ from exhibit import services, undo_snapshots
 from exhibit.archive import Archive
 from exhibit.errors import ExhibitError
 from exhibit.records import Movement, Record
-from ui.curator.commands.undo import Changed, ServiceCommand, run
 from ui.common.events import events
+from ui.curator.commands.undo import Changed, ServiceCommand, run
 
 
 def _title(template: str, record: Record) -> str:

@@ -22,9 +22,21 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QDoubleValidator, QKeySequence, QUndoStack
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QMessageBox, QPlainTextEdit, QPushButton, QScrollArea, QSpinBox,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from exhibit import names as registry
 from exhibit import services, vocab
@@ -33,10 +45,10 @@ from exhibit.dates import format_range, read_date
 from exhibit.errors import DateError, ExhibitError, NotFoundError, ValidationError
 from exhibit.problems import Problem
 from exhibit.records import LONG_FIELDS, Record, record_class
-from ui.curator.commands import records as record_commands
 from ui.common import naming
-from ui.common.problems import error_text, problem_text
 from ui.common.events import events
+from ui.common.problems import error_text, problem_text
+from ui.curator.commands import records as record_commands
 
 ERROR_STYLE = "color: #b00020;"
 # A note, not an error: the record can still be saved (a date text kept as written).
@@ -458,7 +470,7 @@ class RecordForm(QWidget):
         self._update_title()
         self._show_problems(self._shown_problems)  # in the new language
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt naming)
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
@@ -773,17 +785,17 @@ class RecordForm(QWidget):
 
     # ------------------------------------------------------------ lifecycle
 
-    def showEvent(self, event) -> None:  # noqa: N802
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         if self._dirty and not self._deleted:
             self._validate_timer.start()  # a check cut short by hiding
 
-    def hideEvent(self, event) -> None:  # noqa: N802
+    def hideEvent(self, event) -> None:
         # A closed window hides its children: no validation may run after the archive closes.
         self._validate_timer.stop()
         super().hideEvent(event)
 
-    def closeEvent(self, event) -> None:  # noqa: N802
+    def closeEvent(self, event) -> None:
         self._validate_timer.stop()
         self.disconnect_events()
         super().closeEvent(event)

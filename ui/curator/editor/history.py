@@ -13,8 +13,18 @@ from typing import Any
 
 from PySide6.QtCore import QDateTime, QEvent, Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import (QGridLayout, QGroupBox, QHeaderView, QLabel, QLineEdit, QPushButton,
-                               QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from exhibit import names as registry
 from exhibit import services, vocab
@@ -22,12 +32,12 @@ from exhibit.archive import Archive
 from exhibit.dates import format_range, read_date
 from exhibit.errors import DateError, ExhibitError, ValidationError
 from exhibit.records import HistoryEntry, record_class
-from ui.curator.commands import records as record_commands
-from ui.common.events import events
 from ui.common import naming
-from ui.curator.editor.forms import ERROR_STYLE, NOTE_STYLE, form_rows
+from ui.common.events import events
 from ui.common.plaintext import tip
 from ui.common.problems import error_text, problem_texts
+from ui.curator.commands import records as record_commands
+from ui.curator.editor.forms import ERROR_STYLE, NOTE_STYLE, form_rows
 
 VALUE_WIDTH = 60  # characters of a value shown in a diff before "…"
 # Bookkeeping that changes with every edit, and columns derived from a date text.
@@ -153,7 +163,7 @@ class HistoryView(QWidget):
         if getattr(self, "_connected", True):  # not once closed: the archive may be gone
             self.refresh()  # actions, fields and values are named in the new language
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
@@ -193,7 +203,7 @@ class HistoryView(QWidget):
         if (record_type, record_id) == (self.record_type, self.record_id):
             self.refresh()  # the delete is the newest row
 
-    def closeEvent(self, event) -> None:  # noqa: N802
+    def closeEvent(self, event) -> None:
         self.disconnect_events()
         self.movements.disconnect_events()
         super().closeEvent(event)
@@ -278,7 +288,7 @@ class MovementsView(QWidget):
         self.record_button.setAccessibleName(self.tr("Record movement"))
         self._update_preview()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
@@ -347,7 +357,7 @@ class MovementsView(QWidget):
         if record_type in ("movement", "object") and self.object_id is not None:
             self.refresh()
 
-    def closeEvent(self, event) -> None:  # noqa: N802
+    def closeEvent(self, event) -> None:
         self.disconnect_events()
         super().closeEvent(event)
 

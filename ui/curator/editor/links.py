@@ -17,22 +17,31 @@ import json
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from PySide6.QtCore import (QByteArray, QCoreApplication, QEvent, QMimeData, QPoint, Qt,
-                            QT_TRANSLATE_NOOP, Signal)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QEvent, QMimeData, QPoint, Qt, Signal
 from PySide6.QtGui import QDrag, QKeySequence, QUndoStack
-from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QHBoxLayout, QLabel, QListWidget,
-                               QListWidgetItem, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from exhibit import services
 from exhibit.archive import Archive
 from exhibit.errors import ExhibitError, NotFoundError
 from exhibit.records import Link, Record
-from ui.curator.commands import links as link_commands
-from ui.common.drops import CopyDrops
 from ui.common import naming
+from ui.common.drops import CopyDrops
 from ui.common.events import events
 from ui.common.plaintext import tip
+from ui.curator.commands import links as link_commands
 
 RECORDS_MIME = "application/x-exhibit-records"
 # A drag that started in one of these lists: which list, so a drop on the same
@@ -205,7 +214,7 @@ class LinkList(QListWidget):
 
     # ------------------------------------------------------------ keyboard
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+    def keyPressEvent(self, event) -> None:
         alt = event.modifiers() == Qt.KeyboardModifier.AltModifier
         if alt and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down) and not self.spec.backlink:
             self.editor.move_selected(self.spec, -1 if event.key() == Qt.Key.Key_Up else 1)
@@ -223,13 +232,13 @@ class LinkList(QListWidget):
 
     # ------------------------------------------------------------ drag out
 
-    def mimeTypes(self) -> list[str]:  # noqa: N802
+    def mimeTypes(self) -> list[str]:
         return [RECORDS_MIME, _ORDER_MIME]
 
-    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
+    def supportedDropActions(self) -> Qt.DropAction:
         return Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
 
-    def mimeData(self, items: list[QListWidgetItem]) -> QMimeData:  # noqa: N802
+    def mimeData(self, items: list[QListWidgetItem]) -> QMimeData:
         refs = [self.ref(i) for i in items]
         mime = records_to_mime(refs)
         mime.setData(_ORDER_MIME, QByteArray(json.dumps(
@@ -239,7 +248,7 @@ class LinkList(QListWidget):
     def _token(self) -> str:
         return f"{id(self)}:{self.spec.other_type}"
 
-    def startDrag(self, actions: Qt.DropAction) -> None:  # noqa: N802
+    def startDrag(self, actions: Qt.DropAction) -> None:
         # Our own drag: the drop target changes the archive and the lists are
         # rebuilt from it, so Qt must never remove the dragged rows itself.
         items = self.selectedItems()
@@ -267,14 +276,14 @@ class LinkList(QListWidget):
             return False
         return self.own_drag(mime) is not None or self.editor.accepts(records_from_mime(mime))
 
-    def dragEnterEvent(self, event) -> None:  # noqa: N802
+    def dragEnterEvent(self, event) -> None:
         if self._acceptable(event.mimeData()):
             super().dragEnterEvent(event)  # drag state, auto-scroll
             self._accept(event)
         else:
             event.ignore()
 
-    def dragMoveEvent(self, event) -> None:  # noqa: N802
+    def dragMoveEvent(self, event) -> None:
         if self._acceptable(event.mimeData()):
             super().dragMoveEvent(event)  # drop indicator between rows
             self._accept(event)
@@ -298,7 +307,7 @@ class LinkList(QListWidget):
         rect = self.visualRect(index)
         return index.row() + (1 if pos.y() > rect.center().y() else 0)
 
-    def dropEvent(self, event) -> None:  # noqa: N802
+    def dropEvent(self, event) -> None:
         mime = event.mimeData()
         row = self.drop_row(event.position().toPoint())
         self.setState(QAbstractItemView.State.NoState)
@@ -449,7 +458,7 @@ class LinksEditor(CopyDrops, QWidget):
                 self.empty_label.setText(self.tr("This kind of record has no links."))
         self.empty_label.setVisible(not self.groups)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
@@ -514,10 +523,10 @@ class LinksEditor(CopyDrops, QWidget):
     def _rows(self, spec: LinkSpec) -> list[tuple[RecordRef, int | None, str]]:
         if spec.backlink:
             found = services.backlinks(self.archive, self.record_type, self.record_id, spec.other_type)
-            ends = [(l, l.from_type, l.from_id) for l in found]
+            ends = [(link, link.from_type, link.from_id) for link in found]
         else:
             found = services.links(self.archive, self.record_type, self.record_id, spec.other_type)
-            ends = [(l, l.to_type, l.to_id) for l in found]
+            ends = [(link, link.to_type, link.to_id) for link in found]
         rows = []
         for link, other_type, other_id in ends:
             try:
@@ -535,7 +544,7 @@ class LinksEditor(CopyDrops, QWidget):
 
     # ------------------------------------------------------------ hub
 
-    def showEvent(self, event) -> None:  # noqa: N802
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         if self._stale:
             self._stale = False

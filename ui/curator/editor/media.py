@@ -14,22 +14,31 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QSize, Qt, Signal
-from PySide6.QtGui import (QAction, QBrush, QColor, QIcon, QImage, QKeySequence, QPixmap,
-                           QUndoStack)
-from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QLabel, QListView,
-                               QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtGui import QAction, QBrush, QColor, QIcon, QImage, QKeySequence, QPixmap, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from exhibit import media_records
 from exhibit.archive import Archive
 from exhibit.errors import ExhibitError
 from exhibit.records import Media
-from ui.curator.commands import media as media_commands
-from ui.common.events import events
 from ui.common.drops import CopyDrops
-from ui.curator.image_import import ImportDialog
-from ui.common.thumbnails import ThumbnailLoader, placeholder
-from ui.curator.editor.viewer import ImageViewer
+from ui.common.events import events
 from ui.common.plaintext import tip as plain_tip
+from ui.common.thumbnails import ThumbnailLoader, placeholder
+from ui.curator.commands import media as media_commands
+from ui.curator.editor.viewer import ImageViewer
+from ui.curator.image_import import ImportDialog
 
 ICON = QSize(128, 128)
 TEXT_HEIGHT = 48   # room for two lines of text under each thumbnail
@@ -85,10 +94,10 @@ class ThumbStrip(CopyDrops, QListWidget):
 
     # Internal drags carry the media ids, so a drop knows what moved without
     # trusting QDropEvent.source() (which synthetic and cross-window drops lack).
-    def mimeTypes(self) -> list[str]:  # noqa: N802 (Qt naming)
+    def mimeTypes(self) -> list[str]:
         return [MEDIA_IDS_MIME, "text/uri-list"]
 
-    def mimeData(self, items) -> QMimeData:  # noqa: N802
+    def mimeData(self, items) -> QMimeData:
         mime = QMimeData()
         ids = [int(i.data(MEDIA_ID_ROLE)) for i in items]
         mime.setData(MEDIA_IDS_MIME, json.dumps(ids).encode())
@@ -109,7 +118,7 @@ class ThumbStrip(CopyDrops, QListWidget):
             return 0
         return self.count()
 
-    def dropEvent(self, event) -> None:  # noqa: N802
+    def dropEvent(self, event) -> None:
         mime = event.mimeData()
         if mime.hasFormat(MEDIA_IDS_MIME):
             moved = [int(i) for i in json.loads(bytes(mime.data(MEDIA_IDS_MIME)).decode() or "[]")]
@@ -137,7 +146,8 @@ class ThumbStrip(CopyDrops, QListWidget):
 def _default_chooser(parent: QWidget) -> list[str]:
     files, _ = QFileDialog.getOpenFileNames(
         parent, QCoreApplication.translate("MediaPanel", "Add images"), "",
-        QCoreApplication.translate("MediaPanel", "Images (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.gif *.bmp);;All files (*)"))
+        QCoreApplication.translate(
+            "MediaPanel", "Images (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.gif *.bmp);;All files (*)"))
     return files
 
 
@@ -487,7 +497,7 @@ class MediaPanel(CopyDrops, QWidget):
         if self.viewer is not None:
             self.viewer.close()
 
-    def closeEvent(self, event) -> None:  # noqa: N802
+    def closeEvent(self, event) -> None:
         self.shutdown()
         super().closeEvent(event)
 
@@ -525,7 +535,7 @@ class MediaPanel(CopyDrops, QWidget):
         self.open_button.setToolTip(self.tr("Show the selected image larger (Enter, double-click)"))
         self._label_items()
 
-    def changeEvent(self, event) -> None:  # noqa: N802
+    def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)

@@ -13,11 +13,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import (QAbstractTextDocumentLayout, QColor, QFont, QFontMetricsF,
-                           QLinearGradient, QPainter, QPalette, QPen, QPixmap,
-                           QTextBlockFormat, QTextCursor, QTextDocument, QTextOption)
-from PySide6.QtWidgets import (QButtonGroup, QHBoxLayout, QLabel, QSizePolicy, QToolButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QLinearGradient,
+    QPainter,
+    QPalette,
+    QPen,
+    QPixmap,
+    QTextBlockFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextOption,
+)
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from exhibit import media_records, services
 from exhibit.archive import Archive
@@ -114,13 +125,13 @@ class PanelCard(QWidget):
         self.setSizePolicy(policy)
         self.setMinimumSize(320, 180)
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt naming)
+    def hasHeightForWidth(self) -> bool:
         return True
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802
+    def heightForWidth(self, width: int) -> int:
         return round(width * CANVAS_H / CANVAS_W)
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         return QSize(640, 360)
 
     def canvas_rect(self) -> QRectF:
@@ -129,7 +140,7 @@ class PanelCard(QWidget):
         w, h = CANVAS_W * scale, CANVAS_H * scale
         return QRectF((self.width() - w) / 2, (self.height() - h) / 2, w, h)
 
-    def paintEvent(self, _event) -> None:  # noqa: N802
+    def paintEvent(self, _event) -> None:
         painter = QPainter(self)
         painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
                                | QPainter.RenderHint.SmoothPixmapTransform)
@@ -166,8 +177,9 @@ class PanelCard(QWidget):
         y += 72
 
         title_zh, title_en = panel.title_zh.strip(), panel.title_en.strip()
-        y = self._text_block(p, title_zh or QCoreApplication.translate("PanelPreview", "(untitled)"), _font(88, bold=True),
-                             INK if title_zh else INK_SOFT, QRectF(MARGIN, y, width, 230), max_lines=2)
+        y = self._text_block(p, title_zh or QCoreApplication.translate("PanelPreview", "(untitled)"),
+                             _font(88, bold=True), INK if title_zh else INK_SOFT, QRectF(MARGIN, y, width, 230),
+                             max_lines=2)
         y = self._text_block(p, title_en, _font(46), INK_SOFT, QRectF(MARGIN, y + 8, width, 130),
                              max_lines=2)
         y += 24
@@ -373,7 +385,7 @@ class PanelPreview(QWidget):
         self._describe()
         self.card.update()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
@@ -420,7 +432,7 @@ class PanelPreview(QWidget):
 
     # ------------------------------------------------------------ hub
 
-    def showEvent(self, event) -> None:  # noqa: N802
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         if self._stale:
             self._stale = False

@@ -12,8 +12,17 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QAction, QImageReader, QKeySequence, QPainter, QPixmap
-from PySide6.QtWidgets import (QDialog, QGraphicsPixmapItem, QGraphicsScene, QGraphicsView,
-                               QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDialog,
+    QGraphicsPixmapItem,
+    QGraphicsScene,
+    QGraphicsView,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from exhibit import media_records, services
 from exhibit.archive import Archive
@@ -37,13 +46,13 @@ class ZoomView(QGraphicsView):
         self.setBackgroundBrush(Qt.GlobalColor.darkGray)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
-    def wheelEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+    def wheelEvent(self, event) -> None:
         steps = event.angleDelta().y() / 120
         if steps:
             self._viewer.zoom_by(STEP ** steps)
         event.accept()
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if self._viewer.fit_mode:
             self._viewer.fit_to_window()
@@ -263,7 +272,7 @@ class ImageViewer(QDialog):
                 self.index = next(i for i, m in enumerate(kept) if current and m.id == current.id)
                 self.retranslate()
 
-    def closeEvent(self, event) -> None:  # noqa: N802
+    def closeEvent(self, event) -> None:
         if self._listening:
             self._listening = False
             events().records_changed.disconnect(self._records_changed)
@@ -331,7 +340,7 @@ class ImageViewer(QDialog):
         self.info_label.setAccessibleName(self.tr("Image details"))
         self._update_zoom_label()
 
-    def changeEvent(self, event) -> None:  # noqa: N802
+    def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)

@@ -81,8 +81,19 @@ Rectangle {
             }
         }
     }
+    // Along the bottom, left of the language buttons and below the picture's caption: one line
+    // in Chinese, two in English, wrapped (never cut) if the text is larger.
+    SampleNotice {
+        anchors.left: parent.left
+        anchors.leftMargin: Theme.margin * 2
+        anchors.right: languages.left
+        anchors.rightMargin: Theme.margin * 2
+        anchors.bottom: parent.bottom
+        anchors.bottomMargin: Theme.margin * 2
+    }
     TapHandler { onTapped: kiosk.start() }
     Row {
+        id: languages
         anchors.right: parent.right
         anchors.bottom: parent.bottom
         anchors.margins: Theme.margin * 2

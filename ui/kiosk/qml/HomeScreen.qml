@@ -26,6 +26,7 @@ Item {
             font.pixelSize: Theme.font(30)
             elide: Text.ElideRight
         }
+        SampleNotice { width: parent.width }
     }
     ListView {
         id: sections
