@@ -277,7 +277,39 @@ def _v4(db: Database) -> None:
     search.mark_current(db)
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4]
+# Version 5: "accounts differ" — where sources disagree on a value a record's text
+# discusses (a date, a casualty figure, surrender or ceasefire), the record keeps the
+# dispute and each source's reading of it, for the kiosk and the catalogue to show side
+# by side. A dispute refers to its record as a citation does (record_type, record_id);
+# its readings go with it (ON DELETE CASCADE) and each names a source as a citation does.
+V5_DISPUTES = f"""
+CREATE TABLE disputes ({_COMMON},
+    record_type TEXT NOT NULL,
+    record_id INTEGER NOT NULL,
+    key TEXT UNIQUE,
+    topic_zh TEXT NOT NULL DEFAULT '', topic_en TEXT NOT NULL DEFAULT '',
+    position INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX disputes_record ON disputes(record_type, record_id, position);
+CREATE TABLE dispute_readings (
+    id INTEGER PRIMARY KEY,
+    dispute_id INTEGER NOT NULL REFERENCES disputes(id) ON DELETE CASCADE,
+    value_zh TEXT NOT NULL DEFAULT '', value_en TEXT NOT NULL DEFAULT '',
+    source_id INTEGER NOT NULL REFERENCES sources(id),
+    page TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT '',
+    position INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX dispute_readings_dispute ON dispute_readings(dispute_id, position);
+CREATE INDEX dispute_readings_source ON dispute_readings(source_id);
+"""
+
+
+def _v5(db: Database) -> None:
+    _script(db, V5_DISPUTES)
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4, _v5]
 LATEST = len(MIGRATIONS)
 
 

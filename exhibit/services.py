@@ -334,6 +334,15 @@ def linked_from(archive: Archive, record_type: str, record_id: int) -> list[tupl
         for cid, rtype, rid in db.execute(
                 "SELECT id, record_type, record_id FROM citations WHERE source_id = ?", [record_id]):
             found.append(("citation", str(cid), f"cited by {label_of(rtype, rid)}"))
+    # Disputes go with their record; a deleted source takes its readings out of disputes.
+    for did, key in db.execute("SELECT id, key FROM disputes WHERE record_type = ? AND record_id = ?",
+                               [record_type, record_id]):
+        found.append(("dispute", str(did), f"dispute {key or '#' + str(did)}"))
+    if record_type == "source":
+        for rid, key in db.execute("SELECT r.id, d.key FROM dispute_readings r "
+                                   "JOIN disputes d ON d.id = r.dispute_id WHERE r.source_id = ?",
+                                   [record_id]):
+            found.append(("dispute_reading", str(rid), f"reading in dispute {key or '#' + str(rid)}"))
     if record_type == "section":
         for (pid,) in db.execute("SELECT id FROM panels WHERE section_id = ?", [record_id]):
             found.append(("panel_section", str(pid), f"contains {label_of('panel', pid)}"))
@@ -349,9 +358,10 @@ def linked_from(archive: Archive, record_type: str, record_id: int) -> list[tupl
 def delete(archive: Archive, record_type: str, record_id: int, *, cascade: bool = False) -> list[str]:
     """Delete a record. Refused while anything links to it, unless `cascade`.
 
-    With cascade, the links, media links, citations and movements that refer to
-    it are removed and references from panels/events are cleared, each change
-    with its own history row. Returns what was removed.
+    With cascade, the links, media links, citations, disputes (and, for a source,
+    the dispute readings naming it) and movements that refer to it are removed
+    and references from panels/events are cleared, each change with its own
+    history row. Returns what was removed.
     """
     with archive.transaction():
         record = get(archive, record_type, record_id)
@@ -383,6 +393,13 @@ def _remove_reference(archive: Archive, kind: str, ref_id: int) -> None:
         before = get(archive, "citation", ref_id)
         db.execute("DELETE FROM citations WHERE id = ?", [ref_id])
         add_history(archive, "delete", "citation", ref_id, before.as_row(), None)
+    elif kind in ("dispute", "dispute_reading"):
+        from exhibit import disputes  # it builds on this module
+
+        if kind == "dispute":
+            disputes.delete_dispute(archive, ref_id)
+        else:
+            disputes.delete_reading(archive, ref_id)
     elif kind == "movement":
         before = get(archive, "movement", ref_id)
         db.execute("DELETE FROM movements WHERE id = ?", [ref_id])

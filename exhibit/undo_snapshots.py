@@ -4,7 +4,8 @@ Undo of a delete (and redo of an undone create) must give the record back as
 it was: the same id — other records, bookmarks and printed labels refer to
 it by id — the same field values and time stamps, and every reference that a
 cascading delete removed or cleared: links (in the same order), media links,
-citations, movements, panels in a section, events at a place.
+citations, disputes (or, for a source, its readings in disputes), movements,
+panels in a section, events at a place.
 
 `snapshot()` reads all of that before the delete; `restore()` writes it back
 in one transaction, with a history row ("restore") for each row it writes,
@@ -16,8 +17,9 @@ import sqlite3
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from exhibit import media_records, search, services
+from exhibit import disputes, media_records, search, services
 from exhibit.archive import Archive
+from exhibit.disputes import Dispute
 from exhibit.errors import ExhibitError, NotFoundError, ValidationError
 from exhibit.problems import Problem
 from exhibit.records import Citation, Link, MediaLink, Movement, Record
@@ -33,6 +35,7 @@ class Snapshot:
     media_links: list[MediaLink] = field(default_factory=list)  # its images, or where a media shows
     citations: list[Citation] = field(default_factory=list)     # of the record, or citing a source
     movements: list[Movement] = field(default_factory=list)     # of an object
+    disputes: list[Dispute] = field(default_factory=list)  # of the record, or (a source's) readings
     panel_ids: list[int] = field(default_factory=list)          # panels in a section
     event_ids: list[int] = field(default_factory=list)          # events at a place
 
@@ -54,6 +57,7 @@ class Snapshot:
         for c in self.citations:
             out += [("citation", c.saved_id), (c.record_type, c.record_id), ("source", c.source_id)]
         out += [("movement", m.saved_id) for m in self.movements]
+        out += [(d.record_type, d.record_id) for d in self.disputes]
         out += [("panel", pid) for pid in self.panel_ids]
         out += [("event", eid) for eid in self.event_ids]
         return list(dict.fromkeys(out))  # unique, first-seen order
@@ -73,6 +77,10 @@ def snapshot(archive: Archive, record_type: str, record_id: int) -> Snapshot:
             snap.citations.append(services.get(archive, Citation, rid))
         elif kind == "movement":
             snap.movements.append(services.get(archive, Movement, rid))
+        elif kind == "dispute":
+            snap.disputes.append(disputes.get(archive, rid))
+        elif kind == "dispute_reading":
+            _add_reading(archive, snap, rid)
         elif kind == "panel_section":
             snap.panel_ids.append(rid)
         elif kind == "event_place":
@@ -81,6 +89,17 @@ def snapshot(archive: Archive, record_type: str, record_id: int) -> Snapshot:
     snap.links.sort(key=lambda link: (link.from_type, link.from_id, link.to_type, link.position, link.id))
     snap.media_links.sort(key=lambda m: (m.record_type, m.record_id, m.position, m.id))
     return snap
+
+
+def _add_reading(archive: Archive, snap: Snapshot, reading_id: int) -> None:
+    """A source's reading in a dispute: kept as its dispute holding only the source's readings."""
+    dispute_id = archive.db.execute("SELECT dispute_id FROM dispute_readings WHERE id = ?",
+                                    [reading_id]).fetchone()[0]
+    if any(d.id == dispute_id for d in snap.disputes):
+        return
+    whole = disputes.get(archive, dispute_id)
+    source_id = snap.record.id
+    snap.disputes.append(replace(whole, readings=tuple(r for r in whole.readings if r.source_id == source_id)))
 
 
 # ---------------------------------------------------------------- writing back
@@ -207,6 +226,8 @@ def restore(archive: Archive, snap: Snapshot) -> Record:
                 _restore_dependent(archive, citation)
             for movement in snap.movements:
                 _restore_dependent(archive, movement)
+            for dispute in snap.disputes:
+                disputes.restore(archive, dispute)
             for pid in snap.panel_ids:
                 if _reattach(archive, "panel", pid, "section_id", snap.record_id):
                     # The panel's objects now belong to this section again.

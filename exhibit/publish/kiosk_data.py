@@ -579,3 +579,38 @@ def open_counts_titles(archive: Archive, kind: str, ids: list[int]) -> dict[int,
     rows = archive.db.execute(f"SELECT id, {ident}, {zh}, {en} FROM {table} "
                               f"WHERE id IN ({','.join('?' * len(ids))})", ids).fetchall()
     return {r[0]: (r[1], r[2], r[3]) for r in rows}
+
+
+@dataclass(frozen=True)
+class KioskReading:
+    """One source's account in an "accounts differ" box: the value and where it is read."""
+    value_zh: str
+    value_en: str
+    source_title: str
+    source_author: str
+    source_year: str
+    page: str
+
+
+@dataclass(frozen=True)
+class KioskDispute:
+    """Where accounts differ on a value a record's text gives (说法不一 / Accounts differ)."""
+    id: int
+    key: str
+    topic_zh: str
+    topic_en: str
+    readings: tuple[KioskReading, ...]
+
+
+def disputes_for(snapshot: Archive, record_type: str, record_id: int) -> list[KioskDispute]:
+    """A record's disputes, each with its readings in order (the snapshot holds no reading notes)."""
+    out = []
+    for did, key, topic_zh, topic_en in snapshot.db.execute(
+            "SELECT id, coalesce(key, ''), topic_zh, topic_en FROM disputes "
+            "WHERE record_type = ? AND record_id = ? ORDER BY position, id", [record_type, record_id]).fetchall():
+        readings = tuple(KioskReading(*row) for row in snapshot.db.execute(
+            "SELECT r.value_zh, r.value_en, coalesce(s.title, ''), coalesce(s.author, ''), "
+            "coalesce(s.year, ''), r.page FROM dispute_readings r LEFT JOIN sources s ON s.id = r.source_id "
+            "WHERE r.dispute_id = ? ORDER BY r.position, r.id", [did]))
+        out.append(KioskDispute(did, key, topic_zh, topic_en, readings))
+    return out

@@ -25,12 +25,13 @@ What counts as private (decided from exhibit/records.py):
   folders), `path` (the original is not shipped), `exif_date` and `camera`.
   Caption, creator, date and rights stay: they are the attribution.
 - citations: `note` (a curator's working note); sources: `reliability_zh/en`
-  (the curators' assessment of a source).
+  (the curators' assessment of a source). Dispute readings: `note`, by the same
+  rule (the readings' values, sources and pages are the visitor's "accounts differ").
 - every record's `created`/`modified` times (when curators worked on what).
 - movements (location history), history (who changed what) and settings: not copied.
 
 Sections, panels, people, places (with coordinates and their basis), events,
-vocabulary labels and sources' bibliographic data are public.
+disputes, vocabulary labels and sources' bibliographic data are public.
 """
 from __future__ import annotations
 
@@ -73,6 +74,8 @@ PUBLIC_COLUMNS: dict[str, tuple[str, ...]] = {
                "description_zh", "description_en", "place_id"),
     "sources": (*_COMMON, "key", "kind", "title", "author", "publisher", "year", "url"),
     "citations": (*_COMMON, "record_type", "record_id", "source_id", "page"),
+    "disputes": (*_COMMON, "record_type", "record_id", "key", "topic_zh", "topic_en", "position"),
+    "dispute_readings": ("id", "dispute_id", "value_zh", "value_en", "source_id", "page", "position"),
     "links": ("id", "from_type", "from_id", "to_type", "to_id", "role", "position"),
 }
 # Columns outside the allow-list that have no default in the schema: what the kiosk gets.
@@ -84,6 +87,7 @@ PRIVATE_FIELDS: dict[str, dict[str, object]] = {
                 "condition": "", "grade": ""},
     "media": {"original_name": "", "path": "", "exif_date": None, "camera": None},
     "citations": {"note": ""},
+    "dispute_readings": {"note": ""},
     "sources": {"reliability_zh": "", "reliability_en": ""},
 }
 PRIVATE_TABLES = ("movements", "history", "settings")  # made empty by the schema, never filled

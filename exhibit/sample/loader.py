@@ -11,8 +11,9 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from exhibit import media_records, services
+from exhibit import disputes, media_records, services
 from exhibit.archive import Archive
+from exhibit.errors import ExhibitError
 from exhibit.records import ArchiveObject, Event, Panel, Person, Place, Section, Source
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -33,6 +34,16 @@ def _pick(data: dict[str, Any], cls: type, **extra: Any) -> Any:
     return cls(is_sample=True, **values)
 
 
+def _source_id(sources: dict[str, int], key: str, record_type: str, data: dict[str, Any],
+               dispute: str) -> int:
+    """A dispute reading's source: one that sources.json holds, or a loader error."""
+    if key not in sources:
+        ident = data.get("key") or data.get("code") or data.get("accession") or "?"
+        raise ExhibitError(f"sample data: {record_type} '{ident}', dispute '{dispute}', names the "
+                           f"source '{key}', which is not in sources.json")
+    return sources[key]
+
+
 def is_empty(archive: Archive) -> bool:
     return all(services.count(archive, t) == 0 for t in ("object", "section", "panel"))
 
@@ -44,17 +55,30 @@ def load_sample(archive: Archive, data_dir: Path = DATA_DIR, *, illustrations: b
                                           ("section", "panel", "person", "place", "event", "source", "object")}
 
         def cite_all(record_type: str, record_id: int, data: dict[str, Any]) -> None:
+            """The record's citations and its disputes, each naming sources by key."""
             for c in data.get("citations", []):
                 source_id = ids["source"].get(c.get("source", ""))
                 if source_id is not None:
                     services.cite(archive, record_type, record_id, source_id,
                                   page=c.get("page", ""), note=c.get("note", ""))
+            store_disputes(record_type, record_id, data)
+
+        def store_disputes(record_type: str, record_id: int, data: dict[str, Any]) -> None:
+            for d in data.get("disputes", []):
+                readings = [disputes.Reading(source_id=_source_id(ids["source"], r.get("source", ""),
+                                                                  record_type, data, d.get("key", "")),
+                                             value_zh=r.get("value_zh", ""), value_en=r.get("value_en", ""),
+                                             page=r.get("page", ""), note=r.get("note", ""))
+                            for r in d.get("readings", [])]
+                disputes.add_dispute(archive, record_type, record_id, d.get("key", ""), d.get("topic_zh", ""),
+                                     d.get("topic_en", ""), readings, is_sample=True)
 
         for d in _load("sources", data_dir):
             ids["source"][d["key"]] = services.create(archive, _pick(d, Source)).id
         for pos, d in enumerate(_load("sections", data_dir)):
             rec = services.create(archive, _pick(d, Section, position=pos))
             ids["section"][d["code"]] = rec.id
+            store_disputes("section", rec.id, d)
         for d in _load("people", data_dir):
             rec = services.create(archive, _pick(d, Person))
             ids["person"][d["key"]] = rec.id
