@@ -35,14 +35,31 @@ def _end_progress() -> None:
         print(file=sys.stderr)
 
 
+def _emit(document: dict[str, Any]) -> None:
+    """With --json, stdout is this one document and nothing else, so a script can parse it."""
+    print(json.dumps(document, ensure_ascii=False, indent=1))
+
+
+def _mapping_json(chosen: Any, suggested: bool, saved_to: str | None) -> dict[str, Any]:
+    """The mapping as the JSON report carries it: what --json shows instead of the column list."""
+    return {**chosen.to_json(), "suggested": suggested, "saved_to": saved_to}
+
+
 def cmd_import(args: argparse.Namespace, open_archive: Callable[[argparse.Namespace], Any]) -> int:
     from exhibit.interchange import archive_json, importer, mapping, tables
 
     path = Path(args.file)
+    as_json = bool(args.json)
+    # Human text (the column list, the backup, warnings) goes only to a person's terminal;
+    # with --json the same facts are keys of the one JSON document on stdout.
+    say: Callable[[str], None] = (lambda text: None) if as_json else print
     archive = open_archive(args)
     if path.suffix.lower() == ".json":
         json_result = archive_json.import_json(archive, path, Path(args.media_root) if args.media_root else None)
-        print(f"imported {json_result.summary()}")
+        if as_json:
+            _emit({"source": path.name, "counts": json_result.counts,
+                   "media_copied": json_result.media_copied, "media_missing": json_result.media_missing})
+        say(f"imported {json_result.summary()}")
         return 0
     progress = _progress()
     if not args.dry_run:
@@ -58,19 +75,21 @@ def cmd_import(args: argparse.Namespace, open_archive: Callable[[argparse.Namesp
             return 1
     else:
         chosen = mapping.suggest(table.header, args.type)
-        print("columns (suggested mapping; save it with --save-mapping, edit, and pass --mapping):")
+        say("columns (suggested mapping; save it with --save-mapping, edit, and pass --mapping):")
         for header, target in chosen.columns.items():
-            print(f"  {header} → {target or '(not imported)'}")
+            say(f"  {header} → {target or '(not imported)'}")
     if args.save_mapping:
         chosen.save(args.save_mapping)
-        print(f"mapping saved to {args.save_mapping}")
+        say(f"mapping saved to {args.save_mapping}")
+    report: dict[str, Any] = {"mapping": _mapping_json(chosen, not args.mapping, args.save_mapping)}
     media_root = Path(args.media_root) if args.media_root else path.parent
     # Reports go to stdout; stderr gets the one line that says why the command failed.
     if args.dry_run:
         plan = importer.plan_import(archive, table, chosen, media_root=media_root, progress=progress)
         _end_progress()
-        print(json.dumps(plan.to_json(), ensure_ascii=False, indent=1) if args.json
-              else plan.report(limit=args.limit))
+        if as_json:
+            _emit({**plan.to_json(), **report})
+        say(plan.report(limit=args.limit))
         if not plan.ok:
             print(f"error: {plan.source}: {len(plan.rejected)} of {len(plan.rows)} row(s) cannot be "
                   f"imported (see the report)", file=sys.stderr)
@@ -78,18 +97,27 @@ def cmd_import(args: argparse.Namespace, open_archive: Callable[[argparse.Namesp
     from exhibit.keeping.backups import backup_before_import
 
     # A verified backup first (the newest one is reused if nothing changed since).
-    print(f"backup before import: {backup_before_import(archive).path}")
+    backup = backup_before_import(archive).path
+    say(f"backup before import: {backup}")
+    report["backup"] = str(backup)
     try:
         result = importer.apply_import(archive, table, chosen, media_root=media_root, progress=progress)
     except importer.ImportRejected as exc:
         _end_progress()
-        print(exc.plan.report(limit=args.limit))
+        if as_json:
+            _emit({**exc.plan.to_json(), **report, "imported": False})
+        say(exc.plan.report(limit=args.limit))
         raise
     _end_progress()
-    print(result.summary() + f" in {result.seconds:.1f} s")
+    if as_json:
+        _emit({**result.plan.to_json(), **report, "imported": True, "created": result.created,
+               "updated": result.updated, "unchanged": result.unchanged,
+               "media_imported": result.media_imported, "media_reused": result.media_reused,
+               "seconds": round(result.seconds, 3)})
+    say(result.summary() + f" in {result.seconds:.1f} s")
     for outcome in result.plan.rows:
         if outcome.warnings:
-            print(f"warning: {outcome.describe()}")
+            say(f"warning: {outcome.describe()}")
     return 0
 
 
@@ -174,7 +202,8 @@ def register(subparsers: Any, open_archive: Callable[[argparse.Namespace], Any])
                         "files outside it are refused")
     p.add_argument("--sheet", help="worksheet of an .xlsx file (default: the first)")
     p.add_argument("--limit", type=int, default=200, help="rows shown in the report (default 200)")
-    p.add_argument("--json", action="store_true", help="dry-run report as JSON")
+    p.add_argument("--json", action="store_true",
+                   help="print one JSON document (mapping, report, outcome) and no other text")
     p.set_defaults(func=bind(cmd_import), type_given=False)
 
     p = subparsers.add_parser("export", help="export records as CSV/XLSX, the archive as JSON, LIDO or IIIF")

@@ -56,9 +56,11 @@ def _records(archive: Archive, record_type: str, ids: Sequence[int] | None) -> I
 
 
 def ids_for_accessions(archive: Archive, accessions: Iterable[str]) -> list[int]:
+    """The objects' ids in the order the accession numbers were given (an export keeps it),
+    each once even if it was listed twice."""
     from exhibit import services
 
-    return [services.object_by_accession(archive, a).saved_id for a in accessions]
+    return list(dict.fromkeys(services.object_by_accession(archive, a).saved_id for a in accessions))
 
 
 def _media_paths(archive: Archive, record_type: str) -> dict[int, list[str]]:
