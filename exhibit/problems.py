@@ -227,6 +227,45 @@ CODES: dict[str, Code] = {
     "xlsx_unreadable": Code("{file}: is not a readable .xlsx workbook ({detail})"),
     "xlsx_damaged": Code("{file}: the workbook is damaged ({detail})"),
     "xlsx_no_sheet": Code("{file}: the workbook has no worksheet"),
+    "xlsx_password": Code("{file}: is a password-protected workbook; open it in Excel, remove the password "
+                          "(File ▸ Info ▸ Protect Workbook) and save it again"),
+    "xlsx_is_xls": Code("{file}: is an old Excel 97–2003 workbook with an .xlsx name; save it as .xlsx "
+                        "(Excel Workbook) and import that"),
+    "xlsx_empty": Code("{file}: is empty (0 bytes), not an .xlsx workbook"),
+    "xlsx_not_zip": Code("{file}: is not an .xlsx workbook (it is not a zip archive)"),
+    "xlsx_not_excel": Code("{file}: is a zip archive but not an Excel workbook (it has no xl/workbook.xml); "
+                           "save it from Excel as .xlsx"),
+    "xlsx_no_such_sheet": Code("{file}: has no sheet “{sheet}” (sheets: {sheets})"),
+    "xlsx_too_many_files": Code("{file}: the zip holds {count:,} files, far more than a workbook has; "
+                                "it cannot be imported"),
+    "xlsx_encrypted_part": Code("{file}: is encrypted (its part {part} needs a password); save an unprotected "
+                                "copy and import that"),
+    "xlsx_part_too_large": Code("{file}: its part {part} would unpack to {size:,} MB, more than the {mb} MB "
+                                "such a part may have; it cannot be imported"),
+    "xlsx_part_bomb": Code("{file}: its part {part} unpacks to more than {mb} MB; it cannot be imported"),
+    "xlsx_dtd": Code("{file}: its part {part} declares a document type (DTD); a workbook has none, and its "
+                     "entities could read other files or expand without end, so it is not imported"),
+    "xlsx_no_tag": Code("{file}: its part {part} holds more than {mb} MB without a tag (an oversized cell, "
+                        "tag or comment); it cannot be imported"),
+    "xlsx_too_deep": Code("{file}: its part {part} nests elements more than {depth} deep; a workbook does not, "
+                          "so it is not imported"),
+    "xlsx_too_many_elements": Code("{file}: its part {part} has more than {limit:,} elements, more than a sheet "
+                                   "this program can import; split it into smaller files"),
+    "xlsx_too_many_formats": Code("{file}: has more than {limit:,} cell formats; it cannot be imported"),
+    # the size limits of any table (exhibit.interchange.limits), and where in the file one was passed
+    "table_too_large": Code("{file}: is too large to import at once (at {where} its cells already take more "
+                            "than {mb} MB in memory); split it into smaller files"),
+    "cell_too_long": Code("{file}: {where} holds more than {limit:,} characters, more than a spreadsheet cell "
+                          "can (Excel's limit); it cannot be imported"),
+    "too_many_rows": Code("{file}: has more than {limit:,} rows ({where}), more than a spreadsheet can hold; "
+                          "split it into smaller files"),
+    "too_many_columns": Code("{file}: {where} has {count:,} cells, more than the {limit:,} columns a "
+                             "spreadsheet can hold; it cannot be imported"),
+    "at_cell": Code("cell {cell}"),
+    "at_shared_string": Code("shared string {number:,}"),
+    "at_merged_range": Code("the merged range {range}"),
+    "at_merged_cells": Code("the merged cells {range}"),
+    "merged_reaches_row": Code("a merged range reaches row {row:,}"),
     "encoding_unknown": Code("{file}: line {line} is not text in UTF-8, GB18030/GBK or UTF-16 with a "
                              "byte-order mark; {why}"),
     "encoding_private_use": Code("{file}: line {line} is neither UTF-8 nor meaningful GB18030 text "
@@ -275,6 +314,15 @@ CODES: dict[str, Code] = {
                              "without a photo", WARNING),
     "photo_missing": Code("photo file missing ({file}); the label prints without a photo", WARNING),
     "photo_no_caption": Code("the photo has no caption in the chosen language", WARNING),
+    # nothing matched what was chosen to print (exhibit.printing.select); {selection} lists the choices
+    "nothing_objects": Code("nothing to print: no objects in {selection}"),
+    "nothing_panels": Code("nothing to print: no panels in {selection}"),
+    "nothing_photographs": Code("nothing to print: no photographs in {selection}"),
+    "chosen_accessions": Code("{count} accession number(s)"),
+    "chosen_section": Code("section {section}"),
+    "chosen_panels": Code("panel(s) {panels}"),
+    "chosen_changed_since": Code("changed since {date}"),
+    "chosen_everything": Code("the whole exhibition"),
     # ------------------------------------------------ keeping the archive sound (exhibit.keeping)
     "db_damage": Code("{detail}"),   # SQLite's own words (integrity_check, an error message)
     "db_missing": Code("{file} does not exist"),

@@ -13,8 +13,10 @@ a 100,000-row catalogue (the benchmark's, ~200 MB by this count) fits with room 
 from __future__ import annotations
 
 import sys
+from typing import Callable, Union
 
 from exhibit.errors import ExhibitError
+from exhibit.problems import Problem
 
 CELL_CHARS = 32_767           # Excel's limit on the text of one cell
 MAX_ROWS = 1_048_576          # Excel's rows per sheet
@@ -32,6 +34,15 @@ class TableError(ExhibitError):
     """The file cannot be read as a table; the message names it."""
 
 
+# Where in the file a limit was passed ("row 5", "cell B2"): a Problem (at_row, at_cell …),
+# or a function making it, so that a reader's loop makes one only when a limit is passed.
+Where = Union[Problem, Callable[[], Problem]]
+
+
+def _where(where: Where) -> Problem:
+    return where if isinstance(where, Problem) else where()
+
+
 class Budget:
     """The memory the rows read so far take (an estimate that errs high), for one file."""
 
@@ -40,14 +51,13 @@ class Budget:
         self.limit = limit
         self.used = 0
 
-    def charge(self, size: int, where: str) -> None:
+    def charge(self, size: int, where: Where) -> None:
         self.used += size
         if self.used > self.limit:
-            raise TableError(f"{self.name}: is too large to import at once (at {where} its cells "
-                             f"already take more than {self.limit // 1024 ** 2} MB in memory); "
-                             f"split it into smaller files")
+            raise TableError(Problem(None, "table_too_large", {"file": self.name, "where": _where(where),
+                                                               "mb": self.limit // 1024 ** 2}))
 
-    def row(self, cells: list[str], where: str, *, own: int | None = None) -> None:
+    def row(self, cells: list[str], where: Where, *, own: int | None = None) -> None:
         """Charge a row whose cells are new strings; `own` overrides the cells' own size
         (an .xlsx row whose text comes from the shared-string table, already charged)."""
         size = ROW_OVERHEAD + _SLOT * len(cells)
@@ -55,7 +65,7 @@ class Budget:
             own = string_size(cells)
         self.charge(size + own, where)
 
-    def text(self, value: str, where: str) -> None:
+    def text(self, value: str, where: Where) -> None:
         """A string kept once and shared by the cells that use it."""
         self.charge(sys.getsizeof(value) + STRING_SLACK + _SLOT, where)
 
@@ -65,19 +75,20 @@ def string_size(cells: list[str]) -> int:
     return sum(map(sys.getsizeof, filter(None, cells))) + STRING_SLACK * (len(cells) - cells.count(""))
 
 
-def check_cell(name: str, length: int, where: str) -> None:
+def check_cell(name: str, length: int, where: Where) -> None:
     if length > CELL_CHARS:
-        raise TableError(f"{name}: {where} holds more than {CELL_CHARS:,} characters, more than "
-                         f"a spreadsheet cell can (Excel's limit); it cannot be imported")
+        raise TableError(Problem(None, "cell_too_long", {"file": name, "where": _where(where),
+                                                         "limit": CELL_CHARS}))
 
 
-def check_row_number(name: str, number: int, what: str = "row") -> None:
+def check_row_number(name: str, number: int, code: str = "at_row") -> None:
+    """`code` says how the row was reached: at_row, or merged_reaches_row for a merged range."""
     if number > MAX_ROWS:
-        raise TableError(f"{name}: has more than {MAX_ROWS:,} rows ({what} {number:,}), more than "
-                         f"a spreadsheet can hold; split it into smaller files")
+        raise TableError(Problem(None, "too_many_rows", {"file": name, "limit": MAX_ROWS,
+                                                         "where": Problem(None, code, {"row": number})}))
 
 
-def check_width(name: str, width: int, where: str) -> None:
+def check_width(name: str, width: int, where: Where) -> None:
     if width > MAX_COLUMNS:
-        raise TableError(f"{name}: {where} has {width:,} cells, more than the {MAX_COLUMNS:,} "
-                         f"columns a spreadsheet can hold; it cannot be imported")
+        raise TableError(Problem(None, "too_many_columns", {"file": name, "where": _where(where),
+                                                            "count": width, "limit": MAX_COLUMNS}))

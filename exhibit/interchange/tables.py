@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import csv
+import functools
 import io
 import itertools
 from dataclasses import dataclass, field
@@ -220,7 +221,7 @@ class _CsvRecords:
                 except csv.Error as exc:
                     raise _record_error(name, number + 1, start, reader.line_num, exc) from None
                 number += 1
-                where = f"row {number:,}" + (f" (line {start:,})" if start != number else "")
+                where = functools.partial(_at_row, number, start)  # made only when a limit is passed
                 check_row_number(name, number)
                 check_width(name, len(cells), where)
                 self.budget.row(cells, where)
@@ -246,9 +247,14 @@ def _check_last_quote(stream: BinaryIO, encoding: str, name: str, delimiter: str
                                      {"file": name, "row": number, "line": start})) from None
 
 
+def _at_row(number: int, start: int) -> Problem:
+    """'row 5', or 'row 5 (line 7)' when the rows above held line breaks."""
+    return (Problem(None, "at_row", {"row": number}) if start == number
+            else Problem(None, "at_row_line", {"row": number, "line": start}))
+
+
 def _record_error(name: str, number: int, start: int, end: int, exc: csv.Error) -> TableError:
-    where = (Problem(None, "at_row", {"row": number}) if start == number
-             else Problem(None, "at_row_line", {"row": number, "line": start}))
+    where = _at_row(number, start)
     if "field larger than field limit" in str(exc):
         code = "csv_quote_too_long" if end > start else "csv_cell_too_long"
         return TableError(Problem(None, code, {"file": name, "where": where, "limit": CELL_CHARS}))
@@ -285,7 +291,7 @@ def _apply_merges(merges: list[tuple[int, int, int, int]], by_number: dict[int, 
     for r1, c1, r2, c2 in merges:
         top = by_number.get(r1)
         value = top[c1] if top is not None and c1 < len(top) else ""
-        where = f"the merged cells {_letter(c1)}{r1}:{_letter(c2)}{r2}"
+        where = Problem(None, "at_merged_cells", {"range": f"{_letter(c1)}{r1}:{_letter(c2)}{r2}"})
         for r in numbers[bisect.bisect_left(numbers, r1):bisect.bisect_right(numbers, r2)]:
             cells = by_number[r]
             budget.charge(8 * (c2 - c1 + 1), where)

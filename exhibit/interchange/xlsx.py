@@ -27,6 +27,7 @@ helps, the part, row or cell.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import posixpath
 import re
 import struct
@@ -44,6 +45,7 @@ from exhibit.interchange.limits import (
     STRING_SLACK,
     Budget,
     TableError,
+    Where,
     check_cell,
     check_row_number,
     check_width,
@@ -67,6 +69,10 @@ _ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 # Number formats 27-36 and 50-58 are the East Asian locales' built-in dates and times
 # (yyyy"年"m"月"d"日", h"时"mm"分" …), which ECMA-376 leaves to the locale.
 _EAST_ASIAN_DATES = frozenset([*range(27, 37), *range(50, 59)])
+
+
+def _at_row(number: int) -> Problem:
+    return Problem(None, "at_row", {"row": number})
 
 
 def _damaged(name: str, detail: str) -> Problem:
@@ -130,17 +136,14 @@ def check_container(path: Path) -> None:
             head = f.read(8)
             encrypted = head == OLE_MAGIC and _contains(f, "EncryptedPackage".encode("utf-16-le"))
     except OSError as exc:
-        raise TableError(f"{path.name}: cannot be read ({exc.strerror or exc})") from None
+        raise TableError(Problem(None, "file_unreadable", {"file": path.name,
+                                                            "detail": str(exc.strerror or exc)})) from None
     if head == OLE_MAGIC:
-        if encrypted:
-            raise TableError(f"{path.name}: is a password-protected workbook; open it in Excel, "
-                             f"remove the password (File ▸ Info ▸ Protect Workbook) and save it again")
-        raise TableError(f"{path.name}: is an old Excel 97–2003 workbook with an .xlsx name; save it "
-                         f"as .xlsx (Excel Workbook) and import that")
+        raise TableError(Problem(None, "xlsx_password" if encrypted else "xlsx_is_xls", {"file": path.name}))
     if not head:
-        raise TableError(f"{path.name}: is empty (0 bytes), not an .xlsx workbook")
+        raise TableError(Problem(None, "xlsx_empty", {"file": path.name}))
     if not head.startswith(b"PK"):
-        raise TableError(f"{path.name}: is not an .xlsx workbook (it is not a zip archive)")
+        raise TableError(Problem(None, "xlsx_not_zip", {"file": path.name}))
 
 
 def _contains(f: Any, needle: bytes) -> bool:
@@ -172,8 +175,7 @@ class Package:
         check_container(path)
         count = _member_count(path)
         if count is not None and count > MAX_MEMBERS:
-            raise TableError(f"{self.name}: the zip holds {count:,} files, far more than a workbook "
-                             f"has; it cannot be imported")
+            raise TableError(Problem(None, "xlsx_too_many_files", {"file": self.name, "count": count}))
         try:
             self.zip = zipfile.ZipFile(path)
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError,
@@ -193,19 +195,19 @@ class Package:
         if info is None:
             raise TableError(_damaged(self.name, f"its part {part} is missing"))
         if info.flag_bits & 0x1:
-            raise TableError(f"{self.name}: is encrypted (its part {part} needs a password); save an "
-                             f"unprotected copy and import that")
+            raise TableError(Problem(None, "xlsx_encrypted_part", {"file": self.name, "part": part}))
         if info.file_size > limit:
-            raise TableError(f"{self.name}: its part {part} would unpack to {info.file_size / 1e6:,.0f} MB, "
-                             f"more than the {limit // 1024 ** 2} MB such a part may have; it cannot be imported")
+            raise TableError(Problem(None, "xlsx_part_too_large", {"file": self.name, "part": part,
+                                                                    "size": round(info.file_size / 1e6),
+                                                                    "mb": limit // 1024 ** 2}))
         total = 0
         try:
             with self.zip.open(info) as stream:
                 while chunk := stream.read(CHUNK):
                     total += len(chunk)
                     if total > limit:  # the declared size lied
-                        raise TableError(f"{self.name}: its part {part} unpacks to more than "
-                                         f"{limit // 1024 ** 2} MB; it cannot be imported")
+                        raise TableError(Problem(None, "xlsx_part_bomb", {"file": self.name, "part": part,
+                                                                          "mb": limit // 1024 ** 2}))
                     yield chunk
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError,
                 RuntimeError, struct.error) as exc:
@@ -239,9 +241,7 @@ class Package:
                              f"{exc or type(exc).__name__}")) from None
 
     def _refuse_dtd(self, part: str) -> None:
-        raise TableError(f"{self.name}: its part {part} declares a document type (DTD); a workbook "
-                         f"has none, and its entities could read other files or expand without end, "
-                         f"so it is not imported")
+        raise TableError(Problem(None, "xlsx_dtd", {"file": self.name, "part": part}))
 
     def _gap(self, chunk: bytes, since: int, part: str) -> int:
         """Bytes since the last '<', checked so that no single tag, comment or text run in
@@ -255,8 +255,8 @@ class Package:
             else:
                 since = len(chunk) - chunk.rfind(b"<") - 1
         if since > TAG_GAP:
-            raise TableError(f"{self.name}: its part {part} holds more than {TAG_GAP // 1024 ** 2} MB "
-                             f"without a tag (an oversized cell, tag or comment); it cannot be imported")
+            raise TableError(Problem(None, "xlsx_no_tag", {"file": self.name, "part": part,
+                                                           "mb": TAG_GAP // 1024 ** 2}))
         return since
 
 
@@ -289,11 +289,11 @@ class _Handler:
         self.depth += 1
         self.elements += 1
         if self.depth > MAX_DEPTH:
-            raise TableError(f"{self.name}: its part {self.part} nests elements more than {MAX_DEPTH} "
-                             f"deep; a workbook does not, so it is not imported")
+            raise TableError(Problem(None, "xlsx_too_deep", {"file": self.name, "part": self.part,
+                                                             "depth": MAX_DEPTH}))
         if self.elements > MAX_ELEMENTS:
-            raise TableError(f"{self.name}: its part {self.part} has more than {MAX_ELEMENTS:,} elements, "
-                             f"more than a sheet this program can import; split it into smaller files")
+            raise TableError(Problem(None, "xlsx_too_many_elements", {"file": self.name, "part": self.part,
+                                                                      "limit": MAX_ELEMENTS}))
         self.start(_local(tag), attrs)
 
     def leave(self, tag: str) -> None:
@@ -311,7 +311,7 @@ class _Text:
     """A cell's text as it streams in, refused the moment it passes Excel's limit."""
     __slots__ = ("pieces", "length", "where")
 
-    def __init__(self, where: str):
+    def __init__(self, where: Where):
         self.pieces: list[str] = []
         self.length = 0
         self.where = where
@@ -361,7 +361,8 @@ class _SharedStrings(_Handler):
 
     def start(self, tag: str, attrs: dict[str, str]) -> None:
         if tag == "si":
-            self.current = _Text(f"shared string {len(self.strings) + 1:,}")
+            self.current = _Text(functools.partial(Problem, None, "at_shared_string",
+                                                   {"number": len(self.strings) + 1}))
         elif tag == "rPh":
             self.phonetic += 1
         elif tag == "t":
@@ -370,7 +371,7 @@ class _SharedStrings(_Handler):
     def end(self, tag: str) -> None:
         if tag == "si" and self.current is not None:
             value = unescape(self.current.value())
-            self.budget.text(value, f"shared string {len(self.strings) + 1:,}")
+            self.budget.text(value, self.current.where)
             self.strings.append(value)
             self.current = None
         elif tag == "rPh":
@@ -401,7 +402,7 @@ class _Styles(_Handler):
             self.in_cell_xfs = True
         elif tag == "xf" and self.in_cell_xfs:
             if len(self.formats) >= MAX_STYLES:
-                raise TableError(f"{self.name}: has more than {MAX_STYLES:,} cell formats; it cannot be imported")
+                raise TableError(Problem(None, "xlsx_too_many_formats", {"file": self.name, "limit": MAX_STYLES}))
             self.formats.append(_int(attrs.get("numFmtId")) or 0)
 
     def end(self, tag: str) -> None:
@@ -525,11 +526,14 @@ class _Worksheet(_Handler):
         if target is not None:
             self.length += len(data)
             if self.length > CELL_CHARS:
-                check_cell(self.name, self.length, self._where())
+                check_cell(self.name, self.length, self._at)
             target.append(data)
 
     def _where(self) -> str:
         return f"cell {column_letter(self.column)}{self.number}"
+
+    def _at(self) -> Problem:
+        return Problem(None, "at_cell", {"cell": f"{column_letter(self.column)}{self.number}"})
 
     # -- rows
 
@@ -551,7 +555,7 @@ class _Worksheet(_Handler):
     def _end_row(self) -> None:
         row = self.row
         assert row is not None
-        self.budget.row(row, f"row {self.number:,}", own=self.row_size)
+        self.budget.row(row, functools.partial(_at_row, self.number), own=self.row_size)
         self.sheet.rows.append((self.number, row))
         self.row = None
         if self.progress is not None and len(self.sheet.rows) % 5000 == 0:
@@ -573,7 +577,7 @@ class _Worksheet(_Handler):
                                      f"cell named {ref[:20]!r}"))
                 column = self.columns[letters] = column_index(letters)
         if column >= MAX_COLUMNS:
-            check_width(self.name, column + 1, f"row {self.number:,}")
+            check_width(self.name, column + 1, _at_row(self.number))
         self.column = self.last_column = column
         self.kind = attrs.get("t", "n")
         style = attrs.get("s")
@@ -655,9 +659,10 @@ class _Worksheet(_Handler):
         c2, r2 = (column_index(match.group(3)), int(match.group(4))) if match.group(3) else (c1, r1)
         r1, r2 = sorted((r1, r2))
         c1, c2 = sorted((c1, c2))
-        check_row_number(self.name, r2, "a merged range reaches row")
-        check_width(self.name, c2 + 1, f"the merged range {ref}")
-        self.budget.charge(200, f"the merged range {ref}")
+        check_row_number(self.name, r2, "merged_reaches_row")
+        where = Problem(None, "at_merged_range", {"range": ref})
+        check_width(self.name, c2 + 1, where)
+        self.budget.charge(200, where)
         self.sheet.merges.append((r1, c1, r2, c2))
 
 
@@ -677,8 +682,7 @@ def _read(package: Package, wanted: str | None, budget: Budget, progress: Progre
     name = package.name
     book_part = _office_document(package)
     if book_part is None:
-        raise TableError(f"{name}: is a zip archive but not an Excel workbook (it has no "
-                         f"xl/workbook.xml); save it from Excel as .xlsx")
+        raise TableError(Problem(None, "xlsx_not_excel", {"file": name}))
     book = _Workbook()
     package.parse(book_part, book)
     links = _relationships(package, book_part)
@@ -692,7 +696,7 @@ def _read(package: Package, wanted: str | None, budget: Budget, progress: Progre
         found = [s for s in sheets if s[0] == wanted]
         if not found:
             names = ", ".join(t for t, _ in sheets[:20]) + (" …" if len(sheets) > 20 else "")
-            raise TableError(f"{name}: has no sheet “{wanted}” (sheets: {names})")
+            raise TableError(Problem(None, "xlsx_no_such_sheet", {"file": name, "sheet": wanted, "sheets": names}))
         title, part = found[0]
     strings = _shared_strings(package, book_part, links, budget)
     styles = _styles(package, book_part, links)

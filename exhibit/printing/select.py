@@ -1,6 +1,8 @@
 """What to print: a selection of accession numbers, a section, the whole exhibition,
-or everything changed since a date — always in exhibition order (section, then
-panel, then the object's place on the panel; objects on no panel come last).
+or everything changed since a date. Accession numbers listed by hand keep the
+order the user gave (`--accessions B A` prints B first: the list is the order
+wanted); everything else comes in exhibition order (section, then panel, then
+the object's place on the panel; objects on no panel come last).
 """
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from exhibit import names, services
 from exhibit.archive import Archive
 from exhibit.dates import parse_date
 from exhibit.errors import DateError, ExhibitError, NotFoundError
+from exhibit.problems import Problem
 from exhibit.records import ArchiveObject, Media, Panel, Section
 
 _LAST = (1e18, 1e18, 1e18)
@@ -59,6 +62,19 @@ class Selection:
 
 class EmptySelection(ExhibitError):
     """Nothing matched: printing an empty PDF would only waste paper."""
+
+
+def _nothing(what: str, sel: Selection) -> EmptySelection:
+    """'nothing to print: no <what> in <the choices>', the choices as problems the print dialog
+    translates (describe() words them the same in English)."""
+    choices: list[tuple[str, dict[str, Any], object]] = [
+        ("chosen_accessions", {"count": len(sel.accessions)}, sel.accessions),
+        ("chosen_section", {"section": sel.section}, sel.section),
+        ("chosen_panels", {"panels": list(sel.panels)}, sel.panels),
+        ("chosen_changed_since", {"date": sel.changed_since}, sel.changed_since)]
+    chosen = [Problem(None, code, params) for code, params, given in choices if given]
+    return EmptySelection(Problem(None, f"nothing_{what}",
+                                  {"selection": chosen or [Problem(None, "chosen_everything")]}))
 
 
 def find_section(archive: Archive, ident: str) -> Section:
@@ -117,6 +133,7 @@ def _sort_objects(archive: Archive, objects: list[ArchiveObject]) -> list[Archiv
 def select_objects(archive: Archive, sel: Selection) -> list[ArchiveObject]:
     clauses: list[str] = []
     params: list[Any] = []
+    given: list[int] = []  # the ids of the accession numbers listed, in the order listed
     if sel.accessions:
         found: list[ArchiveObject] = []
         missing: list[str] = []
@@ -127,6 +144,7 @@ def select_objects(archive: Archive, sel: Selection) -> list[ArchiveObject]:
             raise NotFoundError(f"no object with accession number {', '.join(repr(m) for m in missing)}")
         clauses.append(f"id IN ({','.join('?' * len(found))})")
         params += [o.id for o in found]
+        given = [o.saved_id for o in found]
     if sel.section:
         section = find_section(archive, sel.section)
         clauses.append("id IN (SELECT l.to_id FROM links l JOIN panels p ON l.from_type = 'panel' "
@@ -144,8 +162,18 @@ def select_objects(archive: Archive, sel: Selection) -> list[ArchiveObject]:
         raise ExhibitError("say what to print: --accessions, --section, --panels, --all or --changed-since")
     objects = services.list_records(archive, ArchiveObject, " AND ".join(clauses), params)
     if not objects:
-        raise EmptySelection(f"nothing to print: no objects in {sel.describe()}")
+        raise _nothing("objects", sel)
+    if given:
+        return _in_given_order(objects, given)
     return _sort_objects(archive, objects)
+
+
+def _in_given_order(objects: list[ArchiveObject], given: list[int]) -> list[ArchiveObject]:
+    """`objects` in the order of the ids `given` (a repeated id counts where it first appears)."""
+    rank: dict[int, int] = {}
+    for position, oid in enumerate(given):
+        rank.setdefault(oid, position)
+    return sorted(objects, key=lambda o: rank[o.saved_id])
 
 
 def _panel(archive: Archive, code: str) -> Panel:
@@ -175,7 +203,7 @@ def select_panels(archive: Archive, sel: Selection) -> list[Panel]:
         raise ExhibitError("say what to print: --section, --panels, --all or --changed-since")
     panels = services.list_records(archive, Panel, " AND ".join(clauses), params)
     if not panels:
-        raise EmptySelection(f"nothing to print: no panels in {sel.describe()}")
+        raise _nothing("panels", sel)
     return panels
 
 
@@ -207,5 +235,5 @@ def select_media(archive: Archive, sel: Selection) -> list[Media]:
                 seen[link[0]] = services.get(archive, Media, link[0])
     media = list(seen.values())
     if not media:
-        raise EmptySelection(f"nothing to print: no photographs in {sel.describe()}")
+        raise _nothing("photographs", sel)
     return media

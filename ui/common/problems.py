@@ -148,6 +148,51 @@ TEMPLATES: dict[str, str] = {
     "xlsx_unreadable": QT_TRANSLATE_NOOP("Problems", "%file: is not a readable .xlsx workbook (%detail)"),
     "xlsx_damaged": QT_TRANSLATE_NOOP("Problems", "%file: the workbook is damaged (%detail)"),
     "xlsx_no_sheet": QT_TRANSLATE_NOOP("Problems", "%file: the workbook has no worksheet"),
+    "xlsx_password": QT_TRANSLATE_NOOP("Problems", "%file: is a password-protected workbook; open it in Excel, "
+                                                   "remove the password (File ▸ Info ▸ Protect Workbook) and save "
+                                                   "it again"),
+    "xlsx_is_xls": QT_TRANSLATE_NOOP("Problems", "%file: is an old Excel 97–2003 workbook with an .xlsx name; "
+                                                 "save it as .xlsx (Excel Workbook) and import that"),
+    "xlsx_empty": QT_TRANSLATE_NOOP("Problems", "%file: is empty (0 bytes), not an .xlsx workbook"),
+    "xlsx_not_zip": QT_TRANSLATE_NOOP("Problems", "%file: is not an .xlsx workbook (it is not a zip archive)"),
+    "xlsx_not_excel": QT_TRANSLATE_NOOP("Problems", "%file: is a zip archive but not an Excel workbook (it has no "
+                                                    "xl/workbook.xml); save it from Excel as .xlsx"),
+    "xlsx_no_such_sheet": QT_TRANSLATE_NOOP("Problems", "%file: has no sheet “%sheet” (sheets: %sheets)"),
+    "xlsx_too_many_files": QT_TRANSLATE_NOOP("Problems", "%file: the zip holds %count files, far more than a "
+                                                         "workbook has; it cannot be imported"),
+    "xlsx_encrypted_part": QT_TRANSLATE_NOOP("Problems", "%file: is encrypted (its part %part needs a password); "
+                                                         "save an unprotected copy and import that"),
+    "xlsx_part_too_large": QT_TRANSLATE_NOOP("Problems", "%file: its part %part would unpack to %size MB, more "
+                                                         "than the %mb MB such a part may have; it cannot be "
+                                                         "imported"),
+    "xlsx_part_bomb": QT_TRANSLATE_NOOP("Problems", "%file: its part %part unpacks to more than %mb MB; it cannot "
+                                                    "be imported"),
+    "xlsx_dtd": QT_TRANSLATE_NOOP("Problems", "%file: its part %part declares a document type (DTD); a workbook "
+                                              "has none, and its entities could read other files or expand "
+                                              "without end, so it is not imported"),
+    "xlsx_no_tag": QT_TRANSLATE_NOOP("Problems", "%file: its part %part holds more than %mb MB without a tag (an "
+                                                 "oversized cell, tag or comment); it cannot be imported"),
+    "xlsx_too_deep": QT_TRANSLATE_NOOP("Problems", "%file: its part %part nests elements more than %depth deep; a "
+                                                   "workbook does not, so it is not imported"),
+    "xlsx_too_many_elements": QT_TRANSLATE_NOOP("Problems", "%file: its part %part has more than %limit elements, "
+                                                            "more than a sheet this program can import; split it "
+                                                            "into smaller files"),
+    "xlsx_too_many_formats": QT_TRANSLATE_NOOP("Problems", "%file: has more than %limit cell formats; it cannot "
+                                                           "be imported"),
+    "table_too_large": QT_TRANSLATE_NOOP("Problems", "%file: is too large to import at once (at %where its cells "
+                                                     "already take more than %mb MB in memory); split it into "
+                                                     "smaller files"),
+    "cell_too_long": QT_TRANSLATE_NOOP("Problems", "%file: %where holds more than %limit characters, more than a "
+                                                   "spreadsheet cell can (Excel's limit); it cannot be imported"),
+    "too_many_rows": QT_TRANSLATE_NOOP("Problems", "%file: has more than %limit rows (%where), more than a "
+                                                   "spreadsheet can hold; split it into smaller files"),
+    "too_many_columns": QT_TRANSLATE_NOOP("Problems", "%file: %where has %count cells, more than the %limit "
+                                                      "columns a spreadsheet can hold; it cannot be imported"),
+    "at_cell": QT_TRANSLATE_NOOP("Problems", "cell %cell"),
+    "at_shared_string": QT_TRANSLATE_NOOP("Problems", "shared string %number"),
+    "at_merged_range": QT_TRANSLATE_NOOP("Problems", "the merged range %range"),
+    "at_merged_cells": QT_TRANSLATE_NOOP("Problems", "the merged cells %range"),
+    "merged_reaches_row": QT_TRANSLATE_NOOP("Problems", "a merged range reaches row %row"),
     "encoding_unknown": QT_TRANSLATE_NOOP("Problems", "%file: line %line is not text in UTF-8, GB18030/GBK or "
                                                       "UTF-16 with a byte-order mark; %why"),
     "encoding_private_use": QT_TRANSLATE_NOOP("Problems", "%file: line %line is neither UTF-8 nor meaningful "
@@ -213,6 +258,14 @@ TEMPLATES: dict[str, str] = {
     "photo_missing": QT_TRANSLATE_NOOP("Problems", "photo file missing (%file); the label prints without a "
                                                    "photo"),
     "photo_no_caption": QT_TRANSLATE_NOOP("Problems", "the photo has no caption in the chosen language"),
+    "nothing_objects": QT_TRANSLATE_NOOP("Problems", "nothing to print: no objects in %selection"),
+    "nothing_panels": QT_TRANSLATE_NOOP("Problems", "nothing to print: no panels in %selection"),
+    "nothing_photographs": QT_TRANSLATE_NOOP("Problems", "nothing to print: no photographs in %selection"),
+    "chosen_accessions": QT_TRANSLATE_NOOP("Problems", "%count accession number(s)"),
+    "chosen_section": QT_TRANSLATE_NOOP("Problems", "section %section"),
+    "chosen_panels": QT_TRANSLATE_NOOP("Problems", "panel(s) %panels"),
+    "chosen_changed_since": QT_TRANSLATE_NOOP("Problems", "changed since %date"),
+    "chosen_everything": QT_TRANSLATE_NOOP("Problems", "the whole exhibition"),
     # ------------------------------------------------ keeping the archive sound
     "db_damage": QT_TRANSLATE_NOOP("Problems", "the database reports: %detail"),
     "db_missing": QT_TRANSLATE_NOOP("Problems", "%file does not exist"),

@@ -1349,6 +1349,126 @@
     </message>
     <message>
         <location filename="../common/problems.py" line="151"/>
+        <source>%file: is a password-protected workbook; open it in Excel, remove the password (File ▸ Info ▸ Protect Workbook) and save it again</source>
+        <translation>%file：是设有密码保护的工作簿；请在 Excel 中打开，取消密码（文件 ▸ 信息 ▸ 保护工作簿）后重新保存</translation>
+    </message>
+    <message>
+        <location filename="../common/problems.py" line="154"/>
+        <source>%file: is an old Excel 97–2003 workbook with an .xlsx name; save it as .xlsx (Excel Workbook) and import that</source>
+        <translation>%file：是以 .xlsx 命名的旧版 Excel 97–2003 工作簿；请另存为 .xlsx（Excel 工作簿）后再导入</translation>
+    </message>
+    <message>
+        <location filename="../common/problems.py" line="156"/>
+        <source>%file: is empty (0 bytes), not an .xlsx workbook</source>
+        <translation>%file：是空文件（0 字节），不是 .xlsx 工作簿</translation>
+    </message>
+    <message>
+        <location filename="../common/problems.py" line="157"/>
+        <source>%file: is not an .xlsx workbook (it is not a zip archive)</source>
+        <translation>%file：不是 .xlsx 工作簿（不是 zip 压缩包）</translation>
+    </message>
+    <message>
+        <location filename="../common/problems.py" line="158"/>
+        <source>%file: is a zip archive but not an Excel workbook (it has no xl/workbook.xml); save it from Excel as .xlsx</source>
+        <translation>%file：是 zip 压缩包，但不是 Excel 工作簿（其中没有 xl/workbook.xml）；请在 Excel 中另存为 .xlsx</translation>
+    </message>
+    <message>
+        <location filename="../common/problems.py" line="160"/>
+        <source>%file: has no sheet “%sheet” (sheets: %sheets)</source>
+        <translation>%file：没有名为“%sheet”的工作表（现有工作表：%sheets）</translation>
+    </message>
+    <message>
+        <location filename="../common/problems.py" line="161"/>
+        <source>%file: the zip holds %count files, far more than a workbook has; it cannot be imported</source>
+        <translation>%file：压缩包内有 %count 个文件，远多于工作簿应有的数量；无法导入</translation>
+    </message>
+    <message>
+        <location filename="../common/problems.py" line="163"/>
+        <source>%file: is encrypted (its part %part needs a password); save an unprotected copy and import that</source>
+        <translation>%file：已加密（其部件 %part 需要密码）；请另存一份未加密的副本后再导入</translation>
+    </message>
+    <message>
+        <location filename="../common/problems.py" line="165"/>
+        <source>%file: its part %part would unpack to %size MB, more than the %mb MB such a part may have; it cannot be imported</source>
+        <translation>%file：其部件 %part 解压后将达 %size MB，超过此类部件允许的 %mb MB；无法导入</translation>
+    </message>
+    <message>
+        <location filename="../common/problems.py" line="168"/>
+        <source>%file: its part %part unpacks to more than %mb MB; it cannot be imported</source>
+        <translation>%file：其部件 %part 解压后超过 %mb MB；无法导入</translation>
+    </message>
+    <message>
+        <location filename="../common/problems.py" line="170"/>
+        <source>%file: its part %part declares a document type (DTD); a workbook has none, and its entities could read other files or expand without end, so it is not imported</source>
+        <translation>%file：其部件 %part 声明了文档类型（DTD）；正常工作簿没有 DTD，而其实体可能读取其他文件或无限展开，因此不予导入</translation>
+    </message>
+    <message>
+        <location filename="../common/problems.py" line="173"/>
+        <source>%file: its part %part holds more than %mb MB without a tag (an oversized cell, tag or comment); it cannot be imported</source>
+        <translation>%file：其部件 %part 中有超过 %mb MB 的内容没有任何标记（单元格、标记或注释过大）；无法导入</translation>
+    </message>
+    <message>
+        <location filename="../common/problems.py" line="175"/>
+        <source>%file: its part %part nests elements more than %depth deep; a workbook does not, so it is not imported</source>
+        <translation>%file：其部件 %part 的元素嵌套超过 %depth 层；正常工作簿不会如此，因此不予导入</translation>
+    </message>
+    <message>
+        <location filename="../common/problems.py" line="177"/>
+        <source>%file: its part %part has more than %limit elements, more than a sheet this program can import; split it into smaller files</source>
+        <translation>%file：其部件 %part 含有超过 %limit 个元素，超出本程序可导入的工作表规模；请拆分为较小的文件</translation>
+    </message>
+    <message>
+        <location filename="../common/problems.py" line="180"/>
+        <source>%file: has more than %limit cell formats; it cannot be imported</source>
+        <translation>%file：单元格格式超过 %limit 种；无法导入</translation>
+    </message>
+    <message>
+        <location filename="../common/problems.py" line="182"/>
+        <source>%file: is too large to import at once (at %where its cells already take more than %mb MB in memory); split it into smaller files</source>
+        <translation>%file：太大，无法一次导入（读到 %where 时，单元格已占用超过 %mb MB 内存）；请拆分为较小的文件</translation>
+    </message>
+    <message>
+        <location filename="../common/problems.py" line="185"/>
+        <source>%file: %where holds more than %limit characters, more than a spreadsheet cell can (Excel&apos;s limit); it cannot be imported</source>
+        <translation>%file：%where 超过 %limit 个字符，超出电子表格单元格的容量（Excel 的上限）；无法导入</translation>
+    </message>
+    <message>
+        <location filename="../common/problems.py" line="187"/>
+        <source>%file: has more than %limit rows (%where), more than a spreadsheet can hold; split it into smaller files</source>
+        <translation>%file：超过 %limit 行（%where），超出电子表格的容量；请拆分为较小的文件</translation>
+    </message>
+    <message>
+        <location filename="../common/problems.py" line="189"/>
+        <source>%file: %where has %count cells, more than the %limit columns a spreadsheet can hold; it cannot be imported</source>
+        <translation>%file：%where 有 %count 个单元格，超过电子表格最多 %limit 列的容量；无法导入</translation>
+    </message>
+    <message>
+        <location filename="../common/problems.py" line="191"/>
+        <source>cell %cell</source>
+        <translation>单元格 %cell</translation>
+    </message>
+    <message>
+        <location filename="../common/problems.py" line="192"/>
+        <source>shared string %number</source>
+        <translation>第 %number 个共享字符串</translation>
+    </message>
+    <message>
+        <location filename="../common/problems.py" line="193"/>
+        <source>the merged range %range</source>
+        <translation>合并区域 %range</translation>
+    </message>
+    <message>
+        <location filename="../common/problems.py" line="194"/>
+        <source>the merged cells %range</source>
+        <translation>合并单元格 %range</translation>
+    </message>
+    <message>
+        <location filename="../common/problems.py" line="195"/>
+        <source>a merged range reaches row %row</source>
+        <translation>一个合并区域延伸到第 %row 行</translation>
+    </message>
+    <message>
+        <location filename="../common/problems.py" line="151"/>
         <source>%file: line %line is not text in UTF-8, GB18030/GBK or UTF-16 with a byte-order mark; %why</source>
         <translation>%file：第 %line 行既不是 UTF-8、GB18030/GBK 文本，也不是带字节顺序标记的 UTF-16 文本；%why</translation>
     </message>
@@ -1500,6 +1620,46 @@
         <location filename="../common/problems.py" line="215"/>
         <source>the photo has no caption in the chosen language</source>
         <translation>照片没有所选语言的说明文字</translation>
+    </message>
+    <message>
+        <location filename="../common/problems.py" line="261"/>
+        <source>nothing to print: no objects in %selection</source>
+        <translation>没有可打印的内容：%selection 中没有藏品</translation>
+    </message>
+    <message>
+        <location filename="../common/problems.py" line="262"/>
+        <source>nothing to print: no panels in %selection</source>
+        <translation>没有可打印的内容：%selection 中没有展板</translation>
+    </message>
+    <message>
+        <location filename="../common/problems.py" line="263"/>
+        <source>nothing to print: no photographs in %selection</source>
+        <translation>没有可打印的内容：%selection 中没有照片</translation>
+    </message>
+    <message>
+        <location filename="../common/problems.py" line="264"/>
+        <source>%count accession number(s)</source>
+        <translation>%count 个总登记号</translation>
+    </message>
+    <message>
+        <location filename="../common/problems.py" line="265"/>
+        <source>section %section</source>
+        <translation>单元 %section</translation>
+    </message>
+    <message>
+        <location filename="../common/problems.py" line="266"/>
+        <source>panel(s) %panels</source>
+        <translation>展板 %panels</translation>
+    </message>
+    <message>
+        <location filename="../common/problems.py" line="267"/>
+        <source>changed since %date</source>
+        <translation>%date 以后修改的</translation>
+    </message>
+    <message>
+        <location filename="../common/problems.py" line="268"/>
+        <source>the whole exhibition</source>
+        <translation>整个展览</translation>
     </message>
     <message>
         <location filename="../common/problems.py" line="217"/>
