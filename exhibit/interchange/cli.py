@@ -1,7 +1,7 @@
 """Headless import, export and bundles (registered into exhibit.cli).
 
     main.py import FILE [--type object] [--mapping MAP.json] [--dry-run] [--media-root DIR]
-                        [--sheet NAME] [--save-mapping OUT.json] [--json]
+                        [--sheet NAME] [--save-mapping OUT.json] [--json] [--skip-rejected [--rejects FILE]]
     main.py import ARCHIVE.json [--media-root DIR]          whole-archive JSON into an empty archive
     main.py export --type object --format csv|tsv|xlsx|json|lido|iiif --out PATH
                    [--accessions A B …] [--labels zh|en] [--base-url URL]
@@ -61,6 +61,7 @@ def cmd_import(args: argparse.Namespace, open_archive: Callable[[argparse.Namesp
                    "media_copied": json_result.media_copied, "media_missing": json_result.media_missing})
         say(f"imported {json_result.summary()}")
         return 0
+    rejects_to = _rejects_path(args, path)
     progress = _progress()
     if not args.dry_run:
         from exhibit.interchange import pipeline
@@ -90,6 +91,10 @@ def cmd_import(args: argparse.Namespace, open_archive: Callable[[argparse.Namesp
         if as_json:
             _emit({**plan.to_json(), **report})
         say(plan.report(limit=args.limit))
+        if not plan.ok and rejects_to is not None and not plan.cancelled:
+            say(f"with --skip-rejected, the other rows would be imported and the {len(plan.rejected)} "
+                f"rejected one(s) written to {rejects_to}")
+            return 0
         if not plan.ok:
             print(f"error: {plan.source}: {len(plan.rejected)} of {len(plan.rows)} row(s) cannot be "
                   f"imported (see the report)", file=sys.stderr)
@@ -101,7 +106,8 @@ def cmd_import(args: argparse.Namespace, open_archive: Callable[[argparse.Namesp
     say(f"backup before import: {backup}")
     report["backup"] = str(backup)
     try:
-        result = importer.apply_import(archive, table, chosen, media_root=media_root, progress=progress)
+        result = importer.apply_import(archive, table, chosen, media_root=media_root, progress=progress,
+                                       rejects_to=rejects_to)
     except importer.ImportRejected as exc:
         _end_progress()
         if as_json:
@@ -113,12 +119,32 @@ def cmd_import(args: argparse.Namespace, open_archive: Callable[[argparse.Namesp
         _emit({**result.plan.to_json(), **report, "imported": True, "created": result.created,
                "updated": result.updated, "unchanged": result.unchanged,
                "media_imported": result.media_imported, "media_reused": result.media_reused,
-               "seconds": round(result.seconds, 3)})
+               "seconds": round(result.seconds, 3), "rejected": result.rejected,
+               "rejects_file": str(result.rejects_file) if result.rejects_file else None})
     say(result.summary() + f" in {result.seconds:.1f} s")
+    if rejects_to is not None:
+        imported = result.created + result.updated + result.unchanged
+        say(f"{imported} row(s) imported; " + (f"{result.rejected} rejected row(s) written to {result.rejects_file} "
+                                              f"(fix them there and import that file)" if result.rejected
+                                              else "no row was rejected, so no rejects file was written"))
     for outcome in result.plan.rows:
         if outcome.warnings:
             say(f"warning: {outcome.describe()}")
     return 0
+
+
+def _rejects_path(args: argparse.Namespace, source: Path) -> Path | None:
+    """Where a partial import (--skip-rejected) writes the rejected rows; None: all or nothing."""
+    from exhibit.errors import ExhibitError
+    from exhibit.interchange import rejects
+
+    if not args.skip_rejected:
+        if args.rejects:
+            raise ExhibitError("--rejects names the file of a partial import: add --skip-rejected")
+        return None
+    chosen = Path(args.rejects) if args.rejects else rejects.default_path(source)
+    rejects.check_path(source, chosen)
+    return chosen
 
 
 def cmd_export(args: argparse.Namespace, open_archive: Callable[[argparse.Namespace], Any]) -> int:
@@ -204,6 +230,11 @@ def register(subparsers: Any, open_archive: Callable[[argparse.Namespace], Any])
     p.add_argument("--limit", type=int, default=200, help="rows shown in the report (default 200)")
     p.add_argument("--json", action="store_true",
                    help="print one JSON document (mapping, report, outcome) and no other text")
+    p.add_argument("--skip-rejected", action="store_true",
+                   help="import the good rows and write the rejected ones, with a reason column, to a "
+                        "rejects file to fix and import again (default: any rejected row stops the import)")
+    p.add_argument("--rejects", metavar="FILE",
+                   help="the rejects file of --skip-rejected (default: beside FILE, <name>.rejects.<ext>)")
     p.set_defaults(func=bind(cmd_import), type_given=False)
 
     p = subparsers.add_parser("export", help="export records as CSV/XLSX, the archive as JSON, LIDO or IIIF")

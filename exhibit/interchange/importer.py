@@ -13,7 +13,9 @@ their name or title. Re-importing a file updates the matched records.
 
 `apply_import` takes the write lock, plans again inside the transaction (so
 nothing can change between the check and the write) and refuses, changing
-nothing, if any row is rejected. New records are written in batches
+nothing, if any row is rejected; or, given `rejects_to` (a partial import),
+imports the other rows in the same one transaction and writes the rejected
+ones to that file (rejects.py), to be fixed and imported again. New records are written in batches
 (`bulk.insert_new`), changed ones through `services.update`, images through
 `media_records.import_paths` confined to the chosen folder.
 
@@ -210,12 +212,16 @@ class ImportResult:
     media_reused: int = 0
     seconds: float = 0.0
     parallel: bool = False   # checked in a worker process while this one wrote (pipeline.py)
+    rejected: int = 0        # a partial import's rows left out, written to rejects_file
+    rejects_file: Path | None = None
 
     def summary(self) -> str:
         text = (f"{self.plan.source}: {self.created} created, {self.updated} updated, "
                 f"{self.unchanged} unchanged")
         if self.media_imported or self.media_reused:
             text += f"; images: {self.media_imported} imported, {self.media_reused} already in the archive"
+        if self.rejects_file is not None:
+            text += f"; {self.rejected} rejected row(s) written to {self.rejects_file}"
         return text
 
 
@@ -464,11 +470,17 @@ def plan_import(archive: Archive, table: Table, mapping: Mapping, *, media_root:
 
 def empty_plan(table: Table, mapping: Mapping) -> ImportPlan:
     """The plan's header, notes and file-level checks, before any row (raises MappingError)."""
-    fields = mapping.fields_for(table.header)
+    from exhibit.interchange.rejects import reason_column
+
+    header = table.header
+    fields = mapping.fields_for(header)
+    reason = reason_column(header)
+    if reason is not None:  # a rejects file imported again: its reasons are not data
+        header, fields = header[:reason], fields[:reason] + [""]
     _required(mapping, fields, table.name)
     plan = ImportPlan(table.name, mapping.record_type, table.format, table.encoding, table.header, fields,
                       empty_rows=list(table.empty_rows), notes=list(table.notes))
-    plan.notes += mapping.check(table.header, table.name)
+    plan.notes += mapping.check(header, table.name)
     return plan
 
 
@@ -548,8 +560,12 @@ def _load(archive: Archive, record_type: str, ids: list[int]) -> dict[int, Recor
 
 def apply_import(archive: Archive, table: Table, mapping: Mapping, *, media_root: Path | None = None,
                  progress: ProgressFn | None = None, cancelled: CancelFn | None = None,
-                 parallel: bool | None = None) -> ImportResult:
+                 parallel: bool | None = None, rejects_to: Path | None = None) -> ImportResult:
     """Import every row in one transaction, or nothing (ImportRejected, ImportCancelled).
+
+    With `rejects_to`, a partial import: the accepted rows are imported in the one
+    transaction and the rejected ones written to that file (rejects.py) before it
+    commits; a file that cannot be written rolls the import back.
 
     Large files are checked in a worker process while this one writes
     (pipeline.py; `parallel=None` decides by size and cores, True or False
@@ -565,7 +581,8 @@ def apply_import(archive: Archive, table: Table, mapping: Mapping, *, media_root
         if parallel:
             # Rows checked and prepared in a worker process while this one writes them.
             plan = pipeline.plan_and_write(archive, table, mapping, media_root=media_root,
-                                           progress=progress, cancelled=cancelled)
+                                           progress=progress, cancelled=cancelled,
+                                           skip_rejected=rejects_to is not None)
             result = ImportResult(plan, parallel=True)
             result.created = sum(1 for r in plan.rows if r.action == "create")
         else:
@@ -573,7 +590,7 @@ def apply_import(archive: Archive, table: Table, mapping: Mapping, *, media_root
                                cancelled=cancelled)
             if plan.cancelled:
                 raise ImportCancelled(f"{table.name}: the import was cancelled; nothing was changed")
-            if not plan.ok:
+            if not plan.ok and rejects_to is None:
                 raise ImportRejected(plan)
             result = ImportResult(plan)
             creates = [r for r in plan.rows if r.action == "create"]
@@ -594,6 +611,8 @@ def apply_import(archive: Archive, table: Table, mapping: Mapping, *, media_root
         result.updated = len(updates)
         result.unchanged = sum(1 for r in plan.rows if r.action == "unchanged")
         _import_media(archive, plan, media_root, result, progress, cancelled, table.name)
+        if rejects_to is not None:
+            _write_rejects(table, plan, rejects_to, result)
     result.seconds = time.perf_counter() - started
     return result
 
@@ -635,13 +654,27 @@ def _import_media(archive: Archive, plan: ImportPlan, media_root: Path | None, r
             progress(number, len(with_media), "images")
 
 
+def _write_rejects(table: Table, plan: ImportPlan, path: Path, result: ImportResult) -> None:
+    """The rejected rows to `path` (no file when none was rejected), inside the import's
+    transaction: if it cannot be written, nothing is imported."""
+    from exhibit.interchange import rejects
+
+    rejected = {r.row: texts(r.reasons) for r in plan.rejected}
+    result.rejected = len(rejected)
+    if rejected:
+        rejects.write_rejects(table, rejected, path)
+        result.rejects_file = Path(path)
+
+
 # ---------------------------------------------------------------- one call
 
 def import_file(archive: Archive, path: Path | str, mapping: Mapping | None = None, *,
                 record_type: str = "object", dry_run: bool = False, media_root: Path | None = None,
                 sheet: str | None = None, progress: ProgressFn | None = None,
-                cancelled: CancelFn | None = None) -> tuple[ImportPlan, ImportResult | None]:
-    """Read, map (suggesting a mapping when none is given), and plan or apply an import."""
+                cancelled: CancelFn | None = None,
+                rejects_to: Path | None = None) -> tuple[ImportPlan, ImportResult | None]:
+    """Read, map (suggesting a mapping when none is given), and plan or apply an import
+    (a partial one with `rejects_to`: see apply_import)."""
     from exhibit.interchange.mapping import suggest
     from exhibit.interchange.tables import read_table
 
@@ -650,8 +683,12 @@ def import_file(archive: Archive, path: Path | str, mapping: Mapping | None = No
     if dry_run:
         return plan_import(archive, table, mapping, media_root=media_root, progress=progress,
                            cancelled=cancelled), None
+    if rejects_to is not None:
+        from exhibit.interchange.rejects import check_path
+
+        check_path(path, rejects_to)
     result = apply_import(archive, table, mapping, media_root=media_root, progress=progress,
-                          cancelled=cancelled)
+                          cancelled=cancelled, rejects_to=rejects_to)
     return result.plan, result
 
 

@@ -24,7 +24,8 @@ the duplicates). The import takes ~15 s after a ~1.5 s read.
 Everything is still written in the main process's one transaction: a rejected
 row, a cancel or a failure of the worker rolls it all back. Writing stops at
 the first rejected row; the worker keeps checking so that the report names
-every bad row, as the dry run does.
+every bad row, as the dry run does. A partial import (`skip_rejected`) writes
+the other rows of every batch and leaves the rejected ones out.
 
 The worker is started with forkserver (or spawn), never a plain fork: a
 forked child would inherit this process's SQLite connection and lock state.
@@ -93,13 +94,15 @@ def _start_method() -> str | None:
 
 
 def plan_and_write(archive: Archive, table: Table, mapping: Mapping, *, media_root: Path | None,
-                   progress: ProgressFn | None, cancelled: CancelFn | None) -> importer.ImportPlan:
+                   progress: ProgressFn | None, cancelled: CancelFn | None,
+                   skip_rejected: bool = False) -> importer.ImportPlan:
     """Plan every row in a worker and write the new records as their batches arrive.
 
     Must run inside `archive.transaction()`, before anything was written in it.
     Returns the complete plan, as `plan_import` makes it, with the created
     records numbered and written; raises ImportRejected or ImportCancelled
-    (the caller's transaction then rolls everything back).
+    (the caller's transaction then rolls everything back). With `skip_rejected`,
+    the rejected rows are left out and the others written: no ImportRejected.
     """
     db = archive.db.conn
     if not db.in_transaction:
@@ -114,7 +117,8 @@ def plan_and_write(archive: Archive, table: Table, mapping: Mapping, *, media_ro
     spool = _Spool(Path(tempfile.mkdtemp(prefix=SPOOL_PREFIX, dir=where)), ctx.Semaphore(AHEAD))
     worker = ctx.Process(target=_work, name="exhibit-import",
                          args=(sending, rows_in, spool, archive.db_path, archive.root, archive.user,
-                               replace(table, rows=[]), mapping, media_root, stamp, bulk.BATCH), daemon=True)
+                               replace(table, rows=[]), mapping, media_root, stamp, bulk.BATCH, skip_rejected),
+                         daemon=True)
     try:
         worker.start()
     except BaseException:
@@ -139,7 +143,7 @@ def plan_and_write(archive: Archive, table: Table, mapping: Mapping, *, media_ro
                     break
                 _, outcomes, prepared = message
                 plan.rows.extend(outcomes)
-                ok = ok and not any(o.action == "rejected" for o in outcomes)
+                ok = ok and (skip_rejected or not any(o.action == "rejected" for o in outcomes))
                 if ok and prepared is not None:
                     bulk.write(db, prepared)
                     _records_from(prepared, [o for o in outcomes if o.action == "create"])
@@ -155,7 +159,7 @@ def plan_and_write(archive: Archive, table: Table, mapping: Mapping, *, media_ro
             worker.terminate()
             worker.join(timeout=5)
         shutil.rmtree(spool.folder, ignore_errors=True)
-    if not plan.ok:
+    if not plan.ok and not skip_rejected:
         raise importer.ImportRejected(plan)
     return plan
 
@@ -293,7 +297,8 @@ ROWS_CHUNK = 5000
 
 
 def _work(sending: Any, rows_in: Any, spool: _Spool, db_path: Path, root: Path, user: str, table: Table,
-          mapping: Mapping, media_root: Path | None, stamp: str, batch_rows: int) -> None:
+          mapping: Mapping, media_root: Path | None, stamp: str, batch_rows: int,
+          skip_rejected: bool = False) -> None:
     """The worker: plan every row from one snapshot, send batches of outcomes with the
     prepared rows of their new records, then the unknown terms."""
     # This short-lived process makes no reference cycles worth collecting (exceptions
@@ -319,10 +324,10 @@ def _work(sending: Any, rows_in: Any, spool: _Spool, db_path: Path, root: Path, 
         for outcome in outcomes:
             chunk.append(outcome)
             if len(chunk) == size:
-                ok = _send_chunk(sending, spool, chunk, numbering, stamp, user, ok)
+                ok = _send_chunk(sending, spool, chunk, numbering, stamp, user, ok, skip_rejected)
                 chunk, size = [], batch_rows
         if chunk:
-            _send_chunk(sending, spool, chunk, numbering, stamp, user, ok)
+            _send_chunk(sending, spool, chunk, numbering, stamp, user, ok, skip_rejected)
         sending.send(("end", list(planner.unknown.values())))
     except BaseException as exc:  # noqa: BLE001 - every failure goes to the main process
         try:
@@ -347,8 +352,8 @@ def _records_from(prepared: bulk.Prepared, creates: list[importer.RowOutcome]) -
 
 
 def _send_chunk(sending: Any, spool: _Spool, chunk: list[importer.RowOutcome], numbering: bulk.Numbering,
-                stamp: str, user: str, ok: bool) -> bool:
-    ok = ok and not any(o.action == "rejected" for o in chunk)
+                stamp: str, user: str, ok: bool, skip_rejected: bool = False) -> bool:
+    ok = ok and (skip_rejected or not any(o.action == "rejected" for o in chunk))
     creates = [o.planned_record for o in chunk if o.action == "create"]
     prepared = numbering.prepare(creates, stamp, user, encoded=True) if ok and creates else None
     if prepared is not None:

@@ -59,6 +59,7 @@ class Table:
     rows: list[TableRow]
     header_row: int = 1           # row number of the (last) header row
     encoding: str | None = None   # how a text file was decoded
+    delimiter: str | None = None  # a CSV/TSV file's (a rejects file is written with the same)
     sheet: str | None = None
     empty_rows: list[int] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)
@@ -190,6 +191,7 @@ def read_delimited(path: Path, data: bytes | None = None) -> Table:
     except OSError as exc:
         raise TableError(f"{path.name}: cannot be read ({exc.strerror or exc})") from None
     table.encoding = encoding
+    table.delimiter = delimiter
     return table
 
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QWizard
 
 from exhibit import search, services
 from exhibit.archive import Archive
+from exhibit.records import ArchiveObject
 from ui.common import i18n
 from ui.common.events import events
 from ui.common.qtfonts import ensure_cjk_font
@@ -287,3 +288,28 @@ def test_an_archive_open_read_only_is_not_offered_for_import(make_wizard, archiv
         assert "read-only" in w.file_page.error.text()
     finally:
         reader.close()
+
+
+def test_the_partial_import_choice_imports_the_good_rows_and_saves_the_rejected_ones(make_wizard, archive,
+                                                                                     tmp_path, qtbot):
+    before = services.count(archive, "object")
+    w = make_wizard()
+    source = write_csv(tmp_path / "ledger.csv", [GOOD[0], BAD, GOOD[1]])
+    to_check(w, source)
+    page = w.check_page
+    assert not page.skip_rejected.isChecked()           # all or nothing unless the curator chooses
+    assert not import_button(w).isEnabled()
+    page.skip_rejected.setChecked(True)
+    assert import_button(w).isEnabled()
+    assert "ledger.rejects.csv" in page.counts.text()
+    qtbot.mouseClick(import_button(w), Qt.MouseButton.LeftButton)
+    wait(w)
+    done = w.import_page
+    assert done.state == "done", done.error.text()
+    assert services.count(archive, "object") == before + 2
+    assert services.find(archive, ArchiveObject, "HY2103") is None
+    rejects = tmp_path / "ledger.rejects.csv"
+    assert str(rejects) in done.summary.text() and "1 rejected row(s)" in done.summary.text()
+    with open(rejects, encoding="utf-8-sig", newline="") as f:
+        saved = list(csv.reader(f))
+    assert saved[0] == HEADER + ["原因"] and saved[1][:8] == BAD and "铜质" in saved[1][8]

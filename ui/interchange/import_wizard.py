@@ -78,6 +78,7 @@ class ImportWizard(QWizard):
         self.plan: ImportPlan | None = None
         self.plan_stale = True
         self.imported = False
+        self.skip_rejected = False   # the check page's choice: import the good rows, save the rejected ones
 
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
@@ -133,6 +134,8 @@ class ImportWizard(QWizard):
         db_file, user = self.archive.db_file, self.archive.user
         table, mapping, media = self.read.preview.table, tasks.copy_mapping(self.mapping), self.media_root
         run = self.import_task
+        # Only a partial import passes rejects_to: a replaced import_task need not know it otherwise.
+        extra = {"rejects_to": self.rejects_path()} if self.skip_rejected and self.rejects_path() else {}
 
         def done(result: tasks.ImportDone) -> None:
             self.imported = True
@@ -143,8 +146,14 @@ class ImportWizard(QWizard):
             on_done(result)
 
         self.runner.start(lambda progress, cancelled: run(db_file, user, table, mapping, media, progress,
-                                                          cancelled),
+                                                          cancelled, **extra),
                           progress=on_progress, succeeded=done, failed=on_failed, cancelled=on_cancelled)
+
+    def rejects_path(self) -> Path | None:
+        """Where a partial import saves the rejected rows: beside the file, <name>.rejects.<ext>."""
+        from exhibit.interchange.rejects import default_path
+
+        return default_path(self.path) if self.path is not None else None
 
     # ------------------------------------------------------------ closing
 

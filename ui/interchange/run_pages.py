@@ -1,7 +1,10 @@
 """The import wizard's last two pages: the dry run (what each row would do) and the import itself.
 
 The dry run is the commit page: its button is “Import”, enabled only when
-the check has finished with no rejected row and nothing changed since. An
+the check has finished with no rejected row and nothing changed since, or,
+with “Import the good rows and save the rejected ones to a file” ticked (off
+by default), with rejected rows too: a partial import, whose rejects file the
+import page names. An
 unknown vocabulary term can be mapped right here; the check then runs again.
 The import page runs the one-transaction import on the worker thread; Cancel
 rolls it back, so nothing is changed.
@@ -59,6 +62,8 @@ class CheckPage(QWizardPage):
         self.again_button.clicked.connect(self.start)
         self.rejected_only = QCheckBox()
         self.rejected_only.toggled.connect(self._filter)
+        self.skip_rejected = QCheckBox()
+        self.skip_rejected.toggled.connect(self._skip_toggled)
         self.model = ReportModel(self)
         self.view = QTableView()
         self.view.setModel(self.model)
@@ -106,6 +111,7 @@ class CheckPage(QWizardPage):
         layout.addWidget(self.error)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.notes)
+        layout.addWidget(self.skip_rejected)
         self.retranslate()
 
     # ------------------------------------------------------------ running
@@ -165,6 +171,11 @@ class CheckPage(QWizardPage):
         self.completeChanged.emit()
         self.recheck.start()
 
+    def _skip_toggled(self, on: bool) -> None:
+        self.w.skip_rejected = on
+        self.retranslate()
+        self.completeChanged.emit()
+
     def _filter(self, on: bool) -> None:
         self.model.set_rejected_only(on)
         self.view.resizeRowsToContents()
@@ -185,7 +196,8 @@ class CheckPage(QWizardPage):
 
     def isComplete(self) -> bool:
         plan = self.w.plan
-        return (self.state == "done" and plan is not None and plan.ok and not self.w.plan_stale
+        acceptable = plan is not None and (plan.ok or (self.w.skip_rejected and not plan.cancelled))
+        return (self.state == "done" and acceptable and not self.w.plan_stale
                 and not self.w.runner.is_running())
 
     # ------------------------------------------------------------ texts
@@ -205,7 +217,11 @@ class CheckPage(QWizardPage):
                 .replace("%3", str(c["unchanged"])).replace("%4", str(c["rejected"])))
         if c["empty"]:
             text += " " + self.tr("%n empty row(s) skipped.", "", c["empty"])
-        if c["rejected"]:
+        if c["rejected"] and self.w.skip_rejected and not self.w.plan_stale:
+            text += " " + (self.tr("Press Import to import the other rows, in one step; the rejected ones "
+                                   "are saved to %1 to correct and import again.")
+                           .replace("%1", str(self.w.rejects_path())))
+        elif c["rejected"]:
             text += " " + self.tr("Nothing can be imported while a row is rejected: correct the file, "
                                   "the mapping or the terms, and check again.")
         elif self.w.plan_stale:
@@ -233,6 +249,8 @@ class CheckPage(QWizardPage):
         self.progress.setAccessibleName(self.tr("Check progress"))
         self.rejected_only.setText(self.tr("Only &rejected rows"))
         self.rejected_only.setAccessibleName(self.tr("Show only the rejected rows"))
+        self.skip_rejected.setText(self.tr("Import the good rows and save the rejected ones to a file"))
+        self.skip_rejected.setAccessibleName(self.tr("Partial import"))
         self.view_label.setText(self.tr("&Rows (%1 shown):").replace("%1", str(self.model.rowCount())))
         self.view.setAccessibleName(self.tr("Report for each row"))
         self.model.set_headers([self.tr("Row"), self.tr("Key"), self.tr("Result"), self.tr("Reasons")])
@@ -341,6 +359,9 @@ class ImportPage(QWizardPage):
         if r.media_imported or r.media_reused:
             text += " " + (self.tr("Images: %1 imported, %2 already in the archive.")
                            .replace("%1", str(r.media_imported)).replace("%2", str(r.media_reused)))
+        if r.rejects_file is not None:
+            text += " " + (self.tr("%1 rejected row(s) were saved to %2: correct them there and import "
+                                   "that file.").replace("%1", str(r.rejected)).replace("%2", str(r.rejects_file)))
         return text
 
     def note_text(self) -> str:
@@ -355,8 +376,9 @@ class ImportPage(QWizardPage):
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Import"))
-        self.setSubTitle(self.tr("Importing %1 in one step: all rows, or none.")
-                         .replace("%1", record_type_name(self.w.record_type)))
+        subtitle = (self.tr("Importing %1 in one step: the good rows; the rejected ones are saved to a file.")
+                    if self.w.skip_rejected else self.tr("Importing %1 in one step: all rows, or none."))
+        self.setSubTitle(subtitle.replace("%1", record_type_name(self.w.record_type)))
         self.status.setText(self.status_text())
         self.status.setAccessibleName(self.tr("Import status"))
         self.progress.setAccessibleName(self.tr("Import progress"))

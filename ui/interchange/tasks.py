@@ -120,7 +120,8 @@ def _backup(archive: Archive) -> tuple[Path | None, str]:
 
 
 def run_import(db_file: Path, user: str, table: Table, mapping: Mapping, media_root: Path | None,
-               progress: Progress, cancelled: Cancelled) -> ImportDone:
+               progress: Progress, cancelled: Cancelled, rejects_to: Path | None = None) -> ImportDone:
+    """The import after a backup; with `rejects_to`, a partial one (the rejected rows go to that file)."""
     archive = Archive.open(db_file, create=False, check=False, user=user)
     try:
         if archive.readonly:
@@ -130,7 +131,7 @@ def run_import(db_file: Path, user: str, table: Table, mapping: Mapping, media_r
         if cancelled():
             raise ImportCancelled(f"{table.name}: the import was cancelled; nothing was changed")
         result = apply_import(archive, table, mapping, media_root=media_root, progress=progress,
-                              cancelled=cancelled)
+                              cancelled=cancelled, rejects_to=rejects_to)
         return ImportDone(result, backup, note)
     finally:
         archive.close()

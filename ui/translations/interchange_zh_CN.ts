@@ -4,6 +4,21 @@
 <context>
     <name>CheckPage</name>
     <message>
+        <location filename="../interchange/run_pages.py"/>
+        <source>Import the good rows and save the rejected ones to a file</source>
+        <translation>导入合格的行，并把被拒绝的行另存为文件</translation>
+    </message>
+    <message>
+        <location filename="../interchange/run_pages.py"/>
+        <source>Partial import</source>
+        <translation>部分导入</translation>
+    </message>
+    <message>
+        <location filename="../interchange/run_pages.py"/>
+        <source>Press Import to import the other rows, in one step; the rejected ones are saved to %1 to correct and import again.</source>
+        <translation>按“导入”一次性导入其余各行；被拒绝的行保存到 %1，改正后可再次导入。</translation>
+    </message>
+    <message>
         <location filename="../interchange/run_pages.py" line="183"/>
         <source>Empty rows skipped: %1</source>
         <translation>已跳过的空行：%1</translation>
@@ -489,6 +504,16 @@
 </context>
 <context>
     <name>ImportPage</name>
+    <message>
+        <location filename="../interchange/run_pages.py"/>
+        <source>Importing %1 in one step: the good rows; the rejected ones are saved to a file.</source>
+        <translation>一次性导入%1：导入合格的行，被拒绝的行另存为文件。</translation>
+    </message>
+    <message>
+        <location filename="../interchange/run_pages.py"/>
+        <source>%1 rejected row(s) were saved to %2: correct them there and import that file.</source>
+        <translation>%1 个被拒绝的行已保存到 %2：请在该文件中改正后再导入。</translation>
+    </message>
     <message>
         <location filename="../interchange/run_pages.py" line="320"/>
         <source>Cancelling: everything is being rolled back…</source>
