@@ -6,6 +6,7 @@
     python main.py check
     python main.py backup DEST
     python main.py stats
+    python main.py settings [KEY [VALUE]]
 
 An error prints one line naming what was wrong and exits with status 1.
 """
@@ -182,6 +183,24 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_settings(args: argparse.Namespace) -> int:
+    """List the museum settings, show one, or set one (only keys exhibit.institution knows)."""
+    from exhibit import institution
+
+    if args.key is not None:
+        institution.check_key(args.key)  # refuse an unknown key before opening the archive
+    archive = _open(args)
+    if args.key is None:
+        for key, value in institution.settings(archive).items():
+            _say(f"{key:<16}{value}")
+    elif args.value is None:
+        _say(institution.settings(archive)[args.key])
+    else:
+        changed = institution.set_value(archive, args.key, args.value)
+        print(f"{args.key} {'set' if changed else 'unchanged'}")
+    return 0
+
+
 def cmd_stats(args: argparse.Namespace) -> int:
     from exhibit import services
 
@@ -233,6 +252,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("dest", help="a new folder, or a file name ending in .db for the database only")
     p.add_argument("--db-only", action="store_true")
     p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser("settings", help="the museum's name, identifier and record rights used by exports")
+    p.add_argument("key", nargs="?", help="e.g. museum.name_en; without it, list every setting")
+    p.add_argument("value", nargs="?", help="the new value ('' to clear)")
+    p.set_defaults(func=cmd_settings)
 
     p = sub.add_parser("stats", help="how many records of each kind")
     p.set_defaults(func=cmd_stats)

@@ -13,6 +13,11 @@ use "none". Each image is a Canvas of its pixel size painted by one Image
 annotation (level-0 publishing: whole files, no image server needed).
 Generated illustrations say so in their canvas label. Metadata labels are the
 fields' names in exhibit.names, the words the record form shows.
+
+The museum is the `provider` of every manifest and of the collection, from the
+archive's settings (exhibit.institution); with no name set there is no
+provider. The records' licence goes in the metadata, not in IIIF's `rights`,
+which would claim that licence for the images themselves.
 """
 from __future__ import annotations
 
@@ -25,7 +30,9 @@ from urllib.parse import quote
 from exhibit import media_records, names, services, vocab
 from exhibit.archive import Archive
 from exhibit.errors import ExhibitError
+from exhibit.institution import KEYS, institution
 from exhibit.interchange.archive_json import safe_media_path
+from exhibit.interchange.lido import written_in
 from exhibit.problems import Problem
 from exhibit.records import ArchiveObject, Media
 
@@ -64,10 +71,31 @@ class _Builder:
             raise ExhibitError(f"the IIIF base URL must start with http:// or https:// (got '{base_url}')")
         self.archive = archive
         self.base = base_url.rstrip("/")
+        self.museum = institution(archive)
 
     def term(self, vocab_name: str, code: str) -> LangMap:
         db = self.archive.db
-        return lang_map(vocab.label(db, vocab_name, code, "zh"), vocab.label(db, vocab_name, code, "en"))
+        zh, en = (vocab.label(db, vocab_name, code, lang) for lang in ("zh", "en"))
+        # vocab.label falls back to the other language; a map keeps each label in its own.
+        return lang_map(zh if written_in(zh, "zh") else "", en if written_in(en, "en") else "")
+
+    def provider(self) -> list[dict[str, Any]]:
+        """The museum as IIIF's provider Agent, or nothing when the archive names no museum."""
+        museum = self.museum
+        label = lang_map(museum.name_zh, museum.name_en)
+        if not label:
+            return []
+        ident = museum.url or (f"info:isil/{museum.isil}" if museum.isil else f"{self.base}/provider")
+        agent: dict[str, Any] = {"id": ident, "type": "Agent", "label": label}
+        if museum.url:
+            agent["homepage"] = [{"id": museum.url, "type": "Text", "label": label, "format": "text/html"}]
+        return [agent]
+
+    def rights_item(self) -> list[dict[str, Any]]:
+        if not self.museum.rights:
+            return []
+        key = next(k for k in KEYS if k.name == "records.rights")
+        return [{"label": lang_map(key.label_zh, key.label_en), "value": {"none": [self.museum.rights]}}]
 
     def metadata(self, obj: ArchiveObject) -> list[dict[str, Any]]:
         items = [{"label": _label("accession"), "value": {"none": [obj.accession]}}]
@@ -82,7 +110,7 @@ class _Builder:
         inscription = lang_map(obj.inscription_zh, obj.inscription_en)
         if inscription:
             items.append({"label": _label("inscription"), "value": inscription})
-        return items
+        return items + self.rights_item()
 
     def manifest(self, obj: ArchiveObject, images: Sequence[Media]) -> dict[str, Any]:
         slug = _slug(obj.accession)
@@ -92,6 +120,8 @@ class _Builder:
             "label": lang_map(obj.name_zh, obj.name_en) or {"none": [obj.accession]},
             "metadata": self.metadata(obj),
         }
+        if self.provider():
+            manifest["provider"] = self.provider()
         summary = lang_map(obj.description_zh, obj.description_en)
         if summary:
             manifest["summary"] = summary
@@ -156,8 +186,13 @@ def write_iiif(archive: Archive, out_dir: Path | str, ids: Sequence[int] | None 
             _copy(media_records.derivative(archive, media, "thumb"),
                   out / "media" / "derived" / "thumb" / f"{media.sha256}.jpg")
         entries.append({"id": manifest["id"], "type": "Manifest", "label": manifest["label"]})
-    collection = {"@context": CONTEXT, "id": f"{builder.base}/collection.json", "type": "Collection",
-                  "label": lang_map("衡阳保卫战 藏品", "Defence of Hengyang: objects"), "items": entries}
+    museum = builder.museum
+    label = lang_map(f"{museum.name_zh} 藏品" if museum.name_zh else "",
+                     f"{museum.name_en}: objects" if museum.name_en else "") or lang_map("藏品", "Objects")
+    collection: dict[str, Any] = {"@context": CONTEXT, "id": f"{builder.base}/collection.json",
+                                  "type": "Collection", "label": label, "items": entries}
+    if builder.provider():
+        collection["provider"] = builder.provider()
     out.mkdir(parents=True, exist_ok=True)
     (out / "collection.json").write_text(json.dumps(collection, ensure_ascii=False, indent=1), encoding="utf-8")
     return len(entries)

@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from exhibit import disputes, media_records, services
+from exhibit import disputes, institution, media_records, services
 from exhibit.archive import Archive
 from exhibit.errors import ExhibitError
 from exhibit.records import ArchiveObject, Event, Panel, Person, Place, Section, Source
@@ -119,6 +119,8 @@ def load_sample(archive: Archive, data_dir: Path = DATA_DIR, *, illustrations: b
                     if key in ids[key_type]:
                         services.link(archive, "object", rec.id, key_type, ids[key_type][key])
         media_count = _load_illustrations(archive, data_dir, ids) if illustrations else 0
+        # The sample names itself as the holder, so its exports name no real museum.
+        institution.set_values(archive, institution.SAMPLE_VALUES)
         archive.db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
                            [SAMPLE_MARK, services.now()])
     counts = {t: len(v) for t, v in ids.items()}

@@ -195,6 +195,7 @@ class CuratorWindow(QMainWindow):
         self.act_print = QAction(self, shortcut=QKeySequence.StandardKey.Print, triggered=self.open_print)
         self.act_import = QAction(self, shortcut="Ctrl+I", triggered=self.open_import)
         self.act_export = QAction(self, shortcut="Ctrl+E", triggered=self.open_export)
+        self.act_museum = QAction(self, triggered=self.open_museum)
         self.act_undo = self.stack.createUndoAction(self)
         self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
         self.act_redo = self.stack.createRedoAction(self)
@@ -215,7 +216,7 @@ class CuratorWindow(QMainWindow):
         self.menu_file = bar.addMenu("")
         self.menu_file.addActions([self.act_new, self.act_save])
         self.menu_file.addSeparator()
-        self.menu_file.addActions([self.act_import, self.act_export])
+        self.menu_file.addActions([self.act_import, self.act_export, self.act_museum])
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_print)
         self.menu_file.addSeparator()
@@ -263,6 +264,7 @@ class CuratorWindow(QMainWindow):
         self.act_print.setText(self.tr("&Print labels or catalogue…"))
         self.act_import.setText(self.tr("&Import a spreadsheet…"))
         self.act_export.setText(self.tr("E&xport…"))
+        self.act_museum.setText(self.tr("&Museum…"))
         self.act_undo.setText(self.tr("&Undo"))
         self.act_redo.setText(self.tr("&Redo"))
         self.act_grid.setText(self.tr("&Thumbnail grid"))
@@ -433,6 +435,12 @@ class CuratorWindow(QMainWindow):
         self._export_dialogs = [d for d in getattr(self, "_export_dialogs", []) if shiboken6.isValid(d)]
         self._export_dialogs.append(dialog)
         return dialog
+
+    def open_museum(self):
+        """File → Museum: the name, identifier and rights that exports give for this archive."""
+        from ui.curator.museum_dialog import open_museum_dialog
+
+        return open_museum_dialog(self, self.archive)
 
     def select(self, record_type: str, record_id: int) -> bool:
         if record_type != self.model.record_type:

@@ -212,6 +212,11 @@
     </message>
     <message>
         <location filename="../curator/window.py" line="264"/>
+        <source>&amp;Museum…</source>
+        <translation>本馆信息(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../curator/window.py" line="264"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
@@ -858,6 +863,19 @@
         <location filename="../curator/editor/media.py" line="535"/>
         <source>Show the selected image larger (Enter, double-click)</source>
         <translation>放大显示所选图像 (Enter 或双击)</translation>
+    </message>
+</context>
+<context>
+    <name>MuseumDialog</name>
+    <message>
+        <location filename="../curator/museum_dialog.py" line="21"/>
+        <source>Museum</source>
+        <translation>本馆信息</translation>
+    </message>
+    <message>
+        <location filename="../curator/museum_dialog.py" line="22"/>
+        <source>LIDO and IIIF exports name this museum as the holder of the objects and the source of the records.</source>
+        <translation>LIDO 和 IIIF 导出以本馆作为藏品的收藏单位和著录数据的来源。</translation>
     </message>
 </context>
 <context>
