@@ -37,8 +37,8 @@ def style(role: str, lang: str, size: float, align: str = "left", color: str = "
     register()
     return ParagraphStyle(
         f"{role}-{lang}-{size}", fontName=FONT, fontSize=size, leading=typography.leading(role, size),
-        # Chinese has no spaces: break between characters (reportlab's CJK mode also
-        # keeps closing punctuation off the start of a line).
+        # Chinese has no spaces: break between characters (by textlines.Lines' clreq
+        # breaker; "CJK" marks the style for it).
         wordWrap="CJK" if lang != "en" else None,
         alignment=TA_CENTER if align == "center" else TA_LEFT,
         splitLongWords=True, allowWidows=1, allowOrphans=1, textColor=_color(color))
@@ -57,7 +57,8 @@ def paragraph(block: Block, size: float, align: str = "left", color: str = "#000
     as a Paragraph at a fraction of the cost: labels wrap every block once or twice to
     fit), anything else as a reportlab Paragraph."""
     st = style(block.role, block.lang, size, align, color)
-    if align == "left" and simple(block.text):
+    # Chinese text always takes Lines (its clreq breaker); markup characters are drawn as typed.
+    if align == "left" and (st.wordWrap == "CJK" or simple(block.text)):
         return Lines(block.text, st)
     from reportlab.platypus import Paragraph
 

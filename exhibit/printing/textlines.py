@@ -3,12 +3,11 @@
 A label block is one run of plain text in one style. For that case a
 Paragraph spends most of its time on things a label never uses: parsing
 markup into fragments, and measuring Chinese text one `stringWidth()` call per
-character. `Lines` breaks the text with reportlab's own rules — `dumbSplit`
-(its CJK splitter, kinsoku included) fed with character widths from a dict,
-and a copy of `Paragraph.breakLines`' single-fragment loop for English — and
+character. `Lines` breaks English with a copy of `Paragraph.breakLines`' single-fragment
+loop (same lines as a Paragraph; tests/core/test_print_textlines.py compares
+them over generated text) and Chinese with the clreq breaker in
+`linebreak.py` (reportlab's CJK splitter breaks the rules: see there), and
 draws the lines into one text object exactly where the Paragraph would have.
-Same lines, same positions, same text in the PDF (tests/core/test_print_textlines.py
-compares them with Paragraph's over generated text).
 
 Anything outside that simple case (markup characters, line breaks, soft
 hyphens, a word wider than the line, centred text) is handed to a real
@@ -20,6 +19,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from exhibit.printing.fonts import FONT, register
+from exhibit.printing.linebreak import break_lines
 
 if TYPE_CHECKING:
     from reportlab.lib.styles import ParagraphStyle
@@ -60,13 +60,6 @@ def _units(s: str) -> float:
 
 
 @lru_cache(maxsize=4096)
-def _char_units(text: str) -> tuple[float, ...]:
-    widths_1000, default = _metrics()
-    get = widths_1000.get
-    return tuple(get(ord(ch), default) for ch in text)
-
-
-@lru_cache(maxsize=4096)
 def _words(text: str) -> tuple[tuple[str, float], ...]:
     """The words Paragraph.breakLines sees in plain `text`, each with its width in 1/1000 em."""
     from reportlab.platypus.paragraph import split, strip
@@ -88,6 +81,8 @@ class Lines:
         self.cjk = style.wordWrap == "CJK"
         # What Paragraph makes of the text before breaking it: whitespace runs become one space.
         self.text = _clean(text)
+        if self.cjk:                # no hyphenation in Chinese: a soft hyphen is only noise
+            self.text = self.text.replace("\xad", "")
         self.lines: list[tuple[float, list[str]]] = []
         self.width = self.height = 0.0
         self._para: Paragraph | None = None  # a real Paragraph, when the text leaves the simple case
@@ -95,11 +90,14 @@ class Lines:
     # ------------------------------------------------------------ breaking
 
     def _cjk_lines(self, width: float) -> list[tuple[float, list[str]]]:
-        from reportlab.lib.textsplit import dumbSplit
-
+        # The clreq breaker (exhibit/printing/linebreak.py), not reportlab's dumbSplit:
+        # dumbSplit starts lines with "，" after a hanging mark and ends them with "“".
         k = 0.001 * self.style.fontSize       # as stringWidth computes it, character by character
-        widths = [k * u for u in _char_units(self.text)]
-        return [(space, [line]) for space, line in dumbSplit(self.text, widths, [width, width])]
+
+        def measure(s: str) -> float:
+            return k * _units(s)
+
+        return [(space, [line]) for space, line in break_lines(self.text, width, measure)]
 
     def _en_lines(self, width: float) -> list[tuple[float, list[str]]] | None:
         """Paragraph.breakLines for one plain fragment, or None when a word needs splitting."""
