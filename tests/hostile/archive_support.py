@@ -11,9 +11,6 @@ import ctypes
 import hashlib
 import os
 import sqlite3
-import subprocess
-import sys
-import tempfile
 from pathlib import Path
 
 from exhibit.archive import Archive
@@ -79,19 +76,5 @@ def _drop_override_and_cap(mb: int):
 def run_without_override(*args: str, memory_mb: int = support.MEMORY_CAP_MB,
                          timeout: float = 120) -> support.Run:
     """support.run_main, in a child for which file permissions hold even though it is root."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        proc = subprocess.Popen([sys.executable, str(support.ROOT / "main.py"), *args], cwd=support.ROOT,
-                                stdout=out, stderr=err, stdin=subprocess.DEVNULL, env=support.child_env(),
-                                preexec_fn=_drop_override_and_cap(memory_mb))
-        try:
-            _, status, usage = support._wait4(proc.pid, timeout)
-        except TimeoutError:
-            proc.kill()
-            os.waitpid(proc.pid, 0)
-            proc.returncode = -9
-            raise AssertionError(f"main.py {' '.join(args)} ran past {timeout:.0f} s") from None
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0)
-        err.seek(0)
-        return support.Run(proc.returncode, out.read().decode("utf-8", "replace"),
-                           err.read().decode("utf-8", "replace"), usage.ru_maxrss / 1024)
+    return support.run_main(*args, memory_mb=memory_mb, timeout=timeout,
+                            preexec=_drop_override_and_cap(memory_mb))

@@ -72,8 +72,12 @@ runpy.run_path(sys.argv[0], run_name="__main__")
 
 
 def run_main(*args: str, cwd: Path | None = None, memory_mb: int = MEMORY_CAP_MB,
-             timeout: float = 120, stdin: bytes | None = None, env: dict[str, str] | None = None) -> Run:
-    """`python main.py args…` in a child capped at `memory_mb`; peak_rss_mb is the child's own VmHWM."""
+             timeout: float = 120, stdin: bytes | None = None, env: dict[str, str] | None = None,
+             preexec=None) -> Run:
+    """`python main.py args…` in a child capped at `memory_mb`; peak_rss_mb is the child's own VmHWM.
+
+    `preexec` replaces the default memory cap as the child's set-up (it must cap memory itself).
+    """
     with tempfile.TemporaryDirectory() as scratch, tempfile.TemporaryFile() as out, \
             tempfile.TemporaryFile() as err:
         hwm = Path(scratch) / "hwm"
@@ -82,7 +86,7 @@ def run_main(*args: str, cwd: Path | None = None, memory_mb: int = MEMORY_CAP_MB
         proc = subprocess.Popen([sys.executable, "-c", _BOOT, str(ROOT / "main.py"), *args], cwd=cwd or ROOT,
                                 stdout=out, stderr=err,
                                 stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
-                                env=env, preexec_fn=_cap_memory(memory_mb))
+                                env=env, preexec_fn=preexec or _cap_memory(memory_mb))
         if stdin is not None:
             assert proc.stdin is not None
             proc.stdin.write(stdin)
