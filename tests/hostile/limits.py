@@ -8,15 +8,11 @@ that the write returns the error to the program.
 """
 from __future__ import annotations
 
-import os
 import resource
 import signal
-import subprocess
-import sys
-import tempfile
 from pathlib import Path
 
-from tests.hostile.support import MEMORY_CAP_MB, ROOT, Run, _wait4, child_env
+from tests.hostile.support import MEMORY_CAP_MB, Run, child_env, run_main
 
 
 def _caps(memory_mb: int, fsize: int):
@@ -30,19 +26,7 @@ def _caps(memory_mb: int, fsize: int):
 
 def run_main_disk_full(*args: str, fsize: int, cwd: Path | None = None,
                        env: dict[str, str] | None = None, timeout: float = 120) -> Run:
-    """`python main.py args…` where no file can grow past `fsize` bytes."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        proc = subprocess.Popen([sys.executable, "-X", "faulthandler", str(ROOT / "main.py"), *args],
-                                cwd=cwd or ROOT, stdout=out, stderr=err, stdin=subprocess.DEVNULL,
-                                env=env or child_env(PYTHONDONTWRITEBYTECODE="1"),
-                                preexec_fn=_caps(MEMORY_CAP_MB, fsize))
-        try:
-            _, status, usage = _wait4(proc.pid, timeout)
-        except TimeoutError:
-            proc.kill()
-            os.waitpid(proc.pid, 0)
-            raise AssertionError(f"main.py {' '.join(args)} ran past {timeout:.0f} s") from None
-        out.seek(0)
-        err.seek(0)
-        return Run(os.waitstatus_to_exitcode(status), out.read().decode("utf-8", "replace"),
-                   err.read().decode("utf-8", "replace"), usage.ru_maxrss / 1024)
+    """`python main.py args…` where no file can grow past `fsize` bytes (support.run_main's peak: VmHWM)."""
+    return run_main(*args, cwd=cwd, timeout=timeout,
+                    env=env or child_env(PYTHONDONTWRITEBYTECODE="1", PYTHONFAULTHANDLER="1"),
+                    preexec=_caps(MEMORY_CAP_MB, fsize))
