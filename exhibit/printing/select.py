@@ -31,18 +31,20 @@ class Selection:
         """True when nothing narrows the selection: the whole exhibition."""
         return not (self.accessions or self.section or self.panels or self.changed_since)
 
+    def choices(self) -> list[Problem]:
+        """What narrows the selection, one problem each ('chosen_section' …): the print dialog
+        translates them; str() of each is the English of describe()."""
+        given: list[tuple[str, dict[str, Any], object]] = [
+            ("chosen_accessions", {"count": len(self.accessions)}, self.accessions),
+            ("chosen_section", {"section": self.section}, self.section),
+            ("chosen_panels", {"panels": list(self.panels)}, self.panels),
+            ("chosen_changed_since", {"date": self.changed_since}, self.changed_since)]
+        return [Problem(None, code, params) for code, params, value in given if value] \
+            or [Problem(None, "chosen_everything")]
+
     def describe(self) -> str:
         """In English, for messages and the CLI: 'section s3-siege, changed since 2026-11-01'."""
-        parts = []
-        if self.accessions:
-            parts.append(f"{len(self.accessions)} accession number(s)")
-        if self.section:
-            parts.append(f"section {self.section}")
-        if self.panels:
-            parts.append(f"panel(s) {', '.join(self.panels)}")
-        if self.changed_since:
-            parts.append(f"changed since {self.changed_since}")
-        return ", ".join(parts) or "the whole exhibition"
+        return ", ".join(str(choice) for choice in self.choices())
 
     def describe_in(self, lang: str) -> str:
         """What a printed page says was chosen, in `lang`; the names come from exhibit.names."""
@@ -65,16 +67,8 @@ class EmptySelection(ExhibitError):
 
 
 def _nothing(what: str, sel: Selection) -> EmptySelection:
-    """'nothing to print: no <what> in <the choices>', the choices as problems the print dialog
-    translates (describe() words them the same in English)."""
-    choices: list[tuple[str, dict[str, Any], object]] = [
-        ("chosen_accessions", {"count": len(sel.accessions)}, sel.accessions),
-        ("chosen_section", {"section": sel.section}, sel.section),
-        ("chosen_panels", {"panels": list(sel.panels)}, sel.panels),
-        ("chosen_changed_since", {"date": sel.changed_since}, sel.changed_since)]
-    chosen = [Problem(None, code, params) for code, params, given in choices if given]
-    return EmptySelection(Problem(None, f"nothing_{what}",
-                                  {"selection": chosen or [Problem(None, "chosen_everything")]}))
+    """'nothing to print: no <what> in <the choices>', the choices as problems the print dialog translates."""
+    return EmptySelection(Problem(None, f"nothing_{what}", {"selection": sel.choices()}))
 
 
 def find_section(archive: Archive, ident: str) -> Section:

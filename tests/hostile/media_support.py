@@ -20,11 +20,6 @@ RAW_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u
                          "\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
-def run_main_measured(*args: str, memory_mb: int = support.MEMORY_CAP_MB, timeout: float = 120) -> Run:
-    """support.run_main (which measures the child's own VmHWM)."""
-    return support.run_main(*args, memory_mb=memory_mb, timeout=timeout)
-
-
 def media_rows(db: Path) -> list[tuple]:
     conn = sqlite3.connect(f"file:{db.as_posix()}?mode=ro", uri=True)
     try:
@@ -70,7 +65,7 @@ class Attack:
         return self
 
     def run(self, *args: str, **kw) -> Run:
-        run = run_main_measured("--archive", str(self.root), "--no-sample", *args, **kw)
+        run = support.run_main("--archive", str(self.root), "--no-sample", *args, **kw)
         PEAKS.append((" ".join(args)[:70], run.peak_rss_mb))
         return run
 
