@@ -151,6 +151,22 @@ _FIELDS: dict[str, dict[str, _Entry]] = {
         "description": ("描述", "Description"),
         # Form, catalogue and IIIF: 铭文; import: 铭文题跋. The shorter, common one.
         "inscription": ("铭文", "Inscription"),
+        # Version 6 (Spectrum's object name and production; LIDO's eventActor, materialsTech).
+        # 物品名称 beside 名称: the title is what this one is called ("薛岳签发的布告"), the
+        # object name what kind of thing it is ("布告").
+        "object_name": ("物品名称", "Object name"),
+        "makers": ("制作者", "Makers"),
+        "production_place": ("制作地点", "Place made"),
+        "technique": ("工艺", "Technique"),
+        # 质地 is the survey's vocabulary term; 材质说明 the materials as written.
+        "medium": ("材质说明", "Medium"),
+        "measurements": ("测量数据", "Measurements"),
+        "other_numbers": ("其他编号", "Other numbers"),
+        "external_links": ("外部链接", "External links"),
+        "rights": ("权利声明", "Rights"),
+        "record_status": ("记录状态", "Record status"),
+        # What a printed label and the kiosk's object card say: shorter than the description.
+        "label": ("展签文字", "Label text"),
     },
     "media": {
         "caption": ("图注", "Caption"),
@@ -186,6 +202,9 @@ _FIELDS: dict[str, dict[str, _Entry]] = {
         "title": ("标题", "Title"),
         "body": ("正文", "Text"),
         "position": ("顺序", "Order"),
+        "subtitle": ("副标题", "Subtitle"),
+        "lead": ("导语", "Lead"),
+        "label": ("展签文字", "Label text"),
     },
     "person": {
         # Form and list: 标识键; import: 标识 (which also means a sign or logo).
@@ -253,6 +272,20 @@ _ALIASES: dict[str, dict[str, str]] = {
 # Import/export columns that are no field: the image files of a record.
 _PSEUDO: dict[str, _Entry] = {"media": ("图像文件", "Image files")}
 _PSEUDO_TYPES = frozenset(RECORD_TYPES) - {"media", "citation", "movement"}
+# Import-only columns of one record type (exhibit/interchange/mapping.py IMPORT_ONLY): a
+# sheet's makers' role in a column of its own, and one measurement per column, from which
+# the import writes the dimensions text.
+_TYPE_PSEUDO: dict[str, dict[str, _Entry]] = {
+    "object": {
+        "maker_role": ("制作者角色", "Makers' role"),
+        "dimension_height": ("高", "Height"),
+        "dimension_width": ("宽", "Width"),
+        "dimension_depth": ("深", "Depth"),
+        "dimension_length": ("长", "Length"),
+        "dimension_diameter": ("直径", "Diameter"),
+        "dimension_unit": ("尺寸单位", "Dimension unit"),
+    },
+}
 
 _PAIR_SUFFIX = {"zh": ("（中文）", " (Chinese)"), "en": ("（英文）", " (English)")}
 
@@ -352,6 +385,8 @@ def _table(record_type: str) -> dict[str, FieldName]:
     if record_type in _PSEUDO_TYPES:
         for name, entry in _PSEUDO.items():
             table[name] = _entry(record_type, name, entry)
+    for name, entry in _TYPE_PSEUDO.get(record_type, {}).items():
+        table[name] = _entry(record_type, name, entry)
     return table
 
 

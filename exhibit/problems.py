@@ -148,6 +148,10 @@ CODES: dict[str, Code] = {
     "missing_reference": Code("{field}: {type} #{id} does not exist"),
     "field_problem": Code("{field}: {why}"),
     "self_link": Code("a record cannot link to itself"),
+    "unknown_person": Code("{field}: there is no person with the key '{value}' yet; the maker is kept "
+                           "by name and linked when that person is added", WARNING),
+    "measurements_unreadable": Code("{field}: cannot read measurements from '{text}': {why}; it is kept "
+                                    "as written, without measurements", WARNING),
     # ------------------------------------------------ a date on its own (exhibit.dates)
     "date_error": Code("cannot read the date '{text}': {why}"),
     "date_not_text": Code("cannot read the date {text}: it is not text"),

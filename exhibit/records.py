@@ -95,6 +95,7 @@ class ArchiveObject(Record):
     VOCAB: ClassVar[dict[str, str]] = {
         "category": "category", "material": "material", "condition": "condition",
         "grade": "grade", "acquisition": "acquisition", "status": "status",
+        "record_status": "record_status",
     }
     DATES: ClassVar[dict[str, tuple[str, str]]] = {
         "date_text": ("date_start", "date_end"),
@@ -125,6 +126,23 @@ class ArchiveObject(Record):
     inscription_zh: str = ""
     inscription_en: str = ""
     status: str = "in_store"
+    # Version 6: the cataloguing fields of Spectrum and LIDO's production event.
+    object_name_zh: str = ""            # what the thing is ("钢盔", "helmet"), beside its category
+    object_name_en: str = ""
+    makers: str = ""                    # JSON list, see exhibit.object_fields
+    production_place_zh: str = ""
+    production_place_en: str = ""
+    technique_zh: str = ""
+    technique_en: str = ""
+    medium_zh: str = ""                 # materials as written, beside the material vocabulary
+    medium_en: str = ""
+    measurements: str = ""              # JSON, read from dimensions and weight on every save
+    other_numbers: str = ""             # JSON list: previous numbers, the source system's id
+    external_links: str = ""            # JSON list: web pages, Wikidata, Getty ULAN
+    rights: str = ""                    # a licence or rights statement for the record
+    record_status: str = "draft"        # draft → reviewed → published (the kiosk and labels)
+    label_zh: str = ""                  # label copy: short, for a standing reader
+    label_en: str = ""
 
 
 @dataclass
@@ -183,6 +201,13 @@ class Panel(Record):
     body_zh: str = ""
     body_en: str = ""
     position: int = 0
+    # Version 6: what a printed panel and a label set besides the body.
+    subtitle_zh: str = ""
+    subtitle_en: str = ""
+    lead_zh: str = ""
+    lead_en: str = ""
+    label_zh: str = ""
+    label_en: str = ""
 
 
 @dataclass
@@ -355,6 +380,8 @@ RECORD_TYPES: dict[str, type[Record]] = {
 LONG_FIELDS = frozenset({
     "description_zh", "description_en", "inscription_zh", "inscription_en", "body_zh", "body_en",
     "intro_zh", "intro_en", "bio_zh", "bio_en", "note", "reliability_zh", "reliability_en",
+    "label_zh", "label_en", "lead_zh", "lead_en", "makers", "measurements", "other_numbers",
+    "external_links",
 })
 SHORT_LIMIT = 500
 LONG_LIMIT = 20_000

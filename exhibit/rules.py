@@ -14,12 +14,25 @@ record, so the checker can run them on 100,000 rows without copying any.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 from typing import Any, Mapping, Protocol
 
+from exhibit import object_fields
 from exhibit.dates import DateReading, read_date
 from exhibit.errors import DateError
 from exhibit.problems import Problem, RecordRef
-from exhibit.records import LONG_FIELDS, LONG_LIMIT, SHORT_LIMIT, Citation, Event, Movement, Panel, Place, Record
+from exhibit.records import (
+    LONG_FIELDS,
+    LONG_LIMIT,
+    SHORT_LIMIT,
+    ArchiveObject,
+    Citation,
+    Event,
+    Movement,
+    Panel,
+    Place,
+    Record,
+)
 
 BOOKKEEPING = frozenset({"id", "created", "modified"})
 IDENT_REQUIRED = frozenset({"object", "section", "panel"})  # types whose identifier must be filled
@@ -36,6 +49,9 @@ class Lookups(Protocol):
     def exists(self, record_type: str, record_id: int | None) -> bool: ...
 
     def read_date(self, text: str) -> DateReading: ...
+
+    def key_exists(self, record_type: str, key: str) -> bool:
+        """Whether a record of the type has the key (a maker's person record)."""
 
 
 # ---------------------------------------------------------------- text
@@ -98,6 +114,8 @@ def check_record(record: Record, lookups: Lookups, problems: list[Problem]) -> d
             dates[start_field], dates[end_field] = reading.range.start, reading.range.end
     check_ident(record, lookups, problems)
     check_references(record, lookups, problems)
+    if isinstance(record, ArchiveObject):
+        dates.update(object_lists(record, lookups, problems))
     if isinstance(record, Event) and not record.date_text:
         problems.append(Problem("date_text", "event_date_required"))
     if isinstance(record, Place):
@@ -106,6 +124,48 @@ def check_record(record: Record, lookups: Lookups, problems: list[Problem]) -> d
         if record.lon is not None and not -180 <= record.lon <= 180:
             problems.append(Problem("lon", "lon_range", {"value": record.lon}))
     return dates
+
+
+def object_lists(record: ArchiveObject, lookups: Lookups, problems: list[Problem]) -> dict[str, str]:
+    """An object's list fields as stored (canonical JSON) and its measurements read from
+    its dimension and weight texts; a list that cannot be read is an error, measurements
+    that cannot be read a warning (the texts are kept as written, like a date's)."""
+    changes: dict[str, str] = {}
+    for name, (canonical, _read) in object_fields.LIST_FIELDS.items():
+        try:
+            changes[name] = canonical(getattr(record, name))
+        except object_fields.FieldFormatError as exc:
+            problems.append(Problem(name, "field_problem", {"why": str(exc)}))
+    for maker in object_fields.read_makers(changes.get("makers", "")):
+        if maker.person and not lookups.key_exists("person", maker.person):
+            problems.append(Problem("makers", "unknown_person", {"value": maker.person}))
+    changes["measurements"] = measurements_of(record, problems)
+    return changes
+
+
+def measurements_of(record: ArchiveObject, problems: list[Problem]) -> str:
+    from exhibit import dimensions
+    found: list[Any] = []
+    for name, reader in (("dimensions", _read_dimensions), ("weight", _read_weight)):
+        text = getattr(record, name)
+        try:
+            found.extend(reader(text))
+        except dimensions.DimensionsUnreadable as exc:
+            problems.append(Problem(name, "measurements_unreadable", {"text": text, "why": str(exc)}))
+    return dimensions.to_json(found)
+
+
+# A catalogue repeats the same few dimension texts; read each once.
+@lru_cache(maxsize=4096)
+def _read_dimensions(text: str) -> tuple[Any, ...]:
+    from exhibit import dimensions
+    return tuple(dimensions.parse_dimensions(text))
+
+
+@lru_cache(maxsize=1024)
+def _read_weight(text: str) -> tuple[Any, ...]:
+    from exhibit import dimensions
+    return tuple(dimensions.parse_weight(text))
 
 
 def date_reading(text_field: str, text: Any, lookups: Lookups, problems: list[Problem]) -> DateReading | None:

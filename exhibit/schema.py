@@ -309,7 +309,44 @@ def _v5(db: Database) -> None:
     _script(db, V5_DISPUTES)
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4, _v5]
+# Version 6: the object record of Spectrum and LIDO (object name, makers with roles,
+# production place and technique, medium as written, measurements as data, other
+# numbers, external links, rights, record status) and label copy for objects and panels,
+# with a panel's subtitle and lead for the printed panel. Lists are JSON in one column
+# (exhibit/object_fields.py). Objects already in the archive were shown and printed
+# before there was a record status, so they are "published"; new ones start as drafts.
+_TEXT = "TEXT NOT NULL DEFAULT ''"
+V6_OBJECT_FIELDS = "\n".join(
+    [f"ALTER TABLE objects ADD COLUMN {name} {_TEXT};" for name in (
+        "object_name_zh", "object_name_en", "makers", "production_place_zh", "production_place_en",
+        "technique_zh", "technique_en", "medium_zh", "medium_en", "measurements", "other_numbers",
+        "external_links", "rights", "label_zh", "label_en")]
+    + ["ALTER TABLE objects ADD COLUMN record_status TEXT NOT NULL DEFAULT 'draft';",
+       "UPDATE objects SET record_status = 'published';",
+       "CREATE INDEX objects_record_status ON objects(record_status);"]
+    + [f"ALTER TABLE panels ADD COLUMN {name} {_TEXT};" for name in (
+        "subtitle_zh", "subtitle_en", "lead_zh", "lead_en", "label_zh", "label_en")])
+
+
+def _v6(db: Database) -> None:
+    _script(db, V6_OBJECT_FIELDS)
+    from exhibit import vocab
+    vocab.install_defaults(db)          # the record_status terms
+    # Measurements are read from the dimension and weight texts on every save; read
+    # those an older archive holds now, so sorting and exports have them at once.
+    from exhibit import dimensions
+    rows = db.execute("SELECT id, dimensions, weight FROM objects "
+                      "WHERE dimensions != '' OR weight != ''").fetchall()
+    for object_id, size_text, weight_text in rows:
+        try:
+            found = dimensions.parse_dimensions(size_text) + dimensions.parse_weight(weight_text)
+        except dimensions.DimensionsUnreadable:
+            continue                    # kept as written; the next save warns about it
+        db.execute("UPDATE objects SET measurements = ? WHERE id = ?",
+                   [dimensions.to_json(found), object_id])
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6]
 LATEST = len(MIGRATIONS)
 
 

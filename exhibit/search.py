@@ -33,6 +33,7 @@ it can no longer take out.
 """
 from __future__ import annotations
 
+import json
 import operator
 import re
 import sqlite3
@@ -74,7 +75,12 @@ _IDENT_FIELDS = {"accession", "code", "key", "original_name"}
 _SKIP_FIELDS = {"id", "is_sample", "created", "modified", "sha256", "path", "mime", "format",
                 "width", "height", "size_bytes", "exif_date", "position", "section_id",
                 "place_id", "object_id", "record_id", "source_id", "record_type", "lat", "lon",
-                "is_illustration", "url"}
+                "is_illustration", "url", "makers", "measurements", "other_numbers",
+                "external_links", "record_status", "rights"}
+# An object's lists (JSON, exhibit.object_fields): the makers' names are searched as text,
+# its other numbers as identifiers; the JSON keys themselves are not words to find.
+_LIST_TEXT = ("makers",)
+_LIST_IDENTS = ("other_numbers",)
 
 
 def normalize(text: str) -> str:
@@ -362,6 +368,9 @@ def document_of_row(row: dict[str, Any]) -> Document:
     titles = [fold(v) for n in title_names if (v := row[n]) and isinstance(v, str)]
     body = [fold(v) for n in body_names if (v := row[n]) and isinstance(v, str)]
     idents = [fold(v) for n in ident_names if (v := row[n]) and isinstance(v, str)]
+    if row.get("makers") or row.get("other_numbers"):
+        body.extend(fold(text) for text in _list_words(row, _LIST_TEXT))
+        idents.extend(fold(text) for text in _list_words(row, _LIST_IDENTS))
     zh_title = " ".join(t for t in titles if _HAN_RE.search(t))
     ident = " ".join(idents)
     # Also index identifiers with separators removed: HY1944.0001 → hy19440001.
@@ -372,6 +381,22 @@ def document_of_row(row: dict[str, Any]) -> Document:
     title, title2 = han_forms(title_text)
     text, text2 = han_forms(" ".join(body))
     return (title, text, title2, text2, pinyin_for(zh_title), f"{ident} {compact}")
+
+
+def _list_words(row: dict[str, Any], names: tuple[str, ...]) -> list[str]:
+    """The searchable values of an object's list fields: every string value but the role."""
+    words: list[str] = []
+    for name in names:
+        text = row.get(name)
+        if not text or not isinstance(text, str):
+            continue
+        try:
+            items = json.loads(text)
+        except ValueError:
+            continue                    # not stored yet (validation makes it JSON)
+        words.extend(v for item in items if isinstance(item, dict)
+                     for k, v in item.items() if k not in ("role", "kind") and isinstance(v, str))
+    return words
 
 
 @lru_cache(maxsize=128)
@@ -549,7 +574,8 @@ INDEXED_TYPES = ("object", "media", "section", "panel", "person", "place", "even
 # Raise it when `document` would make other texts from the same record; an archive
 # whose index was made by another format is reindexed once, when it opens.
 # 2: texts folded (`fold`: Straße → Strasse, Łódź → Lodz) and apostrophe words joined.
-INDEX_FORMAT = 2
+# 3: an object's makers, object name, medium and technique, and its other numbers.
+INDEX_FORMAT = 3
 
 
 @lru_cache(maxsize=1)

@@ -149,6 +149,11 @@ class _ArchiveLookups:
     def read_date(self, text: str) -> DateReading:
         return read_date(text)
 
+    def key_exists(self, record_type: str, key: str) -> bool:
+        cls = RECORD_TYPES[record_type]
+        return self.archive.db.execute(f"SELECT 1 FROM {cls.TABLE} WHERE {cls.IDENT} = ?",
+                                       [key]).fetchone() is not None
+
 
 def check_text(name: str, value: Any, problems: list[Problem]) -> None:
     """Append to `problems` what makes `value` unstorable as the text field `name`."""

@@ -29,6 +29,8 @@ SAMPLES: dict[str, Problem] = {p.code: p for p in [
     Problem("section_id", "missing_reference", {"type": "section", "id": 9}),
     Problem("date_text", "field_problem", {"why": Problem(None, "date_not_text", {"text": "12"})}),
     Problem(None, "self_link"),
+    Problem("makers", "unknown_person", {"value": "xue-yu"}),
+    Problem("dimensions", "measurements_unreadable", {"text": "big", "why": "no number in 'big'"}),
     Problem(None, "date_error", {"text": "1944年13月", "why": _WHY}),
     Problem(None, "date_not_text", {"text": "12"}),
     Problem(None, "date_invalid_characters", {"text": "1944\\udc80"}),

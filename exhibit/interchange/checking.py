@@ -27,6 +27,7 @@ class RecordChecker:
     idents: dict[str, int] = field(default_factory=dict)   # folded identifier → record id
     _dates: dict[str, DateReading | DateError] = field(default_factory=dict)
     _ids: dict[str, set[int]] = field(default_factory=dict)  # record ids by type, loaded when asked
+    _keys: dict[str, set[str]] = field(default_factory=dict)  # record keys by type, loaded when asked
 
     @classmethod
     def load(cls, archive: Archive, record_type: str) -> "RecordChecker":
@@ -59,6 +60,13 @@ class RecordChecker:
             table = RECORD_TYPES[record_type].TABLE
             self._ids[record_type] = {rid for (rid,) in self.archive.db.execute(f"SELECT id FROM {table}")}
         return record_id in self._ids[record_type]
+
+    def key_exists(self, record_type: str, key: str) -> bool:
+        if record_type not in self._keys:
+            cls = RECORD_TYPES[record_type]
+            self._keys[record_type] = {k for (k,) in self.archive.db.execute(
+                f"SELECT {cls.IDENT} FROM {cls.TABLE} WHERE {cls.IDENT} IS NOT NULL")}
+        return key in self._keys[record_type]
 
     def read_date(self, text: str) -> DateReading:
         """read_date, remembered: a catalogue repeats the same few dates thousands of times."""

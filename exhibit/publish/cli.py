@@ -1,4 +1,8 @@
-"""`main.py publish [DEST]` and `main.py visits-export OUT.csv`."""
+"""`main.py publish [--to DIR]` and `main.py visits-export OUT.csv`.
+
+`publish` writes a new snapshot generation into the kiosk folder, which any number of
+kiosks may read (`main.py kiosk --snapshot DIR`); see exhibit/publish/generations.py.
+"""
 from __future__ import annotations
 
 import argparse
@@ -11,8 +15,13 @@ from exhibit.errors import ExhibitError
 def register(subparsers: argparse._SubParsersAction, open_archive: Callable) -> None:
     p = subparsers.add_parser(
         "publish", help="make the kiosk's read-only snapshot (public fields and screen images only)")
-    p.add_argument("dest", nargs="?", help="folder for kiosk.db and its images "
-                                           "(default: kiosk/ inside the archive folder)")
+    p.add_argument("dest", nargs="?", help="the kiosk folder, as --to")
+    p.add_argument("--to", metavar="DIR",
+                   help="the kiosk folder kiosks read: each publish adds snapshot-NNNNNN.db and "
+                        "updates current.json (default: kiosk/ inside the archive folder)")
+    p.add_argument("--include-reviewed", action="store_true",
+                   help="also show objects whose record is reviewed but not yet published "
+                        "(to try a kiosk on them); drafts are never shown")
     p.set_defaults(func=lambda args: cmd_publish(args, open_archive))
 
     p = subparsers.add_parser("visits-export", help="write the kiosk's anonymous view counts as CSV")
@@ -33,11 +42,15 @@ def _kiosk_folder(args: argparse.Namespace, open_archive: Callable) -> Path:
 
 
 def cmd_publish(args: argparse.Namespace, open_archive: Callable) -> int:
-    from exhibit.publish.snapshot import publish
+    from exhibit.publish.snapshot import PUBLIC_STATUSES, publish
 
+    if args.to and args.dest and Path(args.to) != Path(args.dest):
+        raise ExhibitError(f"publish was given two kiosk folders, {args.dest} and {args.to}; give one")
+    dest = args.to or args.dest
     archive = open_archive(args)
     try:
-        report = publish(archive, Path(args.dest) if args.dest else None)
+        statuses = (*PUBLIC_STATUSES, "reviewed") if args.include_reviewed else PUBLIC_STATUSES
+        report = publish(archive, Path(dest) if dest else None, statuses)
     finally:
         archive.close()
     print(report.summary())

@@ -32,6 +32,10 @@ What counts as private (decided from exhibit/records.py):
 
 Sections, panels, people, places (with coordinates and their basis), events,
 disputes, vocabulary labels and sources' bibliographic data are public.
+
+Each publish is a new numbered generation in the kiosk folder, named current by
+the manifest `current.json` only once it is complete (exhibit/publish/generations.py),
+so kiosks reading the folder while it is published never see half a snapshot.
 """
 from __future__ import annotations
 
@@ -47,8 +51,9 @@ from exhibit import media_files, schema, search
 from exhibit.archive import Archive
 from exhibit.cli_checks import disk_full_error
 from exhibit.errors import ExhibitError
+from exhibit.publish import generations
 
-SNAPSHOT_NAME = "kiosk.db"
+SNAPSHOT_NAME = "kiosk.db"  # the single file of the layout before generations, still opened
 DEFAULT_FOLDER = "kiosk"  # inside the curators' archive folder, unless told otherwise
 PUBLISHED_KEY = "kiosk.published_at"
 
@@ -58,14 +63,17 @@ PUBLIC_COLUMNS: dict[str, tuple[str, ...]] = {
     "vocabularies": ("id", "vocab", "code", "label_zh", "label_en", "position"),
     "objects": (*_COMMON, "accession", "name_zh", "name_en", "category", "date_text", "date_start",
                 "date_end", "material", "dimensions", "weight", "credit_zh", "credit_en",
-                "description_zh", "description_en", "inscription_zh", "inscription_en", "status"),
+                "description_zh", "description_en", "inscription_zh", "inscription_en", "status",
+                "object_name_zh", "object_name_en", "makers", "production_place_zh",
+                "production_place_en", "technique_zh", "technique_en", "medium_zh", "medium_en",
+                "measurements", "external_links", "rights", "record_status", "label_zh", "label_en"),
     "media": (*_COMMON, "sha256", "format", "mime", "width", "height", "size_bytes", "caption_zh",
               "caption_en", "creator", "date_text", "date_start", "date_end", "rights",
               "is_illustration"),
     "media_links": ("id", "media_id", "record_type", "record_id", "role", "position"),
     "sections": (*_COMMON, "code", "title_zh", "title_en", "intro_zh", "intro_en", "position"),
     "panels": (*_COMMON, "code", "section_id", "title_zh", "title_en", "body_zh", "body_en",
-               "position"),
+               "position", "subtitle_zh", "subtitle_en", "lead_zh", "lead_en", "label_zh", "label_en"),
     "people": (*_COMMON, "key", "name_zh", "name_en", "side", "born", "born_start", "born_end",
                "died", "died_start", "died_end", "role_zh", "role_en", "bio_zh", "bio_en"),
     "places": (*_COMMON, "key", "name_zh", "name_en", "lat", "lon", "coord_basis",
@@ -84,13 +92,16 @@ _REQUIRED_BLANKS: dict[str, dict[str, str]] = {"media": {"path": ""}}
 PRIVATE_FIELDS: dict[str, dict[str, object]] = {
     "objects": {"location": "", "acquisition": "", "acquisition_date": "",
                 "acquisition_start": None, "acquisition_end": None,
-                "condition": "", "grade": ""},
+                "condition": "", "grade": "", "other_numbers": ""},
     "media": {"original_name": "", "path": "", "exif_date": None, "camera": None},
     "citations": {"note": ""},
     "dispute_readings": {"note": ""},
     "sources": {"reliability_zh": "", "reliability_en": ""},
 }
 PRIVATE_TABLES = ("movements", "history", "settings")  # made empty by the schema, never filled
+# Which objects visitors see: those whose record is published, unless a curator asks for
+# more (`publish --status reviewed`, to try a kiosk on records still being checked).
+PUBLIC_STATUSES = ("published",)
 KIOSK_DERIVATIVES = ("thumb", "screen")
 
 
@@ -98,14 +109,15 @@ KIOSK_DERIVATIVES = ("thumb", "screen")
 class PublishReport:
     snapshot: Path
     counts: dict[str, int] = field(default_factory=dict)
+    generation: int = 0
     images_copied: int = 0
     images_kept: int = 0
     images_missing: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         parts = ", ".join(f"{n} {name}" for name, n in self.counts.items())
-        text = f"published {parts} to {self.snapshot}; images: {self.images_copied} copied, " \
-               f"{self.images_kept} already there"
+        text = f"published {parts} to {self.snapshot} (generation {self.generation}); " \
+               f"images: {self.images_copied} copied, {self.images_kept} already there"
         if self.images_missing:
             text += f", {len(self.images_missing)} missing (the kiosk shows a placeholder)"
         return text
@@ -116,47 +128,80 @@ def default_destination(archive: Archive) -> Path:
 
 
 def snapshot_path(dest: Path | str) -> Path:
+    """The snapshot file `dest` means: a .db file as it is; for a kiosk folder, the file its
+    manifest names (the current generation), else the older layout's kiosk.db."""
     dest = Path(dest)
-    return dest if dest.suffix == ".db" else dest / SNAPSHOT_NAME
+    if dest.suffix == ".db":
+        return dest
+    manifest = generations.read_manifest(dest)
+    return dest / (manifest.file if manifest else SNAPSHOT_NAME)
 
 
-def publish(archive: Archive, dest: Path | str | None = None) -> PublishReport:
-    """Write the kiosk snapshot into folder `dest` (kiosk.db and media/derived/)."""
+def publish(archive: Archive, dest: Path | str | None = None,
+            statuses: tuple[str, ...] = PUBLIC_STATUSES) -> PublishReport:
+    """Write a new snapshot generation into kiosk folder `dest` (snapshot-NNNNNN.db, media/derived/
+    and current.json naming it), with the objects whose record status is one of `statuses`;
+    then prune the generations older than the last few."""
     folder = Path(dest) if dest is not None else default_destination(archive)
     if folder.suffix == ".db":
         folder = folder.parent
-    target = folder / SNAPSHOT_NAME
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ExhibitError(f"cannot create the kiosk folder {folder}: {exc.strerror}") from exc
-    if target.exists() and not target.is_file():
-        raise ExhibitError(f"{target} is not a file; give another folder to publish to")
-    part = folder / (SNAPSHOT_NAME + ".part")
+    generations.check_destination(folder)
     try:
-        for leftover in (part, part.with_name(part.name + "-journal")):
-            leftover.unlink(missing_ok=True)
-        counts, media_rows = _build(archive.db_path, part)
-        report = PublishReport(snapshot=target, counts=counts)
+        reservation = generations.reserve(folder)
+    except OSError as exc:
+        raise (disk_full_error(exc, folder)
+               or ExhibitError(f"could not write the kiosk snapshot in {folder}: "
+                               f"{exc.strerror or exc}; the previous snapshot is unchanged")) from exc
+    part = reservation.part
+    try:
+        counts, media_rows = _build(archive.db_path, part, statuses)
+        report = PublishReport(snapshot=reservation.path, counts=counts,
+                               generation=reservation.generation)
         _copy_images(archive, folder / "media", media_rows, report)
         os.chmod(part, 0o444)  # a hint to people; the kiosk's connection is what refuses writes
-        # Atomic: a kiosk that has the old file open keeps reading it until it reopens.
-        part.replace(target)
+        # A new file, then the manifest: kiosks keep reading their generation until their reset.
+        generations.commit(reservation, counts)
     except sqlite3.Error as exc:
-        part.unlink(missing_ok=True)
+        generations.abandon(reservation)
         raise ExhibitError(f"could not write the kiosk snapshot {part}: {exc}") from exc
     except OSError as exc:  # a full disk, a folder that turned read-only: the old snapshot stays
-        part.unlink(missing_ok=True)
+        generations.abandon(reservation)
         raise (disk_full_error(exc, folder)
                or ExhibitError(f"could not write the kiosk snapshot in {folder}: "
                                f"{exc.strerror or exc}; the previous snapshot is unchanged")) from exc
     except BaseException:
-        part.unlink(missing_ok=True)
+        generations.abandon(reservation)
         raise
     return report
 
 
-def _build(source: Path, path: Path) -> tuple[dict[str, int], list[tuple[str, str]]]:
+def _leave_out_unpublished(conn: sqlite3.Connection, statuses: tuple[str, ...]) -> None:
+    """Take out the objects whose record status visitors may not see, and everything that
+    refers to them: their links, citations, disputes and the images only they use."""
+    marks = ", ".join("?" * len(statuses))
+    conn.execute(f"DELETE FROM main.objects WHERE record_status NOT IN ({marks})", list(statuses))
+    gone = "NOT IN (SELECT id FROM main.objects)"
+    conn.execute(f"DELETE FROM main.links WHERE (from_type = 'object' AND from_id {gone}) "
+                 f"OR (to_type = 'object' AND to_id {gone})")
+    conn.execute(f"DELETE FROM main.citations WHERE record_type = 'object' AND record_id {gone}")
+    conn.execute(f"DELETE FROM main.dispute_readings WHERE dispute_id IN (SELECT id FROM main.disputes "
+                 f"WHERE record_type = 'object' AND record_id {gone})")
+    conn.execute(f"DELETE FROM main.disputes WHERE record_type = 'object' AND record_id {gone}")
+    # An image that showed only left-out objects goes with them (its caption describes them).
+    conn.execute(f"DELETE FROM main.media WHERE id IN (SELECT media_id FROM main.media_links "
+                 f"WHERE record_type = 'object' AND record_id {gone}) AND id NOT IN ("
+                 f"SELECT media_id FROM main.media_links WHERE NOT (record_type = 'object' "
+                 f"AND record_id {gone}))")
+    conn.execute(f"DELETE FROM main.media_links WHERE (record_type = 'object' AND record_id {gone}) "
+                 f"OR media_id NOT IN (SELECT id FROM main.media)")
+
+
+def _build(source: Path, path: Path, statuses: tuple[str, ...] = PUBLIC_STATUSES,
+           ) -> tuple[dict[str, int], list[tuple[str, str]]]:
     """Make the fresh schema in `path`, then copy the allow-listed columns from `source`."""
     from sqlite_utils import Database
 
@@ -178,6 +223,7 @@ def _build(source: Path, path: Path) -> tuple[dict[str, int], list[tuple[str, st
                 values = ", ".join([*(f"src.{table}.{c}" for c in columns), *(["?"] * len(blanks))])
                 conn.execute(f"INSERT INTO main.{table} ({names}) SELECT {values} FROM src.{table}",
                              list(blanks.values()))
+            _leave_out_unpublished(conn, statuses)
             conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction:
@@ -258,13 +304,32 @@ def _make_derivative(archive: Archive, sha256: str, kind: str) -> Path | None:
 
 
 def open_snapshot(path: Path | str) -> Archive:
-    """Open a published snapshot read-only (`mode=ro` and `query_only`): writes fail."""
+    """Open a published snapshot read-only (`mode=ro` and `query_only`): writes fail.
+
+    `path` is a snapshot file or a kiosk folder (its current generation); a kiosk uses
+    open_current, which checks the file first."""
     db = snapshot_path(path)
     if not db.exists():
         raise ExhibitError(f"no kiosk snapshot at {db}; make one with `main.py publish`")
     archive = Archive.open(db, readonly=True, create=False)
     archive.db.execute("PRAGMA query_only = ON")
     return archive
+
+
+def open_current(folder: Path | str) -> tuple[Archive, int]:
+    """A kiosk folder's current snapshot, checked (generations.check) and opened, and its
+    generation (0 for a folder of the layout before generations, which has no manifest)."""
+    folder = Path(folder)
+    manifest = generations.read_manifest(folder)
+    if manifest is None:
+        return open_snapshot(folder), 0
+    path = generations.check(folder, manifest)
+    try:
+        return open_snapshot(path), manifest.generation
+    except ExhibitError as exc:
+        raise generations.SnapshotRefused(
+            f"kiosk snapshot {path} (generation {manifest.generation}) is refused: {exc}",
+            manifest.generation) from exc
 
 
 def is_current(snapshot: Path | str) -> bool:
@@ -275,5 +340,5 @@ def is_current(snapshot: Path | str) -> bool:
             return conn.execute("PRAGMA user_version").fetchone()[0] == schema.LATEST
         finally:
             conn.close()
-    except sqlite3.Error:
+    except (sqlite3.Error, ExhibitError):  # ExhibitError: a manifest this program did not write
         return False

@@ -2,13 +2,16 @@
 
 Nothing here is a historical photograph or a facsimile: the sample collection
 has no real images, so the loader asks this module for a schematic map of the
-defences, a simple drawing for every object (by the `drawing` motif named in
-objects.json) and a title card for every section. Every image carries a visible
-"illustration" notice and every caption says it is a generated illustration.
+defences, a drawing of every object (of the kind named by its `drawing` field
+in objects.json: `object_kinds.py`), a picture for every panel (drawings of
+the objects it shows) and a title card for every section. Every image carries
+a visible "illustration" notice and every caption says it is a generated
+illustration.
 
 Everything is drawn with Pillow at twice the final size and reduced, which gives
 smooth edges without an anti-aliasing library. Chinese text uses the project's
-CJK font (`exhibit.fonts.find_cjk_font`).
+CJK font (`exhibit.fonts.find_cjk_font`). Randomness comes only from generators
+seeded by the object, so every run gives the same files.
 """
 from __future__ import annotations
 
@@ -16,16 +19,29 @@ import json
 import math
 import random
 import re
-import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from PIL import Image, ImageDraw, ImageFilter, ImageFont
+from PIL import Image, ImageDraw, ImageFilter
 
-from exhibit.fonts import find_cjk_font
+from exhibit.sample.drawing import Pen
+from exhibit.sample.drawing import chaikin as _chaikin
+from exhibit.sample.drawing import darker as _darker
+from exhibit.sample.drawing import draw_text as _text
+from exhibit.sample.drawing import fit as _fit
+from exhibit.sample.drawing import font as _font
+from exhibit.sample.drawing import lighter as _lighter
+from exhibit.sample.drawing import line_h as _line_h
+from exhibit.sample.drawing import mix as _mix
+from exhibit.sample.drawing import rotate as _rotate
+from exhibit.sample.drawing import save_png as _save
+from exhibit.sample.drawing import text_w as _text_w
+from exhibit.sample.drawing import vgradient as _vgradient
+from exhibit.sample.drawing import wrap as _wrap
+from exhibit.sample.object_kinds import KINDS, DrawingKind, kind_for
 
 # Final sizes in pixels.
 MAP_SIZE = (1800, 1400)
@@ -38,11 +54,8 @@ NOTICE_ZH = "示意图(生成插图,非历史照片)"
 NOTICE_EN = "Illustration (generated, not a historical photograph)"
 BAND_TEXT = "示意图 · Illustration — not a historical photograph"
 
-MOTIFS = (
-    "rifle", "helmet", "canteen", "shell", "leaflet", "telegram", "map", "medal",
-    "badge", "letter", "photo_album", "bayonet", "radio", "flag", "armband",
-    "coin", "bowl", "brick", "book",
-)
+# The kinds of object drawing, as objects.json names them in `drawing` (object_kinds.KINDS).
+MOTIFS = tuple(KINDS)
 
 MAP_TITLE_ZH = "衡阳城防示意图(1944年)"
 MAP_TITLE_EN = "Hengyang defences, 1944 (schematic)"
@@ -50,7 +63,7 @@ MAP_TITLE_EN = "Hengyang defences, 1944 (schematic)"
 
 @dataclass(frozen=True)
 class Illustration:
-    key: str  # "map-hengyang", "object-HY1944.0001", "section-s1-road"
+    key: str  # "map-hengyang", "object-HY1944.0001", "section-s1-road", "panel-p01-hunan-front"
     path: Path
     caption_zh: str
     caption_en: str
@@ -62,76 +75,6 @@ def caption_zh(subject: str) -> str:
 
 def caption_en(subject: str) -> str:
     return f"{NOTICE_EN}: {subject}"
-
-
-# --------------------------------------------------------------------------
-# Fonts and small drawing helpers
-
-_font_local = threading.local()
-
-
-def _font(size: int) -> ImageFont.FreeTypeFont:
-    """The CJK font at `size` px; cached per thread (FreeType faces are not shared)."""
-    cache = getattr(_font_local, "cache", None)
-    if cache is None:
-        cache = _font_local.cache = {}
-    font = cache.get(size)
-    if font is None:
-        cjk = find_cjk_font()
-        font = ImageFont.truetype(str(cjk.path), size, index=cjk.subfont_index)
-        cache[size] = font
-    return font
-
-
-def _text_w(font: ImageFont.FreeTypeFont, text: str) -> int:
-    if not text:
-        return 0
-    left, _, right, _ = font.getbbox(text)
-    return int(right - left)  # whole pixels for a FreeType font
-
-
-def _line_h(font: ImageFont.FreeTypeFont) -> int:
-    ascent, descent = font.getmetrics()
-    return ascent + descent
-
-
-def _wrap(text: str, font: ImageFont.FreeTypeFont, max_w: int) -> list[str]:
-    """Greedy wrap: by words where there are spaces, else by characters."""
-    text = " ".join(text.split())
-    if _text_w(font, text) <= max_w:
-        return [text]
-    tokens = re.findall(r"\S+\s*", text) if " " in text else list(text)
-    lines: list[str] = []
-    current = ""
-    for token in tokens:
-        trial = current + token
-        if current and _text_w(font, trial.rstrip()) > max_w:
-            lines.append(current.rstrip())
-            current = token
-        else:
-            current = trial
-    if current.strip():
-        lines.append(current.rstrip())
-    return lines
-
-
-def _fit(text: str, max_w: int, size: int, min_size: int, max_lines: int = 2
-         ) -> tuple[ImageFont.FreeTypeFont, list[str]]:
-    """The largest font (size..min_size) showing `text` in max_lines lines of max_w."""
-    for s in range(size, min_size - 1, -2):
-        font = _font(s)
-        lines = _wrap(text, font, max_w)
-        if len(lines) <= max_lines and all(_text_w(font, ln) <= max_w for ln in lines):
-            return font, lines
-    font = _font(min_size)
-    lines = _wrap(text, font, max_w)
-    if len(lines) > max_lines:
-        lines = lines[:max_lines]
-        last = lines[-1]
-        while last and _text_w(font, last + "…") > max_w:
-            last = last[:-1]
-        lines[-1] = last + "…"
-    return font, lines
 
 
 def _fit_names(zh: str, en: str, max_w: int, max_h: int, u: int):
@@ -149,106 +92,6 @@ def _fit_names(zh: str, en: str, max_w: int, max_h: int, u: int):
     fen, el = _fit(en, max_w, es, es, 2)
     return fzh, zl, fen, el
 
-
-def _mix(c1: Sequence[float], c2: Sequence[float], t: float) -> tuple[int, ...]:
-    """A colour (RGB), or a point, a fraction t of the way from c1 to c2."""
-    return tuple(round(a + (b - a) * t) for a, b in zip(c1[:3], c2[:3]))
-
-
-def _lighter(c: Sequence[int], t: float = 0.25) -> tuple[int, ...]:
-    return _mix(c, (255, 255, 255), t)
-
-
-def _darker(c: Sequence[int], t: float = 0.25) -> tuple[int, ...]:
-    return _mix(c, (0, 0, 0), t)
-
-
-_gradients: dict[tuple, Image.Image] = {}
-_gradients_lock = threading.Lock()
-
-
-def _vgradient(size: tuple[int, int], top: Sequence[int], bottom: Sequence[int]) -> Image.Image:
-    """A new vertical gradient image (the first of each kind is kept as a template)."""
-    key = (tuple(size), tuple(top), tuple(bottom))
-    with _gradients_lock:
-        template = _gradients.get(key)
-    if template is None:
-        template = _make_vgradient(size, top, bottom)
-        with _gradients_lock:
-            if len(_gradients) > 16:
-                _gradients.clear()
-            _gradients[key] = template
-    return template.copy()
-
-
-def _make_vgradient(size: tuple[int, int], top: Sequence[int], bottom: Sequence[int]) -> Image.Image:
-    w, h = size
-    column = Image.new("RGB", (1, h))
-    column.putdata([_mix(top, bottom, i / max(1, h - 1)) for i in range(h)])
-    return column.resize((w, h), Image.Resampling.NEAREST)
-
-
-def _chaikin(points: Sequence[tuple[float, float]], rounds: int = 3) -> list[tuple[float, float]]:
-    """Smooth an open polyline (end points kept)."""
-    pts = list(points)
-    for _ in range(rounds):
-        if len(pts) < 3:
-            break
-        out = [pts[0]]
-        for (x0, y0), (x1, y1) in zip(pts, pts[1:]):
-            out.append((0.75 * x0 + 0.25 * x1, 0.75 * y0 + 0.25 * y1))
-            out.append((0.25 * x0 + 0.75 * x1, 0.25 * y0 + 0.75 * y1))
-        out.append(pts[-1])
-        pts = out
-    return pts
-
-
-def _bezier(p0, p1, p2, p3, n: int = 24) -> list[tuple[float, float]]:
-    out = []
-    for i in range(n + 1):
-        t = i / n
-        a, b, c, d = (1 - t) ** 3, 3 * t * (1 - t) ** 2, 3 * t * t * (1 - t), t ** 3
-        out.append((a * p0[0] + b * p1[0] + c * p2[0] + d * p3[0],
-                    a * p0[1] + b * p1[1] + c * p2[1] + d * p3[1]))
-    return out
-
-
-def _rotate(points: Iterable[tuple[float, float]], deg: float, cx: float, cy: float
-            ) -> list[tuple[float, float]]:
-    a = math.radians(deg)
-    ca, sa = math.cos(a), math.sin(a)
-    return [(cx + (x - cx) * ca - (y - cy) * sa, cy + (x - cx) * sa + (y - cy) * ca)
-            for x, y in points]
-
-
-def _ellipse_pts(cx, cy, rx, ry, a0=0.0, a1=360.0, n=72) -> list[tuple[float, float]]:
-    out = []
-    for i in range(n + 1):
-        a = math.radians(a0 + (a1 - a0) * i / n)
-        out.append((cx + rx * math.cos(a), cy + ry * math.sin(a)))
-    return out
-
-
-def _star_pts(cx, cy, r_out, r_in, n=5, rot=-90.0) -> list[tuple[float, float]]:
-    out = []
-    for i in range(2 * n):
-        r = r_out if i % 2 == 0 else r_in
-        a = math.radians(rot + 180.0 * i / n)
-        out.append((cx + r * math.cos(a), cy + r * math.sin(a)))
-    return out
-
-
-def _save(img: Image.Image, out: Path) -> None:
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    img.save(out, "PNG", optimize=False, compress_level=3)
-
-
-def _text(d: ImageDraw.ImageDraw, xy, text, font, fill, anchor="la", halo=None, halo_w=0):
-    if halo is not None and halo_w:
-        d.text(xy, text, font=font, fill=fill, anchor=anchor, stroke_width=halo_w, stroke_fill=halo)
-    else:
-        d.text(xy, text, font=font, fill=fill, anchor=anchor)
 
 
 # --------------------------------------------------------------------------
@@ -1000,647 +843,109 @@ def _side_column(img, d, u, x0, y0, x1, y1, places, main_proj) -> None:
 
 
 # --------------------------------------------------------------------------
-# Object drawings
-
-OBJ_INK = (52, 44, 36)
-WOOD = (140, 94, 54)
-STEEL = (104, 108, 106)
-STEEL_LIGHT = (172, 176, 174)
-OLIVE = (104, 106, 70)
-OLIVE_CLOTH = (122, 118, 82)
-BRASS = (192, 152, 74)
-COPPER = (172, 100, 62)
-OLD_PAPER = (230, 218, 186)
-CLOTH_RED = (158, 54, 44)
-ENAMEL_BLUE = (42, 66, 118)
-LEATHER = (112, 74, 44)
-BRICK_GREY = (126, 126, 120)
-INDIGO = (58, 70, 98)
-CARDBOARD = (180, 150, 106)
-CERAMIC = (236, 232, 220)
-PAINT_BLUE = (54, 86, 140)
-SEAL_RED = (178, 52, 40)
-
-
-class _G:
-    """Draw in a 1000×560 design space mapped onto the supersampled stage,
-    optionally rotated about a point (for sheets of paper lying askew)."""
-
-    def __init__(self, img: Image.Image, ox: float, oy: float, s: float):
-        self.img = img
-        self.d = ImageDraw.Draw(img)
-        self.ox, self.oy, self.s = ox, oy, s
-        self.rot: tuple[float, float, float] | None = None
-        self.zoom = 1.0  # about the stage centre (500, 290)
-
-    def project(self, pts: Iterable[tuple[float, float]]) -> list[tuple[float, float]]:
-        pts = list(pts)
-        if self.rot:
-            pts = _rotate(pts, *self.rot)
-        z, s = self.zoom, self.s
-        return [(self.ox + (500 + (x - 500) * z) * s, self.oy + (290 + (y - 290) * z) * s)
-                for x, y in pts]
-
-    def w(self, width: float) -> int:
-        return max(1, round(width * self.s))
-
-    def poly(self, pts, fill=None, outline=OBJ_INK, width: float = 3) -> None:
-        projected = self.project(pts)
-        if fill is not None:
-            self.d.polygon(projected, fill=fill)
-        if outline is not None and width:
-            self.d.line(projected + [projected[0]], fill=outline, width=self.w(width), joint="curve")
-
-    def line(self, pts, fill=OBJ_INK, width: float = 3) -> None:
-        self.d.line(self.project(pts), fill=fill, width=self.w(width), joint="curve")
-
-    def rect(self, x0, y0, x1, y1, fill=None, outline=OBJ_INK, width: float = 3, r: float = 0) -> None:
-        if self.rot or r:
-            if r:
-                pts = _rounded_rect_pts(x0, y0, x1, y1, r)
-            else:
-                pts = [(x0, y0), (x1, y0), (x1, y1), (x0, y1)]
-            self.poly(pts, fill, outline, width)
-        else:
-            (a, b), (c, e) = self.project([(x0, y0), (x1, y1)])
-            self.d.rectangle((a, b, c, e), fill=fill, outline=outline if width else None,
-                             width=self.w(width) if outline is not None else 0)
-
-    def ell(self, cx, cy, rx, ry, fill=None, outline=OBJ_INK, width: float = 3) -> None:
-        if self.rot:
-            self.poly(_ellipse_pts(cx, cy, rx, ry, n=60)[:-1], fill, outline, width)
-        else:
-            (a, b), (c, e) = self.project([(cx - rx, cy - ry), (cx + rx, cy + ry)])
-            self.d.ellipse((a, b, c, e), fill=fill, outline=outline if width else None,
-                           width=self.w(width) if outline is not None else 0)
-
-    def arc(self, cx, cy, rx, ry, a0, a1, fill=OBJ_INK, width: float = 3) -> None:
-        self.line(_ellipse_pts(cx, cy, rx, ry, a0, a1, n=40), fill, width)
-
-    def text(self, x, y, text, size, fill, anchor="mm") -> None:
-        (px, py), = self.project([(x, y)])
-        self.d.text((px, py), text, font=_font(round(size * self.s * self.zoom)), fill=fill, anchor=anchor)
-
-
-def _rounded_rect_pts(x0, y0, x1, y1, r) -> list[tuple[float, float]]:
-    r = min(r, (x1 - x0) / 2, (y1 - y0) / 2)
-    pts: list[tuple[float, float]] = []
-    for cx, cy, a0 in ((x1 - r, y0 + r, 270), (x1 - r, y1 - r, 0), (x0 + r, y1 - r, 90),
-                       (x0 + r, y0 + r, 180)):
-        pts += _ellipse_pts(cx, cy, r, r, a0, a0 + 90, n=8)
-    return pts
-
-
-def _scribble_column(g: _G, x: float, y0: float, y1: float, rnd: random.Random,
-                     size: float = 22, color=OBJ_INK, width: float = 2) -> None:
-    """Handwriting-like marks down a column (stands for vertical Chinese script)."""
-    y = y0
-    while y + size * 0.8 < y1:
-        for _ in range(rnd.randint(2, 4)):
-            ax, ay = x + rnd.uniform(-size * 0.4, size * 0.3), y + rnd.uniform(0, size * 0.6)
-            bx, by = ax + rnd.uniform(-size * 0.1, size * 0.45), ay + rnd.uniform(-size * 0.15, size * 0.4)
-            g.line([(ax, ay), (bx, by)], color, width)
-        y += size * rnd.uniform(0.95, 1.15)
-
-
-def _draw_rifle(g: _G, rnd: random.Random) -> None:
-    sling = _bezier((175, 330), (320, 440), (580, 420), (705, 298))
-    g.line(sling, OBJ_INK, 13)
-    g.line(sling, (132, 116, 76), 8)
-    g.rect(420, 265, 955, 279, STEEL)
-    g.poly([(936, 265), (941, 254), (949, 254), (951, 265)], STEEL_LIGHT, width=2)
-    wood = [(70, 256), (110, 259), (250, 274), (292, 280), (318, 280), (330, 276), (790, 276),
-            (800, 281), (794, 292), (460, 296), (452, 310), (390, 310), (372, 298), (322, 300),
-            (290, 306), (250, 318), (110, 344), (70, 348)]
-    g.poly(wood, WOOD)
-    for k, (a, b) in enumerate(((262, 272), (276, 300), (290, 318))):
-        g.line(_chaikin([(92, b + 6), (170, (a + b) / 2 + 14), (260, a + 10)], 2),
-               _darker(WOOD, 0.22), 1.5)
-    g.line([(520, 284), (770, 283)], _darker(WOOD, 0.2), 1.5)
-    g.rect(64, 254, 76, 350, STEEL, width=2.5)
-    g.rect(300, 260, 452, 283, STEEL)
-    g.rect(318, 255, 420, 268, STEEL_LIGHT, width=2.5, r=5)
-    g.line([(372, 266), (386, 300)], OBJ_INK, 8)
-    g.line([(372, 266), (386, 300)], STEEL_LIGHT, 4)
-    g.ell(388, 304, 9, 9, STEEL_LIGHT, width=2.5)
-    g.rect(470, 256, 505, 265, STEEL, width=2)
-    g.arc(420, 306, 26, 22, 0, 180, OBJ_INK, 4)
-    g.line([(418, 298), (412, 318)], OBJ_INK, 3.5)
-    for x in (560, 772):
-        g.rect(x, 271, x + 12, 300, STEEL, width=2.5)
-    g.ell(176, 330, 7, 7, STEEL_LIGHT, width=2)
-    g.ell(705, 298, 7, 7, STEEL_LIGHT, width=2)
-
-
-def _draw_helmet(g: _G, rnd: random.Random) -> None:
-    dome = [(500 - 235 * math.cos(math.radians(t)), 352 - 212 * math.sin(math.radians(t)) ** 0.85)
-            for t in range(0, 181, 6)]
-    shell = dome + [(758, 384), (806, 402), (786, 412), (520, 398), (300, 390), (246, 382),
-                    (238, 370)]
-    strap = _bezier((330, 388), (350, 510), (640, 510), (690, 394))
-    g.line(strap, OBJ_INK, 13)
-    g.line(strap, LEATHER, 8)
-    g.rect(478, 470, 522, 492, BRASS, width=2.5, r=4)
-    g.poly(shell, OLIVE)
-    hl = [(500 - 190 * math.cos(math.radians(t)), 346 - 170 * math.sin(math.radians(t)) ** 0.85)
-          for t in range(30, 101, 5)]
-    g.line(hl, _lighter(OLIVE, 0.28), 14)
-    g.line([(262, 356), (500, 364), (738, 356)], _darker(OLIVE, 0.25), 4)
-    g.ell(640, 300, 9, 9, _darker(OLIVE, 0.15), width=2.5)
-    g.ell(360, 300, 9, 9, _darker(OLIVE, 0.15), width=2.5)
-
-
-def _draw_canteen(g: _G, rnd: random.Random) -> None:
-    strap = _bezier((372, 250), (250, 40), (760, 40), (628, 250))
-    g.line(strap, OBJ_INK, 18)
-    g.line(strap, (142, 130, 94), 12)
-    left = _bezier((470, 176), (400, 186), (350, 220), (350, 300)) + \
-        _bezier((350, 300), (350, 420), (380, 480), (500, 480))[1:]
-    body = left + [(1000 - x, y) for x, y in reversed(left)][1:]
-    g.poly(body, OLIVE_CLOTH)
-    g.line(_bezier((604, 230), (636, 280), (640, 420), (590, 460)), _darker(OLIVE_CLOTH, 0.16), 16)
-    g.line(_bezier((396, 240), (376, 300), (376, 400), (410, 450)), _lighter(OLIVE_CLOTH, 0.16), 12)
-    g.poly(body, None)
-    for x in range(366, 636, 14):
-        g.line([(x, 340), (x + 7, 340)], _darker(OLIVE_CLOTH, 0.35), 2)
-    for x in (372, 628):
-        g.rect(x - 12, 236, x + 12, 262, BRASS, width=2.5, r=4)
-    g.rect(464, 134, 536, 182, STEEL)
-    g.rect(450, 98, 550, 138, _darker(STEEL, 0.2), r=10)
-    for y in (108, 118, 128):
-        g.line([(458, y), (542, y)], _lighter(STEEL, 0.1), 1.5)
-    chain = _bezier((550, 120), (586, 134), (596, 170), (592, 206))
-    for link_x, link_y in chain[::3]:
-        g.ell(link_x, link_y, 3.5, 3.5, None, OBJ_INK, 1.5)
-
-
-def _draw_shell(g: _G, rnd: random.Random) -> None:
-    g.rect(440, 248, 560, 462, BRASS)
-    g.rect(456, 256, 472, 454, _lighter(BRASS, 0.3), outline=None)
-    g.rect(538, 256, 552, 454, _darker(BRASS, 0.15), outline=None)
-    g.rect(440, 248, 560, 462, None)
-    g.rect(428, 452, 572, 478, _darker(BRASS, 0.12), r=3)
-    left = _bezier((446, 152), (446, 96), (474, 62), (492, 46))
-    right = [(1000 - x, y) for x, y in reversed(left)]
-    body = left + right + [(554, 252), (446, 252)]
-    g.poly(body, (96, 100, 80))
-    g.rect(458, 160, 470, 246, _lighter((96, 100, 80), 0.2), outline=None)
-    g.poly(body, None)
-    g.rect(442, 222, 558, 240, COPPER, r=3)
-    fuze = _bezier((474, 88), (478, 64), (488, 50), (494, 42)) + \
-        [(1000 - x, y) for x, y in reversed(_bezier((474, 88), (478, 64), (488, 50), (494, 42)))]
-    g.poly(fuze, (150, 150, 140), width=2.5)
-    g.line([(474, 88), (526, 88)], OBJ_INK, 2.5)
-    for y in (176, 192):
-        g.line([(478, y), (522, y)], (214, 196, 120), 4)
-    g.ell(500, 470, 60, 4, None, _darker(BRASS, 0.35), 1.5)
-
-
-def _draw_leaflet(g: _G, rnd: random.Random) -> None:
-    g.rot = (-5, 500, 285)
-    g.poly([(334, 62), (666, 62), (666, 470), (620, 512), (334, 512)], (226, 210, 170))
-    g.poly([(666, 470), (620, 512), (628, 478)], _darker((226, 210, 170), 0.12), width=2)
-    g.rect(370, 92, 630, 116, (146, 58, 46), outline=None)
-    g.rect(400, 124, 600, 136, (146, 58, 46), outline=None)
-    g.rect(370, 152, 630, 304, (238, 226, 192), width=2.5)
-    g.ell(430, 200, 22, 22, None, OBJ_INK, 2.5)
-    for k in range(8):
-        a = math.radians(45 * k)
-        g.line([(430 + 28 * math.cos(a), 200 + 28 * math.sin(a)),
-                (430 + 38 * math.cos(a), 200 + 38 * math.sin(a))], OBJ_INK, 2)
-    g.line([(372, 286), (430, 246), (480, 272), (540, 226), (628, 280)], OBJ_INK, 3)
-    g.line([(372, 298), (460, 280), (530, 292), (628, 288)], OBJ_INK, 2)
-    for x in range(610, 380, -26):
-        _scribble_column(g, x, 322, 494 - (30 if x < 420 else 0), rnd, 18, (70, 58, 46), 2.5)
-
-
-def _draw_telegram(g: _G, rnd: random.Random) -> None:
-    g.rot = (3, 500, 280)
-    g.rect(230, 80, 770, 480, (234, 224, 196))
-    g.text(500, 120, "電 報", 38, (150, 62, 48))
-    g.line([(260, 150), (740, 150)], (150, 62, 48), 3)
-    g.line([(260, 157), (740, 157)], (150, 62, 48), 1.5)
-    for x0, x1 in ((260, 380), (390, 560), (570, 740)):
-        g.rect(x0, 170, x1, 205, None, (150, 62, 48), 1.5)
-        g.line([(x0 + 10, 194), (x0 + 10 + (x1 - x0) * rnd.uniform(0.3, 0.7), 194)], (70, 66, 64), 2)
-    for row, y in enumerate(range(236, 440, 36)):
-        groups = 5 if row < 4 else 3
-        for k in range(groups):
-            code = "".join(str(rnd.randint(0, 9)) for _ in range(4))
-            g.text(300 + k * 92, y, code, 24, (58, 56, 62))
-    g.ell(680, 420, 40, 40, None, (176, 60, 50), 3)
-    g.ell(680, 420, 30, 30, None, (176, 60, 50), 1.5)
-    g.line([(646, 420), (714, 420)], (176, 60, 50), 2)
-
-
-def _draw_map(g: _G, rnd: random.Random) -> None:
-    g.rot = (-3, 500, 280)
-    x0, y0, x1, y1 = 220, 90, 780, 470
-    base = (226, 216, 184)
-    for i in range(3):
-        for j in range(2):
-            shade = _darker(base, 0.05) if (i + j) % 2 else _lighter(base, 0.1)
-            g.rect(x0 + i * (x1 - x0) / 3, y0 + j * (y1 - y0) / 2,
-                   x0 + (i + 1) * (x1 - x0) / 3, y0 + (j + 1) * (y1 - y0) / 2, shade, outline=None)
-    for x in range(x0 + 70, x1, 70):
-        g.line([(x, y0), (x, y1)], (196, 184, 150), 1)
-    for y in range(y0 + 70, y1, 70):
-        g.line([(x0, y), (x1, y)], (196, 184, 150), 1)
-    for cx, cy, rmax in ((360, 330, 90), (640, 190, 70)):
-        for r in range(rmax, 10, -20):
-            pts = [(cx + r * 1.3 * math.cos(a) * (1 + 0.08 * math.sin(3 * a)),
-                    cy + r * 0.8 * math.sin(a) * (1 + 0.08 * math.cos(2 * a)))
-                   for a in (2 * math.pi * k / 36 for k in range(37))]
-            g.line(pts, (150, 112, 70), 1.8)
-    river = _chaikin([(230, 160), (330, 190), (450, 160), (520, 250), (560, 380), (600, 470)], 3)
-    g.line(river, (70, 110, 150), 9)
-    g.line(river, (140, 176, 200), 5)
-    g.line([(x0, 420), (300, 400), (420, 430), (560, 300), (700, 260), (780, 230)], OBJ_INK, 2.5)
-    for x, y in ((300, 400), (420, 430), (560, 300), (700, 260)):
-        g.line([(x - 5, y - 5), (x + 5, y + 5)], OBJ_INK, 2)
-    arrow = _chaikin([(690, 400), (640, 330), (580, 310)], 3)
-    g.line(arrow, (176, 48, 40), 5)
-    g.poly([(580, 310), (606, 298), (600, 324)], (176, 48, 40), (176, 48, 40), 2)
-    g.ell(520, 250, 46, 34, None, (176, 48, 40), 4)
-    g.rect(x0, y0, x1, y1, None)
-    for i in (1, 2):
-        g.line([(x0 + i * (x1 - x0) / 3, y0), (x0 + i * (x1 - x0) / 3, y1)], _darker(base, 0.25), 2)
-    g.line([(x0, (y0 + y1) / 2), (x1, (y0 + y1) / 2)], _darker(base, 0.25), 2)
-
-
-def _draw_medal(g: _G, rnd: random.Random) -> None:
-    stripes = [(150, 44, 40), (230, 222, 200), (44, 64, 118), (230, 222, 200), (150, 44, 40)]
-    for k, c in enumerate(stripes):
-        g.rect(440 + k * 24, 50, 464 + k * 24, 190, c, outline=None)
-    g.poly([(440, 50), (560, 50), (560, 190), (500, 214), (440, 190)], None)
-    g.poly([(440, 190), (500, 214), (560, 190)], None, width=2)
-    g.ell(500, 222, 12, 14, None, BRASS, 5)
-    star = _star_pts(500, 365, 140, 100, 8, -90)
-    g.poly(star, BRASS)
-    g.poly(_star_pts(500, 365, 118, 86, 8, -90), _lighter(BRASS, 0.2), _darker(BRASS, 0.2), 2)
-    g.ell(500, 365, 62, 62, ENAMEL_BLUE)
-    g.ell(500, 365, 34, 34, (240, 236, 226), width=2.5)
-    g.ell(500, 365, 74, 74, None, _darker(BRASS, 0.3), 2)
-
-
-def _draw_badge(g: _G, rnd: random.Random) -> None:
-    outer = [(350, 100), (650, 100), (650, 290)] + _bezier((650, 290), (650, 390), (560, 440), (500, 480))[1:] + \
-        _bezier((500, 480), (440, 440), (350, 390), (350, 290))[1:]
-    inner = [(374, 122), (626, 122), (626, 288)] + _bezier((626, 288), (626, 372), (552, 416), (500, 450))[1:] + \
-        _bezier((500, 450), (448, 416), (374, 372), (374, 288))[1:]
-    g.poly(outer, BRASS)
-    g.poly(inner, ENAMEL_BLUE, _darker(BRASS, 0.3), 2)
-    g.poly([(374, 122), (626, 122), (626, 180), (374, 180)], CLOTH_RED, None, 0)
-    g.line([(374, 180), (626, 180)], _darker(BRASS, 0.3), 2)
-    g.poly(_star_pts(500, 290, 78, 32), (236, 232, 220), width=2.5)
-    g.rect(410, 376, 590, 408, (236, 232, 220), width=2)
-    for x in range(428, 580, 30):
-        g.line([(x, 386), (x + 14, 398)], OBJ_INK, 2.5)
-        g.line([(x + 14, 386), (x, 398)], OBJ_INK, 1.5)
-    g.line([(360, 106), (640, 106)], _lighter(BRASS, 0.35), 3)
-
-
-def _draw_letter(g: _G, rnd: random.Random) -> None:
-    g.rot = (-6, 295, 290)
-    g.rect(170, 80, 420, 500, (222, 204, 166))
-    g.rect(250, 150, 340, 440, None, (176, 56, 44), 3)
-    g.rect(258, 158, 332, 432, None, (176, 56, 44), 1.2)
-    _scribble_column(g, 295, 180, 420, rnd, 26, OBJ_INK, 3)
-    _scribble_column(g, 385, 120, 330, rnd, 17, OBJ_INK, 2)
-    _scribble_column(g, 210, 300, 480, rnd, 15, OBJ_INK, 2)
-    g.rect(190, 96, 238, 150, (120, 70, 64), (240, 232, 214), 3)
-    g.ell(236, 150, 26, 26, None, (60, 56, 60), 2)
-    g.rot = (4, 655, 280)
-    g.rect(470, 60, 840, 500, (238, 228, 200))
-    g.line([(490, 84), (820, 84)], (186, 74, 58), 2)
-    g.line([(490, 476), (820, 476)], (186, 74, 58), 2)
-    for x in range(490, 821, 30):
-        g.line([(x, 84), (x, 476)], (200, 110, 90), 1.2)
-    cols = list(range(805, 500, -30))
-    for k, x in enumerate(cols):
-        end = 466 if k < len(cols) - 3 else rnd.randint(200, 380)
-        _scribble_column(g, x - 15, 96, end, rnd, 22, (40, 36, 40), 2.2)
-
-
-def _photo(g: _G, x0, y0, x1, y1, rnd: random.Random) -> None:
-    g.rect(x0, y0, x1, y1, (238, 232, 216), None)
-    ix0, iy0, ix1, iy1 = x0 + 10, y0 + 10, x1 - 10, y1 - 10
-    g.rect(ix0, iy0, ix1, iy1, (206, 186, 150), None)
-    h = iy1 - iy0
-    hills = [(ix0, iy0 + h * 0.62)]
-    for k in range(1, 7):
-        hills.append((ix0 + (ix1 - ix0) * k / 6, iy0 + h * rnd.uniform(0.35, 0.7)))
-    g.poly(hills + [(ix1, iy1), (ix0, iy1)], (150, 124, 92), None, 0)
-    g.rect(ix0, iy0 + h * 0.78, ix1, iy1, (120, 98, 72), None)
-    if rnd.random() < 0.6:
-        bx = ix0 + (ix1 - ix0) * rnd.uniform(0.2, 0.6)
-        g.rect(bx, iy0 + h * 0.5, bx + 40, iy0 + h * 0.8, (96, 78, 58), None)
-        g.poly([(bx - 8, iy0 + h * 0.5), (bx + 20, iy0 + h * 0.38), (bx + 48, iy0 + h * 0.5)],
-               (84, 68, 52), None, 0)
-    for cx, cy, sx, sy in ((x0, y0, 1, 1), (x1, y0, -1, 1), (x1, y1, -1, -1), (x0, y1, 1, -1)):
-        g.poly([(cx - 4 * sx, cy - 4 * sy), (cx + 24 * sx, cy - 4 * sy), (cx - 4 * sx, cy + 24 * sy)],
-               (110, 106, 100), None, 0)
-
-
-def _draw_photo_album(g: _G, rnd: random.Random) -> None:
-    g.rect(166, 96, 834, 484, (96, 70, 50), r=8)
-    g.rect(182, 110, 498, 470, (50, 48, 46), None)
-    g.rect(502, 110, 818, 470, (56, 54, 52), None)
-    g.line([(500, 110), (500, 470)], (30, 28, 26), 4)
-    for (x0, y0, x1, y1, ang) in ((212, 136, 468, 298, -2), (238, 318, 432, 448, 3),
-                                  (532, 142, 792, 306, 1.5), (560, 326, 762, 444, -3)):
-        g.rot = (ang, (x0 + x1) / 2, (y0 + y1) / 2)
-        _photo(g, x0, y0, x1, y1, rnd)
-    g.rot = None
-    g.line([(452, 458), (480, 458)], (200, 196, 186), 2)
-    g.line([(740, 458), (790, 458)], (200, 196, 186), 2)
-
-
-def _draw_bayonet(g: _G, rnd: random.Random) -> None:
-    g.rect(300, 348, 860, 382, _darker(STEEL, 0.2), r=14)
-    g.poly([(860, 350), (905, 365), (860, 380)], _darker(STEEL, 0.2))
-    g.line([(320, 356), (840, 356)], _lighter(STEEL, 0.15), 2.5)
-    g.rect(336, 320, 424, 420, LEATHER, r=6)
-    for y in (334, 406):
-        for x in range(346, 416, 10):
-            g.line([(x, y), (x + 5, y)], _lighter(LEATHER, 0.35), 1.5)
-    g.poly([(300, 238), (820, 242), (905, 258), (820, 274), (300, 278)], STEEL_LIGHT)
-    g.line([(320, 252), (780, 254)], _darker(STEEL_LIGHT, 0.25), 2.5)
-    g.line([(320, 262), (780, 263)], _lighter(STEEL_LIGHT, 0.4), 2)
-    g.rect(282, 222, 302, 296, STEEL)
-    g.ell(292, 210, 15, 15, None, OBJ_INK, 9)
-    g.ell(292, 210, 15, 15, None, STEEL, 5)
-    g.rect(140, 236, 284, 282, WOOD, r=12)
-    for x in (180, 240):
-        g.ell(x, 259, 7, 7, STEEL_LIGHT, width=2)
-    g.line([(150, 268), (270, 270)], _darker(WOOD, 0.2), 1.5)
-    g.rect(118, 230, 146, 288, STEEL, r=5)
-    g.line([(126, 248), (138, 248)], OBJ_INK, 2)
-
-
-def _draw_radio(g: _G, rnd: random.Random) -> None:
-    g.line([(700, 152), (820, 36)], OBJ_INK, 6)
-    g.line([(700, 152), (820, 36)], STEEL_LIGHT, 3)
-    g.ell(821, 35, 8, 8, STEEL_LIGHT, width=2)
-    g.arc(500, 152, 80, 48, 180, 360, OBJ_INK, 12)
-    g.arc(500, 152, 80, 48, 180, 360, (70, 60, 50), 7)
-    g.rect(250, 146, 750, 456, OLIVE, r=16)
-    g.rect(282, 180, 718, 424, _darker(OLIVE, 0.18), r=6)
-    g.ell(380, 262, 56, 56, (232, 226, 206))
-    g.arc(380, 262, 42, 42, 200, 340, OBJ_INK, 2)
-    for k in range(9):
-        a = math.radians(200 + 17.5 * k)
-        g.line([(380 + 36 * math.cos(a), 262 + 36 * math.sin(a)),
-                (380 + 44 * math.cos(a), 262 + 44 * math.sin(a))], OBJ_INK, 2)
-    g.line([(380, 262), (404, 228)], (170, 40, 36), 3)
-    g.ell(380, 262, 5, 5, OBJ_INK, None)
-    for cx, cy, r in ((560, 250, 34), (656, 250, 26), (560, 352, 24), (656, 352, 24)):
-        g.ell(cx, cy, r, r, (40, 38, 36), width=2.5)
-        g.ell(cx, cy, r * 0.6, r * 0.6, (62, 60, 56), None)
-        g.line([(cx, cy), (cx + r * 0.8 * math.cos(rnd.uniform(3.6, 5.8)),
-                           cy + r * 0.8 * math.sin(rnd.uniform(3.6, 5.8)))], (220, 214, 200), 3)
-    g.rect(310, 346, 460, 400, BRASS, width=2)
-    for y in (360, 372, 384):
-        g.line([(322, y), (322 + rnd.randint(60, 120), y)], _darker(BRASS, 0.45), 2)
-    for x in (480, 500):
-        g.rect(x - 6, 380, x + 6, 406, (30, 30, 30), width=1.5)
-    for x in (250, 750):
-        g.rect(x - 14, 270, x + 14, 330, _darker(OLIVE, 0.3), r=6)
-
-
-def _draw_flag(g: _G, rnd: random.Random) -> None:
-    top = [(252 + t * 530, 84 + 14 * math.sin(t * 9.0) + 24 * t) for t in (i / 40 for i in range(41))]
-    bottom = [(252 + t * 518, 384 + 16 * math.sin(t * 9.0 + 0.5) - 10 * t) for t in (i / 40 for i in range(41))]
-    edge = []
-    for k in range(1, 12):
-        t = k / 12
-        y = top[-1][1] + (bottom[-1][1] - top[-1][1]) * t
-        x = top[-1][0] + (bottom[-1][0] - top[-1][0]) * t - (18 if k % 2 else 0) - rnd.uniform(0, 10)
-        edge.append((x, y))
-    cloth = top + edge + list(reversed(bottom))
-    g.poly(cloth, CLOTH_RED, None, 0)
-    for t0 in (0.1, 0.45, 0.8):
-        x = 252 + t0 * 520
-        g.poly([(x, 100), (x + 40, 104), (x + 44, 372), (x + 6, 378)], _darker(CLOTH_RED, 0.14), None, 0)
-        g.line([(x + 60, 104), (x + 66, 370)], _lighter(CLOTH_RED, 0.18), 5)
-    g.poly(cloth, None)
-    g.rect(236, 40, 252, 524, WOOD, width=2.5)
-    g.ell(244, 36, 13, 13, BRASS, width=2.5)
-    for y in (96, 370):
-        g.rect(248, y - 8, 262, y + 8, STEEL, width=2)
-
-
-def _draw_armband(g: _G, rnd: random.Random) -> None:
-    g.rot = (-4, 500, 290)
-    cloth = (230, 224, 206)
-
-    def edge(off: float) -> list[tuple[float, float]]:
-        return [(170 + 660 * t, 210 + off + 46 * (2 * t - 1) ** 2) for t in (i / 40 for i in range(41))]
-
-    top, bottom = edge(0), edge(140)
-    band = top + list(reversed(bottom))
-    g.poly(band, cloth)
-    # the folded-under end on the left
-    g.poly([top[0], top[3], bottom[3], bottom[0]], _darker(cloth, 0.12), width=2)
-    for off in (18, 122):
-        g.line(edge(off)[4:], PAINT_BLUE, 5)
-    g.rect(436, 256, 564, 342, None, SEAL_RED, 4)
-    for x in (476, 524):
-        _scribble_column(g, x, 266, 338, rnd, 16, SEAL_RED, 4.5)
-    g.line([(738, 270), (820, 262)], STEEL_LIGHT, 5)
-    g.line([(738, 282), (812, 276)], STEEL_LIGHT, 3)
-    g.ell(736, 276, 8, 8, None, STEEL, 3)
-    g.arc(822, 268, 7, 7, -90, 90, STEEL, 3)
-    g.rot = None
-
-
-def _draw_coin(g: _G, rnd: random.Random) -> None:
-    for cx, cy, r, face in ((370, 290, 150, 0), (670, 300, 126, 1)):
-        silver = (198, 198, 190) if face == 0 else (186, 186, 178)
-        g.ell(cx + 6, cy + 8, r, r, _darker(silver, 0.45), None)
-        g.ell(cx, cy, r, r, silver, width=3)
-        g.ell(cx, cy, r * 0.92, r * 0.92, None, _darker(silver, 0.25), 2)
-        for k in range(0, 360, 6):
-            a = math.radians(k)
-            g.ell(cx + r * 0.84 * math.cos(a), cy + r * 0.84 * math.sin(a), 2.2, 2.2,
-                  _darker(silver, 0.35), None)
-        if face == 0:  # plum blossom
-            for k in range(5):
-                a = math.radians(-90 + 72 * k)
-                g.ell(cx + r * 0.3 * math.cos(a), cy + r * 0.3 * math.sin(a), r * 0.2, r * 0.2,
-                      _lighter(silver, 0.15), _darker(silver, 0.4), 2.5)
-            g.ell(cx, cy, r * 0.12, r * 0.12, _darker(silver, 0.2), _darker(silver, 0.4), 2)
-        else:  # wreath
-            for side in (-1, 1):
-                for k in range(8):
-                    a = math.radians(110 + 18 * k) if side < 0 else math.radians(70 - 18 * k)
-                    x, y = cx + r * 0.62 * math.cos(a), cy + r * 0.62 * math.sin(a)
-                    g.ell(x, y, 7, 12, _lighter(silver, 0.1), _darker(silver, 0.4), 1.8)
-            g.ell(cx, cy, r * 0.26, r * 0.26, None, _darker(silver, 0.4), 3)
-            g.ell(cx, cy, r * 0.08, r * 0.08, _darker(silver, 0.3), None)
-        g.arc(cx, cy, r * 0.97, r * 0.97, 200, 250, _lighter(silver, 0.5), 4)
-
-
-def _draw_bowl(g: _G, rnd: random.Random) -> None:
-    cx, rim, rx, ry = 500, 200, 232, 44
-    left = _bezier((cx - rx, rim), (cx - rx + 6, 330), (cx - 150, 410), (cx - 80, 420))
-    right = [(2 * cx - x, y) for x, y in reversed(left)]
-    body = _ellipse_pts(cx, rim, rx, ry, 0, 180, n=40)[::-1][:-1] + left + right
-    g.rect(cx - 84, 414, cx + 84, 448, _darker(CERAMIC, 0.06), r=6)
-    g.poly(body, CERAMIC)
-    g.poly(_ellipse_pts(cx, rim, rx, ry, n=72)[:-1], _darker(CERAMIC, 0.1))
-    g.poly(_ellipse_pts(cx, rim + 10, rx - 20, ry - 10, 180, 360, n=36) +
-           list(reversed(_ellipse_pts(cx, rim, rx - 4, ry - 2, 180, 360, n=36))),
-           _darker(CERAMIC, 0.2), None, 0)
-    g.line(_ellipse_pts(cx, rim + 22, rx - 6, ry, 10, 170, n=40), PAINT_BLUE, 5)
-    g.line(_ellipse_pts(cx, rim + 34, rx - 10, ry, 14, 166, n=40), PAINT_BLUE, 2)
-    for k in range(5):
-        x = cx - 150 + k * 75
-        y = 330 + (8 if k % 2 else 0)
-        g.line(_chaikin([(x - 20, y + 18), (x, y - 14), (x + 18, y + 20)], 2), PAINT_BLUE, 3)
-        g.ell(x, y - 18, 6, 6, PAINT_BLUE, None)
-    g.line(_ellipse_pts(cx, 400, 92, 12, 10, 170, n=24), PAINT_BLUE, 3)
-    g.poly([(412, 236), (428, 246), (440, 236)], _darker(CERAMIC, 0.35), None, 0)
-
-
-def _draw_brick(g: _G, rnd: random.Random) -> None:
-    front = [(230, 240), (700, 240), (700, 430), (230, 430)]
-    top = [(230, 240), (330, 170), (800, 170), (700, 240)]
-    side = [(700, 240), (800, 170), (800, 360), (700, 430)]
-    g.poly(top, _lighter(BRICK_GREY, 0.18))
-    g.poly(side, _darker(BRICK_GREY, 0.18))
-    g.poly(front, BRICK_GREY)
-    for _ in range(160):
-        x, y = rnd.uniform(240, 690), rnd.uniform(250, 420)
-        c = _lighter(BRICK_GREY, 0.25) if rnd.random() < 0.5 else _darker(BRICK_GREY, 0.22)
-        g.ell(x, y, rnd.uniform(1.5, 3.5), rnd.uniform(1.5, 3), c, None)
-    g.rect(380, 276, 560, 396, _darker(BRICK_GREY, 0.12), _darker(BRICK_GREY, 0.4), 3)
-    g.line([(384, 392), (556, 392), (556, 280)], _lighter(BRICK_GREY, 0.2), 2)
-    for x in (412, 470, 528):  # worn, illegible stamped marks
-        for y in range(290, 370, 26):
-            for _ in range(rnd.randint(2, 3)):
-                ax, ay = x + rnd.uniform(-14, 8), y + rnd.uniform(0, 16)
-                if rnd.random() < 0.5:
-                    g.line([(ax, ay), (ax + rnd.uniform(8, 20), ay + rnd.uniform(-3, 3))],
-                           _darker(BRICK_GREY, 0.42), 4)
-                else:
-                    g.line([(ax, ay), (ax + rnd.uniform(-4, 4), ay + rnd.uniform(8, 18))],
-                           _darker(BRICK_GREY, 0.42), 4)
-    g.poly([(230, 240), (260, 240), (250, 262), (230, 270)], _darker(BRICK_GREY, 0.3), None, 0)
-    g.poly([(560, 240), (600, 240), (590, 252)], _darker(BRICK_GREY, 0.3), None, 0)
-    g.poly(front, None)
-
-
-def _draw_book(g: _G, rnd: random.Random) -> None:
-    g.rect(340, 104, 700, 482, _darker(INDIGO, 0.25))
-    g.rect(326, 94, 686, 476, (226, 216, 190))
-    for y in range(104, 472, 8):
-        g.line([(676, y), (686, y + 4)], (190, 180, 156), 1)
-    g.rect(306, 82, 666, 466, INDIGO)
-    for y in (120, 220, 328, 428):
-        g.line([(640, y), (666, y)], (236, 230, 214), 3)
-    g.line([(640, 120), (640, 428)], (236, 230, 214), 3)
-    for y in (120, 220, 328, 428):
-        g.ell(640, y, 4, 4, (30, 30, 40), None)
-    g.line([(640, 82), (640, 96)], (236, 230, 214), 3)
-    g.line([(640, 452), (640, 466)], (236, 230, 214), 3)
-    g.rect(334, 110, 388, 330, (232, 222, 196), width=2)
-    g.rect(340, 116, 382, 324, None, (120, 100, 80), 1.2)
-    _scribble_column(g, 361, 130, 316, rnd, 28, OBJ_INK, 3.5)
-    g.line([(312, 88), (312, 460)], _lighter(INDIGO, 0.2), 3)
-
-
-def _draw_generic(g: _G, rnd: random.Random) -> None:
-    front = [(310, 250), (660, 250), (660, 460), (310, 460)]
-    top = [(310, 250), (400, 180), (750, 180), (660, 250)]
-    side = [(660, 250), (750, 180), (750, 390), (660, 460)]
-    g.poly(top, _lighter(CARDBOARD, 0.15))
-    g.poly(side, _darker(CARDBOARD, 0.15))
-    g.poly(front, CARDBOARD)
-    g.poly([(310, 250), (660, 250), (660, 292), (310, 292)], _lighter(CARDBOARD, 0.06))
-    g.poly([(660, 250), (750, 180), (750, 222), (660, 292)], _darker(CARDBOARD, 0.08))
-    g.rect(420, 326, 550, 412, (240, 236, 226), width=2.5)
-    g.text(485, 369, "?", 52, (110, 96, 76))
-    g.ell(705, 330, 22, 12, _darker(CARDBOARD, 0.45), width=2)
-
-
-_MOTIF_DRAWERS: dict[str, Callable[[_G, random.Random], None]] = {
-    "rifle": _draw_rifle, "helmet": _draw_helmet, "canteen": _draw_canteen, "shell": _draw_shell,
-    "leaflet": _draw_leaflet, "telegram": _draw_telegram, "map": _draw_map, "medal": _draw_medal,
-    "badge": _draw_badge, "letter": _draw_letter, "photo_album": _draw_photo_album,
-    "bayonet": _draw_bayonet, "radio": _draw_radio, "flag": _draw_flag, "armband": _draw_armband,
-    "coin": _draw_coin, "bowl": _draw_bowl, "brick": _draw_brick, "book": _draw_book,
-}
-
-_MOTIF_ZOOM = {
-    "rifle": 1.04, "helmet": 1.22, "canteen": 1.12, "shell": 1.12, "leaflet": 1.08,
-    "telegram": 1.14, "map": 1.1, "medal": 1.1, "badge": 1.14, "letter": 1.04,
-    "photo_album": 1.1, "bayonet": 1.1, "radio": 1.16, "flag": 1.04, "armband": 1.2,
-    "coin": 1.16, "bowl": 1.22, "brick": 1.18, "book": 1.1,
-}
+# Object drawings: the kinds are in object_kinds.py, drawn by drawings_paper.py and drawings_things.py
 
 OBJ_BG_TOP = (238, 235, 228)
 OBJ_BG_BOTTOM = (214, 209, 198)
 BAND = (58, 54, 48)
+SHADOW = (120, 112, 100)
+
+# The design space every drawing is made in (drawing.Pen), with a margin for what reaches past it.
+_DESIGN = (1000, 560)
+_MARGIN = (80, 60)
+# How large a drawing is shown on the object card (final px), and how far a small one may be enlarged.
+_FIT = (1040, 570)
+_MAX_SCALE = 1.45
+_PROBE = 0.25  # the scale of the trial drawing that measures the object
 
 
-def render_object(out: Path, motif: str, name_zh: str, name_en: str, accession: str) -> None:
-    """A simple drawing for an object; an unknown motif gets a generic box."""
-    # Only the drawing is supersampled; the ground and the text are drawn at 1x
-    # (FreeType already smooths text), which keeps a drawing near 50 ms.
-    u = _SS
+def draw_object(kind: DrawingKind, accession: str) -> Image.Image:
+    """The object alone, as an RGBA cut-out at final size that fits in _FIT.
+
+    A quick trial drawing at quarter scale measures what the kind draws; the
+    real one is then made at _SS times the scale that fits it and reduced,
+    which is faster and sharper than drawing at one size and resampling.
+    """
+    mx, my = _MARGIN
+    probe = Image.new("RGBA", (round((_DESIGN[0] + 2 * mx) * _PROBE), round((_DESIGN[1] + 2 * my) * _PROBE)))
+    kind.draw(Pen(probe, mx * _PROBE, my * _PROBE, _PROBE, measuring=True), random.Random(f"{kind.name}|{accession}"))
+    found = probe.getchannel("A").getbbox() or (0, 0, probe.width, probe.height)
+    x0, y0 = found[0] / _PROBE - mx - 6, found[1] / _PROBE - my - 6  # design units, with a little room
+    x1, y1 = found[2] / _PROBE - mx + 6, found[3] / _PROBE - my + 6
+    scale = min(_FIT[0] / (x1 - x0), _FIT[1] / (y1 - y0), _MAX_SCALE)
+    s = scale * _SS
+    stage = Image.new("RGBA", (math.ceil((x1 - x0) * s) + 2 * _SS, math.ceil((y1 - y0) * s) + 2 * _SS))
+    kind.draw(Pen(stage, -x0 * s + _SS, -y0 * s + _SS, s), random.Random(f"{kind.name}|{accession}"))
+    bbox = stage.getchannel("A").getbbox() or (0, 0, stage.width, stage.height)
+    bbox = (bbox[0] // _SS * _SS, bbox[1] // _SS * _SS, -(-bbox[2] // _SS) * _SS, -(-bbox[3] // _SS) * _SS)
+    return stage.crop(bbox).reduce(_SS)
+
+
+def _lay_on(img: Image.Image, obj: Image.Image, x: int, y: int, flat: bool) -> None:
+    """Put a cut-out on the card with its shadow: cast below-right if it lies flat, a floor shadow if it stands."""
+    if flat:
+        # blurred at half size: a soft shadow needs no detail, and it is four times less work
+        pad = 24
+        mask = Image.new("L", ((obj.width + 2 * pad) // 2, (obj.height + 2 * pad) // 2), 0)
+        small = obj.getchannel("A").reduce(2).point(lambda a: a * 3 // 8)
+        mask.paste(small, (pad // 2, pad // 2))
+        mask = mask.filter(ImageFilter.GaussianBlur(3.5)).resize((mask.width * 2, mask.height * 2),
+                                                                 Image.Resampling.BILINEAR)
+        img.paste(SHADOW, (x - pad + 8, y - pad + 10), mask)
+    else:
+        cx, base = x + obj.width / 2, y + obj.height + 6
+        half = max(60.0, obj.width * 0.48)
+        box = (int(cx - half) - 2, int(base - 24), int(cx + half) + 2, int(base + 24))
+        shadow = Image.new("L", (box[2] - box[0], box[3] - box[1]), 0)
+        sd = ImageDraw.Draw(shadow)
+        scx, scy = cx - box[0], base - box[1]
+        for k in range(7):
+            rx, ry = half * (1 - 0.08 * k), 22 - 2.6 * k
+            sd.ellipse((scx - rx, scy - ry, scx + rx, scy + ry), fill=9 + 8 * k)
+        img.paste(SHADOW, box[:2], shadow)
+    img.paste(obj, (x, y), obj)
+
+
+def render_object(out: Path, motif: str, name_zh: str, name_en: str, accession: str) -> Image.Image:
+    """The object's card: its drawing, its names and number, the notice band. Returns the drawing alone.
+
+    `motif` names the kind of drawing (objects.json's `drawing`); an unknown one
+    gets the kind the Chinese name matches, else a generic box.
+    """
+    kind = kind_for(motif, name_zh)
+    obj = draw_object(kind, accession)
     obj_w, obj_h = OBJECT_SIZE
     img = _vgradient((obj_w, obj_h), OBJ_BG_TOP, OBJ_BG_BOTTOM)
-    # the object is drawn on a transparent stage first, so its shadow can sit under it
-    sx, sy, sw, sh = 40, 10, 1120, 630
-    layer = Image.new("RGBA", (sw * u, sh * u), (0, 0, 0, 0))
-    g = _G(layer, (100 - sx) * u, (40 - sy) * u, u)
-    key = (motif or "").strip().lower().replace("-", "_").replace(" ", "_")
-    drawer = _MOTIF_DRAWERS.get(key, _draw_generic)
-    rnd = random.Random(f"{key}|{accession}")
-    g.zoom = _MOTIF_ZOOM.get(key, 1.2)
-    drawer(g, rnd)
-    left, top, right, bottom = layer.getchannel("A").getbbox() or (sw // 2, sh // 2, 3 * sw // 2, 3 * sh // 2)
-    bbox = (left // u * u, top // u * u, -(-right // u) * u, -(-bottom // u) * u)  # out to whole u
-    obj = layer.crop(bbox).reduce(u)
-    ox, oy = sx + bbox[0] // u, sy + bbox[1] // u
-    cx = ox + obj.width / 2
-    base = min(oy + obj.height + 14, 622)
-    half = max(120, obj.width * 0.48)
-    box = (int(cx - half) - 2, int(base - 28), int(cx + half) + 2, int(base + 28))
-    shadow = Image.new("L", (box[2] - box[0], box[3] - box[1]), 0)
-    sd = ImageDraw.Draw(shadow)
-    scx, scy = cx - box[0], base - box[1]
-    for k in range(7):
-        rx, ry = half * (1 - 0.08 * k), 26 - 3 * k
-        sd.ellipse((scx - rx, scy - ry, scx + rx, scy + ry), fill=9 + 8 * k)
-    img.paste((120, 112, 100), box[:2], shadow)
-    img.paste(obj, (ox, oy), obj)
-    u = 1
-    g = _G(img, 0, 0, u)
-
-    d = g.d
-    x0, x1 = 70 * u, 1130 * u
-    d.line((x0, 652 * u, x1, 652 * u), fill=(150, 140, 124), width=u)
+    # the drawing sits in the space above the names, centred, a standing object a little lower
+    x = (obj_w - obj.width) // 2
+    top, bottom = 22, 612 if kind.flat else 626
+    y = top + (bottom - top - obj.height) // 2
+    _lay_on(img, obj, x, y, kind.flat)
+    d = ImageDraw.Draw(img)
+    x0, x1 = 70, 1130
+    d.line((x0, 652, x1, 652), fill=(150, 140, 124), width=1)
     # accession block on the right
-    acc_label = _font(17 * u)
-    _text(d, (x1, 668 * u), "藏品编号 Accession no.", acc_label, (112, 102, 88), anchor="ra")
-    facc, acc_lines = _fit(accession or "—", 320 * u, 34 * u, 18 * u, 1)
-    _text(d, (x1, 694 * u), acc_lines[0], facc, (58, 50, 42), anchor="ra")
+    _text(d, (x1, 668), "藏品编号 Accession no.", _font(17), (112, 102, 88), anchor="ra")
+    facc, acc_lines = _fit(accession or "—", 320, 34, 18, 1)
+    _text(d, (x1, 694), acc_lines[0], facc, (58, 50, 42), anchor="ra")
     # names on the left
-    fzh, zh_lines, fen, en_lines = _fit_names(name_zh or "", name_en or "", 700 * u, 170 * u, u)
-    y = 664 * u
+    fzh, zh_lines, fen, en_lines = _fit_names(name_zh or "", name_en or "", 700, 170, 1)
+    y = 664
     for ln in zh_lines:
         _text(d, (x0, y), ln, fzh, (40, 34, 28))
         y += round(_line_h(fzh) * 1.02)
-    y += 4 * u
+    y += 4
     for ln in en_lines:
         _text(d, (x0, y), ln, fen, (84, 74, 62))
         y += _line_h(fen)
-    # the notice band
-    d.rectangle((0, 842 * u, obj_w, obj_h), fill=BAND)
-    _text(d, (obj_w // 2, 871 * u), BAND_TEXT, _font(23 * u), (236, 228, 210), anchor="mm")
+    _notice_band(d, obj_w, obj_h)
     _save(img, out)
+    return obj
+
+
+def _notice_band(d: ImageDraw.ImageDraw, w: int, h: int) -> None:
+    d.rectangle((0, h - 58, w, h), fill=BAND)
+    _text(d, (w // 2, h - 29), BAND_TEXT, _font(23), (236, 228, 210), anchor="mm")
 
 
 # --------------------------------------------------------------------------
@@ -1694,6 +999,74 @@ def render_section(out: Path, title_zh: str, title_en: str, index: int = 0, code
 
 
 # --------------------------------------------------------------------------
+# Panel pictures: drawings of the objects a panel shows
+
+PANEL_SIZE = (1280, 720)  # 16:9, as the kiosk's panel cards and the curator's panel preview show it
+_PANEL_OBJECTS = 3  # the lead object and up to two beside it
+
+
+def panel_objects(panels: Sequence[dict], objects: Sequence[dict]) -> dict[str, list[str]]:
+    """For each panel code, the accessions its picture shows, lead first.
+
+    A panel's objects are in objects.json order (the order the loader links
+    them). The lead is the first that no earlier panel led with, so no two
+    panels open on the same picture while there are objects to go round.
+    """
+    members: dict[str, list[str]] = {}
+    for obj in objects:
+        acc = str(obj.get("accession") or "").strip()
+        for code in obj.get("panels") or []:
+            if acc and acc not in members.setdefault(str(code), []):
+                members[str(code)].append(acc)
+    chosen: dict[str, list[str]] = {}
+    leads: set[str] = set()
+    for panel in panels:
+        code = str(panel.get("code") or "").strip()
+        shown = members.get(code, [])
+        if not code or not shown:
+            continue
+        lead = next((acc for acc in shown if acc not in leads), shown[0])
+        leads.add(lead)
+        chosen[code] = [lead] + [acc for acc in shown if acc != lead][:_PANEL_OBJECTS - 1]
+    return chosen
+
+
+def _shrink(obj: Image.Image, box: tuple[int, int]) -> Image.Image:
+    scale = min(box[0] / obj.width, box[1] / obj.height, 1.0)
+    if scale >= 1.0:
+        return obj
+    size = (max(1, round(obj.width * scale)), max(1, round(obj.height * scale)))
+    return obj.resize(size, Image.Resampling.LANCZOS, reducing_gap=2.0)
+
+
+def render_panel(out: Path, drawings: Sequence[tuple[Image.Image, bool]], index: int = 0) -> None:
+    """A panel's picture: its lead object large on the left, up to two more on the right.
+
+    `drawings` are (cut-out, lies flat) pairs from render_object; the ground
+    takes the tint of the panel's section, as the section's title card does.
+    """
+    w, h = PANEL_SIZE
+    tint = SECTION_TINTS[index % len(SECTION_TINTS)]
+    img = _vgradient((w, h), _lighter(tint, 0.78), _lighter(tint, 0.6))
+    d = ImageDraw.Draw(img)
+    top, bottom, margin = 24, h - 76, 40  # the drawings stay above the notice band
+    if drawings:
+        lead_w = w - 2 * margin if len(drawings) == 1 else round(w * 0.58)
+        obj, flat = drawings[0]
+        obj = _shrink(obj, (lead_w, bottom - top))
+        _lay_on(img, obj, margin + (lead_w - obj.width) // 2, top + (bottom - top - obj.height) // 2, flat)
+        x0 = margin + lead_w + 30
+        col_w = w - x0 - margin
+        rest = drawings[1:]
+        slot_h = (bottom - top) // max(1, len(rest))
+        for k, (obj, flat) in enumerate(rest):
+            obj = _shrink(obj, (col_w, slot_h - 32))
+            _lay_on(img, obj, x0 + (col_w - obj.width) // 2, top + k * slot_h + (slot_h - obj.height) // 2, flat)
+    _notice_band(d, w, h)
+    _save(img, out)
+
+
+# --------------------------------------------------------------------------
 # Everything for the loader
 
 def _read_list(path: Path) -> list[dict]:
@@ -1709,57 +1082,89 @@ def _safe_name(text: str) -> str:
 
 
 def render_all(data_dir: Path, out_dir: Path) -> list[Illustration]:
-    """Render the map, one drawing per object and one card per section into out_dir.
+    """Render a picture per panel, the map, a drawing per object and a card per section into out_dir.
 
-    Reads objects.json, places.json and sections.json from data_dir (a missing
-    or unreadable file counts as empty). Returns the illustrations in order:
-    map, objects (file order), sections (file order).
+    Reads objects.json, places.json, sections.json and panels.json from
+    data_dir (a missing or unreadable file counts as empty). Returns the
+    illustrations in the order the loader links them: panels, map, objects,
+    sections (each in file order). Panels come first so that a panel that also
+    shows the map keeps its own picture as its primary image.
     """
     data_dir, out_dir = Path(data_dir), Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     objects = _read_list(data_dir / "objects.json")
     places = _read_list(data_dir / "places.json")
     sections = _read_list(data_dir / "sections.json")
+    panels = _read_list(data_dir / "panels.json")
 
-    jobs: list[tuple[Illustration, Callable[[], None]]] = []
+    first: list[tuple[Illustration, Callable[[], None]]] = []
     path = out_dir / "map-hengyang.png"
-    jobs.append((Illustration(
+    first.append((Illustration(
         "map-hengyang", path,
         caption_zh("衡阳城防示意图(1944年),河道、铁路与位置均为示意,空心标记为估计位置"),
         caption_en("schematic map of the Hengyang defences in 1944; rivers, railways and "
                    "positions are approximate, hollow markers are estimates")),
         partial(render_map, path, places)))
 
-    seen: set[str] = set()
+    by_acc: dict[str, dict] = {}
     for obj in objects:
         acc = str(obj.get("accession") or "").strip()
-        if not acc or acc in seen:
-            continue
-        seen.add(acc)
-        zh, en = str(obj.get("name_zh") or ""), str(obj.get("name_en") or "")
-        motif = str(obj.get("drawing") or "")
-        path = out_dir / f"object-{_safe_name(acc)}.png"
-        jobs.append((Illustration(
-            f"object-{acc}", path,
-            caption_zh(f"{zh or '藏品'}({acc})的简单绘图"),
-            caption_en(f"simple drawing of {en or 'the object'} ({acc})")),
-            partial(render_object, path, motif, zh, en, acc)))
+        if acc and acc not in by_acc:
+            by_acc[acc] = obj
+    shown = panel_objects(panels, list(by_acc.values()))
+    wanted = {acc for accs in shown.values() for acc in accs}
+    drawings: dict[str, tuple[Image.Image, bool]] = {}  # the panels' objects, kept from their cards
 
+    def object_card(path: Path, motif: str, zh: str, en: str, acc: str) -> None:
+        drawing = render_object(path, motif, zh, en, acc)
+        if acc in wanted:  # each key is written by one worker only
+            drawings[acc] = (_shrink(drawing, (round(PANEL_SIZE[0] * 0.58), PANEL_SIZE[1] - 100)),
+                             kind_for(motif, zh).flat)
+
+    for acc, obj in by_acc.items():
+        zh, en = str(obj.get("name_zh") or ""), str(obj.get("name_en") or "")
+        path = out_dir / f"object-{_safe_name(acc)}.png"
+        first.append((Illustration(
+            f"object-{acc}", path,
+            caption_zh(f"{zh or '藏品'}({acc})的绘图"),
+            caption_en(f"drawing of {en or 'the object'} ({acc})")),
+            partial(object_card, path, str(obj.get("drawing") or ""), zh, en, acc)))
+
+    section_index: dict[str, int] = {}
     for index, sec in enumerate(sections):
         code = str(sec.get("code") or "").strip()
         if not code:
             continue
+        section_index[code] = index
         zh, en = str(sec.get("title_zh") or ""), str(sec.get("title_en") or "")
         path = out_dir / f"section-{_safe_name(code)}.png"
-        jobs.append((Illustration(
+        first.append((Illustration(
             f"section-{code}", path,
             caption_zh(f"展区标题卡「{zh}」"),
             caption_en(f"title card for the section “{en}”")),
             partial(render_section, path, zh, en, index, code)))
 
+    then: list[tuple[Illustration, Callable[[], None]]] = []
+    for panel in panels:
+        code = str(panel.get("code") or "").strip()
+        if code not in shown:
+            continue
+        accs = shown.pop(code)
+        names_zh = "、".join(str(by_acc[a].get("name_zh") or a) for a in accs)
+        names_en = "; ".join(str(by_acc[a].get("name_en") or a) for a in accs)
+        path = out_dir / f"panel-{_safe_name(code)}.png"
+        index = section_index.get(str(panel.get("section") or ""), 0)
+        then.append((Illustration(
+            f"panel-{code}", path,
+            caption_zh(f"展板「{panel.get('title_zh') or code}」所展藏品的绘图:{names_zh}"),
+            caption_en(f"drawings of objects on the panel “{panel.get('title_en') or code}”: {names_en}")),
+            partial(lambda p, a, i: render_panel(p, [drawings[x] for x in a if x in drawings], i),
+                    path, accs, index)))
+
     # Pillow releases the GIL while resizing and encoding, so two workers help
-    # on a 2-core machine; fonts are per thread.
+    # on a 2-core machine; fonts are per thread. Panels need their objects drawn.
     with ThreadPoolExecutor(max_workers=2) as pool:
-        for future in [pool.submit(fn) for _, fn in jobs]:
-            future.result()
-    return [ill for ill, _ in jobs]
+        for jobs in (first, then):
+            for future in [pool.submit(fn) for _, fn in jobs]:
+                future.result()
+    return [ill for ill, _ in then] + [ill for ill, _ in first]

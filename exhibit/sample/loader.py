@@ -108,7 +108,8 @@ def load_sample(archive: Archive, data_dir: Path = DATA_DIR, *, illustrations: b
                     if key in ids[key_type]:
                         services.link(archive, "panel", rec.id, key_type, ids[key_type][key])
         for d in _load("objects", data_dir):
-            rec = services.create(archive, _pick(d, ArchiveObject))
+            # The sample exhibition is on show: its objects are published unless the file says not.
+            rec = services.create(archive, _pick({"record_status": "published", **d}, ArchiveObject))
             ids["object"][d["accession"]] = rec.id
             cite_all("object", rec.id, d)
             for code in d.get("panels", []):
@@ -150,6 +151,9 @@ def _targets(key: str, ids: dict[str, dict[str, int]]) -> list[tuple[str, int]]:
     if key.startswith("section-"):
         found = ids["section"].get(key[len("section-"):])
         return [("section", found)] if found else []
+    if key.startswith("panel-"):
+        found = ids["panel"].get(key[len("panel-"):])
+        return [("panel", found)] if found else []
     if key.startswith("map"):
         targets = [("panel", ids["panel"][code]) for code in ("p05-positions", "p03-junction")
                    if code in ids["panel"]]

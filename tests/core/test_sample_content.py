@@ -4,13 +4,15 @@ The sample is what the program shows, prints and demonstrates first, so its
 content is held to the rules in exhibit/sample/FORMAT.md: every citation and
 every disputed reading points at a real source record, no two places sit on
 the same spot, Chinese text uses full-width punctuation, the invented objects
-say that they are invented, and visitor-facing text speaks to the visitor
-instead of discussing its sources. These tests read the JSON files directly
-(no Qt, no database) except the last ones, which load the sample the way the
-program does on first start.
+say that they are invented, visitor-facing text speaks to the visitor
+instead of discussing its sources, and every object and panel has label copy
+of its own that a printed label can carry without a checker warning. These
+tests read the JSON files directly (no Qt, no database) except the last ones,
+which load the sample the way the program does on first start.
 """
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from pathlib import Path
@@ -18,7 +20,8 @@ from typing import Any, Iterator
 
 import pytest
 
-from exhibit import services
+from exhibit import institution, object_fields, services
+from exhibit.printing import checker, typography
 from exhibit.sample.loader import DATA_DIR, load_sample
 
 FILES = ("sections", "panels", "objects", "people", "places", "events", "sources")
@@ -38,14 +41,32 @@ SOURCE_TALK = (
 # Fields a visitor reads on the kiosk, on labels and in the catalogue.
 VISITOR_FIELDS = {
     "sections": ("intro_zh", "intro_en"),
-    "panels": ("body_zh", "body_en"),
-    "objects": ("description_zh", "description_en"),
+    "panels": ("body_zh", "body_en", "subtitle_zh", "subtitle_en", "lead_zh", "lead_en",
+               "label_zh", "label_en"),
+    "objects": ("description_zh", "description_en", "label_zh", "label_en"),
     "people": ("bio_zh", "bio_en"),
     "places": ("description_zh", "description_en"),
     "events": ("description_zh", "description_en"),
 }
 SAMPLE_MARK_ZH = "示例藏品，虚构"
 SAMPLE_MARK_EN = "invented for this demonstration"
+
+# Label copy (issue 17) is its own text, written for a visitor standing at the case: at most
+# what the label checker allows an object label (so the printed label needs no warning), and
+# enough that it says what the thing is and why it matters. Counted as the checker counts:
+# English words, Han characters.
+LABEL_BUDGET = typography.TYPES["object"].budget
+LABEL_MIN_WORDS_EN, LABEL_MIN_CHARS_ZH = 40, 80
+# A label says what is known plainly ("about", "约" are fine); the hedging of a research note
+# belongs in the citations and disputes, which the kiosk shows in its Sources drawer.
+LABEL_HEDGES = (
+    "probably", "possibly", "perhaps", "it is thought", "may have", "might have", "unverified",
+    "according to", "推测", "推定", "或为", "可能", "也许", "大概", "据说", "待考", "存疑",
+)
+ACCESSION = re.compile(r"HY\d{4}\.\d{4}")
+HAN_COMMA_HAN = re.compile(r"[\u3400-\u9fff]\s*,\s*[\u3400-\u9fff]")
+# Bilingual fields of the v6 cataloguing that are filled in pairs or not at all.
+OBJECT_PAIRS = ("object_name", "production_place", "technique", "medium", "label")
 
 
 def _data(name: str) -> list[dict[str, Any]]:
@@ -168,6 +189,103 @@ def test_panels_keep_the_length_rules(data):
         assert "\n\n" in panel["body_zh"] and "\n\n" in panel["body_en"], panel["code"]
 
 
+def _labelled(data: dict[str, list[dict[str, Any]]]) -> Iterator[tuple[str, dict[str, Any], str]]:
+    """Every object and panel with the name of the text its label shortens."""
+    for obj in data["objects"]:
+        yield _label("objects", obj), obj, "description"
+    for panel in data["panels"]:
+        yield _label("panels", panel), panel, "body"
+
+
+def test_every_object_and_panel_has_label_copy_within_the_label_budget(data):
+    problems = []
+    for name, record, _long in _labelled(data):
+        words = len(checker._WORD.findall(record.get("label_en", "")))
+        chars = len(checker._HAN.findall(record.get("label_zh", "")))
+        if not LABEL_MIN_WORDS_EN <= words <= LABEL_BUDGET.words_en:
+            problems.append(f"{name}.label_en: {words} words")
+        if not LABEL_MIN_CHARS_ZH <= chars <= LABEL_BUDGET.chars_zh:
+            problems.append(f"{name}.label_zh: {chars} characters")
+        # Short sentences for a standing reader: the checker's sentence budget, no warning.
+        for sentence in checker._SENTENCE_EN.split(record.get("label_en", "")):
+            if len(checker._WORD.findall(sentence)) > LABEL_BUDGET.sentence_words_en:
+                problems.append(f"{name}.label_en: long sentence {sentence[:40]!r}")
+        for sentence in checker._SENTENCE_ZH.split(record.get("label_zh", "")):
+            if len(checker._HAN.findall(sentence)) > LABEL_BUDGET.sentence_chars_zh:
+                problems.append(f"{name}.label_zh: long sentence {sentence[:12]!r}")
+    assert problems == []
+
+
+def test_label_copy_is_its_own_text_not_the_description(data):
+    """A label shortened by cutting the description, or lightly reworded, is not label copy."""
+    problems = []
+    for name, record, long in _labelled(data):
+        for lang in ("zh", "en"):
+            label, text = record[f"label_{lang}"], record[f"{long}_{lang}"]
+            similarity = difflib.SequenceMatcher(None, label, text, autojunk=False).ratio()
+            if label in text or similarity >= 0.75:
+                problems.append(f"{name}.label_{lang} repeats its {long} ({similarity:.2f})")
+    assert problems == []
+
+
+def test_label_copy_speaks_plainly_to_the_visitor(data):
+    problems = []
+    for name, record, _long in _labelled(data):
+        for field in ("label_zh", "label_en", "lead_zh", "lead_en", "subtitle_zh", "subtitle_en"):
+            text = record.get(field, "")
+            lowered = text.lower()
+            problems += [f"{name}.{field}: {word!r}" for word in LABEL_HEDGES if word in lowered]
+            if ACCESSION.search(text):
+                problems.append(f"{name}.{field}: an accession number")
+            if field.endswith("_en"):
+                # Typeset English: curly quotes and apostrophes, an en dash between numbers.
+                if re.search(r"['\"]", text):
+                    problems.append(f"{name}.{field}: a straight quote")
+                if re.search(r"\d-\d", text):
+                    problems.append(f"{name}.{field}: a hyphen in a range")
+    assert problems == []
+
+
+def test_no_half_width_comma_between_han_characters_in_any_field(data):
+    """The 47 fields issue 17 found with `衡阳,湘潭` stay fixed, whatever the field."""
+    offenders = [f"{path}: …{text[max(0, m.start() - 8):m.end() + 8]}…"
+                 for name in FILES for record in data[name]
+                 for path, text in _strings(record, _label(name, record))
+                 for m in HAN_COMMA_HAN.finditer(text)]
+    assert offenders == []
+
+
+def test_panels_have_a_subtitle_and_a_short_lead(data):
+    for panel in data["panels"]:
+        for field in ("subtitle_zh", "subtitle_en", "lead_zh", "lead_en"):
+            assert panel.get(field, "").strip(), f"{panel['code']} has no {field}"
+        assert len(panel["subtitle_en"].split()) <= 12, panel["code"]
+        # A lead is one or two sentences that draw a visitor in, not a second body.
+        assert 1 <= len(re.findall(r"[.!?](?=[”’]?(\s|$))", panel["lead_en"])) <= 2, panel["code"]
+        assert 1 <= len(re.findall(r"[。！？]", panel["lead_zh"])) <= 2, panel["code"]
+
+
+def test_objects_carry_their_cataloguing_fields(data):
+    people = {p["key"] for p in data["people"]}
+    rights = {obj.get("rights", "") for obj in data["objects"]}
+    # One rights statement for every record, naming the licence the sample archive sets.
+    assert len(rights) == 1, rights
+    statement = rights.pop()
+    assert institution.SAMPLE_VALUES["records.rights"] in statement and "invented" in statement
+    for obj in data["objects"]:
+        ident = obj["accession"]
+        for pair in OBJECT_PAIRS:
+            zh, en = obj.get(f"{pair}_zh", ""), obj.get(f"{pair}_en", "")
+            assert bool(zh) == bool(en), f"{ident}: {pair} in one language only"
+        assert obj["object_name_zh"] and obj["medium_zh"], ident
+        text = obj.get("makers", "")
+        makers = object_fields.read_makers(text)
+        assert text == object_fields.canonical_makers(text), f"{ident}: makers not stored canonically"
+        for maker in makers:
+            assert maker.name_zh and maker.name_en, f"{ident}: a maker named in one language only"
+            assert not maker.person or maker.person in people, f"{ident}: unknown person {maker.person}"
+
+
 def test_records_link_only_to_records_that_exist(data):
     keys = {name: {r.get("key") or r.get("code") or r.get("accession") for r in data[name]} for name in FILES}
     for panel in data["panels"]:
@@ -215,3 +333,19 @@ def test_sample_loads_into_a_blank_archive_with_the_counts_the_docs_give(blank_a
     # Every citation in the files became a citation row: none was silently dropped.
     expected = sum(len(r.get("citations", [])) for name in FILES for r in data[name])
     assert services.stats(blank_archive)["citation"] == expected
+
+
+def test_the_loaded_sample_keeps_its_label_copy_and_makers(blank_archive, data):
+    """The loader carries the v6 fields into the archive, and the sample is on show."""
+    load_sample(blank_archive, illustrations=False)
+    files = {obj["accession"]: obj for obj in data["objects"]}
+    for obj in services.list_records(blank_archive, "object"):
+        wanted = files[obj.accession]
+        assert (obj.label_zh, obj.label_en) == (wanted["label_zh"], wanted["label_en"]), obj.accession
+        assert obj.makers == wanted.get("makers", ""), obj.accession
+        assert obj.rights == wanted["rights"] and obj.record_status == "published", obj.accession
+    panels = {p["code"]: p for p in data["panels"]}
+    for panel in services.list_records(blank_archive, "panel"):
+        wanted = panels[panel.code]
+        assert (panel.subtitle_zh, panel.lead_en, panel.label_zh, panel.label_en) == (
+            wanted["subtitle_zh"], wanted["lead_en"], wanted["label_zh"], wanted["label_en"]), panel.code

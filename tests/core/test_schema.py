@@ -1,14 +1,16 @@
 """Opening, connection settings and migrations."""
 from __future__ import annotations
 
+import json
 import sqlite3
 
 import pytest
 
 import exhibit.archive as archive_module
-from exhibit import schema, search, services
+from exhibit import schema, search, services, vocab
 from exhibit.archive import Archive, connect
 from exhibit.errors import ExhibitError
+from exhibit.records import ArchiveObject
 
 
 def test_connection_settings(blank_archive):
@@ -168,3 +170,33 @@ def test_readonly_archive_refuses_writes(blank_archive):
     with pytest.raises(sqlite3.OperationalError, match="readonly"):
         services.create(ro, Person(name_zh="葛先才"))
     ro.close()
+
+
+def test_migration_to_version_6_keeps_objects_on_show_and_reads_their_sizes(tmp_path):
+    """Objects catalogued before there was a record status were on the kiosk and the labels:
+    they stay published. Their dimension texts are read into measurements at once, and the
+    new cataloguing fields start empty (and a backup of version 5 is made first)."""
+    root = tmp_path / "v5"
+    root.mkdir()
+    db = connect(root / "archive.db")
+    schema.migrate(db, root / "archive.db", target=5)
+    db.execute("INSERT INTO objects (accession, name_zh, dimensions, weight) "
+               "VALUES ('HY1944.0200', '钢盔', '高28厘米', '1.2 kg')")
+    db.execute("INSERT INTO objects (accession, name_zh, dimensions) VALUES ('HY1944.0201', '布告', 'various')")
+    db.close()
+    archive = Archive.open(root)
+    helmet = services.object_by_accession(archive, "HY1944.0200")
+    assert helmet.record_status == "published"
+    assert [(m["dimension"], m["value"], m["unit"]) for m in json.loads(helmet.measurements)] == [
+        ("height", 28.0, "cm"), ("weight", 1.2, "kg")]
+    notice = services.object_by_accession(archive, "HY1944.0201")
+    assert notice.record_status == "published" and notice.dimensions == "various"
+    assert helmet.makers == helmet.object_name_zh == helmet.label_en == ""
+    assert [t.code for t in vocab.terms(archive.db, "record_status")] == ["draft", "reviewed", "published"]
+    assert list((root / "backups").glob("archive-v5-*.db"))
+    archive.close()
+
+
+def test_a_new_object_starts_as_a_draft(blank_archive):
+    obj = services.create(blank_archive, ArchiveObject(accession="X1", name_en="Canteen"))
+    assert obj.record_status == "draft"

@@ -142,11 +142,11 @@ def test_publishing_on_a_full_disk_keeps_the_kiosks_snapshot(archive, tmp_path):
     assert tree(tmp_path / "kiosk") == before  # the kiosk goes on with the snapshot it had
 
 
-@pytest.mark.parametrize("where", ["kiosk.db is a folder", "a file as the folder"])
+@pytest.mark.parametrize("where", ["current.json is a folder", "a file as the folder"])
 def test_publish_refuses_a_destination_it_cannot_use(sample, tmp_path, where):
     dest = tmp_path / "kiosk"
-    if where == "kiosk.db is a folder":
-        (dest / "kiosk.db").mkdir(parents=True)
+    if where == "current.json is a folder":
+        (dest / "current.json").mkdir(parents=True)
     else:
         dest.write_text("not a folder")
     refused(run_main("--archive", str(sample), "publish", str(dest)), str(dest))
@@ -189,8 +189,7 @@ def test_a_missing_or_damaged_snapshot_at_kiosk_start_is_one_line(blank_archive,
 
     folder = tmp_path / "kiosk"
     if damage != "missing":
-        publish(blank_archive, folder)
-        db = folder / "kiosk.db"
+        db = publish(blank_archive, folder).snapshot  # the generation current.json names
         db.chmod(0o644)
         if damage == "garbage":
             db.write_bytes(b"not a database at all" * 100)

@@ -52,6 +52,11 @@ TEMPLATES: dict[str, str] = {
     "missing_reference": QT_TRANSLATE_NOOP("Problems", "%field: %type #%id does not exist"),
     "field_problem": QT_TRANSLATE_NOOP("Problems", "%field: %why"),
     "self_link": QT_TRANSLATE_NOOP("Problems", "a record cannot link to itself"),
+    "unknown_person": QT_TRANSLATE_NOOP("Problems", "%field: there is no person with the key '%value' yet; "
+                                                    "the maker is kept by name and linked when that person "
+                                                    "is added"),
+    "measurements_unreadable": QT_TRANSLATE_NOOP("Problems", "%field: cannot read measurements from '%text': "
+                                                             "%why; it is kept as written, without measurements"),
     # ------------------------------------------------ a date, and why it cannot be read
     "date_error": QT_TRANSLATE_NOOP("Problems", "cannot read the date '%text': %why"),
     "date_not_text": QT_TRANSLATE_NOOP("Problems", "cannot read the date %text: it is not text"),

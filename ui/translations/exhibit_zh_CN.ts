@@ -4,6 +4,26 @@
 <context>
     <name>ArchiveOpening</name>
     <message>
+        <source>Exhibit</source>
+        <translation>Exhibit 展览档案</translation>
+    </message>
+    <message>
+        <source>First start: building the sample exhibition on the Defence of Hengyang (records, illustrations and the search index). This takes a few seconds.</source>
+        <translation>首次启动：正在建立衡阳保卫战示例展览（记录、插图和检索索引），需要几秒钟。</translation>
+    </message>
+    <message>
+        <source>Start with an empty archive</source>
+        <translation>以空档案启动</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <source>The sample was not loaded</source>
+        <translation>示例展览未能载入</translation>
+    </message>
+    <message>
         <location filename="../app.py" line="81"/>
         <source>The archive was restored from %1. The state before it was kept in %2.</source>
         <translation>档案已从 %1 恢复。恢复前的状态保存在 %2。</translation>
@@ -729,8 +749,12 @@
 <context>
     <name>MediaPanel</name>
     <message>
+        <source>This image</source>
+        <translation>本图像</translation>
+    </message>
+    <message>
         <location filename="../curator/editor/media.py" line="310"/>
-        <source>Primary / 主图</source>
+        <source>Primary</source>
         <translation>主图</translation>
     </message>
     <message>
@@ -978,6 +1002,14 @@
 </context>
 <context>
     <name>Problems</name>
+    <message>
+        <source>%field: there is no person with the key &apos;%value&apos; yet; the maker is kept by name and linked when that person is added</source>
+        <translation>%field：尚无标识键为“%value”的人物；制作者按名称保存，添加该人物后即关联</translation>
+    </message>
+    <message>
+        <source>%field: cannot read measurements from &apos;%text&apos;: %why; it is kept as written, without measurements</source>
+        <translation>%field：无法从“%text”读出测量数据：%why；已按原文保存，无测量数据</translation>
+    </message>
     <message>
         <location filename="../common/problems.py" line="38"/>
         <source>%field must be text, not %kind</source>
@@ -1989,6 +2021,100 @@
         <location filename="../curator/structure.py" line="132"/>
         <source>No section</source>
         <translation>未分单元</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTableModel</name>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+</context>
+<context>
+    <name>ImagePane</name>
+    <message>
+        <source>No image chosen.</source>
+        <translation>未选择图像。</translation>
+    </message>
+    <message>
+        <source>Loading the image…</source>
+        <translation>正在载入图像…</translation>
+    </message>
+    <message>
+        <source>Cannot show this image: %1</source>
+        <translation>无法显示此图像：%1</translation>
+    </message>
+    <message>
+        <source>−</source>
+        <translation>−</translation>
+    </message>
+    <message>
+        <source>+</source>
+        <translation>+</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Zoom out (mouse wheel)</source>
+        <translation>缩小（鼠标滚轮）</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom in (mouse wheel)</source>
+        <translation>放大（鼠标滚轮）</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适应</translation>
+    </message>
+    <message>
+        <source>Fit to the pane</source>
+        <translation>适应窗格</translation>
+    </message>
+    <message>
+        <source>Show the whole picture</source>
+        <translation>显示整幅图像</translation>
+    </message>
+    <message>
+        <source>100 %</source>
+        <translation>100%</translation>
+    </message>
+    <message>
+        <source>Actual size</source>
+        <translation>实际大小</translation>
+    </message>
+    <message>
+        <source>Show the picture at 100 %</source>
+        <translation>按 100% 显示图像</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <source>Open image viewer</source>
+        <translation>打开图像查看器</translation>
+    </message>
+    <message>
+        <source>Open the picture in its own window, with the original file</source>
+        <translation>在单独窗口中打开图像（可查看原始文件）</translation>
+    </message>
+    <message>
+        <source>Picture; drag to pan, wheel to zoom</source>
+        <translation>图像；拖动平移，滚轮缩放</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>图注</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
     </message>
 </context>
 </TS>
