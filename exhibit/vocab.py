@@ -43,6 +43,16 @@ def term_exists(db: Database, vocab_name: str, code: str) -> bool:
                       [vocab_name, code]).fetchone() is not None
 
 
+def add_term(db: Database, vocab_name: str, code: str, label_zh: str, label_en: str) -> bool:
+    """Add a term of the archive's own after the vocabulary's last one; False (and nothing
+    changed) when the code is there already. Call it inside the caller's transaction."""
+    position = db.execute("SELECT coalesce(max(position), -1) + 1 FROM vocabularies WHERE vocab = ?",
+                          [vocab_name]).fetchone()[0]
+    cursor = db.execute("INSERT OR IGNORE INTO vocabularies (vocab, code, label_zh, label_en, position) "
+                        "VALUES (?, ?, ?, ?, ?)", [vocab_name, code, label_zh, label_en, position])
+    return cursor.rowcount == 1
+
+
 def label(db: Database, vocab_name: str, code: str, lang: str = "zh") -> str:
     row = db.execute("SELECT label_zh, label_en FROM vocabularies WHERE vocab = ? AND code = ?",
                      [vocab_name, code]).fetchone()

@@ -2,6 +2,7 @@
 
     main.py import FILE [--type object] [--mapping MAP.json] [--dry-run] [--media-root DIR]
                         [--sheet NAME] [--save-mapping OUT.json] [--json] [--skip-rejected [--rejects FILE]]
+                        [--terms MAP.json] [--add-terms]
     main.py import ARCHIVE.json [--media-root DIR]          whole-archive JSON into an empty archive
     main.py export --type object --format csv|tsv|xlsx|json|lido|iiif --out PATH
                    [--accessions A B …] [--labels zh|en] [--base-url URL]
@@ -41,8 +42,10 @@ def _emit(document: dict[str, Any]) -> None:
 
 
 def _mapping_json(chosen: Any, suggested: bool, saved_to: str | None) -> dict[str, Any]:
-    """The mapping as the JSON report carries it: what --json shows instead of the column list."""
-    return {**chosen.to_json(), "suggested": suggested, "saved_to": saved_to}
+    """The mapping as the JSON report carries it: what --json shows instead of the column list
+    (with, for a suggested one, how sure each column's guess is and why)."""
+    return {**chosen.to_json(), "suggested": suggested, "saved_to": saved_to,
+            "confidence": chosen.guesses_json()}
 
 
 def cmd_import(args: argparse.Namespace, open_archive: Callable[[argparse.Namespace], Any]) -> int:
@@ -75,10 +78,20 @@ def cmd_import(args: argparse.Namespace, open_archive: Callable[[argparse.Namesp
                   file=sys.stderr)
             return 1
     else:
-        chosen = mapping.suggest(table.header, args.type)
-        say("columns (suggested mapping; save it with --save-mapping, edit, and pass --mapping):")
-        for header, target in chosen.columns.items():
-            say(f"  {header} → {target or '(not imported)'}")
+        chosen = mapping.suggest_for(table, args.type)
+        say("columns (suggested mapping, how sure and why; save it with --save-mapping, edit, "
+            "and pass --mapping):")
+        for line in chosen.describe_columns():
+            say(line)
+    if args.terms:
+        # The answers about vocabulary values of another mapping file, with these columns.
+        answers = mapping.Mapping.load(args.terms)
+        chosen.terms.update(answers.terms)
+        chosen.new_terms.update(answers.new_terms)
+    if args.add_terms:
+        added = importer.answer_with_new_terms(archive, table, chosen)
+        for u in added:
+            say(f"new term for {u.field} '{u.value}' ({u.count} row(s)): {chosen.terms[u.vocab][u.value]}")
     if args.save_mapping:
         chosen.save(args.save_mapping)
         say(f"mapping saved to {args.save_mapping}")
@@ -120,6 +133,7 @@ def cmd_import(args: argparse.Namespace, open_archive: Callable[[argparse.Namesp
                "updated": result.updated, "unchanged": result.unchanged,
                "media_imported": result.media_imported, "media_reused": result.media_reused,
                "seconds": round(result.seconds, 3), "rejected": result.rejected,
+               "terms_added": result.terms_added,
                "rejects_file": str(result.rejects_file) if result.rejects_file else None})
     say(result.summary() + f" in {result.seconds:.1f} s")
     if rejects_to is not None:
@@ -235,6 +249,12 @@ def register(subparsers: Any, open_archive: Callable[[argparse.Namespace], Any])
                         "rejects file to fix and import again (default: any rejected row stops the import)")
     p.add_argument("--rejects", metavar="FILE",
                    help="the rejects file of --skip-rejected (default: beside FILE, <name>.rejects.<ext>)")
+    p.add_argument("--terms", metavar="MAP.json",
+                   help="use the vocabulary answers (terms, new_terms) of this mapping file with the "
+                        "columns of --mapping or the suggestion")
+    p.add_argument("--add-terms", action="store_true",
+                   help="add every value that is no vocabulary term as a new term of the archive "
+                        "(named by the value) instead of rejecting its rows")
     p.set_defaults(func=bind(cmd_import), type_given=False)
 
     p = subparsers.add_parser("export", help="export records as CSV/XLSX, the archive as JSON, LIDO or IIIF")

@@ -1,7 +1,7 @@
 """Importing rows of a spreadsheet as records: a dry run first, then all or nothing.
 
     table = tables.read_table("藏品总账.xlsx")
-    mapping = mapping.suggest(table.header, "object")        # or Mapping.load(...)
+    mapping = mapping.suggest_for(table, "object")           # or Mapping.load(...)
     plan = plan_import(archive, table, mapping)              # dry run: what each row would do
     result = apply_import(archive, table, mapping)           # one transaction, or nothing
 
@@ -20,7 +20,16 @@ ones to that file (rejects.py), to be fixed and imported again. New records are 
 `media_records.import_paths` confined to the chosen folder.
 
 An empty cell in a mapped column empties that field; columns the mapping
-ignores leave the field as it is. Exported cells that were protected against
+ignores leave the field as it is. Fields a museum spreads over several
+columns (makers and their role, one measurement per column, several numbers
+or links) are put together first (compose.py).
+
+A value of a vocabulary column that is no term rejects its row unless the
+mapping answers it (`mapping.terms`): with an existing term, or with a new
+term of the archive's own (`mapping.new_terms`), which the plan treats as
+present and `apply_import` adds in its transaction (`add_new_terms`).
+`unknown_terms` lists such values column by column with their counts, for
+the wizard and `import --add-terms` (`answer_with_new_terms`). Exported cells that were protected against
 formula injection (`cells.py`: a leading apostrophe before = + - @ …) are
 restored here.
 
@@ -33,6 +42,7 @@ from __future__ import annotations
 import gc
 import re
 import time
+import unicodedata
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -43,7 +53,18 @@ from exhibit.archive import Archive
 from exhibit.errors import ExhibitError, MediaError
 from exhibit.interchange import bulk, cells
 from exhibit.interchange.checking import RecordChecker, fold_ident
-from exhibit.interchange.mapping import MEDIA, PLACE, SECTION, Mapping, MappingError, TermMatcher
+from exhibit.interchange.compose import Composer
+from exhibit.interchange.mapping import (
+    MEDIA,
+    PLACE,
+    SECTION,
+    TERM_CODE,
+    Mapping,
+    MappingError,
+    NewTerm,
+    TermMatcher,
+    suggest_for,
+)
 from exhibit.interchange.tables import Table, TableRow
 from exhibit.problems import Problem, texts
 from exhibit.records import Record, Term, record_class
@@ -113,12 +134,18 @@ class UnknownTerm:
     rows: list[int]
     suggestion: Term | None
 
+    @property
+    def count(self) -> int:
+        """How many rows have the value."""
+        return len(self.rows)
+
     def describe(self) -> str:
         rows = ", ".join(map(str, self.rows[:10])) + (" …" if len(self.rows) > 10 else "")
         hint = (f"; nearest term: {self.suggestion.label_zh} / {self.suggestion.label_en} "
                 f"({self.suggestion.code}) — to use it, add \"{self.value}\": \"{self.suggestion.code}\" "
                 f"under terms → {self.vocab} in the mapping" if self.suggestion else "")
-        return f"{self.field} '{self.value}' is not a term of the {self.vocab} vocabulary (row(s) {rows}){hint}"
+        return (f"{self.field} '{self.value}' is not a term of the {self.vocab} vocabulary "
+                f"({self.count} row(s): {rows}){hint}")
 
 
 @dataclass
@@ -179,8 +206,8 @@ class ImportPlan:
                 "empty_rows": self.empty_rows, "cancelled": self.cancelled,
                 "rows": [{"row": r.row, "action": r.action, "key": r.key, "reasons": texts(r.reasons),
                           "warnings": texts(r.warnings)} for r in self.rows],
-                "unknown_terms": [{"vocab": u.vocab, "field": u.field, "value": u.value, "rows": u.rows,
-                                   "suggestion": u.suggestion.code if u.suggestion else None}
+                "unknown_terms": [{"vocab": u.vocab, "field": u.field, "value": u.value, "count": u.count,
+                                   "rows": u.rows, "suggestion": u.suggestion.code if u.suggestion else None}
                                   for u in self.unknown_terms]}
 
 
@@ -214,12 +241,15 @@ class ImportResult:
     parallel: bool = False   # checked in a worker process while this one wrote (pipeline.py)
     rejected: int = 0        # a partial import's rows left out, written to rejects_file
     rejects_file: Path | None = None
+    terms_added: int = 0     # new vocabulary terms the mapping asked for (mapping.new_terms)
 
     def summary(self) -> str:
         text = (f"{self.plan.source}: {self.created} created, {self.updated} updated, "
                 f"{self.unchanged} unchanged")
         if self.media_imported or self.media_reused:
             text += f"; images: {self.media_imported} imported, {self.media_reused} already in the archive"
+        if self.terms_added:
+            text += f"; {self.terms_added} new vocabulary term(s) added"
         if self.rejects_file is not None:
             text += f"; {self.rejected} rejected row(s) written to {self.rejects_file}"
         return text
@@ -252,10 +282,12 @@ def _used(fields: list[str]) -> list[tuple[int, str]]:
     return [(i, f) for i, f in enumerate(fields) if f]
 
 
-def _draft(row: Any, used: list[tuple[int, str]], rtype: str) -> _Draft:
+def _draft(row: Any, used: list[tuple[int, str]], rtype: str, composer: Composer | None = None) -> _Draft:
     values: dict[str, str] = {}
     media: list[str] = []
     for i, f in used:
+        if composer is not None and composer.takes(f):
+            continue
         value = cells.restore(row.get(i))
         if f == MEDIA:
             media += [p for p in _MEDIA_SPLIT.split(value.strip()) if p]
@@ -263,6 +295,8 @@ def _draft(row: Any, used: list[tuple[int, str]], rtype: str) -> _Draft:
             values[f] = value
     if media:
         values[MEDIA] = "\n".join(media)
+    if composer is not None:
+        composer.fill(row, values)
     return _Draft(row.number, values, _key(values, rtype), list(row.problems), list(row.notes))
 
 
@@ -324,8 +358,10 @@ class Planner:
         self.archive = archive
         self.rtype = mapping.record_type
         self.cls = record_class(self.rtype)
-        self.terms = TermMatcher.for_archive(archive.db, mapping.terms)
+        self.terms = TermMatcher.for_archive(archive.db, mapping.terms, mapping.new_terms)
         self.checker = RecordChecker.load(archive, self.rtype)
+        for vocab_name, codes in mapping.new_terms.items():   # added by the import itself
+            self.checker.vocab_codes.setdefault(vocab_name, set()).update(codes)
         self.media_root = Path(media_root) if media_root else None
         self.unknown: dict[tuple[str, str, str], UnknownTerm] = {}
         self._names: dict[str, list[int]] | None = None
@@ -500,10 +536,11 @@ def planning(archive: Archive, table: Table, mapping: Mapping, fields: list[str]
     matched = {k.row: planner.existing_id(k, problems.setdefault(k.row, [])) for k in keys}
     existing = _load(archive, rtype, [i for i in matched.values() if i is not None])
     used = _used(fields)
+    composer = Composer.of(table.header, fields) if rtype == "object" else None
 
     def outcomes() -> Iterator[RowOutcome]:
         for row in table.rows:
-            draft = _draft(row, used, rtype)
+            draft = _draft(row, used, rtype, composer)
             if row.number in duplicate:
                 draft.problems.append(duplicate[row.number])
             draft.problems += problems[row.number]
@@ -610,6 +647,7 @@ def apply_import(archive: Archive, table: Table, mapping: Mapping, *, media_root
                 progress(number, len(updates), "updating")
         result.updated = len(updates)
         result.unchanged = sum(1 for r in plan.rows if r.action == "unchanged")
+        result.terms_added = add_new_terms(archive, mapping)
         _import_media(archive, plan, media_root, result, progress, cancelled, table.name)
         if rejects_to is not None:
             _write_rejects(table, plan, rejects_to, result)
@@ -666,6 +704,96 @@ def _write_rejects(table: Table, plan: ImportPlan, path: Path, result: ImportRes
         result.rejects_file = Path(path)
 
 
+# ---------------------------------------------------------------- unknown vocabulary values
+
+def unknown_terms(archive: Archive, table: Table, mapping: Mapping, *,
+                  answered: bool = False) -> list[UnknownTerm]:
+    """Each distinct value of the mapped vocabulary columns that is no term, column by
+    column, with the rows it is on (`count`) and the nearest term when one is really close.
+
+    Without `answered` the mapping's answers are not applied, so the wizard's list stays
+    put while the curator answers it; with it, only the values still unanswered are listed.
+    """
+    cls = record_class(mapping.record_type)
+    fields = mapping.fields_for(table.header)
+    columns = [(i, f) for i, f in enumerate(fields) if f in cls.VOCAB]
+    if not columns:
+        return []
+    matcher = TermMatcher.for_archive(archive.db, mapping.terms if answered else None,
+                                      mapping.new_terms if answered else None)
+    rows_of: dict[tuple[str, str, str], list[int]] = {}
+    for row in table.rows:
+        for index, name in columns:
+            value = row.get(index)
+            if value.strip():
+                rows_of.setdefault((cls.VOCAB[name], name, value), []).append(row.number)
+    # Each distinct value is matched once (a 100,000-row file has a few dozen of them).
+    found: dict[tuple[str, str, str], UnknownTerm] = {}
+    for (vocab_name, name, raw), numbers in rows_of.items():
+        value = cells.restore(raw).strip()
+        if (vocab_name, name, value) in found:
+            found[(vocab_name, name, value)].rows.extend(numbers)
+        elif matcher.match(vocab_name, value) is None:
+            found[(vocab_name, name, value)] = UnknownTerm(vocab_name, name, value, numbers,
+                                                           matcher.nearest(vocab_name, value))
+    for unknown in found.values():
+        unknown.rows.sort()
+    return sorted(found.values(), key=lambda u: (fields.index(u.field), -u.count, u.value))
+
+
+def new_term_code(value: str, taken: set[str]) -> str:
+    """A code for a new term made from a value: 'Oil paint on canvas' → 'oil_paint_on_canvas',
+    铜质 → 'tong_zhi' (by its pinyin), unique among `taken`."""
+    text = unicodedata.normalize("NFKD", value)
+    if _HAN.search(text):
+        from pypinyin import lazy_pinyin
+
+        text = " ".join(lazy_pinyin(text))
+    ascii_text = text.encode("ascii", "ignore").decode().lower()
+    base = re.sub(r"[^a-z0-9]+", "_", ascii_text).strip("_")[:48] or "term"
+    code, n = base, 1
+    while code in taken or not TERM_CODE.fullmatch(code):
+        n += 1
+        code = f"{base}_{n}" if TERM_CODE.fullmatch(f"{base}_{n}") else f"term_{n}"
+    return code
+
+
+def answer_with_new_terms(archive: Archive, table: Table, mapping: Mapping) -> list[UnknownTerm]:
+    """Answer every value still unknown with a new term of its own (`import --add-terms`):
+    named by the value in its language (an English value is the English name), under a
+    code made from it. Returns the values so answered; the import adds the terms."""
+    unknown = unknown_terms(archive, table, mapping, answered=True)
+    for u in unknown:
+        if u.vocab in mapping.terms and u.value in mapping.terms[u.vocab]:
+            continue   # the same value in two columns of one vocabulary
+        taken = {code for (code,) in archive.db.execute("SELECT code FROM vocabularies WHERE vocab = ?",
+                                                        [u.vocab])}
+        taken |= set(mapping.new_terms.get(u.vocab, {}))
+        han = bool(_HAN.search(u.value))
+        names = NewTerm(label_zh=u.value if han else "", label_en="" if han else u.value)
+        mapping.answer(u.vocab, u.value, new_term_code(u.value, taken), names)
+    return unknown
+
+
+def add_new_terms(archive: Archive, mapping: Mapping) -> int:
+    """Add the terms the mapping names that the archive lacks (in the caller's transaction,
+    each with a history row); an existing code is left as it is. Returns how many were added."""
+    from exhibit import vocab
+
+    added = 0
+    for vocab_name, codes in mapping.new_terms.items():
+        for code, names in codes.items():
+            if vocab.add_term(archive.db, vocab_name, code, names.label_zh, names.label_en):
+                services.add_history(archive, "create", "vocabulary", None, None,
+                                     {"vocab": vocab_name, "code": code, "label_zh": names.label_zh,
+                                      "label_en": names.label_en})
+                added += 1
+    return added
+
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
 # ---------------------------------------------------------------- one call
 
 def import_file(archive: Archive, path: Path | str, mapping: Mapping | None = None, *,
@@ -675,11 +803,10 @@ def import_file(archive: Archive, path: Path | str, mapping: Mapping | None = No
                 rejects_to: Path | None = None) -> tuple[ImportPlan, ImportResult | None]:
     """Read, map (suggesting a mapping when none is given), and plan or apply an import
     (a partial one with `rejects_to`: see apply_import)."""
-    from exhibit.interchange.mapping import suggest
     from exhibit.interchange.tables import read_table
 
     table = read_table(path, sheet=sheet)
-    mapping = mapping or suggest(table.header, record_type)
+    mapping = mapping or suggest_for(table, record_type)
     if dry_run:
         return plan_import(archive, table, mapping, media_root=media_root, progress=progress,
                            cancelled=cancelled), None
@@ -704,8 +831,7 @@ class Preview:
 
 def preview(path: Path | str, record_type: str = "object", sheet: str | None = None,
             progress: ProgressFn | None = None) -> Preview:
-    from exhibit.interchange.mapping import suggest
     from exhibit.interchange.tables import read_table
 
     table = read_table(path, sheet=sheet, progress=progress)
-    return Preview(table, suggest(table.header, record_type))
+    return Preview(table, suggest_for(table, record_type))

@@ -64,7 +64,9 @@ def test_dry_run_reports_each_bad_row_by_number_and_import_changes_nothing(archi
     table = read_table(bad_workbook(tmp_path / "总账.xlsx"))
     assert table.header[:5] == ["总登记号", "名称", "年代", "质地", "尺寸 长"]
     mapping = suggest(table.header, "object")
-    assert mapping.columns["总登记号"] == "accession" and mapping.columns["尺寸 长"] == "dimensions"
+    # The merged 尺寸 over 长 and 宽: one measurement per column, composed into the dimensions text.
+    assert mapping.columns["总登记号"] == "accession" and mapping.columns["尺寸 长"] == "dimension_length"
+    assert mapping.columns["尺寸 宽"] == "dimension_width"
     before = snapshot(archive)
 
     plan = importer.plan_import(archive, table, mapping)

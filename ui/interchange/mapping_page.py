@@ -1,7 +1,11 @@
 """The import wizard's mapping page: which field each column fills, and what unknown terms mean.
 
-Each column of the file has a combo box of the record type's fields (the
-suggestion from its Chinese or English header preselected). A mapping can be
+Each column of the file has a combo box of the record type's fields, the
+suggestion preselected (guessed from its header and its values, see
+exhibit/interchange/guessing.py), and a mark of how sure that guess is: ✓
+for a header that names the field or values that show it, ? for a guess to
+check; its tooltip says why. A column the curator changed shows ✓ “chosen
+by you”. A mapping can be
 loaded from and saved to a file for the next spreadsheet from the same
 source. The page refuses to go on while two columns fill the same field or
 nothing identifies the records (objects need the accession number column).
@@ -27,16 +31,25 @@ from PySide6.QtWidgets import (
 )
 
 from exhibit.errors import ExhibitError
-from exhibit.interchange.mapping import IGNORE, MEDIA, Mapping, suggest, targets
+from exhibit.interchange.importer import unknown_terms
+from exhibit.interchange.mapping import (
+    IGNORE,
+    MAKER_ROLE,
+    MULTI,
+    Candidate,
+    Mapping,
+    import_targets,
+    suggest_for,
+)
 from ui.common.plaintext import tip
 from ui.interchange.file_pages import error_label
-from ui.interchange.labels import field_choice, field_label, record_type_name
-from ui.interchange.terms_editor import TermsEditor, find_unknown_terms
+from ui.interchange.labels import field_choice, field_label, guess_mark, guess_text, record_type_name
+from ui.interchange.terms_editor import TermsEditor
 
 if TYPE_CHECKING:
     from ui.interchange.import_wizard import ImportWizard
 
-COLUMN, SAMPLE, TARGET = range(3)
+COLUMN, SAMPLE, TARGET, SURE = range(4)
 # What identifies a record of each type, so a re-import updates instead of duplicating.
 IDENTIFYING = {"object": ("accession",), "person": ("key", "name_zh", "name_en"),
                "place": ("key", "name_zh", "name_en"), "event": ("key", "title_zh", "title_en"),
@@ -59,7 +72,7 @@ class MappingPage(QWizardPage):
         super().__init__()
         self.w = wizard
         self.header: list[str] = []
-        self.table = QTableWidget(0, 3)
+        self.table = QTableWidget(0, 4)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
@@ -68,6 +81,7 @@ class MappingPage(QWizardPage):
         h.setSectionResizeMode(COLUMN, QHeaderView.ResizeMode.ResizeToContents)
         h.setSectionResizeMode(SAMPLE, QHeaderView.ResizeMode.Stretch)
         h.setSectionResizeMode(TARGET, QHeaderView.ResizeMode.ResizeToContents)
+        h.setSectionResizeMode(SURE, QHeaderView.ResizeMode.ResizeToContents)
         self.table_label = QLabel()
         self.table_label.setBuddy(self.table)
         self.load_button = QPushButton()
@@ -117,7 +131,7 @@ class MappingPage(QWizardPage):
         table = read.preview.table
         self.header = list(table.header)
         fields = mapping.fields_for(self.header)
-        names = targets(mapping.record_type)
+        names = import_targets(mapping.record_type)
         self.table.setRowCount(len(self.header))
         for r, (column, target) in enumerate(zip(self.header, fields)):
             item = QTableWidgetItem(column)
@@ -134,9 +148,31 @@ class MappingPage(QWizardPage):
             combo.setCurrentIndex(max(0, combo.findData(target)))
             combo.currentIndexChanged.connect(lambda _i, row=r: self._changed(row))
             self.table.setCellWidget(r, TARGET, combo)
+            self.table.setItem(r, SURE, QTableWidgetItem())
+            self.show_guess(r)
         self.refresh_terms()
         self.retranslate()
         self.completeChanged.emit()
+
+    def show_guess(self, row: int) -> None:
+        """The ✓ or ? beside a column's field, with the reason as its tooltip."""
+        mapping, item = self.w.mapping, self.table.item(row, SURE)
+        if mapping is None or item is None:
+            return
+        column = self.header[row]
+        target = mapping.columns.get(column, IGNORE)
+        guess = mapping.guesses.get(column)
+        if guess is None:
+            item.setText("")
+            item.setToolTip("")
+            return
+        item.setText(guess_mark(guess.confidence, target))
+        item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+        item.setToolTip(tip(guess_text(guess.confidence, guess.reason, dict(guess.params), mapping.record_type)))
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, item.toolTip())
+
+    def guess_for(self, column: str) -> QTableWidgetItem:
+        return self.table.item(self.header.index(column), SURE)
 
     def combo(self, row: int) -> QComboBox:
         return self.table.cellWidget(row, TARGET)  # type: ignore[return-value]
@@ -148,7 +184,10 @@ class MappingPage(QWizardPage):
         mapping = self.w.mapping
         if mapping is None:
             return
-        mapping.columns[self.header[row]] = self.combo(row).currentData() or IGNORE
+        target = self.combo(row).currentData() or IGNORE
+        mapping.columns[self.header[row]] = target
+        mapping.guesses[self.header[row]] = Candidate(target, "", "curator")
+        self.show_guess(row)
         self.w.mark_stale()
         self.refresh_terms()
         self.completeChanged.emit()
@@ -156,7 +195,7 @@ class MappingPage(QWizardPage):
     def refresh_terms(self) -> None:
         if self.w.read is None or self.w.mapping is None:
             return
-        unknown = find_unknown_terms(self.w.archive, self.w.read.preview.table, self.w.mapping)
+        unknown = unknown_terms(self.w.archive, self.w.read.preview.table, self.w.mapping)
         self.terms.set_terms(self.w.mapping, unknown)
 
     # ------------------------------------------------------------ mapping files
@@ -180,7 +219,9 @@ class MappingPage(QWizardPage):
         # Columns the saved mapping does not name keep the suggestion for this file.
         columns = dict(self.w.mapping.columns) if self.w.mapping else {}
         columns.update({h: f for h, f in loaded.columns.items() if h in self.header})
-        self.w.mapping = Mapping(loaded.record_type, columns, loaded.terms)
+        guesses = dict(self.w.mapping.guesses) if self.w.mapping else {}
+        guesses.update({h: Candidate(f, "", "mapping_file") for h, f in loaded.columns.items() if h in self.header})
+        self.w.mapping = Mapping(loaded.record_type, columns, loaded.terms, loaded.new_terms, guesses)
         self.w.mark_stale()
         self.fill()
         missing = [h for h, f in loaded.columns.items() if f and h not in self.header]
@@ -205,11 +246,12 @@ class MappingPage(QWizardPage):
         self.show_message(self.tr("Saved the mapping as %1.").replace("%1", str(path)))
 
     def suggest_again(self) -> None:
-        if not self.header:
+        if not self.header or self.w.read is None:
             return
-        terms = self.w.mapping.terms if self.w.mapping else {}
-        self.w.mapping = suggest(self.header, self.w.record_type)
-        self.w.mapping.terms = terms
+        old = self.w.mapping
+        self.w.mapping = suggest_for(self.w.read.preview.table, self.w.record_type)
+        if old is not None:   # the answers about terms stay
+            self.w.mapping.terms, self.w.mapping.new_terms = old.terms, old.new_terms
         self.w.mark_stale()
         self.fill()
 
@@ -228,11 +270,14 @@ class MappingPage(QWizardPage):
         for column, target in zip(self.header, mapping.fields_for(self.header)):
             if not target:
                 continue
-            if target in seen and target != MEDIA:
+            if target in seen and target not in MULTI:
                 return (self.tr("The columns “%1” and “%2” both fill %3; choose one of them.")
                         .replace("%1", seen[target]).replace("%2", column)
                         .replace("%3", field_label(target, mapping.record_type)))
             seen[target] = column
+        if MAKER_ROLE in seen and "makers" not in seen:
+            return (self.tr("The column “%1” gives the makers' role, but no column fills the makers; "
+                            "choose the makers' column too.").replace("%1", seen[MAKER_ROLE]))
         needed = IDENTIFYING.get(mapping.record_type, ())
         if needed and not set(needed) & set(seen):
             if mapping.record_type == "object":
@@ -256,7 +301,11 @@ class MappingPage(QWizardPage):
                                  "an empty cell in an imported column empties that field."))
         self.table_label.setText(self.tr("&Columns of the file:"))
         self.table.setHorizontalHeaderLabels([self.tr("Column"), self.tr("Example values"),
-                                              self.tr("Imported as")])
+                                              self.tr("Imported as"), self.tr("Sure?")])
+        sure = self.table.horizontalHeaderItem(SURE)
+        if sure is not None:
+            sure.setToolTip(self.tr("✓: the header or the values show the field. ?: a guess; please check "
+                                    "it. Point at a mark to see why."))
         self.table.setAccessibleName(self.tr("Columns and the fields they fill"))
         for r, column in enumerate(self.header):
             combo = self.combo(r)
@@ -266,6 +315,7 @@ class MappingPage(QWizardPage):
             for i in range(1, combo.count()):
                 combo.setItemText(i, field_choice(combo.itemData(i), self.w.record_type))
             combo.setAccessibleName(self.tr("Field for the column “%1”").replace("%1", column))
+            self.show_guess(r)
         self.suggest_button.setText(self.tr("S&uggest again"))
         self.suggest_button.setAccessibleName(self.tr("Suggest the fields from the column names again"))
         self.load_button.setText(self.tr("&Load mapping…"))

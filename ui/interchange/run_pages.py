@@ -30,14 +30,14 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from exhibit.interchange.importer import ImportPlan
+from exhibit.interchange.importer import ImportPlan, unknown_terms
 from exhibit.problems import Problem
 from ui.common.problems import message_text, problem_text
 from ui.interchange import tasks
 from ui.interchange.file_pages import error_label
 from ui.interchange.labels import record_type_name
 from ui.interchange.report_model import REASONS, ReportModel
-from ui.interchange.terms_editor import TermsEditor, find_unknown_terms
+from ui.interchange.terms_editor import TermsEditor
 
 if TYPE_CHECKING:
     from ui.interchange.import_wizard import ImportWizard
@@ -118,7 +118,7 @@ class CheckPage(QWizardPage):
 
     def initializePage(self) -> None:
         if self.w.read is not None and self.w.mapping is not None:
-            unknown = find_unknown_terms(self.w.archive, self.w.read.preview.table, self.w.mapping)
+            unknown = unknown_terms(self.w.archive, self.w.read.preview.table, self.w.mapping)
             self.terms.set_terms(self.w.mapping, unknown)
         if self.w.plan is None or self.w.plan_stale:
             self.start()
