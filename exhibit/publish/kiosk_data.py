@@ -7,17 +7,22 @@ a placeholder instead of failing.
 """
 from __future__ import annotations
 
+import calendar
 import math
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from pathlib import Path
 
-from exhibit import dates, media_files, search
+from exhibit import dates, media_files, names, search
 from exhibit.archive import Archive
 from exhibit.errors import DateError
+from exhibit.publish.basemap import Basemap, load_basemap
 
 # The siege (the 47 days); events before it belong to the campaign, after it to the aftermath.
 SIEGE_START = "1944-06-23"
 SIEGE_END = "1944-08-08"
+# The kinds of record the kiosk shows, in the order search results are grouped: objects first.
 KIOSK_TYPES = ("object", "panel", "section", "person", "place", "event")
 
 
@@ -55,6 +60,8 @@ class SectionCard:
     intro_en: str
     image: str
     panel_count: int
+    lead_zh: str = ""        # the introduction's first sentence, for the section's card
+    lead_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -78,6 +85,10 @@ class PanelCard:
     body_en: str
     image: str
     objects: list[ObjectCard] = field(default_factory=list)
+    lead_zh: str = ""        # the body's first paragraph, for the panel's card
+    lead_en: str = ""
+    sources: list[KioskSource] = field(default_factory=list)
+    disputes: list[KioskDispute] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -105,6 +116,8 @@ class ObjectDetail:
     places: list[Ref] = field(default_factory=list)
     events: list[Ref] = field(default_factory=list)
     panels: list[Ref] = field(default_factory=list)
+    sources: list[KioskSource] = field(default_factory=list)
+    disputes: list[KioskDispute] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -120,6 +133,8 @@ class RecordDetail:
     body_en: str
     image: str = ""
     related: list[Ref] = field(default_factory=list)
+    sources: list[KioskSource] = field(default_factory=list)
+    disputes: list[KioskDispute] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -135,6 +150,32 @@ class TimelineEvent:
     phase: str               # "campaign", "siege" or "aftermath"
     siege_day: int           # 1…47 during the siege, else 0
     place_id: int | None
+    date_end: str = ""
+    siege_day_end: int = 0   # the siege day a span of days ends on (the first general assault: 6…10)
+    precise: bool = True     # dated to the day or a span of days, not only to a month or a year
+
+
+@dataclass(frozen=True)
+class SiegeDay:
+    """One of the 47 days, for the timeline's strip."""
+    day: int                 # 1 (23 June 1944) … 47 (8 August 1944)
+    iso: str                 # its date, 1944-06-23
+    date_zh: str             # "6月23日"
+    date_en: str             # "23 June"
+    event_count: int         # events that began that day
+    month_start: bool = False  # the first day shown of a month (the strip names the month there)
+
+
+@dataclass(frozen=True)
+class TimelineGroup:
+    """Events told together: a day of the siege, or a month or year before or after it."""
+    phase: str               # "campaign", "siege" or "aftermath"
+    key: str                 # "siege-day-8", "siege-month-1944-07", "aftermath-year-1946"
+    kind: str                # "day", "month" or "year"
+    day: int                 # the siege day, or 0
+    label_zh: str            # "6月30日", "1944年7月", "1946年"
+    label_en: str            # "30 June", "July 1944", "1946"
+    events: list[TimelineEvent] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -149,15 +190,30 @@ class MapPlace:
     x: float                 # 0…1 across the map, west to east
     y: float                 # 0…1 down the map, north to south
     event_count: int
+    # "point": a marker; "line" or "area": a river or the wall drawn on the map stands for
+    # the place, and its name there (not a dot beside it) opens it.
+    shape: str = "point"
 
 
 @dataclass(frozen=True)
 class MapLine:
-    """A schematic river or railway, for drawing under the places."""
+    """A river or railway of the base map, for drawing under the places."""
     kind: str                # "river" or "railway"
     name_zh: str
     name_en: str
     points: list[tuple[float, float]]   # (x, y) in the same 0…1 frame as MapPlace
+    place_key: str = ""      # the place this line stands for ("xiang-river"), if any
+    width: float = 0.0       # a river's width as a fraction of the map's width (0: a thin line)
+
+
+@dataclass(frozen=True)
+class MapArea:
+    """An outline on the base map: the old city's wall."""
+    kind: str                # "wall"
+    name_zh: str
+    name_en: str
+    points: list[tuple[float, float]]   # a closed ring, same frame as MapPlace
+    place_key: str = ""
 
 
 @dataclass(frozen=True)
@@ -165,6 +221,10 @@ class MapData:
     places: list[MapPlace]
     lines: list[MapLine]
     aspect: float            # width / height of the mapped area, in kilometres
+    areas: list[MapArea] = field(default_factory=list)
+    width_km: float = 0.0    # the mapped area's width: the scale bar's measure
+    focus: tuple[float, float, float, float] = (0.0, 0.0, 1.0, 1.0)  # x0, y0, x1, y1 it opens on
+    approximate: bool = True  # the drawn courses and outline are estimates (the map says so)
 
 
 @dataclass(frozen=True)
@@ -176,6 +236,7 @@ class KioskHit:
     snippet: str
     spans: tuple[tuple[int, int], ...]
     thumb: str
+    group_total: int = 0     # how many records of this kind match (more than are shown, at times)
 
 
 @dataclass(frozen=True)
@@ -255,7 +316,8 @@ def sections(archive: Archive) -> list[SectionCard]:
         "FROM sections s ORDER BY s.position, s.id").fetchall()
     pictures = _first_images(archive, "section", [r[0] for r in rows])
     return [SectionCard(sid, code, title_zh, title_en, intro_zh, intro_en,
-                        image=pictures[sid].screen if sid in pictures else "", panel_count=panel_count)
+                        image=pictures[sid].screen if sid in pictures else "", panel_count=panel_count,
+                        lead_zh=first_sentence(intro_zh), lead_en=first_sentence(intro_en))
             for sid, code, title_zh, title_en, intro_zh, intro_en, panel_count in rows]
 
 
@@ -266,7 +328,9 @@ def panels(archive: Archive, section_id: int) -> list[PanelCard]:
         "WHERE section_id = ? ORDER BY position, id", [section_id]).fetchall()
     pictures = _first_images(archive, "panel", [r[0] for r in rows])
     return [PanelCard(pid, code, section, title_zh, title_en, body_zh, body_en,
-                      image=pictures[pid].screen if pid in pictures else "", objects=panel_objects(archive, pid))
+                      image=pictures[pid].screen if pid in pictures else "", objects=panel_objects(archive, pid),
+                      lead_zh=first_sentence(body_zh), lead_en=first_sentence(body_en),
+                      sources=sources_for(archive, "panel", pid), disputes=disputes_for(archive, "panel", pid))
             for pid, code, section, title_zh, title_en, body_zh, body_en in rows]
 
 
@@ -356,11 +420,20 @@ def object_detail(archive: Archive, object_id: int) -> ObjectDetail | None:
         people=_refs(archive, "person", _linked_ids(archive, "object", oid, "person")),
         places=_refs(archive, "place", _linked_ids(archive, "object", oid, "place")),
         events=_refs(archive, "event", _by_date(archive, event_ids, 8)),
-        panels=_refs(archive, "panel", panel_ids))
+        panels=_refs(archive, "panel", panel_ids),
+        sources=sources_for(archive, "object", oid), disputes=disputes_for(archive, "object", oid))
 
 
 def record_detail(archive: Archive, kind: str, record_id: int) -> RecordDetail | None:
-    """A person, place or event with what links to it."""
+    """A person, place or event with what links to it, its sources and where accounts differ."""
+    found = _record_detail(archive, kind, record_id)
+    if found is None:
+        return None
+    return replace(found, sources=sources_for(archive, kind, record_id),
+                   disputes=disputes_for(archive, kind, record_id))
+
+
+def _record_detail(archive: Archive, kind: str, record_id: int) -> RecordDetail | None:
     if kind == "person":
         row = archive.db.execute("SELECT name_zh, name_en, role_zh, role_en, bio_zh, bio_en, born, died "
                                  "FROM people WHERE id = ?", [record_id]).fetchone()
@@ -425,51 +498,103 @@ def panel_position(archive: Archive, panel_id: int) -> tuple[int | None, int]:
 
 # ---------------------------------------------------------------- timeline
 
+SIEGE_DAYS = 47
+PHASES = ("campaign", "siege", "aftermath")
+PRECISE_DAYS = 7   # an event dated to at most a week is told under the day it began
+
+
+def _siege_day(iso: str) -> int:
+    return (date.fromisoformat(iso) - date.fromisoformat(SIEGE_START)).days + 1
+
+
+def _phase(start: str, end: str, precise: bool) -> str:
+    """Before the siege, the 47 days, or after; what only a month dates and runs past the
+    ceasefire (the occupation, the puppet army) belongs to the aftermath."""
+    if start < SIEGE_START:
+        return "campaign"
+    if start <= SIEGE_END and (precise or end <= SIEGE_END):
+        return "siege"
+    return "aftermath"
+
+
 def timeline(archive: Archive) -> list[TimelineEvent]:
     """Every dated event in order: the campaign before the siege, the 47 days, and after."""
-    from datetime import date
-
-    siege_start = date.fromisoformat(SIEGE_START)
     out = []
     for row in archive.db.execute(
-            "SELECT id, date_text, date_start, title_zh, title_en, description_zh, description_en, "
+            "SELECT id, date_text, date_start, date_end, title_zh, title_en, description_zh, description_en, "
             "place_id FROM events WHERE date_start IS NOT NULL ORDER BY date_start, id").fetchall():
-        event_id, text, start, title_zh, title_en, desc_zh, desc_en, place_id = row
+        event_id, text, start, end, title_zh, title_en, desc_zh, desc_en, place_id = row
+        end = end or start
         date_zh, date_en = date_pair(text)
-        phase = "campaign" if start < SIEGE_START else "siege" if start <= SIEGE_END else "aftermath"
-        day = (date.fromisoformat(start) - siege_start).days + 1 if phase == "siege" else 0
+        precise = (date.fromisoformat(end) - date.fromisoformat(start)).days < PRECISE_DAYS
+        phase = _phase(start, end, precise)
+        day = _siege_day(start) if phase == "siege" else 0
+        last = min(_siege_day(end), SIEGE_DAYS) if phase == "siege" and precise else day
         out.append(TimelineEvent(event_id, start, date_zh, date_en, title_zh, title_en,
-                                 desc_zh, desc_en, phase, day, place_id))
+                                 desc_zh, desc_en, phase, day, place_id, end, last, precise))
     return out
+
+
+def _day_label(day: date) -> tuple[str, str]:
+    return f"{day.month}月{day.day}日", f"{day.day} {calendar.month_name[day.month]}"
+
+
+def siege_days(events: list[TimelineEvent]) -> list[SiegeDay]:
+    """The 47 days, each with its date and the number of events that began on it."""
+    first = date.fromisoformat(SIEGE_START)
+    counts: dict[int, int] = {}
+    for event in events:
+        if event.phase == "siege" and event.precise:
+            counts[event.siege_day] = counts.get(event.siege_day, 0) + 1
+    out = []
+    for n in range(1, SIEGE_DAYS + 1):
+        day = first + timedelta(days=n - 1)
+        out.append(SiegeDay(n, day.isoformat(), *_day_label(day), counts.get(n, 0),
+                            month_start=n == 1 or day.day == 1))
+    return out
+
+
+def timeline_groups(events: list[TimelineEvent]) -> list[TimelineGroup]:
+    """The events in the groups the timeline shows them in, in order: each day of the siege
+    that has events; the siege's events dated only to a month under that month; before the
+    siege by month; after it by month until the war's end, then by year."""
+    groups: dict[str, TimelineGroup] = {}
+    order: list[tuple[int, str, int, str]] = []
+    for event in events:
+        start = date.fromisoformat(event.date_start)
+        if event.phase == "siege" and event.precise:
+            key, kind = f"siege-day-{event.siege_day}", "day"
+            zh, en = _day_label(start)
+        elif event.phase == "aftermath" and start.year > 1945:
+            key, kind = f"aftermath-year-{start.year}", "year"
+            zh, en = date_pair(str(start.year))
+        else:
+            key, kind = f"{event.phase}-month-{start.year}-{start.month:02d}", "month"
+            zh, en = date_pair(f"{start.year}-{start.month:02d}")
+        if key not in groups:
+            groups[key] = TimelineGroup(event.phase, key, kind, event.siege_day if kind == "day" else 0, zh, en)
+            # Phase by phase; a month's group after the days that begin it (its events have no day).
+            order.append((PHASES.index(event.phase), event.date_start if kind == "day"
+                          else event.date_start[:7] + "-99", len(order), key))
+        groups[key].events.append(event)
+    return [groups[item[-1]] for item in sorted(order)]
 
 
 # ---------------------------------------------------------------- map
 
-# Schematic lines (lat, lon) through the sample's place coordinates: the Xiang
-# flows north past the east side of the old city, the Zheng joins it from the
-# west and the Lei from the east; the Canton–Hankow railway runs north–south on
-# the east bank through the junction, the Hunan–Guangxi line leaves it to the
-# south-west. Drawn as a diagram, not a survey (see shared/research/history.md (d)).
-_LINES: tuple[tuple[str, str, str, tuple[tuple[float, float], ...]], ...] = (
-    ("river", "湘江", "Xiang River", ((26.835, 112.607), (26.86, 112.612), (26.875, 112.616),
-                                     (26.89, 112.62), (26.905, 112.62), (26.91, 112.628),
-                                     (26.93, 112.64))),
-    ("river", "蒸水", "Zheng River", ((26.918, 112.54), (26.912, 112.57), (26.906, 112.6),
-                                     (26.905, 112.62))),
-    ("river", "耒水", "Lei River", ((26.87, 112.76), (26.9, 112.75), (26.906, 112.7),
-                                   (26.912, 112.66), (26.91, 112.628))),
-    ("railway", "粤汉铁路", "Canton–Hankow railway", ((26.93, 112.632), (26.89, 112.63),
-                                                    (26.87, 112.634), (26.835, 112.64))),
-    ("railway", "湘桂铁路", "Hunan–Guangxi railway", ((26.89, 112.63), (26.872, 112.624),
-                                                   (26.858, 112.605), (26.85, 112.575),
-                                                   (26.845, 112.54))),
-)
-MAP_MARGIN = 0.05       # of the map's width, kept free around the places
-MIN_SEPARATION = 0.05   # of the map's width: places closer than this are spread apart to be touchable
-MAX_ASPECT = 2.0        # a wider area gets more room north and south, to fill a landscape screen
+MAP_MARGIN_KM = 0.8      # kept free around the places and the focus, so no marker sits on the edge
+KM_PER_DEGREE_LAT = 110.57
 
 
-def map_data(archive: Archive) -> MapData:
+def map_data(archive: Archive, base: Basemap | None = None) -> MapData:
+    """The places with coordinates and the base map (rivers, wall, railways) in one frame, to scale.
+
+    Equirectangular about the places' mean latitude: over the twenty kilometres of the
+    battle its error is far below that of the estimated positions. Places stay where
+    their coordinates put them (never nudged apart: the wall and the rivers would then
+    be wrong around them); the kiosk zooms instead. The frame spans the places and the
+    base map's focus, which is where the kiosk opens.
+    """
     rows = archive.db.execute(
         "SELECT p.id, p.key, p.name_zh, p.name_en, p.lat, p.lon, p.coord_basis, "
         "(SELECT count(*) FROM events e WHERE e.place_id = p.id) "
@@ -477,67 +602,52 @@ def map_data(archive: Archive) -> MapData:
     ).fetchall()
     if not rows:
         return MapData([], [], 16 / 9)
-    north = max(r[4] for r in rows)
-    west = min(r[5] for r in rows)
-    # Equirectangular, in kilometres east and south of the north-west corner.
+    base = base if base is not None else load_basemap()
+    lats, lons = [r[4] for r in rows], [r[5] for r in rows]
+    if base.focus is not None:
+        lons += [base.focus[0], base.focus[2]]
+        lats += [base.focus[1], base.focus[3]]
+    north, south, west, east = max(lats), min(lats), min(lons), max(lons)
     kx = 111.32 * math.cos(math.radians(sum(r[4] for r in rows) / len(rows)))
+    width = (east - west) * kx + 2 * MAP_MARGIN_KM
+    height = max((north - south) * KM_PER_DEGREE_LAT + 2 * MAP_MARGIN_KM, width / 8)
 
-    def km(lat: float, lon: float) -> tuple[float, float]:
-        return (lon - west) * kx, (north - lat) * 110.57
+    def unit(lat: float, lon: float) -> tuple[float, float]:
+        return (((lon - west) * kx + MAP_MARGIN_KM) / width,
+                ((north - lat) * KM_PER_DEGREE_LAT + MAP_MARGIN_KM) / height)
 
-    raw = [km(r[4], r[5]) for r in rows]
-    span = max(max(x for x, _ in raw) - min(x for x, _ in raw),
-               max(y for _, y in raw) - min(y for _, y in raw), 0.5)
-    spots = _spread(raw, span * MIN_SEPARATION)
-    x0, x1 = min(x for x, _ in spots), max(x for x, _ in spots)
-    y0, y1 = min(y for _, y in spots), max(y for _, y in spots)
-    pad = span * MAP_MARGIN
-    width, height = (x1 - x0) + 2 * pad, (y1 - y0) + 2 * pad
-    if width / height > MAX_ASPECT:
-        extra = (width / MAX_ASPECT - height) / 2
-        y0, y1, height = y0 - extra, y1 + extra, width / MAX_ASPECT
-
-    def unit(x: float, y: float) -> tuple[float, float]:
-        return (x - x0 + pad) / width, (y - y0 + pad) / height
-
-    places = [MapPlace(r[0], r[1] or "", r[2], r[3], r[4], r[5], r[6] != "sourced", *unit(x, y), r[7])
-              for r, (x, y) in zip(rows, spots)]
-    lines = [MapLine(kind, zh, en, [unit(*km(lat, lon)) for lat, lon in points])
-             for kind, zh, en, points in _LINES]
-    return MapData(places, lines, width / height)
-
-
-def _spread(points: list[tuple[float, float]], separation: float) -> list[tuple[float, float]]:
-    """Move places that would overlap apart from each other, so each can be touched."""
-    out = list(points)
-    for _ in range(60):
-        moved = False
-        for i in range(len(out)):
-            for j in range(i + 1, len(out)):
-                (x1, y1), (x2, y2) = out[i], out[j]
-                d = math.hypot(x2 - x1, y2 - y1)
-                if d >= separation:
-                    continue
-                angle = math.atan2(y2 - y1, x2 - x1) if d > 1e-9 else (i + j) * 2.4
-                push = (separation - d) / 2 + separation * 1e-3
-                dx, dy = math.cos(angle) * push, math.sin(angle) * push
-                out[i] = (x1 - dx, y1 - dy)
-                out[j] = (x2 + dx, y2 + dy)
-                moved = True
-        if not moved:
-            break
-    return out
+    shapes = {f.place_key: ("area" if f.kind == "wall" else "line") for f in base.features if f.place_key}
+    places = [MapPlace(r[0], r[1] or "", r[2], r[3], r[4], r[5], r[6] != "sourced", *unit(r[4], r[5]), r[7],
+                       shape=shapes.get(r[1] or "", "point"))
+              for r in rows]
+    lines = [MapLine(f.kind, f.name_zh, f.name_en, [unit(*p) for p in f.points], f.place_key,
+                     f.width_m / 1000 / width)
+             for f in base.features if f.kind != "wall"]
+    areas = [MapArea(f.kind, f.name_zh, f.name_en, [unit(*p) for p in f.points], f.place_key)
+             for f in base.features if f.kind == "wall"]
+    focus = (0.0, 0.0, 1.0, 1.0)
+    if base.focus is not None:
+        focus = (*unit(base.focus[3], base.focus[0]), *unit(base.focus[1], base.focus[2]))
+    return MapData(places, lines, width / height, areas, width, focus, base.approximate)
 
 
 # ---------------------------------------------------------------- search and attract
 
-def find(archive: Archive, query: str, limit: int = 30) -> list[KioskHit]:
-    """Search as the curators do (Chinese, pinyin, English, accession numbers), kiosk types only."""
-    result = search.search(archive.db, query, record_types=KIOSK_TYPES, limit=limit)
-    thumbs = _first_images(archive, "object", [h.record_id for h in result.hits if h.record_type == "object"])
-    return [KioskHit(h.record_type, h.record_id, h.title_zh, h.title_en, h.snippet, h.spans,
-                     thumbs[h.record_id].thumb if h.record_type == "object" and h.record_id in thumbs else "")
-            for h in result.hits]
+def find(archive: Archive, query: str, per_kind: int = 12) -> list[KioskHit]:
+    """Search as the curators do (Chinese, pinyin, English, accession numbers), kiosk types only,
+    grouped by kind in KIOSK_TYPES order (objects first: what a visitor came to see), each
+    group ranked and at most `per_kind` long. A query per kind, so a kind with many weak hits
+    (events mention everything) never crowds the objects out of the list."""
+    out: list[KioskHit] = []
+    for kind in KIOSK_TYPES:
+        result = search.search(archive.db, query, record_types=(kind,), limit=per_kind)
+        if not result.hits:
+            continue
+        thumbs = _first_images(archive, "object", [h.record_id for h in result.hits]) if kind == "object" else {}
+        out += [KioskHit(kind, h.record_id, h.title_zh, h.title_en, h.snippet, h.spans,
+                         thumbs[h.record_id].thumb if h.record_id in thumbs else "", result.total)
+                for h in result.hits]
+    return out
 
 
 def attract_slides(archive: Archive, limit: int = 12) -> list[AttractSlide]:
@@ -614,3 +724,64 @@ def disputes_for(snapshot: Archive, record_type: str, record_id: int) -> list[Ki
             "WHERE r.dispute_id = ? ORDER BY r.position, r.id", [did]))
         out.append(KioskDispute(did, key, topic_zh, topic_en, readings))
     return out
+
+
+@dataclass(frozen=True)
+class KioskSource:
+    """A source a record cites, as the "Sources / 资料来源" drawer lists it: its bibliographic
+    data and the pages cited (the citations' working notes stay with the curators)."""
+    id: int
+    title: str
+    author: str
+    publisher: str
+    year: str
+    url: str
+    kind_zh: str = ""        # what sort of source ("百科" / "Encyclopedia"), from exhibit/names.py
+    kind_en: str = ""
+    pages: tuple[str, ...] = ()
+
+
+def sources_for(snapshot: Archive, record_type: str, record_id: int) -> list[KioskSource]:
+    """The sources a record cites, in the order it cites them, each once with every page cited;
+    then the sources its disputes' readings name that it does not cite itself, so the drawer
+    lists every source the visitor sees named in an "accounts differ" box."""
+    rows = snapshot.db.execute(
+        "SELECT s.id, s.title, s.author, s.publisher, s.year, s.url, s.kind, c.page, "
+        "0 AS part, c.id AS o1, 0 AS o2, 0 AS o3, 0 AS o4 FROM citations c "
+        "JOIN sources s ON s.id = c.source_id WHERE c.record_type = ? AND c.record_id = ? "
+        "UNION ALL "
+        "SELECT s.id, s.title, s.author, s.publisher, s.year, s.url, s.kind, r.page, "
+        "1, d.position, d.id, r.position, r.id FROM disputes d "
+        "JOIN dispute_readings r ON r.dispute_id = d.id JOIN sources s ON s.id = r.source_id "
+        "WHERE d.record_type = ? AND d.record_id = ? ORDER BY part, o1, o2, o3, o4",
+        [record_type, record_id, record_type, record_id]).fetchall()
+    found: dict[int, tuple[KioskSource, list[str]]] = {}
+    for sid, title, author, publisher, year, url, kind, page, *_order in rows:  # citations first
+        if sid not in found:
+            kind_zh, kind_en = (names.value_text("source_kind", kind, "zh"),
+                                names.value_text("source_kind", kind, "en")) if kind else ("", "")
+            found[sid] = (KioskSource(sid, title, author, publisher, year, url, kind_zh, kind_en), [])
+        pages = found[sid][1]
+        if page and page not in pages:
+            pages.append(page)
+    return [replace(source, pages=tuple(pages)) for source, pages in found.values()]
+
+
+# The end of a sentence: Chinese full-width marks (a closing quote may follow), or an English
+# full stop, question or exclamation mark before a space, unless it ends an initial ("U.S. Army")
+# or a "c." before a date.
+_SENTENCE_END = re.compile(r"[。！？][”’」』）]*|(?<![A-Z]\.)(?<!\bc\.)(?<=[.!?])[”’\")]*(?=\s)")
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of a text's first paragraph: a card's lead, whole, never cut mid-word."""
+    paragraph = text.strip().split("\n", 1)[0].strip()
+    match = _SENTENCE_END.search(paragraph)
+    return paragraph[:match.end()].strip() if match else paragraph
+
+
+def records_with_disputes(snapshot: Archive, record_type: str) -> list[int]:
+    """The ids of a type's records that have an "accounts differ" box, in record order
+    (the screenshots show one; the tests open them)."""
+    return [r[0] for r in snapshot.db.execute(
+        "SELECT DISTINCT record_id FROM disputes WHERE record_type = ? ORDER BY record_id", [record_type])]

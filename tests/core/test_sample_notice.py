@@ -29,7 +29,8 @@ def pages_text(path) -> list[str]:
 
 
 def a_real_object(blank_archive) -> ArchiveObject:
-    return services.create(blank_archive, ArchiveObject(accession="REAL.1", name_zh="水壶", name_en="Canteen"))
+    return services.create(blank_archive, ArchiveObject(accession="REAL.1", name_zh="水壶", name_en="Canteen",
+                                                        record_status="published"))
 
 
 @pytest.mark.parametrize("lang, present, absent", [

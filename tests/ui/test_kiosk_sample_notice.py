@@ -10,6 +10,7 @@ from PySide6.QtCore import QRectF
 from exhibit import services
 from exhibit.records import ArchiveObject
 from tests.ui.test_kiosk_flow import items, visible
+from ui.kiosk.controller import TEXT_SCALES
 
 ZH = "示例展览：展品为虚构，图片为生成的示意图，并非历史照片"
 EN = ("A sample exhibition: the objects are invented and the pictures are generated drawings, "
@@ -109,7 +110,7 @@ def test_the_home_screen_says_it_at_every_text_size(qtbot, kiosk_on, archive, la
     kiosk.start()
     qtbot.waitUntil(lambda: kiosk.screen == "home")
     sections = screen_item(view, "sectionList")
-    for _ in range(3):  # 100 %, 125 %, 150 %: every size the visitor can choose
+    for _ in TEXT_SCALES:  # 100 %, 125 %, 150 %, 200 %: every size the visitor can choose
         qtbot.wait(50)
         [notice] = notices(view, "home")
         assert_readable_and_whole(view, notice, text)

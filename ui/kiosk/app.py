@@ -1,14 +1,17 @@
 """`uv run main.py kiosk [--windowed] [--archive DIR | --snapshot DIR] [--set-pin]`.
 
 The kiosk opens a published, read-only snapshot (exhibit.publish), never the
-curators' live archive: `--snapshot DIR` names one; otherwise the snapshot in
-the archive folder's kiosk/ is used, published first if there is none yet.
+curators' live archive: `--snapshot DIR` names a kiosk folder (several kiosks
+may read one); otherwise the archive folder's kiosk/ is used, published first
+if there is none yet. While it runs it watches that folder and switches to a
+newer generation at its next idle reset (ui/kiosk/snapshot_watch.py).
 Fullscreen and frameless unless `--windowed`.
 """
 from __future__ import annotations
 
 import argparse
 import getpass
+import logging
 import os
 import sqlite3
 import sys
@@ -107,6 +110,8 @@ class KioskView:
             self.view.installEventFilter(self.lockdown)
         self.view.installEventFilter(self.kiosk.idle)
         self.view.rootContext().setContextProperty("kiosk", self.kiosk)
+        # The on-screen keyboard finds its styles on the import path (qml/keyboard: the kiosk's style).
+        self.view.engine().addImportPath(str(QML_DIR / "keyboard"))
         self.view.resize(*size)
         load_qml(self.view, QML_DIR / "Main.qml")
         errors = self.view.errors()
@@ -114,6 +119,17 @@ class KioskView:
             raise RuntimeError("the kiosk's QML failed to load:\n" + "\n".join(e.toString() for e in errors))
         self._on_exit = on_exit
         self.kiosk.exitRequested.connect(self._exit)
+        self.watch = None
+
+    def watch_folder(self, folder: Path, generation: int, poll_seconds: float | None = None):
+        """Switch to newer snapshot generations published into `folder` (this one shows
+        `generation`); the watch closes the snapshots it replaces, never the one shown."""
+        from ui.kiosk.snapshot_watch import POLL_SECONDS, SnapshotWatch
+
+        self.watch = SnapshotWatch(folder, self.kiosk, generation,
+                                   poll_seconds=poll_seconds or POLL_SECONDS, parent=self.kiosk)
+        self.watch.start()
+        return self.watch
 
     @property
     def root(self):
@@ -146,6 +162,8 @@ class KioskView:
 
         self.lockdown.release()
         self.kiosk.idle.stop()
+        if self.watch is not None:
+            self.watch.stop()
         self.kiosk.flush_visits()
         self.view.close()
         self.view.setSource(QUrl())  # unbind QML before the controller goes
@@ -168,33 +186,45 @@ def _read_pin() -> str:
 
 
 def open_kiosk_snapshot(args: argparse.Namespace):
-    """The snapshot to show: --snapshot DIR, else kiosk/ in the archive folder (published if missing)."""
+    """The snapshot to show, checked, its generation and folder: --snapshot DIR, else kiosk/
+    in the archive folder (published first if it has none this program reads, or its current
+    one fails the kiosk's checks: the archive is at hand)."""
     from exhibit.archive import Archive, default_location
     from exhibit.publish import snapshot as snap
+    from exhibit.publish.generations import SnapshotRefused
     from exhibit.sample.loader import ensure_sample
 
     if args.snapshot:
-        return snap.open_snapshot(args.snapshot), Path(args.snapshot)
+        return (*snap.open_current(args.snapshot), Path(args.snapshot))
     root = Path(args.archive) if args.archive else default_location()
     root = root.parent if root.suffix == ".db" else root
     folder = root / snap.DEFAULT_FOLDER
-    if not snap.snapshot_path(folder).exists() or not snap.is_current(folder):
-        archive = Archive.open(root)
+    if snap.is_current(folder):
         try:
-            if not args.no_sample:
-                ensure_sample(archive)
-            report = snap.publish(archive, folder)
-        finally:
-            archive.close()
-        print(report.summary(), file=sys.stderr)
-    return snap.open_snapshot(folder), folder
+            return (*snap.open_current(folder), folder)
+        except SnapshotRefused as exc:
+            print(f"note: {exc}; publishing again", file=sys.stderr)
+    archive = Archive.open(root)
+    try:
+        if not args.no_sample:
+            ensure_sample(archive)
+        report = snap.publish(archive, folder)
+    finally:
+        archive.close()
+    print(report.summary(), file=sys.stderr)
+    return (*snap.open_current(folder), folder)
 
 
 def main(argv: list[str]) -> int:
     parser = OneLineParser(prog="main.py kiosk", description="the visitors' touchscreen kiosk")
     parser.add_argument("--windowed", action="store_true", help="a normal window, for development")
     parser.add_argument("--archive", metavar="DIR", help="the curators' archive folder (its kiosk/ snapshot)")
-    parser.add_argument("--snapshot", metavar="DIR", help="a published kiosk folder (kiosk.db and media/)")
+    parser.add_argument("--snapshot", metavar="DIR",
+                        help="a kiosk folder `main.py publish --to DIR` writes (several kiosks may "
+                             "share one; a newer snapshot is shown from the next idle reset)")
+    parser.add_argument("--visits", metavar="FILE",
+                        help="this kiosk's visit counts (default: visits.db in the kiosk folder); give "
+                             "each kiosk a local file when several share a folder on a network share")
     parser.add_argument("--no-sample", action="store_true")
     parser.add_argument("--idle", type=bounded_float(5, 86400), metavar="SECONDS",
                         help="idle time before “still there?” (5 to 86400)")
@@ -224,7 +254,7 @@ def main(argv: list[str]) -> int:
             print("No display found: the kiosk needs a screen (QT_QPA_PLATFORM=offscreen renders "
                   "without one).", file=sys.stderr)
             return 1
-        snapshot, folder = open_kiosk_snapshot(args)
+        snapshot, generation, folder = open_kiosk_snapshot(args)
     except ExhibitError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -247,7 +277,7 @@ def main(argv: list[str]) -> int:
     app.setOrganizationName("Exhibit")
     ensure_cjk_font()
     try:
-        visits = VisitCounter(visits_path(folder))
+        visits = VisitCounter(Path(args.visits) if args.visits else visits_path(folder))
     except ExhibitError as exc:
         snapshot.close()
         print(f"error: {exc}", file=sys.stderr)
@@ -264,10 +294,13 @@ def main(argv: list[str]) -> int:
 
     # Visitors never see a crash dialog: the kiosk logs (next to its snapshot) and starts over.
     crash.install_for_kiosk(lambda: folder, kiosk.kiosk.reset)
+    # Snapshot switches and refusals, one line each on stderr, for whoever looks after the kiosk.
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", datefmt="%Y-%m-%d %H:%M:%S")
+    kiosk.watch_folder(folder, generation)
     kiosk.show(fullscreen=not args.windowed)
     try:
         return app.exec()
     finally:
         kiosk.close()
         visits.close()
-        snapshot.close()
+        kiosk.kiosk.snapshot.close()  # the generation shown last (the watch closed the others)

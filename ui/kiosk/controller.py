@@ -33,7 +33,8 @@ def short_name(name: str) -> str:
 
 
 SCREENS = ("attract", "home", "section", "panel", "object", "timeline", "map", "search")
-TEXT_SCALES = (1.0, 1.25, 1.5)
+# The sizes a visitor can choose (WCAG 1.4.4: text resizes to 200 % without loss of content).
+TEXT_SCALES = (1.0, 1.25, 1.5, 2.0)
 
 
 class PlacesModel(KioskListModel):
@@ -56,6 +57,8 @@ class Kiosk(QObject):
     staffChanged = Signal()
     mapChanged = Signal()
     exitRequested = Signal()
+    resetDone = Signal()        # back on the attract loop after an idle reset: a newer snapshot may come in
+    snapshotChanged = Signal()  # use_snapshot put another generation in
     # emitted after the language changed and translators are installed (app retranslates QML)
     retranslate = Signal()
 
@@ -90,20 +93,24 @@ class Kiosk(QObject):
         self._recent: OrderedDict[tuple[int, str], tuple[Any, dict]] = OrderedDict()
 
         self.attract = KioskListModel(["image", "title", "caption"], self)
-        self.sections = KioskListModel(["id", "code", "title", "intro", "image", "panel_count"], self)
-        self.panels = KioskListModel(["id", "code", "section_id", "title", "body", "image", "objects"], self)
-        self.timeline = KioskListModel(["id", "date_start", "date", "title", "description", "phase",
-                                        "siege_day", "place_id"], self)
+        self.sections = KioskListModel(["id", "code", "title", "intro", "lead", "image", "panel_count"], self)
+        self.panels = KioskListModel(["id", "code", "section_id", "title", "body", "lead", "image", "objects",
+                                      "sources", "disputes"], self)
+        # The timeline's groups (a day of the siege, a month or a year), each with its events,
+        # and the 47 days for its strip (kiosk_data.timeline_groups, siege_days).
+        self.timeline = KioskListModel(["phase", "key", "kind", "day", "label", "events"], self)
+        self.siege_days = KioskListModel(["day", "iso", "date", "event_count", "month_start"], self)
         self.places = PlacesModel(["id", "key", "name", "shortName", "lat", "lon", "estimated", "x", "y",
-                                    "event_count"], self)
-        self.results = SearchModel(["kind", "id", "title", "snippet", "snippetHtml", "thumb"], self)
-        self._models = (self.attract, self.sections, self.panels, self.timeline, self.places, self.results)
+                                    "event_count", "shape"], self)
+        self.results = SearchModel(["kind", "id", "title", "snippet", "snippetHtml", "thumb", "group_total"], self)
+        self._models = (self.attract, self.sections, self.panels, self.timeline, self.siege_days, self.places,
+                        self.results)
         # What each screen shows of the language-dependent data. A language switch updates the
         # current screen's at once and the rest when their screen is next shown (`_catch_up`):
         # hidden screens would otherwise re-lay out their texts before the switch is painted.
         self._needs: dict[str, tuple[str, ...]] = {
             "attract": ("attract",), "home": ("sections",), "section": ("panels", "sectionChanged"),
-            "panel": ("panels",), "object": ("objectChanged",), "timeline": ("timeline",),
+            "panel": ("panels",), "object": ("objectChanged",), "timeline": ("timeline", "siege_days"),
             "map": ("places", "mapChanged"), "search": ("results",)}
         self._behind: set[str] = set()  # models and signals not yet in the current language
 
@@ -119,7 +126,9 @@ class Kiosk(QObject):
         lang = self._lang
         self.attract.set_items(kiosk_data.attract_slides(self.snapshot), lang)
         self.sections.set_items(kiosk_data.sections(self.snapshot), lang)
-        self.timeline.set_items(kiosk_data.timeline(self.snapshot), lang)
+        events = kiosk_data.timeline(self.snapshot)
+        self.timeline.set_items(kiosk_data.timeline_groups(events), lang)
+        self.siege_days.set_items(kiosk_data.siege_days(events), lang)
         self._map = kiosk_data.map_data(self.snapshot)
         self.places.set_items(self._map.places, lang)
         # The snapshot never changes while the kiosk runs: read once, shown on attract and home.
@@ -156,7 +165,7 @@ class Kiosk(QObject):
     staffOpen = Property(bool, lambda self: self._staff_open, notify=staffChanged)
     staffMessage = Property(str, lambda self: self._staff_message, notify=staffChanged)
     # True when the snapshot holds sample records: QML then says the objects are invented.
-    sampleContent = Property(bool, lambda self: self._sample, constant=True)
+    sampleContent = Property(bool, lambda self: self._sample, notify=snapshotChanged)
 
     def _localized(self, item: Any) -> dict:
         """`item` in the current language; the last few are kept, as several bindings read each."""
@@ -188,24 +197,52 @@ class Kiosk(QObject):
     def _get_map_lines(self) -> list:
         if not self._map:
             return []
-        return [{"kind": line.kind, "name": line.name_zh if self._lang == "zh" else line.name_en,
-                 "points": [[x, y] for x, y in line.points]} for line in self._map.lines]
+        return [{"kind": line.kind, "width": line.width, "points": [[x, y] for x, y in line.points]}
+                for line in self._map.lines]
 
-    mapLines = Property("QVariantList", _get_map_lines, notify=mapChanged)
+    mapLines = Property("QVariantList", _get_map_lines, notify=snapshotChanged)
 
-    def _get_map_aspect(self) -> float:
-        return self._map.aspect if self._map else 16 / 9
+    def _get_map_areas(self) -> list:
+        if not self._map:
+            return []
+        return [{"kind": a.kind, "points": [[x, y] for x, y in a.points]} for a in self._map.areas]
 
-    mapAspect = Property(float, _get_map_aspect, notify=mapChanged)
+    mapAreas = Property("QVariantList", _get_map_areas, notify=snapshotChanged)
+
+    def _get_map_info(self) -> dict:
+        """The map's size in kilometres (zoom, pan and the scale bar), where it opens, and whether
+        its drawing is approximate (the map then says it is a schematic)."""
+        if not self._map or not self._map.width_km:
+            return {"kmW": 0.0, "kmH": 0.0, "focus": [0.0, 0.0, 1.0, 1.0], "approximate": True}
+        return {"kmW": self._map.width_km, "kmH": self._map.width_km / self._map.aspect,
+                "focus": list(self._map.focus), "approximate": self._map.approximate}
+
+    mapInfo = Property("QVariantMap", _get_map_info, notify=snapshotChanged)
+
+    def _get_result_groups(self) -> dict:
+        """Per kind of record in the results: {kind: [shown, found]} for the group headers."""
+        groups: dict[str, list[int]] = {}
+        for hit in self.results.items():
+            groups.setdefault(hit.kind, [0, hit.group_total])[0] += 1
+        return groups
+
+    resultGroups = Property("QVariantMap", _get_result_groups, notify=searchChanged)
 
     def _get_timeline_info(self) -> dict:
-        days, starts = [], {}
-        for i, event in enumerate(self.timeline.items()):
-            days.append(event.siege_day)
-            starts.setdefault(event.phase, i)
-        return {"days": days, "phaseStart": starts}
+        """Where each phase's groups start and end in the timeline model, which group tells each
+        day of the siege (the strip's day → the group to scroll to), and the days a month begins."""
+        starts: dict[str, int] = {}
+        ends: dict[str, int] = {}
+        day_group: dict[str, int] = {}
+        for i, group in enumerate(self.timeline.items()):
+            starts.setdefault(group.phase, i)
+            ends[group.phase] = i + 1
+            if group.day:
+                day_group[str(group.day)] = i
+        return {"phaseStart": starts, "phaseEnd": ends, "dayGroup": day_group,
+                "monthStarts": [d.day for d in self.siege_days.items() if d.month_start]}
 
-    timelineInfo = Property("QVariantMap", _get_timeline_info, constant=True)
+    timelineInfo = Property("QVariantMap", _get_timeline_info, notify=snapshotChanged)
 
     def _get_can_go_back(self) -> bool:
         return bool(self._history)
@@ -229,7 +266,8 @@ class Kiosk(QObject):
 
     def _get_models(self) -> dict:
         return {"attract": self.attract, "sections": self.sections, "panels": self.panels,
-                "timeline": self.timeline, "places": self.places, "results": self.results}
+                "timeline": self.timeline, "siegeDays": self.siege_days, "places": self.places,
+                "results": self.results}
 
     models = Property("QVariantMap", _get_models, constant=True)
 
@@ -394,7 +432,7 @@ class Kiosk(QObject):
         self._lang = lang
         if self._apply_language:
             self._apply_language(lang)
-        self._behind = {"attract", "sections", "panels", "timeline", "places", "results",
+        self._behind = {"attract", "sections", "panels", "timeline", "siege_days", "places", "results",
                         "sectionChanged", "objectChanged", "mapChanged"}
         self._catch_up()
         self.langChanged.emit()
@@ -419,26 +457,33 @@ class Kiosk(QObject):
     @Slot()
     def cycleTextSize(self) -> None:
         i = TEXT_SCALES.index(self._text_scale) if self._text_scale in TEXT_SCALES else 0
-        self._text_scale = TEXT_SCALES[(i + 1) % len(TEXT_SCALES)]
-        self.textScaleChanged.emit()
+        self.setTextScale(TEXT_SCALES[(i + 1) % len(TEXT_SCALES)])
 
-    @Slot(float, float, float, float, result="QVariantList")
-    def mapLabelSides(self, width: float, height: float, font_px: float, marker: float) -> list:
-        """For each place (in model order): where its label goes so labels do not cover each other."""
-        from PySide6.QtGui import QFont, QFontMetricsF
+    @Slot(float)
+    def setTextScale(self, scale: float) -> None:
+        """One of the sizes a visitor can choose (the nearest to `scale`): screenshots and tests."""
+        scale = min(TEXT_SCALES, key=lambda s: abs(s - scale))
+        if scale != self._text_scale:
+            self._text_scale = scale
+            self.textScaleChanged.emit()
 
-        from ui.kiosk.maplabels import place_labels
+    @Slot("QVariantMap", result="QVariantMap")
+    def mapLayout(self, view: dict) -> dict:
+        """What the map shows at `view` ({width, height, cx, cy, scale, labelPx, namePx, marker,
+        obstacles: [[x0, y0, x1, y1]…]}): labels that do not overlap, names along the rivers,
+        pointers to places out of view (ui/kiosk/maplayout.py)."""
+        from ui.kiosk import maplayout
 
-        if width <= 0 or height <= 0 or not self._map:
-            return []
-        font = QFont()
-        font.setPixelSize(max(1, round(font_px)))
-        fm = QFontMetricsF(font)
+        if not self._map:
+            return {"labels": [], "features": [], "pointers": []}
         rows = [self.places.row(i) for i in range(self.places.rowCount())]
-        pad = font_px * 0.6
-        sizes = [(fm.horizontalAdvance(short_name(r["name"])) + pad, fm.height() + pad / 3) for r in rows]
-        points = [(r["x"] * width, r["y"] * height) for r in rows]
-        return place_labels(points, sizes, width, height, marker / 2)
+        at = maplayout.View(float(view.get("width", 0)), float(view.get("height", 0)), float(view.get("cx", 0)),
+                            float(view.get("cy", 0)), float(view.get("scale", 0)))
+        obstacles = [tuple(float(v) for v in box) for box in view.get("obstacles") or [] if len(box) == 4]
+        return maplayout.layout(self._map, rows, self._lang, at, label_px=float(view.get("labelPx", 21)),
+                                name_px=float(view.get("namePx", 24)),
+                                marker_radius=float(view.get("marker", 15)),
+                                touch=float(view.get("touch", 58)), obstacles=obstacles)
 
     # ---------------------------------------------------------------- idle and staff
     @Slot()
@@ -458,6 +503,26 @@ class Kiosk(QObject):
         self.setLanguage(self.settings.default_language)
         self._go("attract", remember=False)
         self.housekeeping()
+        self.resetDone.emit()
+
+    def use_snapshot(self, snapshot: Archive) -> Archive:
+        """Show `snapshot` (a newer generation; ui/kiosk/snapshot_watch.py) from now on, and return
+        the one it replaces for the caller to close. Called on the attract loop only, so no
+        visitor sees content change under their finger; what was read from the old one goes."""
+        old, self.snapshot = self.snapshot, snapshot
+        self._panels_of.clear()
+        self._panels_shown = None
+        self._objects.clear()
+        self._recent.clear()
+        self._history.clear()
+        self._section = self._object = self._detail = None
+        self._load()  # raises if the kiosk cannot read it: the caller puts `old` back
+        self.panels.set_items([], self._lang)
+        self._behind -= {"attract", "sections", "timeline", "siege_days", "places", "panels"}  # just read in _lang
+        for signal in (self.sectionChanged, self.objectChanged, self.detailChanged, self.mapChanged,
+                       self.snapshotChanged):
+            signal.emit()
+        return old
 
     @Slot()
     def housekeeping(self) -> None:

@@ -50,89 +50,102 @@ Item {
                 anchors.fill: parent
                 active: screen.pagesWanted
                 sourceComponent: Item {
-                    Flickable {
+                    ScrollArea {
                         id: textArea
+                        objectName: "panelText"
                         x: Theme.margin * 1.5
                         y: Theme.margin
-                        width: parent.width * 0.52
-                        height: parent.height - Theme.margin * 2
-                        contentHeight: textColumn.implicitHeight
-                        clip: true
-                        boundsBehavior: Flickable.StopAtBounds
-                        flickableDirection: Flickable.VerticalFlick
-                        Column {
-                            id: textColumn
-                            width: textArea.width
-                            spacing: Theme.px(20)
-                            Text {
-                                textFormat: Text.PlainText  // archive text is never markup
-                                width: parent.width
-                                text: model.title
-                                color: Theme.text
-                                font.pixelSize: Theme.font(54)
-                                font.bold: true
-                                wrapMode: Text.WordWrap
-                            }
-                            Text {
-                                textFormat: Text.PlainText  // archive text is never markup
-                                width: parent.width
-                                text: model.body
-                                color: Theme.text
-                                font.pixelSize: Theme.font(28)
-                                lineHeight: 1.35
-                                wrapMode: Text.WordWrap
-                            }
+                        // Larger text takes more of the width from the objects beside it.
+                        width: parent.width * (Theme.ts >= 1.5 ? 0.6 : 0.52)
+                        height: parent.height - Theme.margin
+                        spacing: Theme.px(20)
+                        bottomPadding: Theme.px(90)
+                        Text {
+                            textFormat: Text.PlainText  // archive text is never markup
+                            width: parent.width
+                            text: model.title
+                            color: Theme.text
+                            font.pixelSize: Theme.heading(54)
+                            font.bold: true
+                            wrapMode: Text.Wrap
+                            Accessible.role: Accessible.Heading
+                            Accessible.name: text
+                        }
+                        Text {
+                            objectName: "panelBody"
+                            textFormat: Text.PlainText  // archive text is never markup
+                            width: parent.width
+                            text: model.body
+                            color: Theme.text
+                            font.pixelSize: Theme.font(28)
+                            lineHeight: 1.35
+                            wrapMode: Text.Wrap
+                        }
+                        DisputeBox { width: parent.width; disputes: model.disputes || [] }
+                        SourcesDrawer {
+                            objectName: "panelSources"
+                            width: parent.width
+                            sources: model.sources || []
+                            scroller: textArea
                         }
                     }
-                    GridView {
-                        id: objects
-                        objectName: "panelObjects"
+                    ScrollArea {
+                        id: objectArea
                         anchors.left: textArea.right
                         anchors.leftMargin: Theme.margin * 1.5
                         anchors.right: parent.right
                         anchors.rightMargin: Theme.margin * 1.5
                         y: Theme.margin
-                        height: parent.height - Theme.margin * 2
-                        cellWidth: width / 2
-                        cellHeight: Theme.px(380) * Math.min(Theme.ts, 1.2)
-                        clip: true
-                        boundsBehavior: Flickable.StopAtBounds
-                        model: page.objects
-                        delegate: Rectangle {
-                            objectName: "object:" + modelData.accession
-                            property bool touchTarget: true
-                            width: objects.cellWidth - Theme.px(16)
-                            height: objects.cellHeight - Theme.px(16)
-                            radius: Theme.px(12)
-                            color: tap.pressed ? Theme.cardPressed : Theme.card
-                            ImageBox {
-                                id: thumb
-                                anchors.left: parent.left; anchors.right: parent.right; anchors.top: parent.top
-                                anchors.margins: Theme.px(10)
-                                height: parent.height * 0.66
-                                source: modelData.thumb
-                                compact: true
+                        height: parent.height - Theme.margin
+                        bottomPadding: Theme.px(90)
+                        CardGrid {
+                            id: objects
+                            objectName: "panelObjects"
+                            width: parent.width
+                            minCardWidth: Theme.px(250) * Theme.ts
+                            columnSpacing: Theme.px(16)
+                            rowSpacing: Theme.px(16)
+                            model: page.objects
+                            delegate: Rectangle {
+                                id: card
+                                objectName: "object:" + modelData.accession
+                                property bool touchTarget: true
+                                readonly property real naturalHeight: thumb.height + name.implicitHeight + Theme.px(10 + 12 + 18)
+                                width: objects.cardWidth
+                                height: objects.cardHeight
+                                radius: Theme.px(12)
+                                color: tap.pressed ? Theme.cardPressed : Theme.card
+                                Accessible.role: Accessible.Button
+                                Accessible.name: modelData.name
+                                Accessible.onPressAction: kiosk.openObject(modelData.id)
+                                ImageBox {
+                                    id: thumb
+                                    anchors.left: parent.left; anchors.right: parent.right; anchors.top: parent.top
+                                    anchors.margins: Theme.px(10)
+                                    height: Math.min(width * 3 / 4, Theme.px(260))
+                                    source: modelData.thumb
+                                    compact: true
+                                }
+                                Text {
+                                    id: name
+                                    textFormat: Text.PlainText  // archive text is never markup
+                                    anchors.top: thumb.bottom
+                                    anchors.topMargin: Theme.px(12)
+                                    x: Theme.px(12)
+                                    width: card.width - Theme.px(24)
+                                    text: modelData.name
+                                    color: Theme.text
+                                    font.pixelSize: Theme.font(24)
+                                    wrapMode: Text.Wrap
+                                }
+                                TapHandler { id: tap; onTapped: kiosk.openObject(modelData.id) }
                             }
-                            Text {
-                                textFormat: Text.PlainText  // archive text is never markup
-                                anchors.top: thumb.bottom
-                                anchors.left: parent.left; anchors.right: parent.right
-                                anchors.margins: Theme.px(12)
-                                text: modelData.name
-                                color: Theme.text
-                                font.pixelSize: Theme.font(24)
-                                wrapMode: Text.WordWrap
-                                maximumLineCount: 2
-                                elide: Text.ElideRight
-                            }
-                            TapHandler { id: tap; onTapped: kiosk.openObject(modelData.id) }
                         }
                         Text {
-                            textFormat: Text.PlainText  // archive text is never markup
-                            anchors.centerIn: parent
-                            width: parent.width * 0.8
+                            textFormat: Text.PlainText
+                            width: parent.width
                             horizontalAlignment: Text.AlignHCenter
-                            wrapMode: Text.WordWrap
+                            wrapMode: Text.Wrap
                             visible: objects.count === 0
                             text: qsTr("No objects are shown with this panel.")
                             color: Theme.muted
@@ -152,6 +165,7 @@ Item {
             anchors.leftMargin: Theme.margin * 1.5
             anchors.verticalCenter: parent.verticalCenter
             text: qsTr("‹ Previous")
+            accessibleName: qsTr("Previous panel")
             enabled: pages.currentIndex > 0
             onClicked: pages.decrementCurrentIndex()
         }
@@ -162,14 +176,14 @@ Item {
                 model: pages.count
                 Rectangle {
                     width: Theme.px(18); height: width; radius: width / 2
-                    color: index === pages.currentIndex ? Theme.brass : "#5a5248"
+                    color: index === pages.currentIndex ? Theme.brass : Theme.dot
                 }
             }
             Text {
                 textFormat: Text.PlainText  // archive text is never markup
                 text: qsTr("%1 of %2").arg(pages.currentIndex + 1).arg(pages.count)
                 color: Theme.muted
-                font.pixelSize: Theme.font(24)
+                font.pixelSize: Theme.chrome(24)
                 anchors.verticalCenter: parent.verticalCenter
                 leftPadding: Theme.px(12)
             }
@@ -180,6 +194,7 @@ Item {
             anchors.rightMargin: Theme.margin * 1.5
             anchors.verticalCenter: parent.verticalCenter
             text: qsTr("Next ›")
+            accessibleName: qsTr("Next panel")
             enabled: pages.currentIndex < pages.count - 1
             onClicked: pages.incrementCurrentIndex()
         }

@@ -9,10 +9,14 @@ Column {
     spacing: Theme.px(10)
     Text {
         textFormat: Text.PlainText  // archive text is never markup
+        width: related.width
         text: related.title
         color: Theme.brass
         font.pixelSize: Theme.font(26)
         font.bold: true
+        wrapMode: Text.Wrap
+        Accessible.role: Accessible.Heading
+        Accessible.name: text
     }
     Flow {
         width: related.width
@@ -21,6 +25,7 @@ Column {
             model: related.links
             delegate: Chip {
                 objectName: "link:" + modelData.kind + ":" + modelData.id
+                maxWidth: related.width
                 title: modelData.title
                 subtitle: modelData.subtitle
                 onClicked: kiosk.openRecord(modelData.kind, modelData.id)

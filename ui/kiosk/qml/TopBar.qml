@@ -16,6 +16,7 @@ Rectangle {
             objectName: "backButton"
             visible: kiosk.screen !== "home" || kiosk.canGoBack
             text: qsTr("‹ Back")
+            accessibleName: qsTr("Back")
             onClicked: kiosk.back()
         }
         BigButton {
@@ -52,6 +53,8 @@ Rectangle {
             objectName: "textSizeButton"
             //: the text-size control; %1 is a percentage such as 125
             text: qsTr("Text %1%").arg(Math.round(kiosk.textScale * 100))
+            //: what a screen reader says for the text-size control; %1 is a percentage
+            accessibleName: qsTr("Text size %1 percent: touch for the next size").arg(Math.round(kiosk.textScale * 100))
             fontSize: 26
             onClicked: kiosk.cycleTextSize()
         }
