@@ -36,6 +36,7 @@ EXTENSIONS = (
     "exhibit.interchange.cli",
     "exhibit.keeping.cli",
     "exhibit.publish.cli",
+    "exhibit.server.cli",
 )
 
 
@@ -56,15 +57,16 @@ def _say(line: str) -> None:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from exhibit import search
+    from exhibit.listing import grouped_search
 
     archive = _open(args)
     types = [args.type] if args.type else None
-    result = search.search(archive.db, " ".join(args.query), record_types=types,
-                           category=args.category, date_from=args.date_from, date_to=args.date_to,
-                           limit=args.limit)
+    # Objects first, then panels … images last (listing.GROUPED_ORDER); --all lists every hit.
+    result = grouped_search(archive.db, " ".join(args.query), record_types=types, category=args.category,
+                            date_from=args.date_from, date_to=args.date_to,
+                            limit=SEARCH_LIMIT_MAX if args.all else args.limit)
     if args.json:
-        print(json.dumps({"query": result.query, "total": result.total,
+        print(json.dumps({"query": result.query, "total": result.total, "shown": len(result.hits),
                           "total_is_lower_bound": result.total_is_lower_bound, "hits": [
             {"type": h.record_type, "id": h.record_id, "ident": h.ident, "title_zh": h.title_zh,
              "title_en": h.title_en, "snippet": h.highlighted(), "score": round(h.score, 3)}
@@ -79,6 +81,8 @@ def cmd_search(args: argparse.Namespace) -> int:
         _say(f"{rank:>3}. {hit.record_type:<7}{ident} {title}")
         if hit.snippet:
             _say(f"       {hit.highlighted()}")
+    if len(result.hits) < result.total:
+        _say(f"showing {len(result.hits)} of {result.total_text()}; --limit N or --all lists more")
     return 0
 
 
@@ -191,8 +195,9 @@ def cmd_settings(args: argparse.Namespace) -> int:
         institution.check_key(args.key)  # refuse an unknown key before opening the archive
     archive = _open(args)
     if args.key is None:
+        width = max(map(len, institution.KEY_NAMES)) + 2
         for key, value in institution.settings(archive).items():
-            _say(f"{key:<16}{value}")
+            _say(f"{key:<{width}}{value}")
     elif args.value is None:
         _say(institution.settings(archive)[args.key])
     else:
@@ -228,7 +233,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", type=iso_date)
     p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", type=iso_date)
     p.add_argument("--limit", type=bounded_int(1, SEARCH_LIMIT_MAX), default=10,
-                   help=f"how many results to list (1 to {SEARCH_LIMIT_MAX})")
+                   help=f"how many results to list (1 to {SEARCH_LIMIT_MAX}); objects come first")
+    p.add_argument("--all", action="store_true", help=f"list every result (up to {SEARCH_LIMIT_MAX})")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_search)
 

@@ -403,6 +403,38 @@ def first_ids(archive: Archive, q: ListQuery, limit: int) -> array:
     return _ordered(archive.db, q, clauses, params, limit)
 
 
+# ---------------------------------------------------------------- search across types
+
+# The order in which a search across every record type lists them: what the
+# museum holds first, then the exhibition's texts, the context, the sources,
+# and the image files last (an image's caption repeats its object's name).
+GROUPED_ORDER = ("object", "panel", "section", "event", "person", "place", "source", "media")
+
+
+def grouped_search(db: Database, query: str, *, record_types: Sequence[str] | None = None,
+                   category: str | None = None, date_from: str | None = None,
+                   date_to: str | None = None, limit: int = 10) -> search.SearchResult:
+    """search.search over several record types, grouped by type in GROUPED_ORDER, best first within each.
+
+    One ranked search per type (each uses the index alone); `total` counts the
+    matches of every type, `hits` holds the first `limit` of them in the
+    grouped order, so a caller can say "showing 10 of 122".
+    """
+    wanted = [t for t in GROUPED_ORDER if record_types is None or t in record_types]
+    merged = search.SearchResult(query=query, total=0)
+    for record_type in wanted:
+        room = limit - len(merged.hits)
+        # With no room left the search still counts this type's matches (one hit is read).
+        part = search.search(db, query, record_types=[record_type], category=category,
+                             date_from=date_from, date_to=date_to, limit=max(room, 1))
+        merged.query = part.query
+        merged.total += part.total
+        merged.total_is_lower_bound = merged.total_is_lower_bound or part.total_is_lower_bound
+        if room > 0:
+            merged.hits.extend(part.hits[:room])
+    return merged
+
+
 # ---------------------------------------------------------------- rows
 
 def fetch_rows(archive: Archive, record_type: str, ids: Sequence[int],
@@ -447,5 +479,5 @@ def thumbnail_media(archive: Archive, record_type: str, ids: Sequence[int]) -> d
 
 
 __all__ = ["ListQuery", "SORT_KEYS", "SORT_INDEXES", "create_sort_indexes", "record_ids",
-           "count_ids", "first_ids",
+           "count_ids", "first_ids", "GROUPED_ORDER", "grouped_search",
            "search_ids", "fetch_rows", "thumbnail_media"]

@@ -25,18 +25,9 @@ def run_curator(argv: list[str]) -> int:
               "still work (uv run main.py --help).", file=sys.stderr)
         return 1
 
-    from PySide6.QtWidgets import QApplication
+    from ui.common import crash
 
-    from ui.common import crash, i18n, plaintext
-    from ui.common.qtfonts import ensure_cjk_font
-
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("Exhibit")
-    app.setOrganizationName("Exhibit")
-    plaintext.install(app)  # before the first message box: archive text is never markup
-    ensure_cjk_font()
-    # The language chosen last time, else the system's (Chinese or English).
-    i18n.set_language(i18n.saved_language(), remember=False)
+    app = make_application()
     restore_from = None
     opened: dict[str, Path] = {}
     # An exception no code expected: one sentence in a dialog, the traceback in the crash log.
@@ -58,6 +49,22 @@ def run_curator(argv: list[str]) -> int:
             return code
 
 
+def make_application():
+    """The QApplication, with the CJK font and the language chosen last time (else the system's)."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui.common import i18n, plaintext
+    from ui.common.qtfonts import ensure_cjk_font
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Exhibit")
+    app.setOrganizationName("Exhibit")
+    plaintext.install(app)  # before the first message box: archive text is never markup
+    ensure_cjk_font()
+    i18n.set_language(i18n.saved_language(), remember=False)
+    return app
+
+
 def open_archive(location, load_sample: bool, restore_from=None):
     """The archive for the window, after a requested restore; None if it cannot be opened.
 
@@ -72,7 +79,6 @@ def open_archive(location, load_sample: bool, restore_from=None):
     from exhibit.errors import ExhibitError
     from exhibit.keeping import recovery
     from exhibit.keeping.health import DamagedArchiveError
-    from exhibit.sample.loader import ensure_sample
 
     root = location if location is not None else default_location()
     if restore_from is not None:
@@ -112,16 +118,108 @@ def open_archive(location, load_sample: bool, restore_from=None):
             "ArchiveOpening", "This archive is open in %1, so this window only reads it. Close it there to edit here.")
         QMessageBox.information(None, QCoreApplication.translate("ArchiveOpening", "Read-only"),
                                 text.replace("%1", who))
-    elif load_sample:
-        ensure_sample(archive)
+    elif load_sample and needs_sample(archive):
+        load_sample_with_progress(archive)
     return archive
 
 
+def needs_sample(archive) -> bool:
+    """True for a new, empty archive: the first start builds the sample exhibition into it."""
+    from exhibit.sample.loader import SAMPLE_MARK, is_empty
+
+    return archive.setting(SAMPLE_MARK) is None and is_empty(archive)
+
+
+def load_sample_with_progress(archive) -> bool:
+    """Build the sample exhibition (several seconds: it draws the illustrations) behind a progress dialog.
+
+    The work runs on a pool thread over its own connection, as every long task
+    does, so the dialog paints and answers. Cancel stops it: the sample is one
+    transaction, so nothing of it stays, and the window opens on the empty
+    archive. True if the archive holds the sample now.
+    """
+    from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
+    from PySide6.QtWidgets import QLabel, QProgressDialog
+
+    from exhibit.archive import Archive
+    from exhibit.sample.loader import load_sample
+    from ui.common.background import run_task
+
+    state: dict = {"cancelled": False, "done": False, "error": None}
+
+    def work() -> None:  # pool thread: its own connection to the same file
+        worker = Archive.open(archive.db_path, create=False, check=False, user=archive.user)
+        # Once cancelled, the sample's next SQL statement stops ("interrupted") and its
+        # one transaction rolls back: the archive stays empty.
+        worker.db.conn.set_progress_handler(lambda: 1 if state["cancelled"] else 0, 1000)
+        try:
+            if not state["cancelled"]:
+                load_sample(worker)
+        finally:
+            worker.close()
+
+    def finished(_result=None) -> None:
+        state["done"] = True
+        loop.quit()
+
+    def failed(exc: Exception) -> None:
+        state["error"] = exc
+        finished()
+
+    def cancel() -> None:
+        state["cancelled"] = True
+        # QProgressDialog hides itself on cancel: show that the window is on its way.
+        dialog.setCancelButton(None)
+        dialog.setLabelText(QCoreApplication.translate("ArchiveOpening", "Stopping…"))
+        dialog.setRange(0, 0)
+        dialog.show()
+
+    dialog = QProgressDialog()
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setMinimumWidth(420)
+    dialog.setLabel(label)
+    dialog.setWindowTitle(QCoreApplication.translate("ArchiveOpening", "Exhibit"))
+    dialog.setLabelText(QCoreApplication.translate(
+        "ArchiveOpening", "First start: building the sample exhibition on the Defence of Hengyang "
+                          "(records, illustrations and the search index). This takes a few seconds."))
+    dialog.setCancelButtonText(QCoreApplication.translate("ArchiveOpening", "Start with an empty archive"))
+    dialog.setRange(0, 0)  # the loader reports no steps: a busy bar
+    dialog.setMinimumDuration(0)
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.canceled.connect(cancel)
+    loop = QEventLoop()
+    dialog.show()
+    run_task(work, finished, failed)
+    if not state["done"]:
+        loop.exec()
+    dialog.hide()
+    dialog.deleteLater()
+    error = state["error"]
+    if error is not None and not state["cancelled"]:
+        from PySide6.QtWidgets import QMessageBox
+
+        from exhibit.errors import ExhibitError
+
+        if not isinstance(error, ExhibitError):
+            raise error  # a bug: the crash handler says so and keeps the traceback
+        QMessageBox.warning(None, QCoreApplication.translate("ArchiveOpening", "The sample was not loaded"),
+                            str(error))
+    return not needs_sample(archive)
+
+
 def show_window(archive):
-    from ui.common import memory
     from ui.curator.window import CuratorWindow
 
     window = CuratorWindow(archive)
-    window.show()
-    memory.warm_then_settle()
+    present(window)
     return window
+
+
+def present(window) -> None:
+    """Show the window, then do what can wait until it is on screen."""
+    from ui.common import memory
+
+    # The search tables load once the window has painted, not before: see memory.after_first_paint.
+    memory.after_first_paint(window, memory.warm_then_settle)
+    window.show()

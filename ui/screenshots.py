@@ -104,6 +104,11 @@ def _shoot_window(app, archive, out: Path, lang: str, width: int, height: int) -
     window.view_toggle.setChecked(True)
     shoot("grid")
     window.view_toggle.setChecked(False)
+    window.navigator.setCurrentRow(RECORD_TYPES.index("media"))  # an image record shows its picture
+    window.tabs.setCurrentIndex(0)
+    shoot("image-record")
+    window.navigator.setCurrentRow(RECORD_TYPES.index("event"))
+    shoot("events")
     panel = services.list_records(archive, "panel", limit=1)
     if panel:
         window.open_record("panel", panel[0].id)

@@ -440,7 +440,7 @@ def test_keyboard_order_follows_the_rows(open_form, qtbot):
     for _ in range(4):
         order.append(form.focusWidget())
         qtbot.keyClick(form.focusWidget(), Qt.Key.Key_Tab)
-    assert order == [editor(form, n) for n in ("accession", "name_zh", "name_en", "category")]
+    assert order == [editor(form, n) for n in ("accession", "record_status", "name_zh", "name_en")]
     assert editor(form, "name_zh").accessibleName() == "Name (Chinese)"
 
 
@@ -474,3 +474,18 @@ def test_screenshot_has_chinese(open_form, archive, tmp_path):
     path = tmp_path / "form.png"
     assert form.grab().save(str(path))
     assert QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
+
+
+def test_makers_are_typed_as_text_and_kept_as_data(open_form, archive, qtbot):
+    """A curator types makers one per line with their role; the record keeps them as data,
+    and the form shows them again as typed. Measurements are read from the dimensions."""
+    form = open_form(services.object_by_accession(archive, "HY1944.0004"))
+    typed = "薛岳 / Xue Yue [xue-yue] (issuer)\n大阪造兵厂 (manufacturer)"
+    editor(form, "makers").setPlainText(typed)
+    editor(form, "dimensions").setText("高28、宽23厘米")
+    assert form.save()
+    saved = services.get(archive, "object", form.record.id)
+    assert '"role":"manufacturer"' in saved.makers and '"person":"xue-yue"' in saved.makers
+    assert '"dimension":"height"' in saved.measurements
+    assert editor(form, "makers").toPlainText() == typed
+    assert "28" in editor(form, "measurements").text()

@@ -14,6 +14,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import gc
+from typing import Callable
 
 from ui.common.background import TaskHandle, run_task
 
@@ -21,6 +22,38 @@ from ui.common.background import TaskHandle, run_task
 def settle() -> None:
     """Freeze what exists now: later collections skip it."""
     gc.freeze()
+
+
+FIRST_PAINT_WAIT_MS = 3000  # a window that never paints (minimised) gets its deferred work anyway
+
+
+def after_first_paint(widget, fn: Callable[[], object]) -> None:
+    """Call `fn` once, when `widget` has painted for the first time (the window is on screen).
+
+    Start-up work that the first frame does not need waits for it: a pool
+    thread loading the search tables holds Python's lock for ~0.3 s, and
+    started before show() it delayed the window's first paint by as much
+    (measured by `python -m bench startup`).
+    """
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class _FirstPaint(QObject):
+        done = False
+
+        def run(self) -> None:
+            if not self.done:
+                self.done = True
+                widget.removeEventFilter(self)
+                fn()
+
+        def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt's name)
+            if event.type() == QEvent.Type.Paint and not self.done:
+                QTimer.singleShot(0, self, self.run)  # after this paint (and the rest of the frame) ends
+            return False
+
+    watch = _FirstPaint(widget)
+    widget.installEventFilter(watch)
+    QTimer.singleShot(FIRST_PAINT_WAIT_MS, watch, watch.run)
 
 
 def warm_then_settle() -> TaskHandle:

@@ -43,7 +43,16 @@ def fit(size: QSize, box: int) -> QSize:
 
 def read_thumbnail(media_root: Path, media: Media, box: int) -> QImage:
     """Decode a record's thumbnail at `box` px (worker thread: files only, no database)."""
-    path = media_files.derivative_path(media_root, media.sha256, "thumb")
+    return read_derivative(media_root, media, "thumb", box)
+
+
+def read_derivative(media_root: Path, media: Media, kind: str, box: int | None = None) -> QImage:
+    """Decode a record's derivative ('thumb' or 'screen'), upright, at most `box` px if given.
+
+    A worker thread's job: files only, no database. A missing derivative is
+    made first (from the stored original).
+    """
+    path = media_files.derivative_path(media_root, media.sha256, kind)
     if not path.exists():
         stored = media_files.StoredMedia(
             sha256=media.sha256, path=media.path, original_name=media.original_name,
@@ -53,7 +62,7 @@ def read_thumbnail(media_root: Path, media: Media, box: int) -> QImage:
     reader = QImageReader(str(path))
     reader.setAutoTransform(True)
     size = reader.size()
-    if size.isValid():
+    if size.isValid() and box is not None:
         # Decoding straight to the shown size: JPEG scales while decoding.
         reader.setScaledSize(fit(size, box))
     image = reader.read()

@@ -38,7 +38,16 @@ from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractListModel,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QFont, QImage
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QListView, QTableView
 
@@ -76,13 +85,30 @@ _DISPLAY, _DECORATION, _TOOLTIP, _SIZE_HINT, _USER = (
 @dataclass(frozen=True)
 class Column:
     field: str             # the record field shown; its header is the field's name in exhibit.names
-    sort: str              # the exhibit.listing sort key
+    sort: str              # the exhibit.listing sort key ("title": the window's language's title)
     vocab: str | None = None  # shown as the vocabulary's names
     width: int = 16        # initial width in average characters
+    # Never narrowed to fit the view (an accession number, a key, a date): the
+    # long texts beside it give up their room first (ui.curator.window.column_widths).
+    fixed: bool = False
+    # A bilingual pair shown as one column: `field` is the Chinese half, `pair`
+    # the English; the cell shows the window's language, else the other one.
+    pair: str | None = None
+    show: str | None = None    # how the value is written: "size" (a byte count as KB / MB)
+    header: str | None = None  # a header of its own (marked for translation), else the field's name
+
+    def sort_key(self) -> str:
+        return f"title_{naming.lang()}" if self.sort == "title" else self.sort
+
+    def shown_field(self) -> str:
+        """The field whose value the cell shows in the window's language (its header names it)."""
+        if self.pair is None:
+            return self.field
+        return self.field.removesuffix("_zh") or self.field  # caption_zh → caption
 
 
-def _ident(field: str) -> Column:
-    return Column(field, "identifier", width=14)
+def _ident(field: str, width: int = 14) -> Column:
+    return Column(field, "identifier", width=width, fixed=True)
 
 
 _OBJECT = [
@@ -90,32 +116,55 @@ _OBJECT = [
     Column("name_zh", "title_zh", width=18),
     Column("name_en", "title_en", width=26),
     Column("category", "category", vocab="category", width=24),
-    Column("date_text", "date", width=14),
-    Column("status", "status", vocab="status", width=14),
+    Column("date_text", "date", width=12, fixed=True),
+    Column("status", "status", vocab="status", width=12),
 ]
 _TITLES = [Column("title_zh", "title_zh", width=22), Column("title_en", "title_en", width=30)]
 _NAMES = [Column("name_zh", "title_zh", width=18), Column("name_en", "title_en", width=26)]
-_DATE = Column("date_text", "date", width=14)
+_DATE = Column("date_text", "date", width=12, fixed=True)
+# An event's date is often a span (1944-06-28/1944-07-02): it is what the timeline orders by.
+_EVENT_DATE = Column("date_text", "date", width=19, fixed=True)
 _KEY = _ident("key")
 _CODE = _ident("code")
 
 COLUMNS: dict[str, list[Column]] = {
     "object": _OBJECT,
-    "media": [_ident("original_name"), Column("caption_zh", "title_zh", width=22),
-              Column("caption_en", "title_en", width=30), _DATE],
+    # The file name whole (rows of generated illustrations share the start of their
+    # captions), its size, and one caption in the window's language: two long
+    # captions side by side leave room for neither.
+    "media": [_ident("original_name", width=24),
+              Column("size_bytes", "size_bytes", width=9, fixed=True, show="size",
+                     header=QT_TRANSLATE_NOOP("RecordTableModel", "Size")),
+              Column("caption_zh", "title", width=40, pair="caption_en"), _DATE],
     "section": [_CODE, *_TITLES],
     "panel": [_CODE, *_TITLES],
-    "person": [_KEY, *_NAMES, Column("born", "date", width=14)],
+    "person": [_KEY, *_NAMES, Column("born", "date", width=12, fixed=True)],
     "place": [_KEY, *_NAMES],
-    "event": [_KEY, *_TITLES, _DATE],
+    "event": [_KEY, *_TITLES, _EVENT_DATE],
     # A bibliographic title is in its own language: one title column, then author and year.
     "source": [_KEY, Column("title", "title_zh", width=36), Column("author", "author", width=18),
-               Column("year", "year", width=8)],
+               Column("year", "year", width=8, fixed=True)],
 }
 
 
 def columns_for(record_type: str) -> list[Column]:
     return COLUMNS.get(record_type) or COLUMNS["place"]
+
+
+def _fields_of(columns: list[Column]) -> list[str]:
+    """The fields a page reads: each column's, then the other halves of bilingual columns."""
+    return [c.field for c in columns] + [c.pair for c in columns if c.pair]
+
+
+def size_text(n: int | None) -> str:
+    """A file size as people read it: 375 KB, 2.4 MB."""
+    if not n:
+        return ""
+    if n >= 1 << 20:
+        return f"{n / (1 << 20):.1f} MB"
+    if n >= 1 << 10:
+        return f"{n / (1 << 10):.0f} KB"
+    return f"{n} B"
 
 
 class _IdsLoad:
@@ -180,8 +229,9 @@ class RecordTableModel(QAbstractTableModel):
         self.max_pages = max_pages
         self._query = query
         self._columns = columns_for(query.record_type)
-        self._fields = [c.field for c in self._columns]
+        self._fields = _fields_of(self._columns)
         self._labels = self._vocab_labels()
+        self._headers: tuple[tuple[str, str] | None, list[str]] = (None, [])
         self._pages: OrderedDict[int, _Page] = OrderedDict()
         self._hot_number, self._hot_page = -1, None
         self.page_loads = 0  # pages read from the archive (tests and the benchmark read it)
@@ -227,7 +277,7 @@ class RecordTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._query = query
         self._columns = columns_for(query.record_type)
-        self._fields = [c.field for c in self._columns]
+        self._fields = _fields_of(self._columns)
         self._labels = self._vocab_labels()
         self._load_ids()
         self._drop_pages()
@@ -300,7 +350,7 @@ class RecordTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Order by a column: the core sorts (with an index), the current rows stay selected."""
-        key = self._columns[column].sort if 0 <= column < len(self._columns) else "default"
+        key = self._columns[column].sort_key() if 0 <= column < len(self._columns) else "default"
         descending = order == Qt.SortOrder.DescendingOrder
         if (key, descending) == (self._effective_sort(), self._query.descending):
             return  # QTableView.setSortingEnabled sorts once on its own: no second query
@@ -323,7 +373,7 @@ class RecordTableModel(QAbstractTableModel):
     def sort_column(self) -> int:
         """The column the current order is by, or -1 (for a header's sort indicator)."""
         key = self._effective_sort()
-        return next((i for i, c in enumerate(self._columns) if c.sort == key), -1)
+        return next((i for i, c in enumerate(self._columns) if c.sort_key() == key), -1)
 
     def _vocab_labels(self) -> dict[str, dict[str, str]]:
         """Each vocabulary column's terms by code, named in the window's language."""
@@ -386,9 +436,17 @@ class RecordTableModel(QAbstractTableModel):
         if values is None:
             return ("",) * len(self._columns)
         out = []
+        others = iter(values[len(self._columns):])  # the other halves of bilingual columns, in order
+        zh = naming.lang() == "zh"
         for column, value in zip(self._columns, values):
-            if column.vocab:
+            if column.pair is not None:
+                other = next(others)
+                first, second = (value, other) if zh else (other, value)
+                out.append(first or second or "")
+            elif column.vocab:
                 out.append(self._labels[column.vocab].get(value, value))
+            elif column.show == "size":
+                out.append(size_text(value))
             else:
                 out.append("" if value is None else str(value))
         return tuple(out)
@@ -411,12 +469,20 @@ class RecordTableModel(QAbstractTableModel):
         return self._page(row // self.page_size).raw[row % self.page_size]
 
     def title(self, row: int) -> str:
-        """The Chinese and English titles of a row, one a line (for the grid's captions)."""
+        """A grid caption: the row's titles, the window's language first; an image's file name first."""
+        texts = self.row_texts(row)
         values = self.row_values(row)
-        if values is None:
+        if texts is None or values is None:
             return ""
-        shown = (values[i] for i, c in enumerate(self._columns) if c.sort in ("title_zh", "title_en"))
-        return "\n".join(v for v in dict.fromkeys(shown) if v)
+        lines: list[str] = []
+        if self.record_type == "media":
+            lines = [texts[0], *(texts[i] for i, c in enumerate(self._columns) if c.pair)]
+        else:
+            titles = [values[i] for i, c in enumerate(self._columns) if c.sort in ("title_zh", "title_en")]
+            lines = [v for v in titles if v]
+            if naming.lang() == "en":
+                lines.reverse()
+        return "\n".join(v for v in dict.fromkeys(lines) if v)
 
     def row_texts(self, row: int) -> tuple[str, ...] | None:
         """What a row's cells show, in column order (None: a row whose id is still loading)."""
@@ -484,9 +550,18 @@ class RecordTableModel(QAbstractTableModel):
                    role: int = Role.DisplayRole) -> Any:
         if role == Role.DisplayRole and orientation == Qt.Orientation.Horizontal:
             if 0 <= section < len(self._columns):
-                # The short name where there is one: "Accession no.", "File".
-                return naming.field_name(self.record_type, self._columns[section].field, short=True)
+                # Asked for at every paint of the header: named once a language and a type.
+                key = (naming.lang(), self.record_type)
+                if self._headers[0] != key:
+                    self._headers = (key, [self._header(c) for c in self._columns])
+                return self._headers[1][section]
         return None
+
+    def _header(self, column: Column) -> str:
+        if column.header:
+            return QCoreApplication.translate("RecordTableModel", column.header)
+        # The short name where there is one: "Accession no.", "File".
+        return naming.field_name(self.record_type, column.shown_field(), short=True)
 
     def retranslate(self, *_: Any) -> None:
         """Headers are named when asked for: tell the views to ask again. Vocabulary
@@ -494,7 +569,7 @@ class RecordTableModel(QAbstractTableModel):
         if not self._columns:
             return
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._columns) - 1)
-        if any(c.vocab for c in self._columns):
+        if any(c.vocab or c.pair for c in self._columns):
             self._labels = self._vocab_labels()
             self._drop_pages()
             if self._count:
@@ -648,8 +723,8 @@ class ThumbnailGridModel(QAbstractListModel):
         if role == _SIZE_HINT:
             return self._item
         if role == _TOOLTIP:
-            values = self.source.row_values(row)
-            return tip(" · ".join(str(v) for v in (values or ())[:3] if v))
+            texts = self.source.row_texts(row)
+            return tip(" · ".join(t for t in (texts or ())[:3] if t))
         if role == _USER:
             record_id = self.source.id_at(row)
             return (self.source.record_type, record_id) if record_id >= 0 else None

@@ -5,9 +5,16 @@ panels) on the left; the filter bar and the record list or thumbnail grid in
 the middle; the open record on the right in tabs (details, images, links,
 kiosk preview, history). Every edit goes through the core's services as one
 undoable step (ui/curator/commands/undo.py); views refresh from the "records changed" hub.
+
+One record is open at a time, and the list, the grid and every tab show that
+one: whatever opens, reorders, reloads or switches views marks its row in
+both views (`_mark_open_record`), so the editor never shows another record
+than the one the list marks. The tabs after Details are built when first
+shown, and the list's columns fit its width (`column_widths`).
 """
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 import shiboken6
@@ -45,6 +52,8 @@ if TYPE_CHECKING:
     from ui.curator.editor.forms import RecordForm
 
 RECORD_TYPES = ("object", "media", "section", "panel", "person", "place", "event", "source")
+# The record's tabs after Details, in order: built when first shown (CuratorWindow._tab).
+LAZY_TABS = ("media_panel", "links", "preview", "history_view")
 
 
 def type_label(record_type: str) -> str:
@@ -58,10 +67,6 @@ class CuratorWindow(QMainWindow):
     def __init__(self, archive: Archive) -> None:
         super().__init__()
         from ui.common.thumbnails import ThumbnailLoader
-        from ui.curator.editor.history import HistoryView
-        from ui.curator.editor.links import LinksEditor
-        from ui.curator.editor.media import MediaPanel
-        from ui.curator.editor.panel_preview import PanelPreview
         from ui.curator.models import RecordTableModel, ThumbnailGridModel, configure_grid_view, configure_table_view
         from ui.curator.record_table import RecordTableView
         from ui.curator.structure import StructureTree
@@ -71,6 +76,7 @@ class CuratorWindow(QMainWindow):
         self.setObjectName("CuratorWindow")
         self.stack = QUndoStack(self)
         self._current: tuple[str, int] | None = None
+        self._marking = False  # True while the window marks a row itself (_mark)
 
         # ---- navigator
         self.navigator = QListWidget()
@@ -128,8 +134,17 @@ class CuratorWindow(QMainWindow):
         self.table.setDragEnabled(True)
         self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.table.setDefaultDropAction(Qt.DropAction.CopyAction)
-        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
-        self.model.ids_loaded.connect(self._reselect_current)
+        # Columns fit the list's width (identifiers and dates stay in view) until the
+        # curator drags a column edge; then the widths are theirs until the type changes.
+        self._fitting = False
+        self._widths_by_hand = False
+        self._header_held = False  # a mouse button is down on the header (a drag of a column edge)
+        self.table.horizontalHeader().sectionResized.connect(self._column_resized)
+        self.table.horizontalHeader().viewport().installEventFilter(self)
+        self.table.viewport().installEventFilter(self)
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda cur, prev: self._view_row_changed(self.table, cur, prev))
+        self.model.ids_loaded.connect(self._mark_open_record)
         self.thumbnails = ThumbnailLoader(archive.media_root, parent=self)
         self.grid_model = ThumbnailGridModel(self.model, self.thumbnails, self)
         self.grid = QListView()
@@ -137,7 +152,11 @@ class CuratorWindow(QMainWindow):
         configure_grid_view(self.grid, self.grid_model)
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.grid.selectionModel().currentChanged.connect(
-            lambda cur, _prev: self._open_row(cur.row()) if cur.isValid() else None)
+            lambda cur, prev: self._view_row_changed(self.grid, cur, prev))
+        # The grid's model resets whenever the list's does (and on every sort): its
+        # current row is gone then, and the next focus-in would mark (and open) its
+        # first row. Mark the open record's row again at once.
+        self.grid_model.modelReset.connect(self._mark_open_record)
         self.views = QStackedWidget()
         self.views.addWidget(self.table)
         self.views.addWidget(self.grid)
@@ -150,15 +169,17 @@ class CuratorWindow(QMainWindow):
 
         # ---- the open record
         self.form = FormHost(archive, self.stack)
-        self.media_panel = MediaPanel(archive, self.stack)
-        self.links = LinksEditor(archive, self.stack)
-        self.preview = PanelPreview(archive)
-        self.history_view = HistoryView(archive, self.stack)
-        self.tabs = QTabWidget()
+        self._shown_record = None  # the record the Details tab shows (the panel preview's too)
+        self.tabs = RecordTabs()
         self.tabs.setObjectName("recordTabs")
-        for widget in (self.form, self.media_panel, self.links, self.preview, self.history_view):
-            self.tabs.addTab(widget, "")
-        self.links.open_record.connect(self.open_record)
+        self.tabs.addTab(self.form, "")
+        # The other tabs are built when first shown or first asked for (see _tab).
+        self._tabs_made: dict[str, QWidget] = {}
+        for _ in LAZY_TABS:
+            holder = QWidget()
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            self.tabs.addTab(holder, "")
+        self.tabs.currentChanged.connect(lambda index: self._tab(LAZY_TABS[index - 1]) if index > 0 else None)
         self.structure.open_record.connect(self.open_record)
         self.form.draftChanged.connect(self._draft_changed)
         self.form.saved.connect(self._saved)
@@ -347,7 +368,7 @@ class CuratorWindow(QMainWindow):
         self.section_filter.setEnabled(record_type in ("object", "panel"))
         keep = self._current
         self.model.set_query(self.query())
-        configure_columns(self.table, self.model)
+        self._fit_columns()
         self._update_count()
         if keep and keep[0] == record_type and self.select(*keep):
             return
@@ -364,9 +385,39 @@ class CuratorWindow(QMainWindow):
         if not self.form.maybe_leave():
             return
         self._current = None
+        self._widths_by_hand = False
         self.apply_filters()
 
+    def _fit_columns(self) -> None:
+        if self._widths_by_hand:
+            return
+        self._fitting = True
+        try:
+            configure_columns(self.table, self.model)
+        finally:
+            self._fitting = False
+
+    def _column_resized(self, *_: int) -> None:
+        # The last column stretches with the view by itself; a drag holds a button down on the header.
+        if not self._fitting and self._header_held:
+            self._widths_by_hand = True
+
+    def eventFilter(self, watched, event) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.Resize and watched is self.table.viewport():
+            self._fit_columns()
+        elif watched is self.table.horizontalHeader().viewport():
+            if kind == QEvent.Type.MouseButtonPress:
+                self._header_held = True
+            elif kind == QEvent.Type.MouseButtonRelease:
+                self._header_held = False
+        return super().eventFilter(watched, event)
+
     def _toggle_grid(self, on: bool) -> None:
+        # Both views mark the open record before the other one shows: a view
+        # without a current row marks its first row when it takes the focus,
+        # which opened HY1944.0001 in the editor while the list still showed 0014.
+        self._mark_open_record()
         self.views.setCurrentWidget(self.grid if on else self.table)
 
     def focus_search(self) -> None:
@@ -375,31 +426,50 @@ class CuratorWindow(QMainWindow):
 
     # ------------------------------------------------------------ opening records
 
-    def _row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
-        if not current.isValid():
+    def _view_row_changed(self, view: QAbstractItemView, current: QModelIndex, previous: QModelIndex) -> None:
+        """The curator moved to another row of the list or the grid: open its record there.
+
+        Rows the window marks itself (_mark_open_record) open nothing: the
+        record they mark is open already.
+        """
+        if self._marking or not current.isValid():
             return
         if self._current and not self.form.maybe_leave():
-            # Stay on the record with unsaved changes.
-            self.table.selectionModel().blockSignals(True)
-            self.table.selectionModel().setCurrentIndex(
-                previous, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-            self.table.selectionModel().blockSignals(False)
+            self._mark_open_record()  # stay on the record with unsaved changes
             return
         self._open_row(current.row())
 
-    def _reselect_current(self) -> None:
-        """A long list finished loading (after a sort, say): mark the open record's row again."""
-        if self._current is None or self._current[0] != self.model.record_type:
+    def _mark_open_record(self) -> None:
+        """Mark the open record's row in the list and in the grid (opening nothing).
+
+        The editor, the list and the grid show one record: every path that
+        opens a record, reorders or reloads the list, or switches views comes
+        here, so a view never keeps (or invents) a current row of its own.
+        """
+        row = -1
+        if self._current is not None and self._current[0] == self.model.record_type:
+            row = self.model.row_of(self._current[1])
+        for view in (self.table, self.grid):
+            self._mark(view, row)
+
+    def _mark(self, view: QAbstractItemView, row: int) -> None:
+        """Make `row` the current, selected row of `view` (-1: none) without opening it."""
+        selection = view.selectionModel()
+        model = view.model()
+        index = model.index(row, 0) if 0 <= row < model.rowCount() else QModelIndex()
+        if selection.currentIndex() == index and (not index.isValid() or selection.isSelected(index)):
             return
-        row = self.model.row_of(self._current[1])
-        selection = self.table.selectionModel()
-        if row < 0 or selection.currentIndex().row() == row:
-            return
-        selection.blockSignals(True)  # the record is open already: do not reopen the form
-        selection.setCurrentIndex(self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
-                                  | QItemSelectionModel.SelectionFlag.Rows)
-        selection.blockSignals(False)
-        self.table.viewport().update()
+        self._marking = True
+        try:
+            if index.isValid():
+                flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+                if view is self.table:
+                    flags |= QItemSelectionModel.SelectionFlag.Rows
+                selection.setCurrentIndex(index, flags)
+            else:
+                selection.clear()  # nothing open here: no row may claim to be
+        finally:
+            self._marking = False
 
     def _open_row(self, row: int) -> None:
         if 0 <= row < self.model.rowCount():
@@ -465,19 +535,20 @@ class CuratorWindow(QMainWindow):
             self.search_box.blockSignals(True)
             self.search_box.clear()
             self.search_box.blockSignals(False)
+            self._widths_by_hand = False
             self.model.set_query(self.query())
-            configure_columns(self.table, self.model)
+            self._fit_columns()
             self._update_count()
         if not self.select(record_type, record_id):
             self._show_record((record_type, record_id))
 
     def _show_record(self, key: tuple[str, int] | None) -> None:
         self._current = key
+        self._mark_open_record()
         if key is None:
             self.form.clear(self.current_type())
-            self.media_panel.set_record(None)
-            self.links.set_record(None, None)
-            self.history_view.set_record(None, None)
+            self._shown_record = None
+            self._sync_tabs()
             return
         record_type, record_id = key
         try:
@@ -486,16 +557,80 @@ class CuratorWindow(QMainWindow):
             self.statusBar().showMessage(str(exc), 5000)
             return
         self.form.set_record(record)
-        self.media_panel.set_record(record_type, record_id)
-        self.links.set_record(record_type, record_id)
-        self.history_view.set_record(record_type, record_id)
-        is_panel = record_type == "panel"
-        self.tabs.setTabVisible(3, is_panel)
-        if is_panel:
-            self.preview.set_panel(record)
+        self._shown_record = record
+        self.tabs.setTabVisible(1 + LAZY_TABS.index("preview"), record_type == "panel")
+        self._sync_tabs()
+
+    # ------------------------------------------------------------ the record's other tabs
+
+    def _tab(self, name: str) -> QWidget:
+        """The tab `name` of LAZY_TABS, built now if it was not yet, showing the open record.
+
+        A curator who never opens a record's links or history does not wait
+        for them at start-up, nor when moving from record to record.
+        """
+        widget = self._tabs_made.get(name)
+        if widget is None:
+            holder = self.tabs.widget(1 + LAZY_TABS.index(name))
+            widget = self._make_tab(name, holder)  # made inside its page, never a window of its own
+            self._tabs_made[name] = widget
+            holder.layout().addWidget(widget)
+            self._sync_tab(name, widget)
+        return widget
+
+    def _make_tab(self, name: str, parent: QWidget) -> QWidget:
+        if name == "media_panel":
+            from ui.curator.editor.media import MediaPanel
+
+            return MediaPanel(self.archive, self.stack, parent)
+        if name == "links":
+            from ui.curator.editor.links import LinksEditor
+
+            links = LinksEditor(self.archive, self.stack, parent)
+            links.open_record.connect(self.open_record)
+            return links
+        if name == "preview":
+            from ui.curator.editor.panel_preview import PanelPreview
+
+            return PanelPreview(self.archive, parent)
+        from ui.curator.editor.history import HistoryView
+
+        return HistoryView(self.archive, self.stack, parent=parent)
+
+    def _sync_tabs(self) -> None:
+        for name, widget in self._tabs_made.items():
+            self._sync_tab(name, widget)
+
+    def _sync_tab(self, name: str, widget) -> None:
+        """Show the open record (or none) in one of the built tabs."""
+        key = self._current if self._shown_record is not None else None
+        if name != "preview":
+            widget.set_record(*(key or (None, None)))
+        elif key is not None and key[0] == "panel":
+            widget.set_panel(self._shown_record)
+
+    @property
+    def media_panel(self):
+        """The Images tab (ui.curator.editor.media.MediaPanel)."""
+        return self._tab("media_panel")
+
+    @property
+    def links(self):
+        """The Links tab (ui.curator.editor.links.LinksEditor)."""
+        return self._tab("links")
+
+    @property
+    def preview(self):
+        """The Kiosk preview tab of a panel (ui.curator.editor.panel_preview.PanelPreview)."""
+        return self._tab("preview")
+
+    @property
+    def history_view(self):
+        """The History tab (ui.curator.editor.history.HistoryView)."""
+        return self._tab("history_view")
 
     def _draft_changed(self, draft) -> None:
-        if draft is not None and draft.TYPE == "panel":
+        if draft is not None and draft.TYPE == "panel" and "preview" in self._tabs_made:
             self.preview.set_panel(draft)
 
     def _saved(self, record) -> None:
@@ -511,11 +646,10 @@ class CuratorWindow(QMainWindow):
             return
         self.tabs.setCurrentWidget(self.form)
         self._current = None
-        self.table.clearSelection()
+        self._mark_open_record()  # no row is the new record's
         self.form.new_record(self.current_type())
-        self.media_panel.set_record(None)
-        self.links.set_record(None, None)
-        self.history_view.set_record(None, None)
+        self._shown_record = None
+        self._sync_tabs()
 
     # ------------------------------------------------------------ deleting
 
@@ -593,13 +727,16 @@ class CuratorWindow(QMainWindow):
         for dialog in getattr(self, "_export_dialogs", []):
             if shiboken6.isValid(dialog):
                 dialog.shutdown()  # a running export's worker must end before the archive closes
-        self.media_panel.shutdown()
+        made = self._tabs_made
+        if "media_panel" in made:
+            made["media_panel"].shutdown()
         self.thumbnails.shutdown()
         self.model.close()
         self.form.disconnect_events()
-        self.history_view.disconnect_events()
-        self.history_view.movements.disconnect_events()
-        _disconnect_hub(self.preview, self.links, self.structure)
+        if "history_view" in made:
+            made["history_view"].disconnect_events()
+            made["history_view"].movements.disconnect_events()
+        _disconnect_hub(*(made[n] for n in ("preview", "links") if n in made), self.structure)
         self._closed = True
         settings = QSettings()
         settings.setValue("curator/geometry", self.saveGeometry())
@@ -631,11 +768,66 @@ def _disconnect_each(hub, widgets) -> None:
                     pass  # was not connected to this signal
 
 
+MIN_CHARS = 8  # a long text column is never narrowed below this many average characters
+
+
+def column_widths(columns, char: int, available: int) -> list[int]:
+    """Widths in pixels that fit `available`: the long texts give up room, identifiers and dates never.
+
+    Each column wants `width` average characters. When they do not all fit,
+    the columns that are not `fixed` give up room down to MIN_CHARS, the
+    vocabulary columns first, each the same share of what it has above it, so
+    an event's date or an object's status stays on screen at 1366×768 instead
+    of past the right edge. Room to spare widens them. Never measured from contents.
+    """
+    wanted = [c.width * char for c in columns]
+    excess = sum(wanted) - available
+    if excess < 0:
+        # Room to spare goes to the long texts (not all to the last column, a date, say).
+        flexible = sum(w for c, w in zip(columns, wanted) if not c.fixed)
+        if flexible:
+            return [w if c.fixed else w + (-excess * w) // flexible for c, w in zip(columns, wanted)]
+        return wanted
+    floor = MIN_CHARS * char
+    # Vocabulary columns (a category, a status) give up room first: a cut term still
+    # reads; then the names and titles share what is left.
+    for tier in ([i for i, c in enumerate(columns) if not c.fixed and c.vocab],
+                 [i for i, c in enumerate(columns) if not c.fixed and not c.vocab]):
+        room = sum(max(0, wanted[i] - floor) for i in tier)
+        if excess <= 0 or room <= 0:
+            continue
+        share = min(1.0, excess / room)
+        for i in tier:
+            above = max(0, wanted[i] - floor)
+            cut = min(above, math.ceil(above * share))
+            wanted[i] -= cut
+            excess -= cut
+    return wanted
+
+
 def configure_columns(view: QTableView, model) -> None:
-    """Column widths for the record type now shown (never measured from contents)."""
+    """Column widths for the record type now shown, fitted to the list's width."""
     char = max(view.fontMetrics().averageCharWidth(), 6)
-    for i, column in enumerate(model.columns()):
-        view.setColumnWidth(i, column.width * char)
+    widths = column_widths(model.columns(), char, view.viewport().width())
+    for i, width in enumerate(widths):
+        view.setColumnWidth(i, width)
+
+
+class RecordTabs(QTabWidget):
+    """The open record's tabs; a tab built later sits in a holder page, and is found by itself too."""
+
+    def _page_of(self, widget: QWidget) -> QWidget:
+        for index in range(self.count()):
+            page = self.widget(index)
+            if page is widget or widget.parentWidget() is page:
+                return page
+        return widget
+
+    def setCurrentWidget(self, widget: QWidget) -> None:  # noqa: N802 (Qt's name)
+        super().setCurrentWidget(self._page_of(widget))
+
+    def indexOf(self, widget: QWidget) -> int:  # noqa: N802 (Qt's name)
+        return super().indexOf(self._page_of(widget))
 
 
 class FormHost(QStackedWidget):

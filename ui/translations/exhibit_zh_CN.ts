@@ -1594,8 +1594,8 @@
     </message>
     <message>
         <location filename="../common/problems.py" line="187"/>
-        <source>the text does not fit even at %min_pt pt: it needs %needed mm of height, the label has %available mm; shorten it, choose a larger page or sheet, or let the text be cut to fit</source>
-        <translation>文字即使缩小到 %min_pt 磅也放不下：需要 %needed 毫米高，标签只有 %available 毫米；请缩短文字、选择更大的页面或标签纸，或允许截断文字</translation>
+        <source>the text does not fit even at %min_pt pt, the smallest body size for reading at %distance (%fields): it needs %needed mm of height, the label has %available mm; shorten it, choose a larger page or sheet, or let the text be cut to fit</source>
+        <translation>文字即使缩小到 %min_pt 磅（在 %distance 处阅读的最小正文字号）也放不下（%fields）：需要 %needed 毫米高，标签只有 %available 毫米；请缩短文字、选择更大的页面或标签纸，或允许截断文字</translation>
     </message>
     <message>
         <location filename="../common/problems.py" line="191"/>
@@ -1636,6 +1636,21 @@
         <location filename="../common/problems.py" line="205"/>
         <source>English lines hold only about %chars characters; %low–%high read best</source>
         <translation>英文每行只有约 %chars 个字符；%low–%high 个最易读</translation>
+    </message>
+    <message>
+        <location filename="../common/problems.py" line="0"/>
+        <source>%field is empty: the label prints the catalogue description instead; write label text for visitors</source>
+        <translation>%field为空：标签改印藏品描述；请为观众撰写标签文字</translation>
+    </message>
+    <message>
+        <location filename="../common/problems.py" line="0"/>
+        <source>the record is not published (record status %status); it prints because its accession number was asked for</source>
+        <translation>记录尚未发布（记录状态 %status）；因按总登记号指定而照样打印</translation>
+    </message>
+    <message>
+        <location filename="../common/problems.py" line="0"/>
+        <source>%field has half-width punctuation between Chinese characters (%sample); fix it with the labels command's --fix-punctuation</source>
+        <translation>%field在汉字之间用了半角标点（%sample）；可用 labels 命令的 --fix-punctuation 改为全角</translation>
     </message>
     <message>
         <location filename="../common/problems.py" line="207"/>
@@ -1685,6 +1700,11 @@
         <location filename="../common/problems.py" line="263"/>
         <source>nothing to print: no photographs in %selection</source>
         <translation>没有可打印的内容：%selection 中没有照片</translation>
+    </message>
+    <message>
+        <location filename="../common/problems.py" line="0"/>
+        <source>nothing to print: the %count object(s) in %selection are not published; choose reviewed or draft records to print them</source>
+        <translation>没有可打印的内容：%selection 中的 %count 件藏品尚未发布；如要打印，请选择包括已审核或草稿记录</translation>
     </message>
     <message>
         <location filename="../common/problems.py" line="264"/>

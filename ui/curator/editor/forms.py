@@ -34,12 +34,13 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSpinBox,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
+from exhibit import dimensions, object_fields, services, vocab
 from exhibit import names as registry
-from exhibit import services, vocab
 from exhibit.archive import Archive
 from exhibit.dates import format_range, read_date
 from exhibit.errors import DateError, ExhibitError, NotFoundError, ValidationError
@@ -58,13 +59,15 @@ NOTE_STYLE = "color: #7a5c00;"
 # Only order and layout live here: every label is the field's name in
 # exhibit.names, shown in the window's language (ui.common.naming).
 FORM_FIELDS: dict[str, tuple[str, ...]] = {
-    "object": ("accession", "name", "category", "date_text", "material", "dimensions", "weight",
-               "condition", "grade", "acquisition", "acquisition_date", "credit", "location", "status",
-               "description", "inscription"),
+    "object": ("accession", "record_status", "name", "object_name", "category", "date_text", "makers",
+               "production_place", "technique", "material", "medium", "dimensions", "weight",
+               "measurements", "condition", "grade", "acquisition", "acquisition_date", "credit",
+               "rights", "location", "status", "label", "description", "inscription", "other_numbers",
+               "external_links"),
     "media": ("caption", "creator", "date_text", "rights", "is_illustration", "original_name", "format",
               "mime", "width", "height", "size_bytes", "exif_date", "camera", "sha256", "path"),
     "section": ("code", "title", "intro", "position"),
-    "panel": ("code", "section_id", "title", "body", "position"),
+    "panel": ("code", "section_id", "title", "subtitle", "lead", "label", "body", "position"),
     "person": ("key", "name", "side", "born", "died", "role", "bio"),
     "place": ("key", "name", "lat", "lon", "coord_basis", "description"),
     "event": ("key", "date_text", "title", "place_id", "description"),
@@ -81,7 +84,12 @@ READ_ONLY: dict[str, frozenset[str]] = {
                         "size_bytes", "exif_date", "camera"}),
     # A citation belongs to the record it was made on; moving it elsewhere is a new citation.
     "citation": frozenset({"record_type", "record_id"}),
+    # Read from the dimension and weight texts on every save.
+    "object": frozenset({"measurements"}),
 }
+# An object's lists (JSON in the archive, exhibit.object_fields) are edited as the text a
+# curator would type, one item per line: `薛岳 / Xue Yue [xue-yue] (issuer)`.
+LIST_FIELDS = frozenset(object_fields.LIST_FIELDS)
 ALWAYS_READ_ONLY = frozenset({"id", "is_sample", "created", "modified"})
 FOREIGN_KEYS: dict[tuple[str, str], str] = {
     ("panel", "section_id"): "section", ("event", "place_id"): "place",
@@ -195,6 +203,21 @@ def _plain_edit() -> _Editor:
     w.setTabChangesFocus(True)  # Tab moves on; a curator types paragraphs with Enter
     w.setMinimumHeight(90)
     return _Editor(w, w.toPlainText, lambda v: w.setPlainText(v or ""), w.textChanged)
+
+
+def _list_edit(name: str) -> _Editor:
+    """A list field shown one item per line as typed; a save stores it as JSON."""
+    editor = _plain_edit()
+    plain_set = editor.set
+
+    def set_(value: Any) -> None:
+        try:
+            plain_set(object_fields.list_text(name, value or ""))
+        except object_fields.FieldFormatError:
+            plain_set(value or "")      # shown as stored, so nothing is lost
+    editor.set = set_
+    editor.widget.setMaximumHeight(90)
+    return editor
 
 
 def _check_box() -> _Editor:
@@ -351,7 +374,24 @@ class RecordForm(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title_label)
         layout.addWidget(self.message_label)
-        layout.addWidget(scroll, 1)
+        # An image record shows its picture above its fields, not only its file's SHA-256.
+        self.picture = None
+        if self.record_type == "media":
+            from ui.curator.editor.image_pane import ImagePane
+
+            self.picture = ImagePane(archive.media_root, open_button=True)
+            self.picture.open_requested.connect(self._open_picture)
+            self._viewer = None
+            split = QSplitter(Qt.Orientation.Vertical)
+            split.setObjectName("pictureSplit")
+            split.addWidget(self.picture)
+            split.addWidget(scroll)
+            split.setStretchFactor(0, 3)
+            split.setStretchFactor(1, 2)
+            split.setChildrenCollapsible(False)
+            layout.addWidget(split, 1)
+        else:
+            layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
         self._set_tab_order()
 
@@ -365,6 +405,8 @@ class RecordForm(QWidget):
     # ------------------------------------------------------------ building
 
     def _make_editor(self, row: Row, name: str) -> _Editor:
+        if name in LIST_FIELDS:
+            return _list_edit(name)
         if row.kind in ("long", "long_pair"):
             return _plain_edit()
         if row.kind == "vocab":
@@ -493,6 +535,8 @@ class RecordForm(QWidget):
         else:
             ident = getattr(self._record, self._record.IDENT, "") if self._record.IDENT else ""
             titles = " / ".join(dict.fromkeys(t for t in self._record.title_pair() if t))
+            if self.picture is not None:
+                titles = ""  # an image's captions are sentences: they show under its picture
             parts = [kind, str(ident or f"#{self._record.id}"), titles]
             self.title_label.setText(" ".join(p for p in parts if p))
 
@@ -529,6 +573,21 @@ class RecordForm(QWidget):
         self._show_problems([])
         self._update_title()
         self._set_dirty(False)
+        if self.picture is not None:
+            self.picture.set_media(record if record.id is not None else None)  # type: ignore[arg-type]
+
+    def _open_picture(self) -> None:
+        """The picture pane's Open…: the image viewer (original file, 100 %, both captions)."""
+        from ui.curator.editor.viewer import ImageViewer
+
+        if self._record.id is None:
+            return
+        if self._viewer is not None:
+            self._viewer.close()
+            self._viewer.deleteLater()
+        self._viewer = ImageViewer(self.archive, self._record, parent=self)  # type: ignore[arg-type]
+        self._viewer.setWindowFlag(Qt.WindowType.Window, True)
+        self._viewer.show()
 
     def _show_read_only(self, name: str) -> None:
         """A read-only field as the window's language says it (it never makes the form dirty)."""
@@ -540,6 +599,11 @@ class RecordForm(QWidget):
             editor.set(naming.value_name(set_name, getattr(record, name)))
         elif name == "is_sample":
             editor.set(self.tr("yes") if record.is_sample else self.tr("no"))
+        elif name == "measurements":
+            try:
+                editor.set(dimensions.describe(dimensions.from_json(record.measurements), naming.lang()))
+            except ValueError:
+                editor.set(record.measurements)
         else:
             editor.set(getattr(record, name))
 
@@ -801,6 +865,10 @@ class RecordForm(QWidget):
         super().closeEvent(event)
 
     def disconnect_events(self) -> None:
+        if self.picture is not None:
+            self.picture.shutdown()  # a picture still loading is not shown once the window closes
+            if self._viewer is not None:
+                self._viewer.close()
         if self._connected:
             hub = events()
             hub.record_deleted.disconnect(self._on_record_deleted)

@@ -1,4 +1,7 @@
-"""The images of one record: a thumbnail strip to add, order, remove and open photographs.
+"""The images of one record: a thumbnail strip to add, order, remove and open photographs,
+and the chosen one shown large below it (ui.curator.editor.image_pane: fitted, zoom, pan).
+
+An image record's own tab shows that picture itself, large, in place of the strip.
 
 Files and folders dropped from the desktop (or chosen with "Add images…")
 are imported off the UI thread by `ui.curator.image_import.ImportDialog` and linked
@@ -28,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from exhibit import media_records
+from exhibit import media_records, services
 from exhibit.archive import Archive
 from exhibit.errors import ExhibitError
 from exhibit.records import Media
@@ -37,6 +40,7 @@ from ui.common.events import events
 from ui.common.plaintext import tip as plain_tip
 from ui.common.thumbnails import ThumbnailLoader, placeholder
 from ui.curator.commands import media as media_commands
+from ui.curator.editor.image_pane import ImagePane, caption_of
 from ui.curator.editor.viewer import ImageViewer
 from ui.curator.image_import import ImportDialog
 
@@ -186,6 +190,9 @@ class MediaPanel(CopyDrops, QWidget):
         self.strip.reordered.connect(self.reorder)
         self.strip.itemActivated.connect(lambda item: self.open_viewer(self.strip.row(item)))
         self.strip.currentRowChanged.connect(lambda _: self._update_buttons())
+        self.strip.currentRowChanged.connect(lambda _: self._show_chosen())
+        self.pane = ImagePane(archive.media_root, open_button=True)
+        self.pane.open_requested.connect(self._open_shown)
 
         self.add_button = QPushButton()
         self.primary_button = QPushButton()
@@ -223,7 +230,7 @@ class MediaPanel(CopyDrops, QWidget):
         layout.addWidget(self.strip)
         layout.addWidget(self.message_label)
         layout.addLayout(row)
-        layout.addStretch(1)  # keep the strip and its buttons together at the top
+        layout.addWidget(self.pane, 1)  # the chosen picture takes the rest of the tab
         QWidget.setTabOrder(self.strip, self.add_button)
         for a, b in zip(self.buttons, self.buttons[1:]):
             QWidget.setTabOrder(a, b)
@@ -260,15 +267,26 @@ class MediaPanel(CopyDrops, QWidget):
         if media_id in ids:
             self.strip.setCurrentRow(ids.index(media_id))
 
+    @property
+    def is_image_record(self) -> bool:
+        """An image record is shown itself: it has no images of its own to order."""
+        return self.record_type == "media"
+
     def refresh(self) -> None:
         """Rebuild the strip from the archive, keeping the selected image selected."""
         keep = self.selected_media()
         self.media = []
+        own: Media | None = None
         if self.record_type is not None:
             try:
-                self.media = media_records.media_for(self.archive, self.record_type, self.record_id)
+                if self.is_image_record and self.record_id is not None:
+                    own = services.get(self.archive, "media", self.record_id)  # type: ignore[assignment]
+                else:
+                    self.media = media_records.media_for(self.archive, self.record_type, self.record_id)
             except ExhibitError as exc:
                 self.show_message(str(exc))
+        for widget in (self.strip, *self.buttons, self.hint_label):
+            widget.setVisible(not self.is_image_record)
         self.strip.clear()
         placeholder = _placeholder()
         for media in self.media:
@@ -289,6 +307,25 @@ class MediaPanel(CopyDrops, QWidget):
             self.strip.setCurrentRow(0)
         self.retranslate()
         self._update_buttons()
+        if self.is_image_record:
+            self.pane.set_media(own)
+        else:
+            self._show_chosen()
+
+    def _show_chosen(self) -> None:
+        """The picture chosen in the strip, large (the first, primary one, when none is chosen)."""
+        if self.is_image_record:
+            return
+        self.pane.set_media(self.selected_media() or (self.media[0] if self.media else None))
+
+    def _open_shown(self) -> None:
+        """The pane's Open…: the viewer on the picture shown (an image record's own, or the chosen one)."""
+        if self.is_image_record:
+            media = self.pane.media
+            if media is not None:
+                self._open_viewer_on([media], 0)
+            return
+        self.open_viewer(self.strip.currentRow())
 
     def thumbnails_loaded(self) -> int:
         """How many items show their real thumbnail (the rest a grey placeholder)."""
@@ -306,8 +343,8 @@ class MediaPanel(CopyDrops, QWidget):
         for row, media in enumerate(self.media):
             item = self.strip.item(row)
             zh, en = media.title_pair()
-            name = zh or en or media.original_name
-            first = self.tr("Primary / 主图") if row == 0 else str(row + 1)
+            name = caption_of(media) or media.original_name  # the window's language, else the other
+            first = self.tr("Primary") if row == 0 else str(row + 1)
             item.setText(f"{first}\n{name}")
             item.setBackground(QBrush(PRIMARY_BACKGROUND) if row == 0 else QBrush())
             tip = [t for t in (zh, en, media.original_name) if t]
@@ -443,10 +480,13 @@ class MediaPanel(CopyDrops, QWidget):
     def open_viewer(self, row: int) -> ImageViewer | None:
         if not 0 <= row < len(self.media):
             return None
+        return self._open_viewer_on(list(self.media), row)
+
+    def _open_viewer_on(self, media: list[Media], row: int) -> ImageViewer:
         if self.viewer is not None:
             self.viewer.close()
             self.viewer.deleteLater()
-        self.viewer = ImageViewer(self.archive, list(self.media), row, parent=self)
+        self.viewer = ImageViewer(self.archive, media, row, parent=self)
         self.viewer.setWindowFlag(Qt.WindowType.Window, True)
         self.viewer.show()
         self.viewer.activateWindow()
@@ -466,7 +506,7 @@ class MediaPanel(CopyDrops, QWidget):
         if self.record_type is None or self._closed:
             return
         if record_type == self.record_type and (not ids or self.record_id in ids):
-            self.refresh()
+            self.refresh()  # an image record's caption shows under its picture too
         elif record_type == "media" and (not ids or set(ids) & set(self.media_ids())):
             self.refresh()   # a caption changed
 
@@ -494,6 +534,7 @@ class MediaPanel(CopyDrops, QWidget):
         if self.import_dialog is not None:
             self.import_dialog.shutdown()
         self.loader.shutdown()
+        self.pane.shutdown()
         if self.viewer is not None:
             self.viewer.close()
 
@@ -507,6 +548,8 @@ class MediaPanel(CopyDrops, QWidget):
         n = len(self.media)
         if self.record_type is None:
             self.title_label.setText(self.tr("&Images"))
+        elif self.is_image_record:
+            self.title_label.setText(self.tr("This image"))
         else:
             self.title_label.setText(self.tr("&Images (%1)").replace("%1", str(n)))
         self.hint_label.setText(self.tr("Drop image files or folders here to add them to this record.")

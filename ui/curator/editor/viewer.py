@@ -29,6 +29,7 @@ from exhibit.archive import Archive
 from exhibit.errors import ExhibitError
 from exhibit.records import Media
 from ui.common.events import events
+from ui.curator.models import size_text
 
 MIN_SCALE, MAX_SCALE, STEP = 0.02, 16.0, 1.25
 
@@ -291,7 +292,7 @@ class ImageViewer(QDialog):
             parts.append(self.tr("original %1 × %2 px").replace("%1", str(media.width))
                          .replace("%2", str(media.height)))
         if media.size_bytes:
-            parts.append(_size_text(media.size_bytes))
+            parts.append(size_text(media.size_bytes))
         if media.format:
             parts.append(media.format)
         shown = self.displayed_size()
@@ -344,11 +345,3 @@ class ImageViewer(QDialog):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
-
-
-def _size_text(n: int) -> str:
-    if n >= 1 << 20:
-        return f"{n / (1 << 20):.1f} MB"
-    if n >= 1 << 10:
-        return f"{n / (1 << 10):.0f} KB"
-    return f"{n} B"
