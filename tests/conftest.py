@@ -22,9 +22,13 @@ os.environ.setdefault("QT_VIRTUALKEYBOARD_DESKTOP_DISABLE", "1")
 _scratch = tempfile.mkdtemp(prefix="exhibit-tests-")
 os.environ["XDG_CONFIG_HOME"] = os.path.join(_scratch, "config")
 os.environ["XDG_CACHE_HOME"] = os.path.join(_scratch, "cache")
+# The printed fonts, cut once from the bundled variable fonts (about 30 s), are shared by
+# test runs on this machine rather than cut again in every run's fresh cache.
+os.environ.setdefault("EXHIBIT_FONT_CACHE", os.path.join(tempfile.gettempdir(), "exhibit-test-fonts"))
 
 from exhibit.archive import Archive  # noqa: E402
 from exhibit.keeping.backups import backup_to  # noqa: E402
+from tests.pg import pg_server, pg_url  # noqa: E402,F401  (a throwaway PostgreSQL: tests/pg.py)
 
 
 @pytest.fixture
