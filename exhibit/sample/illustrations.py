@@ -50,14 +50,14 @@ SECTION_SIZE = (1600, 900)
 
 _SS = 2  # supersampling factor: draw at 2x, then reduce
 
-NOTICE_ZH = "示意图(生成插图,非历史照片)"
+NOTICE_ZH = "示意图（生成插图，非历史照片）"
 NOTICE_EN = "Illustration (generated, not a historical photograph)"
 BAND_TEXT = "示意图 · Illustration — not a historical photograph"
 
 # The kinds of object drawing, as objects.json names them in `drawing` (object_kinds.KINDS).
 MOTIFS = tuple(KINDS)
 
-MAP_TITLE_ZH = "衡阳城防示意图(1944年)"
+MAP_TITLE_ZH = "衡阳城防示意图（1944年）"
 MAP_TITLE_EN = "Hengyang defences, 1944 (schematic)"
 
 
@@ -70,7 +70,7 @@ class Illustration:
 
 
 def caption_zh(subject: str) -> str:
-    return f"{NOTICE_ZH}:{subject}"
+    return f"{NOTICE_ZH}：{subject}"
 
 
 def caption_en(subject: str) -> str:
@@ -1101,7 +1101,7 @@ def render_all(data_dir: Path, out_dir: Path) -> list[Illustration]:
     path = out_dir / "map-hengyang.png"
     first.append((Illustration(
         "map-hengyang", path,
-        caption_zh("衡阳城防示意图(1944年),河道、铁路与位置均为示意,空心标记为估计位置"),
+        caption_zh("衡阳城防示意图（1944年），河道、铁路与位置均为示意，空心标记为估计位置"),
         caption_en("schematic map of the Hengyang defences in 1944; rivers, railways and "
                    "positions are approximate, hollow markers are estimates")),
         partial(render_map, path, places)))
@@ -1126,7 +1126,7 @@ def render_all(data_dir: Path, out_dir: Path) -> list[Illustration]:
         path = out_dir / f"object-{_safe_name(acc)}.png"
         first.append((Illustration(
             f"object-{acc}", path,
-            caption_zh(f"{zh or '藏品'}({acc})的绘图"),
+            caption_zh(f"{zh or '藏品'}（{acc}）的绘图"),
             caption_en(f"drawing of {en or 'the object'} ({acc})")),
             partial(object_card, path, str(obj.get("drawing") or ""), zh, en, acc)))
 
@@ -1156,7 +1156,7 @@ def render_all(data_dir: Path, out_dir: Path) -> list[Illustration]:
         index = section_index.get(str(panel.get("section") or ""), 0)
         then.append((Illustration(
             f"panel-{code}", path,
-            caption_zh(f"展板「{panel.get('title_zh') or code}」所展藏品的绘图:{names_zh}"),
+            caption_zh(f"展板「{panel.get('title_zh') or code}」所展藏品的绘图：{names_zh}"),
             caption_en(f"drawings of objects on the panel “{panel.get('title_en') or code}”: {names_en}")),
             partial(lambda p, a, i: render_panel(p, [drawings[x] for x in a if x in drawings], i),
                     path, accs, index)))

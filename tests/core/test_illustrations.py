@@ -87,7 +87,7 @@ def _size(path: Path) -> tuple[int, int]:
 
 
 def _is_marked(illustration: Illustration) -> bool:
-    return (illustration.caption_zh.startswith("示意图(生成插图,非历史照片)")
+    return (illustration.caption_zh.startswith("示意图（生成插图，非历史照片）：")
             and illustration.caption_en.startswith(
                 "Illustration (generated, not a historical photograph)"))
 
