@@ -147,7 +147,7 @@ def main(argv: list[str]) -> int:
                 "SELECT accession FROM objects ORDER BY accession LIMIT ?", [args.labels]))
             out = work / "labels.pdf"
             job = LabelJob("object", layout.sheet("a4-2x2"), qr_template="https://museum.example/objects/{accession}",
-                           overflow="truncate")
+                           overflow="truncate", photo=True)
             t, cpu = time.perf_counter(), time.process_time()
             report = print_labels(archive, Selection(accessions=accessions), job, out)
             seconds, cpu = time.perf_counter() - t, time.process_time() - cpu

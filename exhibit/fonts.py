@@ -71,6 +71,12 @@ def _is_truetype_outlines(path: Path) -> bool:
     return b"glyf" in tags
 
 
+def is_truetype_outlines(path: Path) -> bool:
+    """True when `path` is a font file reportlab can embed (glyf outlines); False for
+    CFF-flavoured OpenType, anything else, or a file that is not there."""
+    return path.is_file() and _is_truetype_outlines(path)
+
+
 def bundled_font_path() -> Path | None:
     try:
         import paperang_p2_fonts_cjk  # the fallback that installs with us

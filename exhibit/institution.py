@@ -32,6 +32,11 @@ KEYS: tuple[Key, ...] = (
     Key("museum.isil", "ISIL 或其他机构标识", "ISIL or other identifier"),
     Key("museum.url", "网址", "Website"),
     Key("records.rights", "著录数据许可", "Rights for the records (e.g. CC0)"),
+    # What the printed catalogue's cover and the panels' bands call the exhibition.
+    Key("exhibition.title_zh", "展览名称（中文）", "Exhibition title (Chinese)"),
+    Key("exhibition.title_en", "展览名称（英文）", "Exhibition title (English)"),
+    Key("exhibition.cover_image", "图录封面图片（文件名或媒体编号）",
+        "Catalogue cover image (file name or media number)"),
 )
 KEY_NAMES = tuple(k.name for k in KEYS)
 MAX_LENGTH = 500  # a name or a licence line, never a document
@@ -44,6 +49,9 @@ SAMPLE_VALUES = {
     "museum.isil": "",
     "museum.url": "",
     "records.rights": "CC0 1.0",
+    "exhibition.title_zh": "衡阳保卫战",
+    "exhibition.title_en": "The Defence of Hengyang",
+    "exhibition.cover_image": "map-hengyang.png",
 }
 
 

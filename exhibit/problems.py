@@ -298,8 +298,9 @@ CODES: dict[str, Code] = {
     # ------------------------------------------------ a label (exhibit.printing.checker)
     "label_missing_glyph": Code("{field} has characters the font lacks: {chars}; they would print as empty "
                                 "boxes (set EXHIBIT_CJK_FONT to a font that has them, or edit the text)"),
-    "label_overflow": Code("the text does not fit even at {min_pt:g} pt: it needs {needed:.0f} mm of height, "
-                           "the label has {available:.0f} mm; shorten it, choose a larger --page/--sheet, "
+    "label_overflow": Code("the text does not fit even at {min_pt:g} pt, the smallest body size for reading at "
+                           "{distance} ({fields}): it needs {needed:.0f} mm of height, the label has "
+                           "{available:.0f} mm; shorten it, choose a larger --page/--sheet, "
                            "or use --overflow truncate"),
     "label_truncated": Code("cut to fit at {pt:g} pt: {fields} ends with “…”", WARNING),
     "label_shrunk": Code("body text set at {pt:g} pt to fit, below the {target:g} pt for reading at a "
@@ -311,6 +312,12 @@ CODES: dict[str, Code] = {
     "label_lines_long": Code("English lines hold about {chars} characters; {low}–{high} read best", WARNING),
     "label_lines_short": Code("English lines hold only about {chars} characters; {low}–{high} read best",
                               WARNING),
+    "label_no_copy": Code("{field} is empty: the label prints the catalogue description instead; write "
+                          "label text for visitors", WARNING),
+    "label_unpublished": Code("the record is not published (record status {status}); it prints because its "
+                              "accession number was asked for", WARNING),
+    "label_halfwidth_punct": Code("{field} has half-width punctuation between Chinese characters ({sample}); "
+                                  "main.py labels --fix-punctuation makes it full-width", WARNING),
     "label_problem": Code("{label}: {why}"),
     "labels_refused": Code("{count} label(s) cannot be printed; nothing was written:\n  {lines}{more}"),
     "and_more": Code("\n  … and {count} more"),
@@ -322,6 +329,9 @@ CODES: dict[str, Code] = {
     "nothing_objects": Code("nothing to print: no objects in {selection}"),
     "nothing_panels": Code("nothing to print: no panels in {selection}"),
     "nothing_photographs": Code("nothing to print: no photographs in {selection}"),
+    "nothing_published": Code("nothing to print: the {count} object(s) in {selection} are not published; "
+                              "choose reviewed or draft records to print them (--status reviewed, "
+                              "--include-drafts)"),
     "chosen_accessions": Code("{count} accession number(s)"),
     "chosen_section": Code("section {section}"),
     "chosen_panels": Code("panel(s) {panels}"),

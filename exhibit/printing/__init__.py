@@ -7,11 +7,13 @@
     fit.py         fits a label's text into its box (shrink within limits, never silently cut)
     textlines.py   plain label text wrapped and drawn without Paragraph, with the same lines
     templates.py   the object label, the photo caption and the panel text, drawn on a canvas
+    panels.py      the wall panel (A3/A2/A1): section band, titles, text in columns, pictures, pull quote
     checker.py     per-label warnings before printing (budgets, sizes, missing glyphs)
     labels.py      a batch of labels into one PDF
     catalogue.py   the catalogue (platypus): cover, contents, sections, entries, index, bibliography
     qr.py          vector QR codes from segno, drawn as one PDF path
-    fonts.py       the embedded CJK TrueType font and its character map
+    fonts.py       the embedded faces (CJK regular/bold, Latin), runs split by script, character maps
+    punctuation.py half-width punctuation between Han characters: the checker's rule and --fix-punctuation
     pdfwrite.py    escaping, metadata, and writing to a temporary file then renaming
     cli.py         `labels` and `catalogue`
 

@@ -1,9 +1,13 @@
 """The label checker: per-label warnings before anything is printed.
 
-It reports word and character budgets, over-long sentences, English line
-length, text that has to shrink below the template's target size or does
-not fit even at its minimum, photos that are missing, and characters the
-embedded font has no glyph for. Errors stop printing; warnings do not.
+It reports word and character budgets of the label text, over-long
+sentences, English line length, text that has to shrink below the template's
+target size, text that does not fit even at its floor (typography.py's
+table: an error naming the record and the fields), a label printing the
+catalogue description for want of label text, an object that is not
+published, half-width punctuation between Chinese characters, photos that
+are missing, and characters no embedded font has a glyph for. Errors stop
+printing; warnings do not.
 """
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ from exhibit.printing.content import LabelContent
 from exhibit.printing.fit import Fit
 from exhibit.printing.fonts import describe_chars, missing_glyphs
 from exhibit.printing.layout import MM
+from exhibit.printing.punctuation import halfwidth_marks
 from exhibit.problems import Problem
 
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9’'\-]*")
@@ -28,7 +33,8 @@ _KINDS = {"label_missing_glyph": "missing-glyph", "label_overflow": "overflow", 
           "label_truncated": "truncated", "label_words": "budget", "label_chars": "budget",
           "label_sentence_words": "sentence", "label_sentence_chars": "sentence",
           "label_lines_long": "line-length", "label_lines_short": "line-length",
-          "photo_missing": "photo", "photo_unreadable": "photo", "photo_no_caption": "photo"}
+          "photo_missing": "photo", "photo_unreadable": "photo", "photo_no_caption": "photo",
+          "label_no_copy": "label-copy", "label_unpublished": "status", "label_halfwidth_punct": "punctuation"}
 
 
 @dataclass(frozen=True)
@@ -43,7 +49,8 @@ class LabelWarning:
 
     @property
     def code(self) -> str:
-        """missing-glyph, overflow, shrunk, truncated, budget, sentence, line-length, photo."""
+        """missing-glyph, overflow, shrunk, truncated, budget, sentence, line-length, photo,
+        label-copy, status, punctuation."""
         return _KINDS[self.problem.code]
 
     @property
@@ -71,8 +78,19 @@ def _first_words(text: str, n: int = 6) -> str:
     return text[:12] + ("…" if len(text) > 12 else "")
 
 
-def budget_problems(content: LabelContent) -> list[LabelWarning]:
-    kind = typography.TYPES[content.template]
+def punctuation_problems(content: LabelContent) -> list[LabelWarning]:
+    out = []
+    for block in content.blocks + content.footer:
+        if block.lang == "en":
+            continue
+        marks = halfwidth_marks(block.text)
+        if marks:
+            out.append(LabelWarning(content.name, Problem(block.field or block.role, "label_halfwidth_punct",
+                                                          {"sample": "、".join(marks[:3])})))
+    return out
+
+
+def budget_problems(content: LabelContent, kind: typography.TemplateType) -> list[LabelWarning]:
     b = kind.budget
     body = [blk for blk in content.blocks if blk.role == "body"]
     out = []
@@ -98,18 +116,29 @@ def budget_problems(content: LabelContent) -> list[LabelWarning]:
     return out
 
 
-def fit_problems(content: LabelContent, fits: list[Fit], text_heights: list[float]) -> list[LabelWarning]:
-    kind = typography.TYPES[content.template]
+def fit_problems(content: LabelContent, fits: list[Fit], text_heights: list[float],
+                 kind: typography.TemplateType) -> list[LabelWarning]:
     out = []
     for f, avail in zip(fits, text_heights):
         if not f.fits:
+            body = list(dict.fromkeys(p.block.field for p in f.placed if p.block.role == "body" and p.block.field))
             out.append(LabelWarning(content.name, Problem(None, "label_overflow", {
-                "min_pt": kind.min_pt, "needed": f.height / MM, "available": avail / MM})))
+                "min_pt": kind.min_pt, "needed": f.height / MM, "available": avail / MM,
+                "distance": kind.distance, "fields": body or [p.block.field for p in f.placed][:3]})))
             continue
+        for p in f.placed:
+            # By construction no role is set below its floor; a change to the fitting that
+            # broke this would print illegible text, so it is checked, not assumed.
+            if p.size + 1e-6 < kind.floor(p.block.role):
+                out.append(LabelWarning(content.name, Problem(p.block.field or p.block.role, "label_overflow", {
+                    "min_pt": kind.floor(p.block.role), "needed": f.height / MM, "available": avail / MM,
+                    "distance": kind.distance, "fields": [p.block.field or p.block.role]})))
+                break
         if f.truncated:
             out.append(LabelWarning(content.name, Problem(None, "label_truncated", {
                 "pt": f.body_pt, "fields": list(f.truncated)})))
-        elif f.body_pt < kind.target_pt:
+        elif f.body_pt < kind.target_pt and f.body_pt == min(g.body_pt for g in fits) and not any(
+                w.problem.code == "label_shrunk" for w in out):      # once per label, for all its columns
             out.append(LabelWarning(content.name, Problem(None, "label_shrunk", {
                 "pt": f.body_pt, "target": kind.target_pt})))
         lo, hi = kind.line_chars_en
@@ -128,6 +157,7 @@ def note_problems(content: LabelContent) -> list[LabelWarning]:
     return [LabelWarning(content.name, note) for note in content.notes]
 
 
-def check(content: LabelContent, fits: list[Fit], text_heights: list[float]) -> list[LabelWarning]:
-    return (glyph_problems(content) + fit_problems(content, fits, text_heights)
-            + budget_problems(content) + note_problems(content))
+def check(content: LabelContent, fits: list[Fit], text_heights: list[float],
+          kind: typography.TemplateType) -> list[LabelWarning]:
+    return (glyph_problems(content) + fit_problems(content, fits, text_heights, kind)
+            + budget_problems(content, kind) + note_problems(content) + punctuation_problems(content))

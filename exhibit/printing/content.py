@@ -95,40 +95,151 @@ def _blocks(pairs: list[tuple[str, str, str, str]], lang: str) -> list[Block]:
     return out
 
 
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")
+
+
+def _has_han(text: str) -> bool:
+    return any("\u3400" <= ch <= "\u9fff" for ch in text)
+
+
+def date_label(text: str, lang: str) -> str:
+    """A date text as a label prints it: "1944-06" → "1944年6月" / "June 1944",
+    "1940s" → "1940年代" / "1940s", "约1944年" → "约1944年" / "c. 1944". A text the
+    date reader cannot place, or Chinese text on a Chinese label, is printed as written."""
+    from exhibit.dates import parse_date
+    from exhibit.errors import DateError
+
+    text = text.strip()
+    if not text or (lang == "zh" and _has_han(text)):
+        return text
+    try:
+        d = parse_date(text)
+    except DateError:
+        return text
+    if not d.start or not d.end:
+        return text
+    (y1, m1, d1), (y2, m2, d2) = ((int(p) for p in day.split("-")) for day in (d.start, d.end))
+    zh = lang == "zh"
+    whole_years = (m1, d1, m2, d2) == (1, 1, 12, 31)
+    if whole_years and y1 % 10 == 0 and y2 == y1 + 9:
+        out = f"{y1}年代" if zh else f"{y1}s"
+    elif whole_years:
+        out = (f"{y1}年" if y1 == y2 else f"{y1}—{y2}年") if zh else (str(y1) if y1 == y2 else f"{y1}–{y2}")
+    elif d1 == 1 and (y2, m2, d2) == _month_end(y2, m2):
+        if (y1, m1) == (y2, m2):
+            out = f"{y1}年{m1}月" if zh else f"{_MONTHS[m1 - 1]} {y1}"
+        elif y1 == y2:
+            out = f"{y1}年{m1}—{m2}月" if zh else f"{_MONTHS[m1 - 1]}–{_MONTHS[m2 - 1]} {y1}"
+        else:
+            return text
+    elif (y1, m1, d1) == (y2, m2, d2):
+        out = f"{y1}年{m1}月{d1}日" if zh else f"{d1} {_MONTHS[m1 - 1]} {y1}"
+    elif y1 == y2:
+        out = f"{y1}年{m1}月{d1}日至{m2}月{d2}日" if zh else f"{d1} {_MONTHS[m1 - 1]} – {d2} {_MONTHS[m2 - 1]} {y1}"
+    else:
+        return text
+    if d.approximate:
+        out = ("约" if zh else "c. ") + out
+    return out
+
+
+def _month_end(year: int, month: int) -> tuple[int, int, int]:
+    import calendar
+
+    return year, month, calendar.monthrange(year, month)[1]
+
+
+def _dimensions(obj: ArchiveObject, lang: str) -> str:
+    """Dimensions as the label prints them: from the measurements read on save, in the
+    label's language ("高60 × 宽45厘米"); the text as written when none could be read."""
+    from exhibit import dimensions
+
+    if obj.measurements:
+        try:
+            found = [m for m in dimensions.from_json(obj.measurements) if m.dimension != "weight"]
+        except ValueError:
+            found = []
+        if found:
+            return dimensions.describe(found, lang)
+    return obj.dimensions
+
+
+def tombstone(archive: Archive, obj: ArchiveObject, lang: str) -> str:
+    """Object name · date · medium · dimensions, in one language (the accession number
+    closes the last line: see object_label)."""
+    medium = obj.medium_zh if lang == "zh" else obj.medium_en
+    if not medium:
+        medium = _term(archive, "material", obj.material, lang)
+    name = obj.object_name_zh if lang == "zh" else obj.object_name_en
+    if name and lang == "en":
+        name = name[:1].upper() + name[1:]
+    parts = (name, date_label(obj.date_text, lang), medium, _dimensions(obj, lang))
+    # The full-width middle dot carries its own space in Chinese; English needs spaces around it.
+    return ("·" if lang == "zh" else " · ").join(p for p in parts if p)
+
+
+def label_copy(record: ArchiveObject | Panel, lang: str, fallback: str) -> tuple[str, str, Problem | None]:
+    """(field, text, note): the record's label text in `lang`, or the `fallback` field's text
+    with a note for the checker when the label text is empty."""
+    field_name = f"label_{lang}"
+    text = getattr(record, field_name)
+    if text.strip():
+        return field_name, text, None
+    other = f"{fallback}_{lang}"
+    if not getattr(record, other).strip():
+        return field_name, "", None
+    return other, getattr(record, other), Problem(field_name, "label_no_copy")
+
+
 def object_label(archive: Archive, obj: ArchiveObject, *, lang: str = "both",
-                 qr_template: str | None = None, photo: bool = True) -> LabelContent:
-    meta = " · ".join(t for t in (obj.date_text, _term(archive, "material", obj.material, lang),
-                                  obj.dimensions) if t)
-    blocks = _blocks([
-        ("title", "zh", "name_zh", obj.name_zh),
-        ("subtitle", "en", "name_en", obj.name_en),
-        ("meta", "mixed", "date/material/dimensions", meta),
-        ("body", "zh", "description_zh", obj.description_zh),
-        ("body", "en", "description_en", obj.description_en),
-    ], lang)
-    if not any(b.role in ("title", "subtitle") for b in blocks):
+                 qr_template: str | None = None, photo: bool = False) -> LabelContent:
+    """An object label: title, object name and tombstone, the label text, then credit and QR.
+
+    The title is printed once: the photo is off unless asked for (a label hangs beside
+    the object), and the sample's generated pictures carry the title in the image."""
+    langs = [x for x in ("zh", "en") if _want(lang, x)]
+    pairs: list[tuple[str, str, str, str]] = [("title", "zh", "name_zh", obj.name_zh),
+                                              ("title", "en", "name_en", obj.name_en)]
+    stones = [(x, tombstone(archive, obj, x)) for x in langs]
+    stones = [(x, t) for x, t in stones if t]
+    if stones:
+        x, t = stones[-1]
+        stones[-1] = (x, f"{t}{'·' if x == 'zh' else ' · '}{obj.accession}" if obj.accession else t)
+    elif obj.accession:
+        stones = [("en", obj.accession)]
+    pairs += [("meta", "mixed" if x == "zh" else "en", "tombstone", t) for x, t in stones]
+    notes: list[Problem] = []
+    for x in langs:
+        field_name, text, note = label_copy(obj, x, "description")
+        pairs.append(("body", x, field_name, text))
+        if note is not None and (getattr(obj, f"name_{x}") or text):
+            notes.append(note)
+    blocks = _blocks(pairs, lang)
+    if not any(b.role == "title" for b in blocks):
         # The chosen language has no name: show the other rather than a nameless label.
-        blocks = _blocks([("title", "mixed", "name", obj.name_zh or obj.name_en)], lang) + blocks
+        blocks = _blocks([("title", "mixed", "name", obj.name_zh or obj.name_en)], "both") + blocks
     media = media_records.primary_media(archive, "object", obj.saved_id) if photo else None
-    path, aspect, notes = photo_of(archive, media)
-    credit = " ".join(t for t in ((obj.credit_zh if _want(lang, "zh") else ""),
-                                  (obj.credit_en if _want(lang, "en") else "")) if t)
-    small = " · ".join(t for t in (obj.accession, credit) if t)
+    path, aspect, photo_notes = photo_of(archive, media)
+    notes += photo_notes
+    credit = [t for t in ((obj.credit_zh if _want(lang, "zh") else ""),
+                          (obj.credit_en if _want(lang, "en") else "")) if t]
+    small = " ".join(credit)
     if media is not None and media.is_illustration and path is not None:
-        small += " · " + {"zh": "图为生成的示意图", "en": "Image: generated illustration"}.get(
+        small += (" · " if small else "") + {"zh": "图为生成的示意图", "en": "Image: generated illustration"}.get(
             lang, "图为生成的示意图 Image: generated illustration")
     return LabelContent("object", obj.label(), blocks, path, aspect, notes,
-                        qr_address(qr_template, obj), _blocks([("small", "mixed", "accession/credit", small)], lang))
+                        qr_address(qr_template, obj), _blocks([("small", "mixed", "credit", small)], lang))
 
 
-def caption_label(archive: Archive, media: Media, *, lang: str = "both") -> LabelContent:
+def caption_label(archive: Archive, media: Media, *, lang: str = "both", photo: bool = True) -> LabelContent:
     blocks = _blocks([("body", "zh", "caption_zh", media.caption_zh),
                       ("body", "en", "caption_en", media.caption_en)], lang)
-    path, aspect, notes = photo_of(archive, media)
+    path, aspect, notes = photo_of(archive, media) if photo else (None, 1.0, [])
     notice = ""
     if media.is_illustration:
-        notice = {"zh": "生成的示意图,非历史照片", "en": "Generated illustration, not a historical photograph"}.get(
-            lang, "生成的示意图,非历史照片 · Generated illustration, not a historical photograph")
+        notice = {"zh": "生成的示意图，非历史照片", "en": "Generated illustration, not a historical photograph"}.get(
+            lang, "生成的示意图，非历史照片 · Generated illustration, not a historical photograph")
     small = " · ".join(t for t in (media.creator, media.date_text, media.rights and f"© {media.rights}",
                                    notice) if t)
     name = f"media #{media.id} {media.original_name}".strip()
@@ -139,8 +250,14 @@ def caption_label(archive: Archive, media: Media, *, lang: str = "both") -> Labe
 
 
 def panel_text(archive: Archive, panel: Panel, *, lang: str = "both") -> LabelContent:
+    """A panel's text: title, subtitle, lead and body. Its section is named in the band by
+    title, never by the panel's internal code."""
     blocks = _blocks([("title", "zh", "title_zh", panel.title_zh),
-                      ("subtitle", "en", "title_en", panel.title_en),
+                      ("title", "en", "title_en", panel.title_en),
+                      ("subtitle", "zh", "subtitle_zh", panel.subtitle_zh),
+                      ("subtitle", "en", "subtitle_en", panel.subtitle_en),
+                      ("body", "zh", "lead_zh", panel.lead_zh),
+                      ("body", "en", "lead_en", panel.lead_en),
                       ("body", "zh", "body_zh", panel.body_zh),
                       ("body", "en", "body_en", panel.body_en)], lang)
     section = ""
@@ -149,5 +266,4 @@ def panel_text(archive: Archive, panel: Panel, *, lang: str = "both") -> LabelCo
                                  [panel.section_id]).fetchone()
         if row:
             section = " ".join(t for t, lang_code in ((row[0], "zh"), (row[1], "en")) if t and _want(lang, lang_code))
-    return LabelContent("panel", panel.label(), blocks, footer=_blocks(
-        [("small", "mixed", "section/code", " · ".join(t for t in (section, panel.code) if t))], lang))
+    return LabelContent("panel", panel.label(), blocks, footer=_blocks([("small", "mixed", "section", section)], lang))

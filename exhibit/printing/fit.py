@@ -1,9 +1,10 @@
 """Fitting a label's text into its box.
 
 The whole text shrinks together from the template's target body size
-towards its minimum until it fits. Below the minimum it does not fit: the
-caller reports that, or (only when asked) ends the last text with "…" and
-says so. `Frame.addFromList` would drop what does not fit without a word, so
+towards its floor (typography.py: each role keeps its ratio to the body and
+never goes below its own floor) until it fits. Below the floor it does not
+fit: the checker reports that as an error, or (only when asked) the last text
+ends with "…" and the checker says so. `Frame.addFromList` would drop what does not fit without a word, so
 it is not used for labels.
 """
 from __future__ import annotations
@@ -11,22 +12,28 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from itertools import repeat
 from typing import TYPE_CHECKING
 
 from exhibit.printing import typography
 from exhibit.printing.content import Block
-from exhibit.printing.fonts import FONT, register
-from exhibit.printing.pdfwrite import escape
-from exhibit.printing.textlines import Lines, simple
+from exhibit.printing.fonts import FONT, FONT_BOLD, LATIN, LATIN_BOLD, register
+from exhibit.printing.textlines import Lines, shape
 
 if TYPE_CHECKING:
     from reportlab.lib.colors import Color
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import Paragraph
 
 STEP = 0.5          # sizes are multiples of half a point
 ELLIPSIS = "…"
+
+
+def face_for(role: str, lang: str) -> str:
+    """The style's own face: the Latin one for English blocks, the CJK one otherwise (runs
+    of the other script switch face inside the line); bold for titles."""
+    bold = role in typography.BOLD_ROLES
+    if lang == "en":
+        return LATIN_BOLD if bold else LATIN
+    return FONT_BOLD if bold else FONT
 
 
 @lru_cache(maxsize=4096)
@@ -36,9 +43,10 @@ def style(role: str, lang: str, size: float, align: str = "left", color: str = "
 
     register()
     return ParagraphStyle(
-        f"{role}-{lang}-{size}", fontName=FONT, fontSize=size, leading=typography.leading(role, size),
-        # Chinese has no spaces: break between characters (by textlines.Lines' clreq
-        # breaker; "CJK" marks the style for it).
+        f"{role}-{lang}-{size}", fontName=face_for(role, lang), fontSize=size,
+        leading=typography.leading(role, size, lang),
+        # Chinese has no spaces: break between characters by the clreq breaker
+        # (textlines.Lines; "CJK" marks the style for it).
         wordWrap="CJK" if lang != "en" else None,
         alignment=TA_CENTER if align == "center" else TA_LEFT,
         splitLongWords=True, allowWidows=1, allowOrphans=1, textColor=_color(color))
@@ -52,29 +60,27 @@ def _color(hex_color: str) -> Color:
     return HexColor(hex_color)
 
 
-def paragraph(block: Block, size: float, align: str = "left", color: str = "#000000") -> Lines | Paragraph:
-    """The block as a flowable: plain left-aligned text as `textlines.Lines` (the same lines
-    as a Paragraph at a fraction of the cost: labels wrap every block once or twice to
-    fit), anything else as a reportlab Paragraph."""
-    st = style(block.role, block.lang, size, align, color)
-    # Chinese text always takes Lines (its clreq breaker); markup characters are drawn as typed.
-    if align == "left" and (st.wordWrap == "CJK" or simple(block.text)):
-        return Lines(block.text, st)
-    from reportlab.platypus import Paragraph
-
-    return Paragraph(escape(block.text), st)
+def paragraph(block: Block, size: float, align: str = "left", color: str = "#000000") -> Lines:
+    """The block as a flowable, set in its faces by script (textlines.Lines)."""
+    return Lines(block.text, style(block.role, block.lang, size, align, color), align)
 
 
-def space_after(block: Block, size: float) -> float:
-    return 0.25 * size if block.role in ("title",) else 0.55 * size
+def space_after(block: Block, size: float, after: Block | None = None, after_size: float = 0.0) -> float:
+    """The gap below a block: lines of one role stay together (the titles, the tombstone),
+    paragraphs of body text are spaced, and a change of role gets a clear gap (in the
+    larger of the two sizes)."""
+    if after is not None and after.role == block.role:
+        return (0.6 if block.role == "body" else 0.15) * size
+    return 0.6 * max(size, after_size)
 
 
 @dataclass
 class Placed:
     block: Block
-    para: Lines | Paragraph  # wrapped
+    para: Lines         # wrapped
     height: float
     space: float        # gap below it
+    size: float = 0.0   # the size it is set at
 
 
 @dataclass
@@ -87,14 +93,16 @@ class Fit:
     line_chars_en: float | None = None                   # characters per English body line
 
 
-def measure(blocks: list[Block], width: float, body_pt: float, align: str = "left") -> tuple[float, list[Placed]]:
+def measure(blocks: list[Block], width: float, body_pt: float, kind: typography.TemplateType,
+            align: str = "left") -> tuple[float, list[Placed]]:
     placed, total = [], 0.0
-    for block in blocks:
-        size = typography.role_size(block.role, body_pt)
-        para = paragraph(block, size, align)
+    for i, block in enumerate(blocks):
+        size = typography.role_size(kind, block.role, body_pt)
+        para = paragraph(block, size, align, typography.ROLE_COLOR.get(block.role, "#000000"))
         _, h = para.wrap(width, 1e6)
-        gap = space_after(block, size)
-        placed.append(Placed(block, para, h, gap))
+        after = blocks[i + 1] if i + 1 < len(blocks) else None
+        gap = space_after(block, size, after, typography.role_size(kind, after.role, body_pt) if after else 0.0)
+        placed.append(Placed(block, para, h, gap, size))
         total += h + gap
     if placed:
         total -= placed[-1].space
@@ -105,34 +113,24 @@ def _floor(size: float) -> float:
     return math.floor(size / STEP) * STEP
 
 
-@lru_cache(maxsize=1)
-def _advance() -> dict[str, float]:
-    """Advance width of every character of the font at 1 pt, for quick estimates."""
-    from reportlab.pdfbase import pdfmetrics
-
-    register()
-    face = pdfmetrics.getFont(FONT).face
-    return {chr(cp): w / 1000 for cp, w in face.charWidths.items()}
-
-
-@lru_cache(maxsize=8192)
-def text_width(text: str) -> float:
-    """Width of `text` at 1 pt (a dict lookup per character; kept, as the planner and the
-    fitter ask for the same texts, and the dialog checks a batch before printing it)."""
-    return sum(map(_advance().get, text, repeat(1.0)))
+def text_width(block: Block) -> float:
+    """Width of a block's text on one line at 1 pt, in its faces (shapes are cached per text)."""
+    return shape(block.text, block.role in typography.BOLD_ROLES, False, block.lang != "en").offsets[-1]
 
 
 def _estimate(blocks: list[Block], widths: list[float], width: float, height: float,
-              top: float, floor: float) -> float:
+              top: float, floor: float, kind: typography.TemplateType) -> float:
     """The largest size on the half-point grid whose estimated height fits: lines are
     the text's width over the line's, plus half a line for the ragged right edge.
     Height grows with size, so a bisection over the grid finds it."""
     def est(size: float) -> float:
+        sizes = [typography.role_size(kind, block.role, size) for block in blocks]
         total = 0.0
-        for block, w1 in zip(blocks, widths):
-            r = typography.role_size(block.role, size)
+        for i, (block, w1, r) in enumerate(zip(blocks, widths, sizes)):
             lines = math.ceil(w1 * r / width + (0.5 if block.lang == "en" else 0.15))
-            total += lines * typography.leading(block.role, r) + space_after(block, r)
+            total += lines * typography.leading(block.role, r, block.lang)
+            if i + 1 < len(blocks):
+                total += space_after(block, r, blocks[i + 1], sizes[i + 1])
         return total
 
     lo, hi = 0, int(round((top - floor) / STEP))      # steps above the floor
@@ -155,16 +153,16 @@ def fit(blocks: list[Block], width: float, height: float, kind: typography.Templ
     A quick estimate from character widths picks the first size to try, so most
     labels are wrapped once or twice instead of once per half point."""
     top = _floor(min(target or kind.target_pt, kind.max_pt))
-    widths = [text_width(b.text) for b in blocks]
-    size = max(_estimate(blocks, widths, width, height, top, kind.min_pt), kind.min_pt)
-    h, placed = measure(blocks, width, size, align)
+    widths = [text_width(b) for b in blocks]
+    size = max(_estimate(blocks, widths, width, height, top, kind.min_pt, kind), kind.min_pt)
+    h, placed = measure(blocks, width, size, kind, align)
     if h <= height:
         # The estimate may be half a point cautious; trying one step up would wrap
         # every label a second time (a third of the batch's time), so it is not tried.
         return Fit(size, True, h, placed, line_chars_en=line_chars(blocks, width, size))
     while size > kind.min_pt:
         size = max(kind.min_pt, size - STEP)
-        h, placed = measure(blocks, width, size, align)
+        h, placed = measure(blocks, width, size, kind, align)
         if h <= height:
             return Fit(size, True, h, placed, line_chars_en=line_chars(blocks, width, size))
     return Fit(kind.min_pt, False, h, placed, line_chars_en=line_chars(blocks, width, kind.min_pt))
@@ -175,35 +173,47 @@ def line_chars(blocks: list[Block], width: float, body_pt: float) -> float | Non
     text = " ".join(b.text for b in blocks if b.role == "body" and b.lang == "en")
     if not text:
         return None
-    avg = text_width(text) * body_pt / len(text)
+    avg = text_width(Block("body", "en", text)) * body_pt / len(text)
     return width / avg if avg else None
 
 
 def truncate(blocks: list[Block], width: float, height: float, kind: typography.TemplateType,
              align: str = "left") -> Fit:
     """At the minimum size, end the body text with "…" where the box is full.
-    Only used when the user asked for it; the cut fields are listed in the result."""
+    Only used when the user asked for it; the cut fields are listed in the result.
+
+    The last body block is cut after the last line that fits (the lines come from one
+    wrap of the whole text), less a character or two for the "…"; when not even one
+    of its lines fits, it goes and the one before it is cut."""
     size = kind.min_pt
     blocks = list(blocks)
     cut: list[str] = []
     while blocks:
-        h, placed = measure(blocks, width, size, align)
+        h, placed = measure(blocks, width, size, kind, align)
         if h <= height:
             return Fit(size, True, h, placed, cut, line_chars(blocks, width, size))
         i = max((j for j, b in enumerate(blocks) if b.role == "body"), default=len(blocks) - 1)
-        victim = blocks[i]
+        victim, para = blocks[i], placed[i].para
         cut.append(victim.field or victim.role)
-        rest = blocks[:i] + blocks[i + 1:]
-        lo, hi = 0, len(victim.text)   # longest prefix that fits
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            trial = rest[:i] + [replace(victim, text=victim.text[:mid].rstrip() + ELLIPSIS)] + rest[i:]
-            if measure(trial, width, size, align)[0] <= height:
-                lo = mid
-            else:
-                hi = mid - 1
-        if lo > 0:
-            blocks = rest[:i] + [replace(victim, text=victim.text[:lo].rstrip() + ELLIPSIS)] + rest[i:]
-        else:
-            blocks = rest
+        room = height - (h - placed[i].height)          # what the other blocks leave for this one
+        keep = int(room // para.style.leading) if room > 0 else 0
+        shortened = _shortened(para, keep, width) if keep > 0 else None
+        blocks = blocks[:i] + ([replace(victim, text=shortened)] if shortened else []) + blocks[i + 1:]
     return Fit(size, True, 0.0, [], cut, None)
+
+
+def _shortened(para: Lines, keep: int, width: float) -> str | None:
+    """The text of `para` cut to `keep` lines with "…" at the end, or None if nothing is left."""
+    keep = min(keep, len(para.spans) - 1)       # it did not fit whole: at least one line goes
+    if keep <= 0:
+        return None
+    end = para.spans[keep - 1][2]
+    text = para.text
+    while end > 0:
+        trial = text[:end].rstrip() + ELLIPSIS
+        flow = Lines(trial, para.style, para.align)
+        flow.wrap(width, 1e6)
+        if len(flow.spans) <= keep:
+            return trial
+        end -= 1
+    return None

@@ -14,14 +14,16 @@ from typing import Callable
 from exhibit.archive import Archive
 from exhibit.errors import ExhibitError
 from exhibit.printing import content as content_mod
+from exhibit.printing import typography
 from exhibit.printing.checker import LabelWarning, check
 from exhibit.printing.content import LabelContent
 from exhibit.printing.fit import Fit
 from exhibit.printing.fonts import FONT, register
 from exhibit.printing.layout import Box, PageSetup, draw_crop_marks
+from exhibit.printing.panels import draw_panel, layout_panel, panel_content
 from exhibit.printing.pdfwrite import atomic_pdf, set_metadata
 from exhibit.printing.qr import encoding_ahead
-from exhibit.printing.select import Selection, select_media, select_objects, select_panels
+from exhibit.printing.select import Selection, select_media, select_objects, select_panels, unpublished
 from exhibit.printing.templates import TEMPLATES, Plan, draw, layout_label
 from exhibit.problems import Problem
 
@@ -39,7 +41,7 @@ class LabelJob:
     setup: PageSetup
     lang: str = "both"
     qr_template: str | None = None
-    photo: bool = True
+    photo: bool | None = None      # None: the template's own choice (captions show theirs, object labels not)
     overflow: str = "error"        # "truncate": end over-long text with "…" (and warn)
     title: str = ""
     author: str = ""
@@ -78,21 +80,38 @@ def _validate(job: LabelJob) -> None:
 def contents(archive: Archive, selection: Selection, job: LabelJob) -> list[LabelContent]:
     _validate(job)
     if job.template == "object":
-        return [content_mod.object_label(archive, o, lang=job.lang, qr_template=job.qr_template,
-                                         photo=job.photo) for o in select_objects(archive, selection)]
+        out = []
+        for o in select_objects(archive, selection):
+            item = content_mod.object_label(archive, o, lang=job.lang, qr_template=job.qr_template,
+                                            photo=bool(job.photo))
+            note = unpublished(o, selection)      # named by accession number, not yet published
+            if note is not None:
+                item.notes.insert(0, note)
+            out.append(item)
+        return out
     if job.template == "caption":
-        return [content_mod.caption_label(archive, m, lang=job.lang) for m in select_media(archive, selection)]
-    return [content_mod.panel_text(archive, p, lang=job.lang) for p in select_panels(archive, selection)]
+        return [content_mod.caption_label(archive, m, lang=job.lang, photo=job.photo is not False)
+                for m in select_media(archive, selection)]
+    return [panel_content(archive, p, lang=job.lang, photos=job.photo is not False, statuses=selection.statuses())
+            for p in select_panels(archive, selection)]
+
+
+def kind_of(job: LabelJob) -> typography.TemplateType:
+    """The row of the type table the job's labels take (template, and where they are read)."""
+    return typography.template_type(job.template, job.setup.label_w, job.setup.label_h,
+                                    on_sheet=job.setup.is_sheet)
 
 
 def prepare(items: list[LabelContent], job: LabelJob, *, cancelled: Callable[[], bool] | None = None) -> list[Prepared]:
     slot = job.setup.slots()[0]
+    kind = kind_of(job)
     out = []
     for item in items:
         if cancelled is not None and cancelled():
             raise PrintCancelled("printing cancelled; no file was written")
-        p, fits = layout_label(item, Box(0, 0, slot.w, slot.h), overflow=job.overflow)
-        out.append(Prepared(item, p, fits, check(item, fits, [b.h for b in p.text])))
+        layout = layout_panel if item.template == "panel" else layout_label   # panels: exhibit/printing/panels.py
+        p, fits = layout(item, Box(0, 0, slot.w, slot.h), kind, overflow=job.overflow)
+        out.append(Prepared(item, p, fits, check(item, fits, [b.h for b in p.text], kind)))
     return out
 
 
@@ -160,7 +179,8 @@ def write_labels(prepared: list[Prepared], job: LabelJob, out: Path, *,
             if n == 0:
                 pages += 1
             box = slots[n]
-            draw(canvas, prep.content, _moved(prep.plan, box), prep.fits, setup.bleed)
+            (draw_panel if prep.content.template == "panel" else draw)(
+                canvas, prep.content, _moved(prep.plan, box), prep.fits, setup.bleed)
             if marks:
                 draw_crop_marks(canvas, box, setup.bleed)
             if progress is not None:

@@ -26,6 +26,7 @@ def mm(value: float) -> float:
 
 
 PAPER: dict[str, tuple[float, float]] = {
+    "a1": (mm(594), mm(841)),
     "a2": (mm(420), mm(594)),
     "a3": (mm(297), mm(420)),
     "a4": (mm(210), mm(297)),
@@ -98,11 +99,13 @@ def _sheet(name: str, paper: str, cols: int, rows: int, label_w_mm: float, label
 
 # Sheets sold ready-cut or easy to guillotine. Avery L7165 (A4, 8 labels of
 # 99.1×67.7 mm) and Avery 5164/8164 (US Letter, 6 labels of 4×3⅓ in) are the
-# common adhesive ones; the quarter sheets cut into A6 / half-letter cards.
+# common adhesive ones; the quarter sheets cut into A6 / half-letter cards; the
+# half sheets hold a bilingual object label (Chinese | English) at case-label size.
 SHEETS: dict[str, PageSetup] = {
     "a4-2x4": _sheet("a4-2x4", "a4", 2, 4, 99.1, 67.7, 4.65, 13.1, 2.5, 0.0),
     "a4-2x2": _sheet("a4-2x2", "a4", 2, 2, 95.0, 138.5, 5.0, 5.0, 10.0, 10.0),
     "a4-1x2": _sheet("a4-1x2", "a4", 1, 2, 190.0, 133.5, 10.0, 10.0, 0.0, 10.0),
+    "letter-1x2": _sheet("letter-1x2", "letter", 1, 2, 195.9, 124.7, 10.0, 10.0, 0.0, 10.0),
     "letter-2x3": _sheet("letter-2x3", "letter", 2, 3, 101.6, 84.7, 4.0, 12.7, 4.8, 0.0),
     "letter-2x2": _sheet("letter-2x2", "letter", 2, 2, 98.4, 127.0, 6.35, 6.35, 6.35, 6.35),
 }

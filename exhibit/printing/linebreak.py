@@ -7,18 +7,24 @@ line, and "——" or "……" may be torn in two. Hanging would also put ink ou
 the label's box.
 
 Here the text is first cut into unbreakable units by one precompiled regex:
-opening marks stick to what follows them, closing marks to what precedes them,
+opening marks stick to what follows them, closing marks to what precedes them
+(across a space too: "月 · 纸" never leaves "·" at the head of a line),
 a run of Latin letters/digits (with its inner apostrophes, hyphens, points)
 is one unit, and "——" / "……" are one unit. Lines are then filled greedily
 with whole units, so a prohibited mark is never separated from its neighbour:
 when it does not fit, the character before it is pulled down with it. Only a
 unit wider than the whole line is cut between characters (nothing else fits).
-Spaces are break opportunities and are dropped at a break, as Paragraph does.
+Spaces are break opportunities and are dropped at a break, as Paragraph does;
+a line feed ends a line.
+
+`break_spans` works on positions in the text and asks its caller for widths,
+so the caller can set runs in two faces, space Latin text from Han and
+compress adjacent punctuation (textlines.py) without the breaker knowing.
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Sequence
 from functools import lru_cache
 
 # Must not start a line (clreq: closing brackets, pause/stop marks, ellipsis, and
@@ -34,10 +40,10 @@ _CLOSE = re.escape(CANNOT_START)
 # joiners, a dash run, an ellipsis run, or any one other character), then closing marks.
 # Whitespace runs are their own units (break opportunities).
 _UNIT = re.compile(
-    rf"\s+"
-    rf"|[{_OPEN}]*"
+    rf"(?:[{_OPEN}][^\S\n]*)*"
     rf"(?:[{_LATIN}]+(?:['’\-–./:,][{_LATIN}]+)*|[—―]+|[…‥]+|\S)"
-    rf"[{_CLOSE}]*"
+    rf"(?:[^\S\n]*[{_CLOSE}])*"
+    rf"|\s+"
 )
 
 
@@ -47,56 +53,70 @@ def units(text: str) -> tuple[str, ...]:
     return tuple(_UNIT.findall(text))
 
 
-def break_lines(text: str, width: float, measure: Callable[[str], float]) -> list[tuple[float, str]]:
-    """Lines of `text` no wider than `width`, as (unused width, line text) pairs.
-
-    `measure(s)` is the width of `s` in the same unit as `width` (callers cache it).
-    Joined back together, the lines give `text` less the whitespace at each break.
-    """
-    lines: list[tuple[float, str]] = []
-    line: list[str] = []
-    used = 0.0
-    gap, gap_w = "", 0.0      # whitespace after the last unit: kept only if more follows on the line
+@lru_cache(maxsize=8192)
+def _bounds(text: str) -> tuple[tuple[int, int, int], ...]:
+    """(start, end, line feeds) of each unit; line feeds is -1 for a unit that is not whitespace."""
+    out, pos = [], 0
     for unit in units(text):
-        w = measure(unit)
-        if unit.isspace():
-            if line:
-                gap, gap_w = gap + unit, gap_w + w
+        end = pos + len(unit)
+        out.append((pos, end, unit.count("\n") if unit.isspace() else -1))
+        pos = end
+    return tuple(out)
+
+
+def break_spans(text: str, width: float, offsets: Sequence[float], pre: Sequence[float],
+                tail: Sequence[float]) -> list[tuple[float, int, int]]:
+    """Lines of `text` no wider than `width`, as (unused width, start, end) spans of `text`.
+
+    Widths come from the caller, in the unit of `width`: character i starts at
+    offsets[i] + pre[i] and ends at offsets[i + 1] (`offsets` has len(text) + 1 entries).
+    `pre[i]` is space that belongs before character i and goes when i opens a line
+    (the gap between Chinese and Latin text). `tail[i]` is blank space character i
+    may leave past the margin when it ends a line: a full-width closing mark counts
+    as half an em there (clreq allows it; its right half is empty). A line feed ends
+    a line. Whitespace at a break belongs to no line, as in Paragraph.
+    """
+    lines: list[tuple[float, int, int]] = []
+    start = end = -1              # the current line is text[start:end]; -1: none yet
+    left = 0.0                    # where the current line's ink starts
+    room = width + 1e-6
+    for a, b, feeds in _bounds(text):
+        if feeds >= 0:
+            for _ in range(feeds):                  # each line feed ends a line, blank or not
+                lines.append((width - (offsets[end] - left - tail[end - 1]), start, end) if start >= 0
+                             else (width, a, a))
+                start = -1
             continue
-        if line and used + gap_w + w <= width + 1e-6:
-            line += (gap, unit)
-            used += gap_w + w
-        else:
-            if line:                                # break here; the gap is dropped
-                lines.append((width - used, "".join(line)))
-            line, used = [unit], w
-            if w > width + 1e-6:                    # nothing fits it: cut between characters
-                used, line = _cut(unit, width, measure, lines)
-        gap, gap_w = "", 0.0
-    if line:
-        lines.append((width - used, "".join(line)))
+        if start >= 0:
+            if offsets[b] - left - tail[b - 1] <= room:      # the gap since the line's end, then the unit
+                end = b
+                continue
+            lines.append((width - (offsets[end] - left - tail[end - 1]), start, end))   # break; whitespace dropped
+        start, end, left = a, b, offsets[a] + pre[a]
+        if offsets[b] - left - tail[b - 1] > room:           # nothing fits it: cut between characters
+            start, left = _cut(text, a, b, width, offsets, pre, lines)
+    if start >= 0:
+        lines.append((width - (offsets[end] - left - tail[end - 1]), start, end))
     return lines
 
 
-def _cut(unit: str, width: float, measure: Callable[[str], float],
-         lines: list[tuple[float, str]]) -> tuple[float, list[str]]:
-    """A unit wider than a whole line, cut between characters; full lines go to `lines`,
-    the last, partial one is returned (width, [text]) so filling goes on after it."""
-    start, used = 0, 0.0
-    for i, ch in enumerate(unit):
-        w = measure(ch)
-        if used + w > width + 1e-6 and i > start:
-            cut = _allowed_cut(unit, start, i)
-            lines.append((width - measure(unit[start:cut]), unit[start:cut]))
-            start, used = cut, measure(unit[cut:i])
-        used += w
-    return used, [unit[start:]]
+def _cut(text: str, a: int, b: int, width: float, offsets: Sequence[float], pre: Sequence[float],
+         lines: list[tuple[float, int, int]]) -> tuple[int, float]:
+    """text[a:b], one unit wider than a whole line, cut between characters: full lines go
+    to `lines`; returns the start and left edge of the last, partial line so filling goes on."""
+    start, left = a, offsets[a] + pre[a]
+    for i in range(a + 1, b + 1):
+        if offsets[i] - left > width + 1e-6 and i - 1 > start:
+            cut = _allowed_cut(text, start, i - 1)
+            lines.append((width - (offsets[cut] - left), start, cut))
+            start, left = cut, offsets[cut] + pre[cut]
+    return start, left
 
 
-def _allowed_cut(unit: str, start: int, i: int) -> int:
+def _allowed_cut(text: str, start: int, i: int) -> int:
     """The last position in (start, i] where the rules allow a break, else `i` (forced)."""
     for j in range(i, start, -1):
-        before, after = unit[j - 1], unit[j]
+        before, after = text[j - 1], text[j]
         if after in CANNOT_START or before in CANNOT_END or (before == after and before in "—―…‥"):
             continue
         return j

@@ -3,6 +3,14 @@ or everything changed since a date. Accession numbers listed by hand keep the
 order the user gave (`--accessions B A` prints B first: the list is the order
 wanted); everything else comes in exhibition order (section, then panel, then
 the object's place on the panel; objects on no panel come last).
+
+Record status: only published objects get labels, as only they reach the
+kiosk, unless the selection asks for more (`labels --status reviewed` adds the
+reviewed ones, `--include-drafts` every record; the print dialog has the same
+choice). An object named by its accession number is printed whatever its
+status, because it was asked for by name, and the checker warns that it is
+not published (`label_unpublished`): a curator proofing a draft label gets it,
+and nobody prints a draft by accident without being told.
 """
 from __future__ import annotations
 
@@ -17,6 +25,8 @@ from exhibit.problems import Problem
 from exhibit.records import ArchiveObject, Media, Panel, Section
 
 _LAST = (1e18, 1e18, 1e18)
+# Record statuses from least to most finished (the record_status vocabulary).
+STATUSES = ("draft", "reviewed", "published")
 
 
 @dataclass(frozen=True)
@@ -26,6 +36,13 @@ class Selection:
     panels: tuple[str, ...] = ()         # panel codes
     everything: bool = False
     changed_since: str | None = None     # a date: YYYY-MM-DD, or any text exhibit.dates reads
+    status: str = "published"            # the least finished record status printed (see STATUSES)
+
+    def statuses(self) -> tuple[str, ...]:
+        """The record statuses this selection prints: `status` and every later one."""
+        if self.status not in STATUSES:
+            raise ExhibitError(f"unknown record status '{self.status}'; choose {', '.join(STATUSES)}")
+        return STATUSES[STATUSES.index(self.status):]
 
     def whole(self) -> bool:
         """True when nothing narrows the selection: the whole exhibition."""
@@ -158,8 +175,21 @@ def select_objects(archive: Archive, sel: Selection) -> list[ArchiveObject]:
     if not objects:
         raise _nothing("objects", sel)
     if given:
-        return _in_given_order(objects, given)
-    return _sort_objects(archive, objects)
+        return _in_given_order(objects, given)      # named by hand: printed whatever their status
+    statuses = sel.statuses()
+    shown = [o for o in objects if o.record_status in statuses]
+    if not shown:
+        raise EmptySelection(Problem(None, "nothing_published", {"count": len(objects),
+                                                                "selection": sel.choices()}))
+    return _sort_objects(archive, shown)
+
+
+def unpublished(obj: ArchiveObject, sel: Selection) -> Problem | None:
+    """The checker's note for an object printed although its status is not one `sel` prints
+    (it was named by accession number), else None."""
+    if obj.record_status in sel.statuses():
+        return None
+    return Problem("record_status", "label_unpublished", {"status": obj.record_status})
 
 
 def _in_given_order(objects: list[ArchiveObject], given: list[int]) -> list[ArchiveObject]:
@@ -207,8 +237,9 @@ def select_media(archive: Archive, sel: Selection) -> list[Media]:
     if sel.everything and not (sel.accessions or sel.section or sel.panels or sel.changed_since):
         owners: list[tuple[str, int]] = [("section", s.saved_id) for s in services.list_records(archive, Section)]
         owners += [("panel", p.saved_id) for p in services.list_records(archive, Panel)]
-        owners += [("object", o.saved_id)
-                   for o in _sort_objects(archive, services.list_records(archive, ArchiveObject))]
+        statuses = sel.statuses()
+        owners += [("object", o.saved_id) for o in _sort_objects(archive, [
+            o for o in services.list_records(archive, ArchiveObject) if o.record_status in statuses])]
     else:
         owners = []
         if sel.section:

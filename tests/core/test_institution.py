@@ -24,7 +24,7 @@ MUSEUM = {"museum.name_zh": "湘南民俗博物馆", "museum.name_en": "South Hu
           "records.rights": "https://creativecommons.org/publicdomain/zero/1.0/"}
 # Identifiers and links are language-neutral; everything else in a zh block must be Chinese.
 NEUTRAL = {"workID", "recordID", "lidoRecID", "conceptID", "linkResource", "resourceID", "legalBodyID",
-           "legalBodyWeblink", "earliestDate", "latestDate", "recordMetadataDate"}
+           "legalBodyWeblink", "earliestDate", "latestDate", "recordMetadataDate", "actorID", "recordInfoLink"}
 ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}")
 HAN = re.compile(r"[\u4e00-\u9fff]")
 

@@ -33,7 +33,7 @@ def test_catalogue_in_both_languages(archive, tmp_path):
         assert re.sub(r"\s+", "", text) in everything
 
     # The contents name each section with the page its opening page really is on.
-    toc = pages[2]  # after the cover and its back (the colophon)
+    toc = pages[3]  # after the cover, its back (the colophon) and the title page
     for section in services.list_records(archive, "section"):
         # pypdf reads the leader dots and the number before the title of each line
         m = re.search(r"\.(\d+)" + re.escape(re.sub(r"\s+", "", section.title_zh + section.title_en)), toc)
@@ -98,9 +98,11 @@ def test_cli_catalogue(archive, tmp_path, capsys):
 
 
 def test_a_chinese_catalogue_names_its_selection_in_chinese(archive, tmp_path):
-    """The cover of a Chinese catalogue said 选印: section s3-siege; the names come from exhibit.names."""
+    """A Chinese catalogue of one section said 选印: section s3-siege; its title page names the
+    section as visitors know it, and no page prints the internal code."""
     out = tmp_path / "zh.pdf"
     print_catalogue(archive, Selection(section="s3-siege"), CatalogueJob(lang="zh", photos=False), out)
-    cover = pages_text(out)[0]
-    assert "选印：单元s3-siege" in cover
-    assert "section" not in cover.lower()
+    pages = pages_text(out)
+    assert "选印：第三单元四十七天" in pages[2]
+    assert "section" not in pages[2].lower()
+    assert not any("s3-siege" in page for page in pages)

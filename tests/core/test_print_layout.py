@@ -48,9 +48,29 @@ def test_qr_path_redraws_segnos_matrix():
 
 
 def test_text_shrinks_within_limits_and_never_past_the_minimum():
-    kind = typography.TYPES["object"]
+    kind = typography.TYPES[("object", "card")]
     short = [Block("title", "zh", "钢盔"), Block("body", "en", "A steel helmet.")]
     assert fit(short, 300, 400, kind).body_pt == kind.target_pt
     long = [Block("body", "en", "word " * 400)]
     result = fit(long, 200, 200, kind)
     assert not result.fits and result.body_pt == kind.min_pt
+
+
+def test_the_type_table_keeps_the_floors_for_reading_distance():
+    """One table: object cards at A6/A5/100×150 mm (one to a page) read at 0.5–1 m, labels cut
+    from sheets read in a case, panels by sheet size for 1–1.5 m."""
+    for page in ("A6", "A5", "100x150mm", "A5-landscape", "A4"):
+        setup = layout.single_page(page)
+        card = typography.template_type("object", setup.label_w, setup.label_h, on_sheet=False)
+        assert (card.floor("title"), card.floor("meta"), card.floor("small"), card.floor("body")) == (28, 14, 14, 22)
+        assert typography.role_size(card, "title", card.min_pt) >= 28 and "title" in typography.BOLD_ROLES
+    for name in ("a4-2x4", "a4-2x2", "letter-2x3"):
+        setup = layout.sheet(name)
+        for template in ("object", "caption"):
+            kind = typography.template_type(template, setup.label_w, setup.label_h, on_sheet=True)
+            assert kind.floor("body") >= 12 and kind.min_pt >= 12
+    bodies = [typography.template_type("panel", *layout.PAPER[p], on_sheet=False).min_pt for p in ("a3", "a2", "a1")]
+    assert bodies == sorted(bodies) and bodies[0] >= 24 and bodies[-1] > bodies[0]
+    for kind in typography.TYPES.values():     # a role never shrinks past its floor
+        for role in typography.ROLES:
+            assert typography.role_size(kind, role, kind.min_pt) >= kind.floor(role)

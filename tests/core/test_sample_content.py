@@ -55,7 +55,7 @@ SAMPLE_MARK_EN = "invented for this demonstration"
 # what the label checker allows an object label (so the printed label needs no warning), and
 # enough that it says what the thing is and why it matters. Counted as the checker counts:
 # English words, Han characters.
-LABEL_BUDGET = typography.TYPES["object"].budget
+LABEL_BUDGET = typography.TYPES[("object", "card")].budget
 LABEL_MIN_WORDS_EN, LABEL_MIN_CHARS_ZH = 40, 80
 # A label says what is known plainly ("about", "约" are fine); the hedging of a research note
 # belongs in the citations and disputes, which the kiosk shows in its Sources drawer.

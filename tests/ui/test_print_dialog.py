@@ -76,13 +76,13 @@ def test_preview_labels_of_two_selected_objects(qtbot, archive):
     try:
         assert dialog.isVisible() and dialog.options.rb_selected.isChecked()
         assert "(2)" in dialog.options.rb_selected.text()
-        dialog.options.set_setup("sheet", "a4-2x2")
+        dialog.options.set_setup("sheet", "a4-1x2")
         assert dialog.document.pageCount() == 0
         click(qtbot, dialog.preview_button)
         assert dialog.runner.is_running() or dialog.built is not None   # the UI thread is not blocked
         run(dialog)
         assert dialog.document.status() == QPdfDocument.Status.Ready
-        assert dialog.document.pageCount() == 1                          # 2 labels on a 2×2 sheet
+        assert dialog.document.pageCount() == 1                          # 2 labels on a 1×2 sheet
         assert dialog.status_label.text() == "Preview: 2 labels on 1 page"
         assert dialog.pages_label.text() == "1 page"
         assert not dialog.error_label.isVisible()
@@ -101,12 +101,12 @@ def test_section_on_a_letter_sheet_and_zoom(make_dialog, qtbot):
     o = dialog.options
     o.rb_section.setChecked(True)
     o.section_combo.setCurrentIndex(o.section_combo.findData("s1-road"))
-    o.set_setup("sheet", "letter-2x2")
+    o.set_setup("sheet", "letter-1x2")
     o.crop_check.setChecked(True)
     click(qtbot, dialog.preview_button)
     reader = PdfReader(built(dialog).pdf)
     assert [round(float(v), 1) for v in reader.pages[0].mediabox[2:]] == [612.0, 792.0]
-    assert dialog.document.pageCount() == len(reader.pages) == -(-dialog.built.labels // 4)
+    assert dialog.document.pageCount() == len(reader.pages) == -(-dialog.built.labels // 2)
     zoom = dialog.view.zoomFactor()
     click(qtbot, dialog.zoom_in)
     assert dialog.view.zoomFactor() > zoom or dialog.zoom_combo.currentText().endswith("%")
@@ -165,9 +165,9 @@ def test_missing_glyph_and_text_that_does_not_fit_are_shown(make_dialog, qtbot, 
     rare = services.object_by_accession(archive, "HY1944.0005")
     services.update(archive, replace(rare, name_zh="𠀀字碑"))            # U+20000: not in the font
     long = services.object_by_accession(archive, "HY1944.0002")
-    services.update(archive, replace(long, description_zh="衡阳" * 1000))
+    services.update(archive, replace(long, label_zh="衡阳" * 1000))
     dialog = make_dialog(Selection(accessions=("HY1944.0005", "HY1944.0002", "HY1944.0001")))
-    dialog.options.set_setup("page", "A6")
+    dialog.options.set_setup("page", "A4")
 
     click(qtbot, dialog.check_button)
     run(dialog)
@@ -196,7 +196,7 @@ def test_missing_glyph_and_text_that_does_not_fit_are_shown(make_dialog, qtbot, 
 
 def test_save_pdf_builds_then_copies_to_the_chosen_file(make_dialog, qtbot, tmp_path):
     dialog = make_dialog(Selection(accessions=("HY1944.0001",)))
-    dialog.options.set_setup("page", "100x150mm")
+    dialog.options.set_setup("page", "A4")
     target = tmp_path / "out" / "label"
     target.parent.mkdir()
     asked = []
@@ -206,7 +206,7 @@ def test_save_pdf_builds_then_copies_to_the_chosen_file(make_dialog, qtbot, tmp_
     saved = target.with_name("label.pdf")
     assert asked and saved.read_bytes() == dialog.built.pdf.read_bytes()
     page = PdfReader(saved).pages[0]
-    assert [round(float(v) * 25.4 / 72) for v in page.mediabox[2:]] == [100, 150]
+    assert [round(float(v) * 25.4 / 72) for v in page.mediabox[2:]] == [210, 297]
     assert files_in(saved.parent) == ["label.pdf"]
     assert "Saved to" in dialog.status_label.text()
 
@@ -226,7 +226,7 @@ def test_print_to_a_pdf_printer_produces_the_pages(make_dialog, qtbot, tmp_path)
     dialog = make_dialog(Selection(section="s3-siege"))
     dialog.options.rb_section.setChecked(True)
     dialog.options.section_combo.setCurrentIndex(dialog.options.section_combo.findData("s3-siege"))
-    dialog.options.set_setup("sheet", "a4-2x2")
+    dialog.options.set_setup("sheet", "a4-1x2")
     click(qtbot, dialog.preview_button)
     built(dialog)
     pages = dialog.document.pageCount()

@@ -234,7 +234,8 @@ TEMPLATES: dict[str, str] = {
     "label_missing_glyph": QT_TRANSLATE_NOOP("Problems", "%field has characters the font lacks: %chars; they "
                                                          "would print as empty boxes (set EXHIBIT_CJK_FONT to "
                                                          "a font that has them, or edit the text)"),
-    "label_overflow": QT_TRANSLATE_NOOP("Problems", "the text does not fit even at %min_pt pt: it needs "
+    "label_overflow": QT_TRANSLATE_NOOP("Problems", "the text does not fit even at %min_pt pt, the smallest "
+                                                    "body size for reading at %distance (%fields): it needs "
                                                     "%needed mm of height, the label has %available mm; "
                                                     "shorten it, choose a larger page or sheet, or let the "
                                                     "text be cut to fit"),
@@ -254,6 +255,13 @@ TEMPLATES: dict[str, str] = {
                                                       "read best"),
     "label_lines_short": QT_TRANSLATE_NOOP("Problems", "English lines hold only about %chars characters; "
                                                        "%low–%high read best"),
+    "label_no_copy": QT_TRANSLATE_NOOP("Problems", "%field is empty: the label prints the catalogue "
+                                                   "description instead; write label text for visitors"),
+    "label_unpublished": QT_TRANSLATE_NOOP("Problems", "the record is not published (record status %status); "
+                                                       "it prints because its accession number was asked for"),
+    "label_halfwidth_punct": QT_TRANSLATE_NOOP("Problems", "%field has half-width punctuation between Chinese "
+                                                           "characters (%sample); fix it with the labels "
+                                                           "command's --fix-punctuation"),
     "label_problem": QT_TRANSLATE_NOOP("Problems", "%label: %why"),
     "labels_refused": QT_TRANSLATE_NOOP("Problems", "%count label(s) cannot be printed; nothing was written:"
                                                     "\n  %lines%more"),
@@ -266,6 +274,9 @@ TEMPLATES: dict[str, str] = {
     "nothing_objects": QT_TRANSLATE_NOOP("Problems", "nothing to print: no objects in %selection"),
     "nothing_panels": QT_TRANSLATE_NOOP("Problems", "nothing to print: no panels in %selection"),
     "nothing_photographs": QT_TRANSLATE_NOOP("Problems", "nothing to print: no photographs in %selection"),
+    "nothing_published": QT_TRANSLATE_NOOP("Problems", "nothing to print: the %count object(s) in %selection "
+                                                       "are not published; choose reviewed or draft records "
+                                                       "to print them"),
     "chosen_accessions": QT_TRANSLATE_NOOP("Problems", "%count accession number(s)"),
     "chosen_section": QT_TRANSLATE_NOOP("Problems", "section %section"),
     "chosen_panels": QT_TRANSLATE_NOOP("Problems", "panel(s) %panels"),

@@ -2,8 +2,10 @@
 
 Every choice the headless `labels`/`catalogue` commands offer is here:
 selection (selected objects, a section, the whole exhibition, changed since a
-date), document (labels or catalogue), template, sheet or page size (custom
-A4/Letter grids too), crop marks and bleed, language, QR address, photos.
+date), which records by status (published only, reviewed too, drafts too),
+document (labels or catalogue), template, sheet or page size (custom A4/Letter
+grids too), crop marks and bleed, language, QR address, photos (object labels
+leave them out unless asked: a label hangs beside its object).
 """
 from __future__ import annotations
 
@@ -37,8 +39,12 @@ from exhibit.printing.select import Selection
 from ui.common import naming
 from ui.printing.jobs import PrintRequest
 
-SINGLE_PAGES = ("100x150mm", "A6", "A5", "A5-landscape", "A3", "A2")
-DEFAULT_SETUP = {"object": "sheet|a4-2x2", "caption": "sheet|a4-2x4", "panel": "page|A3"}
+SINGLE_PAGES = ("100x150mm", "A6", "A5", "A5-landscape", "A4", "A3", "A2", "A1")
+# Two bilingual object labels to an A4 sheet; captions four to a sheet; a wall panel on an A2
+# (a full bilingual panel text does not fit an A3 at the 24 pt a reader needs at 1–1.5 m).
+DEFAULT_SETUP = {"object": "sheet|a4-1x2", "caption": "sheet|a4-2x2", "panel": "page|A2"}
+# Whether a template's labels show the photo unless the user says otherwise.
+DEFAULT_PHOTO = {"object": False, "caption": True, "panel": True}
 QR_EXAMPLE = "https://museum.example/objects/{accession}"
 
 
@@ -80,6 +86,9 @@ class PrintOptions(QWidget):
         self.since_edit = QDateEdit(QDate.currentDate().addDays(-30))
         self.since_edit.setCalendarPopup(True)
         self.since_edit.setDisplayFormat("yyyy-MM-dd")
+        self.status_label = QLabel()
+        self.status_combo = QComboBox()
+        self.status_label.setBuddy(self.status_combo)
         what = QFormLayout(self.what_box)
         what.addRow(self.doc_label, self.doc_combo)
         what.addRow(self.rb_selected)
@@ -92,6 +101,7 @@ class PrintOptions(QWidget):
         row.addWidget(self.rb_since)
         row.addWidget(self.since_edit, 1)
         what.addRow(row)
+        what.addRow(self.status_label, self.status_combo)
 
         # -- label and page
         self.page_box = QGroupBox()
@@ -148,7 +158,7 @@ class PrintOptions(QWidget):
         self.qr_edit.setClearButtonEnabled(True)
         self.qr_label.setBuddy(self.qr_edit)
         self.photo_check = QCheckBox()
-        self.photo_check.setChecked(True)
+        self.photo_check.setChecked(False)
         self.truncate_check = QCheckBox()
         content = QFormLayout(self.content_box)
         content.addRow(self.lang_label, self.lang_combo)
@@ -183,9 +193,10 @@ class PrintOptions(QWidget):
                        self.lang_combo.currentIndexChanged, self.rows_spin.valueChanged,
                        self.cols_spin.valueChanged, self.bleed_spin.valueChanged, self.since_edit.dateChanged,
                        self.crop_check.toggled, self.photo_check.toggled, self.truncate_check.toggled,
-                       self.qr_edit.textChanged, self.scope.idToggled):
+                       self.qr_edit.textChanged, self.scope.idToggled, self.status_combo.currentIndexChanged):
             signal.connect(self._on_changed)
         self.template_combo.currentIndexChanged.connect(self._apply_template_default)
+        self.doc_combo.currentIndexChanged.connect(self._apply_photo_default)
         self.section_combo.activated.connect(lambda _: self.rb_section.setChecked(True))
         self.since_edit.dateChanged.connect(lambda _: self.rb_since.setChecked(True))
 
@@ -212,10 +223,16 @@ class PrintOptions(QWidget):
         self.rb_section.setEnabled(bool(self.sections))
 
     def _apply_template_default(self, *_) -> None:
-        want = DEFAULT_SETUP.get(self.template_combo.currentData() or "object")
-        i = self.setup_combo.findData(want)
+        template = self.template_combo.currentData() or "object"
+        i = self.setup_combo.findData(DEFAULT_SETUP.get(template))
         if i >= 0:
             self.setup_combo.setCurrentIndex(i)
+        self._apply_photo_default()
+
+    def _apply_photo_default(self, *_) -> None:
+        """The catalogue shows photos; labels as their template does (DEFAULT_PHOTO)."""
+        template = self.template_combo.currentData() or "object"
+        self.photo_check.setChecked(self.is_catalogue() or DEFAULT_PHOTO.get(template, False))
 
     def set_setup(self, kind: str, name: str) -> None:
         """Choose a page set-up: ("sheet", "a4-2x2"), ("page", "A6") or ("custom", "")."""
@@ -228,16 +245,17 @@ class PrintOptions(QWidget):
 
     def selection(self) -> Selection:
         which = self.scope.checkedId()
+        status = self.status_combo.currentData() or "published"
         if which == 0:
             if not self.accessions:
                 raise NothingSelected(self.tr("No objects are selected. Select objects in the list first, "
                                               "or choose a section or the whole exhibition."))
-            return Selection(accessions=tuple(self.accessions))
+            return Selection(accessions=tuple(self.accessions), status=status)
         if which == 1:
-            return Selection(section=self.section_combo.currentData())
+            return Selection(section=self.section_combo.currentData(), status=status)
         if which == 3:
-            return Selection(changed_since=self.since_edit.date().toString("yyyy-MM-dd"))
-        return Selection(everything=True)
+            return Selection(changed_since=self.since_edit.date().toString("yyyy-MM-dd"), status=status)
+        return Selection(everything=True, status=status)
 
     def page_setup(self) -> layout.PageSetup:
         kind, name = self.setup_combo.currentData().split("|", 1)
@@ -297,6 +315,12 @@ class PrintOptions(QWidget):
         self.rb_section.setText(self.tr("Sectio&n:"))
         self.rb_all.setText(self.tr("The &whole exhibition"))
         self.rb_since.setText(self.tr("Chan&ged since:"))
+        self.status_label.setText(self.tr("Rec&ords:"))
+        self._fill(self.status_combo, [(self.tr("Published only"), "published"),
+                                       (self.tr("Reviewed and published"), "reviewed"),
+                                       (self.tr("All, drafts too"), "draft")])
+        self.status_combo.setToolTip(self.tr("Objects chosen one by one print whatever their record status; "
+                                             "the label checker says which are not published."))
         self.template_label.setText(self.tr("&Template:"))
         self._fill(self.template_combo, [(self.tr("Object label"), "object"),
                                          (self.tr("Photo caption"), "caption"),
@@ -319,13 +343,16 @@ class PrintOptions(QWidget):
         self.qr_edit.setToolTip(self.tr("Leave empty for no QR code. {accession} is replaced by the "
                                         "object's accession number."))
         self.photo_check.setText(self.tr("P&hotos"))
+        self.photo_check.setToolTip(self.tr("Object labels hang beside the object, so they leave the photo "
+                                            "out unless you ask for it; photo captions show theirs."))
         self.truncate_check.setText(self.tr("Shorten text that does not &fit (ends with …)"))
         for w, name in ((self.doc_combo, self.tr("Document")), (self.section_combo, naming.type_name("section")),
                         (self.since_edit, self.tr("Changed since")), (self.template_combo, self.tr("Template")),
                         (self.setup_combo, self.tr("Page set-up")), (self.custom_paper, self.tr("Sheet paper")),
                         (self.rows_spin, self.tr("Rows")), (self.cols_spin, self.tr("Columns")),
                         (self.paper_combo, self.tr("Catalogue paper")), (self.bleed_spin, self.tr("Bleed")),
-                        (self.lang_combo, self.tr("Language")), (self.qr_edit, self.tr("QR code address"))):
+                        (self.lang_combo, self.tr("Language")), (self.qr_edit, self.tr("QR code address")),
+                        (self.status_combo, self.tr("Records"))):
             w.setAccessibleName(name)
         self.custom_paper.setItemText(1, self.tr("US Letter"))
         self.paper_combo.setItemText(1, self.tr("US Letter"))

@@ -359,6 +359,41 @@
         <translation>此日期后修改(&amp;G):</translation>
     </message>
     <message>
+        <location filename="../printing/options.py" line="0"/>
+        <source>Rec&amp;ords:</source>
+        <translation>记录(&amp;O):</translation>
+    </message>
+    <message>
+        <location filename="../printing/options.py" line="0"/>
+        <source>Published only</source>
+        <translation>仅已发布的</translation>
+    </message>
+    <message>
+        <location filename="../printing/options.py" line="0"/>
+        <source>Reviewed and published</source>
+        <translation>已审核和已发布的</translation>
+    </message>
+    <message>
+        <location filename="../printing/options.py" line="0"/>
+        <source>All, drafts too</source>
+        <translation>全部（含草稿）</translation>
+    </message>
+    <message>
+        <location filename="../printing/options.py" line="0"/>
+        <source>Objects chosen one by one print whatever their record status; the label checker says which are not published.</source>
+        <translation>逐件选定的藏品不论记录状态都会打印；标签检查会指出哪些尚未发布。</translation>
+    </message>
+    <message>
+        <location filename="../printing/options.py" line="0"/>
+        <source>Object labels hang beside the object, so they leave the photo out unless you ask for it; photo captions show theirs.</source>
+        <translation>藏品标签挂在实物旁边，默认不印图片，需要时再勾选；照片说明标签印出所配的照片。</translation>
+    </message>
+    <message>
+        <location filename="../printing/options.py" line="0"/>
+        <source>Records</source>
+        <translation>记录</translation>
+    </message>
+    <message>
         <location filename="../printing/options.py" line="208"/>
         <source>Label and page</source>
         <translation>标签与页面</translation>
