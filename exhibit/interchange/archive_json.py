@@ -1,12 +1,21 @@
 """The whole archive as one JSON document, and reading it back into an empty archive.
 
     {"format": "exhibit-archive", "version": 1, "schema_version": 3, "exported": "…",
+     "settings": {"museum.name_zh": "…", "records.rights": "CC0 1.0"},
      "vocabularies": [{"vocab": "material", "code": "iron", …}],
      "records": {"object": [{"id": 1, "accession": "HY1944.0001", …}], "person": […], …},
-     "links": [{"id": …, "from_type": "panel", …}], "media_links": […]}
+     "links": [{"id": …, "from_type": "panel", …}], "media_links": […],
+     "disputes": [{"id": 1, "record_type": "event", "record_id": 3, "key": …}],
+     "dispute_readings": [{"id": 1, "dispute_id": 1, "source_id": 2, "value_zh": …}]}
 
 Records keep their ids, time stamps and every stored field, so links,
-citations and movements stay valid. The change history is not included (it
+citations, movements and disputes (each source's reading where accounts
+differ) stay valid: an export imported again loses nothing of them. The
+museum's settings (exhibit.institution: its names, identifier, the records'
+licence) go with it. `settings`, `disputes` and `dispute_readings` are absent
+from files written before they existed, which still import. The document is
+written as it is read, a record to a line, so memory stays flat at a million
+records. The change history is not included (it
 is the archive's own record of who changed what; a bundle carries it). Image
 files are not inside the JSON: `import_json(…, media_root=…)` copies them from
 the exporting archive's media folder and checks each one's SHA-256.
@@ -26,12 +35,12 @@ import shutil
 import sqlite3
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Iterable, Iterator, Sequence, TextIO
 
-from exhibit import media_files, schema, search, services
+from exhibit import disputes, institution, media_files, schema, search, services
 from exhibit.archive import Archive
 from exhibit.errors import ExhibitError
-from exhibit.interchange import jsonfile
+from exhibit.interchange import jsonfile, streaming
 from exhibit.interchange.jsonfile import kind, where
 from exhibit.records import RECORD_TYPES, field_names
 
@@ -40,36 +49,84 @@ FORMAT = "exhibit-archive"
 ORDER = ("source", "section", "panel", "person", "place", "event", "object", "media", "citation", "movement")
 _LINK_COLUMNS = ("id", "from_type", "from_id", "to_type", "to_id", "role", "position")
 _MEDIA_LINK_COLUMNS = ("id", "media_id", "record_type", "record_id", "role", "position")
+_DISPUTE_COLUMNS = ("id", "record_type", "record_id", "key", "topic_zh", "topic_en", "position", "is_sample",
+                    "created", "modified")
+_READING_COLUMNS = ("id", "dispute_id", "source_id", "value_zh", "value_en", "page", "note", "position")
+_TERM_COLUMNS = ("vocab", "code", "label_zh", "label_en", "position")
+# The lists after the records: key -> (table, columns), in the order they are written and read back.
+_TABLES = {"links": ("links", _LINK_COLUMNS), "media_links": ("media_links", _MEDIA_LINK_COLUMNS),
+           "disputes": ("disputes", _DISPUTE_COLUMNS), "dispute_readings": ("dispute_readings", _READING_COLUMNS)}
 
 
-def archive_data(archive: Archive) -> dict[str, Any]:
-    db = archive.db
-    records: dict[str, list[dict[str, Any]]] = {}
-    for record_type in ORDER:
-        cls = RECORD_TYPES[record_type]
-        names = field_names(cls)
-        cursor = db.execute(f"SELECT {', '.join(names)} FROM {cls.TABLE} ORDER BY id")
-        records[record_type] = [dict(zip(names, row)) for row in cursor]
-    return {
-        "format": FORMAT, "version": 1, "schema_version": schema.version(db), "exported": services.now(),
-        "vocabularies": [dict(zip(("vocab", "code", "label_zh", "label_en", "position"), r)) for r in db.execute(
-            "SELECT vocab, code, label_zh, label_en, position FROM vocabularies ORDER BY vocab, position, code")],
-        "records": records,
-        "links": [dict(zip(_LINK_COLUMNS, r)) for r in db.execute(
-            f"SELECT {', '.join(_LINK_COLUMNS)} FROM links ORDER BY id")],
-        "media_links": [dict(zip(_MEDIA_LINK_COLUMNS, r)) for r in db.execute(
-            f"SELECT {', '.join(_MEDIA_LINK_COLUMNS)} FROM media_links ORDER BY id")],
-    }
+def _rows(archive: Archive, table: str, columns: Sequence[str]) -> Iterator[dict[str, Any]]:
+    """A table's rows as stored, in id order, read a chunk at a time."""
+    cursor = archive.db.execute(f"SELECT {', '.join(columns)} FROM {table} ORDER BY id")
+    while rows := cursor.fetchmany(streaming.CHUNK):
+        yield from (dict(zip(columns, row)) for row in rows)
 
 
-def write_json(archive: Archive, path: Path | str) -> dict[str, int]:
+def _vocabularies(archive: Archive) -> list[dict[str, Any]]:
+    return [dict(zip(_TERM_COLUMNS, r)) for r in archive.db.execute(
+        f"SELECT {', '.join(_TERM_COLUMNS)} FROM vocabularies ORDER BY vocab, position, code")]
+
+
+def _record_rows(archive: Archive, record_type: str) -> Iterator[dict[str, Any]]:
+    cls = RECORD_TYPES[record_type]
+    return _rows(archive, cls.TABLE, field_names(cls))
+
+
+def _lists(archive: Archive) -> dict[str, Iterator[dict[str, Any]]]:
+    """The document's lists after the records, each read as it is written."""
+    return {key: _rows(archive, table, columns) for key, (table, columns) in _TABLES.items()}
+
+
+def _head(archive: Archive) -> dict[str, Any]:
+    return {"format": FORMAT, "version": 1, "schema_version": schema.version(archive.db),
+            "exported": services.now(), "settings": _settings(archive)}
+
+
+def _settings(archive: Archive) -> dict[str, str]:
+    """The museum's settings that are set (exhibit.institution's keys; nothing internal)."""
+    return {key: value for key, value in institution.settings(archive).items() if value}
+
+
+def _dump(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _write_list(out: TextIO, items: Iterable[dict[str, Any]], indent: str) -> int:
+    """A JSON list of objects, one to a line, written as they come; returns how many."""
+    count = 0
+    for item in items:
+        out.write(("[\n" if count == 0 else ",\n") + indent + " " + _dump(item))
+        count += 1
+    out.write(f"\n{indent}]" if count else "[]")
+    return count
+
+
+def write_json(archive: Archive, path: Path | str,
+               progress: Callable[[int, int, str], None] | None = None) -> dict[str, int]:
+    """Write the whole archive as one JSON document, a record at a time (memory stays flat
+    at any size); returns how many records of each type."""
     path = Path(path)
-    data = archive_data(archive)
-    tmp = path.with_name(path.name + ".part")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    tmp.replace(path)
-    return {k: len(v) for k, v in data["records"].items()}
+    counts: dict[str, int] = {}
+    with streaming.snapshot(archive), streaming.replacing(path) as tmp, \
+            open(tmp, "w", encoding="utf-8") as out:
+        out.write("{\n" + "".join(f" {_dump(k)}: {_dump(v)},\n" for k, v in _head(archive).items()))
+        out.write(' "vocabularies": ')
+        _write_list(out, _vocabularies(archive), " ")
+        out.write(',\n "records": {')
+        for number, record_type in enumerate(ORDER):
+            out.write(("\n" if number == 0 else ",\n") + f"  {_dump(record_type)}: ")
+            counts[record_type] = _write_list(out, _record_rows(archive, record_type), "  ")
+            if progress is not None:
+                progress(number + 1, len(ORDER), record_type)
+        out.write("\n }")
+        for key, rows in _lists(archive).items():
+            out.write(f",\n {_dump(key)}: ")
+            _write_list(out, rows, " ")
+        out.write("\n}\n")
+    return counts
 
 
 @dataclass
@@ -105,12 +162,17 @@ class ShapeError(ExhibitError):
 
 
 _TOP = {"format": "text", "version": "int", "schema_version": "int", "exported": "text",
-        "vocabularies": "list", "records": "object", "links": "list", "media_links": "list"}
+        "settings": "object", "vocabularies": "list", "records": "object", "links": "list",
+        "media_links": "list", "disputes": "list", "dispute_readings": "list"}
 _TERM = {"vocab": "name", "code": "name", "label_zh": "text", "label_en": "text", "position": "int"}
 _LINK = {"id": "id?", "from_type": "name", "from_id": "id", "to_type": "name", "to_id": "id",
          "role": "text?", "position": "int?"}
 _MEDIA_LINK = {"id": "id?", "media_id": "id", "record_type": "name", "record_id": "id",
                "role": "text?", "position": "int?"}
+_DISPUTE = {"id": "id", "record_type": "name", "record_id": "id", "key": "text?", "topic_zh": "text",
+            "topic_en": "text", "position": "int?", "is_sample": "flag?", "created": "text?", "modified": "text?"}
+_READING = {"id": "id", "dispute_id": "id", "source_id": "id", "value_zh": "text", "value_en": "text",
+            "page": "text", "note": "text", "position": "int?"}
 _REQUIRED = {"name", "id"}  # the kinds a row cannot do without
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 # What each annotation of a record's field accepts ("bool" also as SQLite's 0/1).
@@ -184,6 +246,7 @@ def validate(data: dict[str, Any], source: str) -> None:
     _check_row(source, data, _TOP)
     if "records" not in data:
         raise ShapeError(f"{source}: records is missing; nothing was imported")
+    _check_row(source, data.get("settings", {}), {key: "text" for key in institution.KEY_NAMES}, "settings")
     for number, term in enumerate(data.get("vocabularies", [])):
         _check_row(source, term, _TERM, "vocabularies", number)
     records = data["records"]
@@ -203,9 +266,14 @@ def validate(data: dict[str, Any], source: str) -> None:
         if not isinstance(sha, str) or not _SHA256.fullmatch(sha):
             raise ShapeError(f"{source}: {where('records', 'media', number, 'sha256')} is not a SHA-256 "
                              f"(64 lower-case hex digits); nothing was imported")
-    for key, spec in (("links", _LINK), ("media_links", _MEDIA_LINK)):
+    for key, spec in (("links", _LINK), ("media_links", _MEDIA_LINK), ("disputes", _DISPUTE),
+                      ("dispute_readings", _READING)):
         for number, row in enumerate(data.get(key, [])):
             _check_row(source, row, spec, key, number)
+    for number, row in enumerate(data.get("disputes", [])):
+        if row["record_type"] not in RECORD_TYPES:
+            raise ShapeError(f"{source}: {where('disputes', number, 'record_type')} is not a kind of record "
+                             f"(known: {', '.join(RECORD_TYPES)}); nothing was imported")
 
 
 def import_json(archive: Archive, path: Path | str, media_root: Path | None = None) -> JsonImportResult:
@@ -236,8 +304,7 @@ def import_json(archive: Archive, path: Path | str, media_root: Path | None = No
                                        f"{row.get('id')}) cannot be imported ({exc}); nothing was imported") from None
                 services.add_history(archive, "create", record_type, record.id, None, record.as_row())
             result.counts[record_type] = len(rows)
-        for table, cols, key in (("links", _LINK_COLUMNS, "links"),
-                                 ("media_links", _MEDIA_LINK_COLUMNS, "media_links")):
+        for key, (table, cols) in _TABLES.items():
             for number, row in enumerate(data.get(key, [])):
                 present = [c for c in cols if row.get(c) is not None]  # the rest take their defaults
                 try:
@@ -246,6 +313,8 @@ def import_json(archive: Archive, path: Path | str, media_root: Path | None = No
                 except sqlite3.Error as exc:
                     raise ExhibitError(f"{path.name}: {where(key, number)} cannot be imported ({exc}); "
                                        f"nothing was imported") from None
+        _check_disputes(archive, path.name, data.get("disputes", []))
+        institution.set_values(archive, data.get("settings", {}))  # the museum that exported it
         problems = db.execute("PRAGMA foreign_key_check").fetchall()
         if problems:
             raise ExhibitError(f"{path.name}: {len(problems)} reference(s) point at records the file does "
@@ -254,6 +323,20 @@ def import_json(archive: Archive, path: Path | str, media_root: Path | None = No
         for media in records.get("media", []):
             _copy_media(archive, media, media_root, result)
     return result
+
+
+def _check_disputes(archive: Archive, source: str, rows: list[dict[str, Any]]) -> None:
+    """Each dispute is about a record the file holds and has its readings (a dispute of fewer
+    than two is none); its history row is the one disputes.py writes, readings included."""
+    for number, row in enumerate(rows):
+        if not services.exists(archive, row["record_type"], row["record_id"]):
+            raise ExhibitError(f"{source}: {where('disputes', number)} is about {row['record_type']} "
+                               f"#{row['record_id']}, which the file does not contain; nothing was imported")
+        dispute = disputes.get(archive, row["id"])
+        if len(dispute.readings) < disputes.MIN_READINGS:
+            raise ExhibitError(f"{source}: {where('disputes', number)} has {len(dispute.readings)} reading(s); "
+                               f"a dispute needs at least {disputes.MIN_READINGS}; nothing was imported")
+        services.add_history(archive, "create", "dispute", dispute.id, None, dispute.as_row())
 
 
 def _copy_media(archive: Archive, media: dict[str, Any], media_root: Path | None,

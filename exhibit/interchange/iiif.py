@@ -16,8 +16,10 @@ fields' names in exhibit.names, the words the record form shows.
 
 The museum is the `provider` of every manifest and of the collection, from the
 archive's settings (exhibit.institution); with no name set there is no
-provider. The records' licence goes in the metadata, not in IIIF's `rights`,
-which would claim that licence for the images themselves.
+provider. The records' licence and the object's own rights statement go in the
+metadata, not in IIIF's `rights`, which would claim them for the images
+themselves. The metadata also names the object (its object name), its makers
+with their roles, and where, how and of what it was made.
 """
 from __future__ import annotations
 
@@ -27,7 +29,7 @@ from pathlib import Path
 from typing import Any, Sequence
 from urllib.parse import quote
 
-from exhibit import media_records, names, services, vocab
+from exhibit import media_records, names, object_fields, services, vocab
 from exhibit.archive import Archive
 from exhibit.errors import ExhibitError
 from exhibit.institution import KEYS, institution
@@ -51,6 +53,25 @@ def _label(name: str, *, short: bool = False) -> LangMap:
     """An object field's name in both languages (exhibit.names)."""
     named = names.field("object", name)
     return lang_map(named.text("zh", short=short), named.text("en", short=short))
+
+
+def _makers(stored: str) -> LangMap:
+    """The makers with their roles, each language listing the names it has ("薛岳（颁发者）")."""
+    try:
+        makers = object_fields.read_makers(stored)
+    except object_fields.FieldFormatError:
+        return {}
+    texts: dict[str, str] = {}
+    for lang, (pattern, separator) in (("zh", ("{}（{}）", "；")), ("en", ("{} ({})", "; "))):
+        shown = []
+        for maker in makers:
+            name = maker.name_zh if lang == "zh" else maker.name_en
+            if not name:
+                continue  # a name in the other language only: that language's list has it
+            role = object_fields.ROLE_NAMES[maker.role][0 if lang == "zh" else 1]
+            shown.append(name if maker.role == "maker" else pattern.format(name, role))
+        texts[lang] = separator.join(shown)
+    return lang_map(texts["zh"], texts["en"])
 
 
 _TAKEN = {"", ".", "..", "media", "collection.json"}  # names that are not an object's own folder
@@ -99,10 +120,20 @@ class _Builder:
 
     def metadata(self, obj: ArchiveObject) -> list[dict[str, Any]]:
         items = [{"label": _label("accession"), "value": {"none": [obj.accession]}}]
+        object_name = lang_map(obj.object_name_zh, obj.object_name_en)
+        if object_name:
+            items.append({"label": _label("object_name"), "value": object_name})
+        makers = _makers(obj.makers)
+        if makers:
+            items.append({"label": _label("makers"), "value": makers})
         for name in ("category", "material", "condition", "grade"):
             code = getattr(obj, name)
             if code:
                 items.append({"label": _label(name), "value": self.term(name, code)})
+        for name in ("production_place", "technique", "medium"):
+            value = lang_map(getattr(obj, f"{name}_zh"), getattr(obj, f"{name}_en"))
+            if value:
+                items.append({"label": _label(name), "value": value})
         for name in ("date_text", "dimensions", "weight"):
             value = getattr(obj, name)
             if value:
@@ -110,6 +141,8 @@ class _Builder:
         inscription = lang_map(obj.inscription_zh, obj.inscription_en)
         if inscription:
             items.append({"label": _label("inscription"), "value": inscription})
+        if obj.rights:  # the object's own rights statement; the records' licence follows
+            items.append({"label": _label("rights"), "value": {"none": [obj.rights]}})
         return items + self.rights_item()
 
     def manifest(self, obj: ArchiveObject, images: Sequence[Media]) -> dict[str, Any]:
