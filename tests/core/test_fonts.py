@@ -46,10 +46,12 @@ def test_reportlab_embeds_chinese(tmp_path):
     from reportlab.pdfgen import canvas
 
     font = fonts.find_cjk_font()
-    pdfmetrics.registerFont(TTFont("ExhibitCJK", str(font.path), subfontIndex=font.subfont_index))
+    # A name of its own: reportlab's registry is global, and re-registering the printing
+    # code's "ExhibitCJK" here would swap the face every later label in this process uses.
+    pdfmetrics.registerFont(TTFont("TestFallbackCJK", str(font.path), subfontIndex=font.subfont_index))
     out = tmp_path / "zh.pdf"
     c = canvas.Canvas(str(out), pageCompression=0)
-    c.setFont("ExhibitCJK", 24)
+    c.setFont("TestFallbackCJK", 24)
     c.drawString(72, 720, "衡阳保卫战 Defence of Hengyang")
     c.save()
     data = out.read_bytes()

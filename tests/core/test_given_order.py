@@ -16,7 +16,7 @@ GIVEN = ["HY1944.0003", "HY1944.0001", "HY1944.0002"]  # not the exhibition's no
 def test_labels_print_in_the_order_the_accessions_were_given(archive: Archive, tmp_path: Path) -> None:
     out = tmp_path / "labels.pdf"
     assert run(["--archive", str(archive.root), "labels", "--accessions", *GIVEN,
-                "--page", "100x150mm", "--out", str(out)]) == 0
+                "--page", "A4", "--out", str(out)]) == 0
     pages = [page.extract_text() for page in PdfReader(out).pages]
     assert len(pages) == len(GIVEN)
     for accession, text in zip(GIVEN, pages):
@@ -24,7 +24,7 @@ def test_labels_print_in_the_order_the_accessions_were_given(archive: Archive, t
     # Reversed, the first label is the other one: the order is the user's, not a sort.
     again = tmp_path / "again.pdf"
     assert run(["--archive", str(archive.root), "labels", "--accessions", *reversed(GIVEN),
-                "--page", "100x150mm", "--out", str(again)]) == 0
+                "--page", "A4", "--out", str(again)]) == 0
     assert GIVEN[-1] in PdfReader(again).pages[0].extract_text()
 
 
