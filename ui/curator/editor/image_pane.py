@@ -35,7 +35,7 @@ from ui.common import naming
 from ui.common.background import run_task
 from ui.common.plaintext import tip
 from ui.common.thumbnails import read_derivative
-from ui.curator.editor.viewer import MAX_SCALE, MIN_SCALE, STEP, ZoomView
+from ui.curator.editor.viewer import STEP, ZoomControls, ZoomView
 from ui.curator.models import size_text
 
 
@@ -66,7 +66,7 @@ def _load(media_root: Path, media: Media) -> tuple[QImage, str]:
     return image, "" if not image.isNull() else "unreadable image"
 
 
-class ImagePane(QWidget):
+class ImagePane(QWidget, ZoomControls):
     """`set_media(media)` shows one image large; `open_requested` asks for the full viewer."""
 
     open_requested = Signal()
@@ -177,38 +177,7 @@ class ImagePane(QWidget):
         self._closed = True
         self._generation += 1
 
-    # ------------------------------------------------------------ zoom (ZoomView calls these)
-
-    def scale(self) -> float:
-        return self.view.transform().m11()
-
-    def set_scale(self, scale: float) -> None:
-        scale = max(MIN_SCALE, min(MAX_SCALE, scale))
-        self.view.resetTransform()
-        self.view.scale(scale, scale)
-        self._update_zoom_label()
-
-    def zoom_by(self, factor: float) -> None:
-        if self.displayed_size().isEmpty():
-            return
-        self.fit_mode = False
-        self.set_scale(self.scale() * factor)
-
-    def actual_size(self) -> None:
-        self.fit_mode = False
-        self.set_scale(1.0)
-
-    def fit_to_window(self) -> None:
-        self.fit_mode = True
-        size = self.displayed_size()
-        if size.isEmpty():
-            self.set_scale(1.0)
-            return
-        viewport = self.view.viewport().size()
-        # Never past 100 % when fitting: a small picture would only blur.
-        scale = min(viewport.width() / size.width(), viewport.height() / size.height(), 1.0)
-        self.set_scale(scale if scale > 0 else 1.0)
-        self.view.centerOn(self.item)
+    # ------------------------------------------------------------ zoom (ZoomControls; ZoomView calls it)
 
     def _update_zoom_label(self) -> None:
         shown = not self.displayed_size().isEmpty()

@@ -37,7 +37,7 @@ MIN_SCALE, MAX_SCALE, STEP = 0.02, 16.0, 1.25
 class ZoomView(QGraphicsView):
     """A graphics view that zooms with the wheel (with or without Ctrl) and pans by dragging."""
 
-    def __init__(self, viewer: "ImageViewer") -> None:
+    def __init__(self, viewer: "ZoomControls") -> None:
         super().__init__()
         self._viewer = viewer
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
@@ -59,7 +59,54 @@ class ZoomView(QGraphicsView):
             self._viewer.fit_to_window()
 
 
-class ImageViewer(QDialog):
+class ZoomControls:
+    """Fit, 100 % and stepped zoom of the picture in a ZoomView: shared by the viewer dialog
+    and the editor's image pane. The class using it has `view`, `item` and `fit_mode`, and
+    says what a picture's 100 % size is and how its zoom is shown."""
+
+    view: QGraphicsView
+    item: QGraphicsPixmapItem
+    fit_mode: bool
+
+    def displayed_size(self) -> QSize:
+        raise NotImplementedError
+
+    def _update_zoom_label(self) -> None:
+        raise NotImplementedError
+
+    def scale(self) -> float:
+        return self.view.transform().m11()
+
+    def set_scale(self, scale: float) -> None:
+        scale = max(MIN_SCALE, min(MAX_SCALE, scale))
+        self.view.resetTransform()
+        self.view.scale(scale, scale)
+        self._update_zoom_label()
+
+    def zoom_by(self, factor: float) -> None:
+        if self.displayed_size().isEmpty():
+            return                      # nothing shown (yet): no zoom over an empty view
+        self.fit_mode = False
+        self.set_scale(self.scale() * factor)
+
+    def actual_size(self) -> None:
+        self.fit_mode = False
+        self.set_scale(1.0)
+
+    def fit_to_window(self) -> None:
+        self.fit_mode = True
+        size = self.displayed_size()
+        if size.isEmpty():
+            self.set_scale(1.0)
+            return
+        viewport = self.view.viewport().size()
+        # Never past 100 % when fitting: a small picture would only blur.
+        scale = min(viewport.width() / size.width(), viewport.height() / size.height(), 1.0)
+        self.set_scale(scale if scale > 0 else 1.0)
+        self.view.centerOn(self.item)
+
+
+class ImageViewer(QDialog, ZoomControls):
     """Shows `media[index]`; Page Up / Page Down (or the buttons) step through the list."""
 
     def __init__(self, archive: Archive, media: list[Media] | Media, index: int = 0,
@@ -210,35 +257,6 @@ class ImageViewer(QDialog):
             self.load()
 
     # ------------------------------------------------------------ zoom
-
-    def scale(self) -> float:
-        return self.view.transform().m11()
-
-    def set_scale(self, scale: float) -> None:
-        scale = max(MIN_SCALE, min(MAX_SCALE, scale))
-        self.view.resetTransform()
-        self.view.scale(scale, scale)
-        self._update_zoom_label()
-
-    def zoom_by(self, factor: float) -> None:
-        self.fit_mode = False
-        self.set_scale(self.scale() * factor)
-
-    def actual_size(self) -> None:
-        self.fit_mode = False
-        self.set_scale(1.0)
-
-    def fit_to_window(self) -> None:
-        self.fit_mode = True
-        size = self.displayed_size()
-        if size.isEmpty():
-            self.set_scale(1.0)
-            return
-        viewport = self.view.viewport().size()
-        # Never enlarge a small image past 100 % when fitting: it would only blur.
-        scale = min(viewport.width() / size.width(), viewport.height() / size.height(), 1.0)
-        self.set_scale(scale if scale > 0 else 1.0)
-        self.view.centerOn(self.item)
 
     def _update_zoom_label(self) -> None:
         self.zoom_label.setText(f"{round(self.scale() * 100)} %")
