@@ -17,7 +17,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Any, Mapping, Protocol
 
-from exhibit import object_fields
+from exhibit import dimensions, object_fields
 from exhibit.dates import DateReading, read_date
 from exhibit.errors import DateError
 from exhibit.problems import Problem, RecordRef
@@ -144,8 +144,7 @@ def object_lists(record: ArchiveObject, lookups: Lookups, problems: list[Problem
 
 
 def measurements_of(record: ArchiveObject, problems: list[Problem]) -> str:
-    from exhibit import dimensions
-    found: list[Any] = []
+    found: list[dimensions.Measurement] = []
     for name, reader in (("dimensions", _read_dimensions), ("weight", _read_weight)):
         text = getattr(record, name)
         try:
@@ -157,14 +156,12 @@ def measurements_of(record: ArchiveObject, problems: list[Problem]) -> str:
 
 # A catalogue repeats the same few dimension texts; read each once.
 @lru_cache(maxsize=4096)
-def _read_dimensions(text: str) -> tuple[Any, ...]:
-    from exhibit import dimensions
+def _read_dimensions(text: str) -> tuple[dimensions.Measurement, ...]:
     return tuple(dimensions.parse_dimensions(text))
 
 
 @lru_cache(maxsize=1024)
-def _read_weight(text: str) -> tuple[Any, ...]:
-    from exhibit import dimensions
+def _read_weight(text: str) -> tuple[dimensions.Measurement, ...]:
     return tuple(dimensions.parse_weight(text))
 
 
