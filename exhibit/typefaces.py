@@ -175,11 +175,17 @@ def _store(data: bytes, out: Path) -> bool:
         Path(tmp).unlink(missing_ok=True)
 
 
+def instance_path(src: Path, weight: int) -> Path:
+    """Where the static instance of `src` at `weight` is kept in the cache folder, whether
+    or not it has been cut yet (the Qt windows look before they ask for a cut)."""
+    return cache_dir() / f"{src.stem.split('[')[0]}-{weight}-{_key(src, weight)}.ttf"
+
+
 def static_instance(src: Path, weight: int, family: str, *, italic: bool = False) -> Face:
     """The static instance of variable font `src` at `weight`: cut on first use and kept in
     the cache folder; kept in memory for this run when the cache cannot be written (a full
     or read-only disk must not stop printing with a font error)."""
-    out = cache_dir() / f"{src.stem.split('[')[0]}-{weight}-{_key(src, weight)}.ttf"
+    out = instance_path(src, weight)
     if out.is_file():
         return Face(out)
     try:

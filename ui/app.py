@@ -50,17 +50,16 @@ def run_curator(argv: list[str]) -> int:
 
 
 def make_application():
-    """The QApplication, with the CJK font and the language chosen last time (else the system's)."""
+    """The QApplication, with the labels' typefaces and the language chosen last time (else the system's)."""
     from PySide6.QtWidgets import QApplication
 
-    from ui.common import i18n, plaintext
-    from ui.common.qtfonts import ensure_cjk_font
+    from ui.common import i18n, plaintext, typefaces
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Exhibit")
     app.setOrganizationName("Exhibit")
     plaintext.install(app)  # before the first message box: archive text is never markup
-    ensure_cjk_font()
+    typefaces.install()  # Source Sans 3 for Latin, Noto Sans SC for Han, as the printed labels
     i18n.set_language(i18n.saved_language(), remember=False)
     return app
 

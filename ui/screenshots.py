@@ -49,10 +49,9 @@ def render(out: Path, archive_dir: Path | None = None, parts: tuple[str, ...] = 
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tmp)
         app = QApplication.instance() or QApplication(["exhibit-screenshots"])
         app.setOrganizationName("ExhibitScreenshots")
-        from ui.common import i18n
-        from ui.common.qtfonts import ensure_cjk_font
+        from ui.common import i18n, typefaces
 
-        ensure_cjk_font()
+        typefaces.install(wait=True)  # what a start after the first one shows (the cut is cached)
         if archive_dir is None:
             archive = Archive.open(Path(tmp) / "archive", user="screenshots")
             load_sample(archive)

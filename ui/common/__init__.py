@@ -2,6 +2,7 @@
 
     i18n.py        the UI language: Qt translations, one catalogue per part of the UI
     qtfonts.py     a CJK font for machines that have none
+    typefaces.py   the printed labels' typefaces (Source Sans 3 + Noto Sans SC) as the application font
     naming.py      record types, fields and terms by their names in the window's language (exhibit.names)
     problems.py    a problem (exhibit.problems) as a sentence in the window's language
     events.py      the "records changed" hub the views listen to

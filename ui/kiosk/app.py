@@ -269,13 +269,13 @@ def main(argv: list[str]) -> int:
     from PySide6.QtGui import QGuiApplication
 
     from exhibit.publish.visits import VisitCounter, visits_path
-    from ui.common.qtfonts import ensure_cjk_font
+    from ui.common import typefaces
 
     use_software_renderer_if_headless()
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     app.setApplicationName("Exhibit kiosk")
     app.setOrganizationName("Exhibit")
-    ensure_cjk_font()
+    typefaces.install()  # the app font QML's Text items take: the printed labels' pairing
     try:
         visits = VisitCounter(Path(args.visits) if args.visits else visits_path(folder))
     except ExhibitError as exc:

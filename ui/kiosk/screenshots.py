@@ -38,10 +38,10 @@ def render_all(out_dir: Path | str, sizes=((1920, 1080),), languages=("zh", "en"
     from exhibit.archive import Archive
     from exhibit.publish.snapshot import open_snapshot, publish
     from exhibit.sample.loader import load_sample
-    from ui.common.qtfonts import ensure_cjk_font
+    from ui.common import typefaces
 
     app = QGuiApplication.instance() or QGuiApplication(["exhibit-kiosk-screenshots"])
-    ensure_cjk_font()
+    typefaces.install(wait=True)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
