@@ -70,7 +70,8 @@ def cmd_import(args: argparse.Namespace, open_archive: Callable[[argparse.Namesp
         from exhibit.interchange import pipeline
 
         pipeline.warm_up()  # the worker's server starts while the file is read
-    table = tables.read_table(path, sheet=args.sheet, progress=progress)
+    # A CSV too large to hold is streamed: read again by the import as it writes (tables.py).
+    table = tables.read_table(path, sheet=args.sheet, progress=progress, stream_over=tables.STREAM_BYTES)
     if args.mapping:
         chosen = mapping.Mapping.load(args.mapping)
         if args.type and args.type != chosen.record_type and args.type_given:
@@ -105,11 +106,11 @@ def cmd_import(args: argparse.Namespace, open_archive: Callable[[argparse.Namesp
             _emit({**plan.to_json(), **report})
         say(plan.report(limit=args.limit))
         if not plan.ok and rejects_to is not None and not plan.cancelled:
-            say(f"with --skip-rejected, the other rows would be imported and the {len(plan.rejected)} "
+            say(f"with --skip-rejected, the other rows would be imported and the {plan.counts()['rejected']} "
                 f"rejected one(s) written to {rejects_to}")
             return 0
         if not plan.ok:
-            print(f"error: {plan.source}: {len(plan.rejected)} of {len(plan.rows)} row(s) cannot be "
+            print(f"error: {plan.source}: {plan.counts()['rejected']} of {plan.row_count} row(s) cannot be "
                   f"imported (see the report)", file=sys.stderr)
         return 0 if plan.ok else 1
     from exhibit.keeping.backups import backup_before_import

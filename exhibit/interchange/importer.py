@@ -95,7 +95,7 @@ class ImportRejected(ExhibitError):
         self.plan = plan
         first = plan.rejected[0] if plan.rejected else None
         detail = f" First: {first.describe()}" if first else ""
-        super().__init__(f"{plan.source}: {len(plan.rejected)} of {len(plan.rows)} row(s) cannot be "
+        super().__init__(f"{plan.source}: {plan.counts()['rejected']} of {plan.row_count} row(s) cannot be "
                          f"imported, so nothing was imported.{detail}")
 
 
@@ -131,13 +131,20 @@ class UnknownTerm:
     vocab: str
     field: str
     value: str
-    rows: list[int]
+    rows: list[int]          # the first ROWS_NAMED rows with the value
     suggestion: Term | None
+    more: int = 0            # rows with it beyond those
 
     @property
     def count(self) -> int:
         """How many rows have the value."""
-        return len(self.rows)
+        return len(self.rows) + self.more
+
+    def add_row(self, number: int) -> None:
+        if len(self.rows) < ROWS_NAMED:
+            self.rows.append(number)
+        else:
+            self.more += 1
 
     def describe(self) -> str:
         rows = ", ".join(map(str, self.rows[:10])) + (" …" if len(self.rows) > 10 else "")
@@ -146,6 +153,9 @@ class UnknownTerm:
                 f"under terms → {self.vocab} in the mapping" if self.suggestion else "")
         return (f"{self.field} '{self.value}' is not a term of the {self.vocab} vocabulary "
                 f"({self.count} row(s): {rows}){hint}")
+
+
+ROWS_NAMED = 1000  # rows an unknown value, or a compact plan's warnings, name; the others are counted
 
 
 @dataclass
@@ -161,6 +171,13 @@ class ImportPlan:
     notes: list[Problem] = field(default_factory=list)
     unknown_terms: list[UnknownTerm] = field(default_factory=list)
     cancelled: bool = False
+    # A streamed table's plan (`compact`): every row is counted in `tally`, and `rows` keeps
+    # only those a report or the import needs again (rejected, updated, with images, and
+    # the first ROWS_NAMED with warnings), so a million rows do not stay in memory.
+    tally: dict[str, int] | None = None
+    warnings_kept: int = 0
+    warnings_not_kept: int = 0
+    _kept: dict[int, RowOutcome] = field(default_factory=dict, repr=False)
 
     @property
     def rejected(self) -> list[RowOutcome]:
@@ -168,14 +185,60 @@ class ImportPlan:
 
     @property
     def ok(self) -> bool:
-        return not self.cancelled and not self.rejected
+        return not self.cancelled and not self.counts()["rejected"]
+
+    @property
+    def row_count(self) -> int:
+        """The rows planned (a compact plan keeps fewer in `rows`)."""
+        return sum(self.tally.values()) if self.tally is not None else len(self.rows)
 
     def counts(self) -> dict[str, int]:
         out = {"create": 0, "update": 0, "unchanged": 0, "rejected": 0}
-        for r in self.rows:
-            out[r.action] += 1
+        if self.tally is not None:
+            out.update(self.tally)
+        else:
+            for r in self.rows:
+                out[r.action] += 1
         out["empty"] = len(self.empty_rows)
         return out
+
+    def make_compact(self) -> None:
+        self.tally = {"create": 0, "update": 0, "unchanged": 0, "rejected": 0}
+
+    def add(self, outcome: RowOutcome) -> None:
+        """Count a compact plan's row, and keep it if it will be needed again."""
+        if self.tally is None:
+            self.rows.append(outcome)
+            return
+        self.tally[outcome.action] += 1
+        keep = outcome.action in ("rejected", "update") or bool(outcome.media)
+        if outcome.warnings and not keep:
+            keep = self.warnings_kept < ROWS_NAMED
+            if keep:
+                self.warnings_kept += 1
+            else:
+                self.warnings_not_kept += 1
+        if keep:
+            self.rows.append(outcome)
+            self._kept[outcome.row] = outcome
+
+    def retract(self, retraction: "Retraction") -> RowOutcome:
+        """A row planned before a later row showed its key is duplicated: rejected after all."""
+        kept = self._kept.get(retraction.row) if self.tally is not None else next(
+            (r for r in self.rows if r.row == retraction.row), None)
+        if self.tally is not None:
+            self.tally[retraction.was] -= 1
+            self.tally["rejected"] += 1
+        if kept is None:
+            kept = RowOutcome(retraction.row, "rejected", retraction.key)
+            self.rows.append(kept)
+            self._kept[kept.row] = kept
+        reject_as_duplicate(kept, retraction.problem)
+        return kept
+
+    def finish(self) -> None:
+        """Rows in file order again (retracted ones were added as they were found)."""
+        self.rows.sort(key=lambda r: r.row)
 
     def summary(self) -> str:
         c = self.counts()
@@ -197,6 +260,8 @@ class ImportPlan:
             lines.append(r.describe())
         if limit and len(shown) > limit:
             lines.append(f"… and {len(shown) - limit} more row(s)")
+        if self.warnings_not_kept:
+            lines.append(f"… and {self.warnings_not_kept} more row(s) with warnings, not listed")
         lines += [f"unknown term: {u.describe()}" for u in self.unknown_terms]
         return "\n".join(lines)
 
@@ -204,6 +269,8 @@ class ImportPlan:
         return {"source": self.source, "record_type": self.record_type, "format": self.format,
                 "encoding": self.encoding, "counts": self.counts(), "notes": texts(self.notes),
                 "empty_rows": self.empty_rows, "cancelled": self.cancelled,
+                "rows_listed": "all" if self.tally is None else "rows with problems, updates or images",
+                "warnings_not_listed": self.warnings_not_kept,
                 "rows": [{"row": r.row, "action": r.action, "key": r.key, "reasons": texts(r.reasons),
                           "warnings": texts(r.warnings)} for r in self.rows],
                 "unknown_terms": [{"vocab": u.vocab, "field": u.field, "value": u.value, "count": u.count,
@@ -242,6 +309,8 @@ class ImportResult:
     rejected: int = 0        # a partial import's rows left out, written to rejects_file
     rejects_file: Path | None = None
     terms_added: int = 0     # new vocabulary terms the mapping asked for (mapping.new_terms)
+    waited_for_worker: float = 0.0  # seconds this process waited for the worker's batches
+    worker_cpu: float = 0.0         # the worker's CPU seconds
 
     def summary(self) -> str:
         text = (f"{self.plan.source}: {self.created} created, {self.updated} updated, "
@@ -459,7 +528,7 @@ class Planner:
         if key not in self.unknown:
             self.unknown[key] = UnknownTerm(vocab_name, name, value, [], self.terms.nearest(vocab_name, value))
         unknown = self.unknown[key]
-        unknown.rows.append(draft.row)
+        unknown.add_row(draft.row)
         found = unknown.suggestion
         draft.problems.append(Problem(name, "not_a_term_nearest", {"value": value, "vocab": vocab_name,
                                                                    "label": found.label_zh, "term": found.code})
@@ -490,6 +559,8 @@ def plan_import(archive: Archive, table: Table, mapping: Mapping, *, media_root:
                 progress: ProgressFn | None = None, cancelled: CancelFn | None = None) -> ImportPlan:
     """The dry run: what importing `table` with `mapping` would do to each row. Writes nothing."""
     plan = empty_plan(table, mapping)
+    if table.streamed:
+        return _plan_streamed(archive, table, mapping, plan, media_root, progress, cancelled)
     planner, total, outcomes = planning(archive, table, mapping, plan.fields, media_root)
     for number in range(1, total + 1):
         if cancelled is not None and number % CHECK_EVERY == 0 and cancelled():
@@ -546,6 +617,98 @@ def planning(archive: Archive, table: Table, mapping: Mapping, fields: list[str]
             draft.problems += problems[row.number]
             yield _outcome(planner, draft, matched[row.number], existing)
     return planner, len(keys), outcomes()
+
+
+def _plan_streamed(archive: Archive, table: Table, mapping: Mapping, plan: ImportPlan, media_root: Path | None,
+                   progress: ProgressFn | None, cancelled: CancelFn | None) -> ImportPlan:
+    """plan_import of a streamed table: one pass over the file, a compact plan."""
+    plan.make_compact()
+    planner = Planner(archive, mapping, media_root)
+    for item in stream_outcomes(archive, table, mapping, plan.fields, planner):
+        if isinstance(item, Retraction):
+            plan.retract(item)
+            continue
+        plan.add(item)
+        done = plan.row_count
+        if done % CHECK_EVERY == 0:
+            if cancelled is not None and cancelled():
+                plan.cancelled = True
+                break
+            if progress is not None:
+                progress(done, 0, "checking")
+    plan.finish()
+    plan.empty_rows = list(table.empty_rows)
+    plan.unknown_terms = list(planner.unknown.values())
+    return plan
+
+
+@dataclass
+class Retraction:
+    """A row planned before a later row with the same key showed it to be a duplicate: a
+    streamed table is planned in one pass, so the first of two such rows is rejected after
+    it was planned (and, in a partial import, after it was written: pipeline.py removes it)."""
+    row: int
+    key: str
+    was: str            # the action it was planned with
+    problem: Problem    # the duplicate, naming the later row
+
+
+def reject_as_duplicate(outcome: RowOutcome, problem: Problem) -> None:
+    outcome.action, outcome.record = "rejected", None
+    outcome.reasons = outcome.reasons + [problem]
+
+
+STREAM_CHUNK = 1000  # rows planned together: matched against the archive in one query
+_ACTIONS = ("create", "update", "unchanged", "rejected")
+_RETRACTED = 4
+
+
+def stream_outcomes(archive: Archive, table: Table, mapping: Mapping, fields: list[str],
+                    planner: Planner) -> Iterator["RowOutcome | Retraction"]:
+    """Each row's outcome in file order, in one pass over a streamed table (planning() reads
+    every key first). A key seen before rejects the row naming the first one, and the
+    first one is then retracted (a Retraction, once) for the consumer to reject too.
+
+    Holds per row only its folded key, its row number and its action (a million keys:
+    ~100 MB), never the rows themselves.
+    """
+    rtype = mapping.record_type
+    used = _used(fields)
+    composer = Composer.of(table.header, fields) if rtype == "object" else None
+    code = "duplicate_in_file_title" if rtype == "source" else "duplicate_in_file"
+    column = "accession" if rtype == "object" else "key"
+    # folded key → first row number × 8 + its action's index (or _RETRACTED once retracted):
+    # one int per key instead of a tuple.
+    first: dict[str, int] = {}
+    chunk: list[TableRow] = []
+
+    def plan(rows: list[TableRow]) -> Iterator[RowOutcome | Retraction]:
+        keys = row_keys(rows, fields, rtype)
+        problems: dict[int, list[Problem]] = {}
+        matched = {k.row: planner.existing_id(k, problems.setdefault(k.row, [])) for k in keys}
+        existing = _load(archive, rtype, [i for i in matched.values() if i is not None])
+        for row, key in zip(rows, keys):
+            draft = _draft(row, used, rtype, composer)
+            draft.problems += problems[row.number]
+            earlier = first.get(key.folded) if key.key else None
+            if earlier is not None:
+                draft.problems.append(Problem(column, code, {"value": key.key, "rows": str(earlier >> 3)}))
+                if earlier & 7 != _RETRACTED:
+                    first[key.folded] = (earlier >> 3) * 8 + _RETRACTED
+                    yield Retraction(earlier >> 3, key.key, _ACTIONS[earlier & 7],
+                                     Problem(column, code, {"value": key.key, "rows": str(row.number)}))
+            outcome = _outcome(planner, draft, matched[row.number], existing)
+            if key.key and earlier is None:
+                first[key.folded] = row.number * 8 + _ACTIONS.index(outcome.action)
+            yield outcome
+
+    for row in table.each_row():
+        chunk.append(row)
+        if len(chunk) == STREAM_CHUNK:
+            yield from plan(chunk)
+            chunk = []
+    if chunk:
+        yield from plan(chunk)
 
 
 def _outcome(planner: "Planner", draft: _Draft, match: int | None, existing: dict[int, Record]) -> RowOutcome:
@@ -612,16 +775,21 @@ def apply_import(archive: Archive, table: Table, mapping: Mapping, *, media_root
 
     started = time.perf_counter()
     parallel = pipeline.usable(archive, table) if parallel is None else parallel
-    big = len(table.rows) >= BIG_IMPORT
+    if table.streamed and not parallel:
+        # Only the worker's path writes as it reads; held whole, the rows would not fit.
+        raise ExhibitError(f"{table.name}: is too large to import in this process; import it with "
+                           f"main.py import, on an archive file that is not open read-only")
+    big = table.streamed or len(table.rows) >= BIG_IMPORT
     with (_collector_paused() if big else nullcontext(), archive.deferred_checkpoint() if big else nullcontext(),
           archive.transaction()):
         if parallel:
             # Rows checked and prepared in a worker process while this one writes them.
-            plan = pipeline.plan_and_write(archive, table, mapping, media_root=media_root,
-                                           progress=progress, cancelled=cancelled,
-                                           skip_rejected=rejects_to is not None)
-            result = ImportResult(plan, parallel=True)
-            result.created = sum(1 for r in plan.rows if r.action == "create")
+            plan, figures = pipeline.plan_and_write(archive, table, mapping, media_root=media_root,
+                                                   progress=progress, cancelled=cancelled,
+                                                   skip_rejected=rejects_to is not None)
+            result = ImportResult(plan, parallel=True, waited_for_worker=figures.waited_s,
+                                  worker_cpu=figures.worker_cpu_s)
+            result.created = plan.counts()["create"]
         else:
             plan = plan_import(archive, table, mapping, media_root=media_root, progress=progress,
                                cancelled=cancelled)
@@ -646,7 +814,7 @@ def apply_import(archive: Archive, table: Table, mapping: Mapping, *, media_root
             if progress is not None:
                 progress(number, len(updates), "updating")
         result.updated = len(updates)
-        result.unchanged = sum(1 for r in plan.rows if r.action == "unchanged")
+        result.unchanged = plan.counts()["unchanged"]
         result.terms_added = add_new_terms(archive, mapping)
         _import_media(archive, plan, media_root, result, progress, cancelled, table.name)
         if rejects_to is not None:
@@ -721,21 +889,27 @@ def unknown_terms(archive: Archive, table: Table, mapping: Mapping, *,
         return []
     matcher = TermMatcher.for_archive(archive.db, mapping.terms if answered else None,
                                       mapping.new_terms if answered else None)
-    rows_of: dict[tuple[str, str, str], list[int]] = {}
-    for row in table.rows:
+    rows_of: dict[tuple[str, str, str], UnknownTerm] = {}
+    for row in table.each_row():  # a streamed table: its file read once more
         for index, name in columns:
             value = row.get(index)
             if value.strip():
-                rows_of.setdefault((cls.VOCAB[name], name, value), []).append(row.number)
+                key = (cls.VOCAB[name], name, value)
+                if key not in rows_of:
+                    rows_of[key] = UnknownTerm(cls.VOCAB[name], name, value, [], None)
+                rows_of[key].add_row(row.number)
     # Each distinct value is matched once (a 100,000-row file has a few dozen of them).
     found: dict[tuple[str, str, str], UnknownTerm] = {}
-    for (vocab_name, name, raw), numbers in rows_of.items():
+    for (vocab_name, name, raw), seen in rows_of.items():
         value = cells.restore(raw).strip()
         if (vocab_name, name, value) in found:
-            found[(vocab_name, name, value)].rows.extend(numbers)
+            into = found[(vocab_name, name, value)]
+            for number in seen.rows:
+                into.add_row(number)
+            into.more += seen.more
         elif matcher.match(vocab_name, value) is None:
-            found[(vocab_name, name, value)] = UnknownTerm(vocab_name, name, value, numbers,
-                                                           matcher.nearest(vocab_name, value))
+            found[(vocab_name, name, value)] = UnknownTerm(vocab_name, name, value, seen.rows,
+                                                           matcher.nearest(vocab_name, value), seen.more)
     for unknown in found.values():
         unknown.rows.sort()
     return sorted(found.values(), key=lambda u: (fields.index(u.field), -u.count, u.value))
@@ -830,8 +1004,9 @@ class Preview:
 
 
 def preview(path: Path | str, record_type: str = "object", sheet: str | None = None,
-            progress: ProgressFn | None = None) -> Preview:
+            progress: ProgressFn | None = None, stream_over: int | None = None) -> Preview:
+    """`stream_over`: a CSV larger than this many bytes is read as a streamed table (tables.py)."""
     from exhibit.interchange.tables import read_table
 
-    table = read_table(path, sheet=sheet, progress=progress)
+    table = read_table(path, sheet=sheet, progress=progress, stream_over=stream_over)
     return Preview(table, suggest_for(table, record_type))

@@ -32,6 +32,7 @@ forked child would inherit this process's SQLite connection and lock state.
 """
 from __future__ import annotations
 
+import bisect
 import gc
 import mmap
 import multiprocessing
@@ -40,6 +41,7 @@ import pickle
 import shutil
 import tempfile
 import time
+from array import array
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable
@@ -65,10 +67,11 @@ def usable(archive: Archive, table: Table, *, minimum: int | None = None) -> boo
     file a second connection can read, and no outer transaction (whose writes the
     worker could not see)."""
     rows = len(table.rows)
-    if rows < (PARALLEL_MIN if minimum is None else minimum) or _start_method() is None:
+    if (rows < (PARALLEL_MIN if minimum is None else minimum) and not table.streamed) or _start_method() is None:
         return False
-    return (archive.db_path.is_file() and not archive.readonly and not archive.db.conn.in_transaction
-            and cpu.spare_core())  # last: it samples the CPUs for 0.1 s
+    possible = archive.db_path.is_file() and not archive.readonly and not archive.db.conn.in_transaction
+    # A streamed table has no other way (its rows are never all in memory): a worker even on a busy CPU.
+    return possible and (table.streamed or cpu.spare_core())  # last: it samples the CPUs for 0.1 s
 
 
 def warm_up(rows: int | None = None) -> None:
@@ -95,12 +98,13 @@ def _start_method() -> str | None:
 
 def plan_and_write(archive: Archive, table: Table, mapping: Mapping, *, media_root: Path | None,
                    progress: ProgressFn | None, cancelled: CancelFn | None,
-                   skip_rejected: bool = False) -> importer.ImportPlan:
+                   skip_rejected: bool = False) -> tuple[importer.ImportPlan, "Figures"]:
     """Plan every row in a worker and write the new records as their batches arrive.
 
     Must run inside `archive.transaction()`, before anything was written in it.
     Returns the complete plan, as `plan_import` makes it, with the created
-    records numbered and written; raises ImportRejected or ImportCancelled
+    records numbered and written, and the figures that say which of the two processes
+    held the import up (Figures); raises ImportRejected or ImportCancelled
     (the caller's transaction then rolls everything back). With `skip_rejected`,
     the rejected rows are left out and the others written: no ImportRejected.
     """
@@ -126,8 +130,13 @@ def plan_and_write(archive: Archive, table: Table, mapping: Mapping, *, media_ro
         raise
     sending.close()
     rows_in.close()
+    if table.streamed:
+        plan.make_compact()
     try:
-        _send_rows(rows_out, replace(spool, room=None), table)
+        if table.streamed:
+            rows_out.send(None)  # the worker reads the file itself
+        else:
+            _send_rows(rows_out, replace(spool, room=None), table)
         kind, total, next_id, next_doc_id = _receive(receiving, worker, cancelled, table.name, spool)
         numbering = bulk.Numbering.start(db, record_class(mapping.record_type))
         if (numbering.next_id, numbering.next_doc_id) != (next_id, next_doc_id):
@@ -135,20 +144,32 @@ def plan_and_write(archive: Archive, table: Table, mapping: Mapping, *, media_ro
                                f"nothing was imported")
         ok = True
         cls = record_class(mapping.record_type)
-        with bulk.loading(db, cls.TABLE, total):
+        waited, worker_cpu = 0.0, 0.0
+        with bulk.loading(db, cls.TABLE, total, lean=table.streamed):
             while True:
+                asked = time.perf_counter()
                 message = _receive(receiving, worker, cancelled, table.name, spool)
+                waited += time.perf_counter() - asked
                 if message[0] == "end":
-                    plan.unknown_terms = message[1]
+                    plan.unknown_terms, empty_rows, worker_cpu = message[1:]
+                    if table.streamed:
+                        plan.empty_rows = empty_rows
                     break
+                if message[0] == "retract":
+                    _retract(archive, plan, message[1], message[2] if ok else None)
+                    ok = ok and skip_rejected
+                    continue
                 _, outcomes, prepared = message
-                plan.rows.extend(outcomes)
                 ok = ok and (skip_rejected or not any(o.action == "rejected" for o in outcomes))
                 if ok and prepared is not None:
                     bulk.write(db, prepared)
-                    _records_from(prepared, [o for o in outcomes if o.action == "create"])
+                    _records_from(prepared, [o for o in outcomes if o.action == "create"],
+                                  only_with_media=table.streamed)
+                for outcome in outcomes:
+                    plan.add(outcome)
                 if progress is not None:
-                    progress(len(plan.rows), total, "writing" if ok else "checking")
+                    progress(plan.row_count, total, "writing" if ok else "checking")
+            plan.finish()
             if ok:
                 bulk.write_history(db, cls, numbering.next_id, stamp, archive.user)
         worker.join(timeout=5)
@@ -161,7 +182,13 @@ def plan_and_write(archive: Archive, table: Table, mapping: Mapping, *, media_ro
         shutil.rmtree(spool.folder, ignore_errors=True)
     if not plan.ok and not skip_rejected:
         raise importer.ImportRejected(plan)
-    return plan
+    return plan, Figures(waited, worker_cpu)
+
+
+@dataclass
+class Figures:
+    waited_s: float      # this process's time waiting for the worker's batches
+    worker_cpu_s: float  # the worker's own CPU time
 
 
 @dataclass
@@ -311,6 +338,12 @@ def _work(sending: Any, rows_in: Any, spool: _Spool, db_path: Path, root: Path, 
         archive = Archive(root=root, db=db, db_file=db_path, user=user, readonly=True)
         plan = importer.empty_plan(table, mapping)
         planner = importer.Planner(archive, mapping, media_root)  # loads what it needs while rows arrive
+        if table.streamed:
+            rows_in.recv()  # nothing is sent: the rows come from the file
+            rows_in.close()
+            _work_streamed(sending, spool, archive, table, mapping, plan.fields, planner, stamp, user,
+                           batch_rows, skip_rejected)
+            return
         keys: list[importer.RowKey] = []
         table.rows = _receive_rows(rows_in, spool, lambda rows: keys.extend(
             importer.row_keys(rows, plan.fields, mapping.record_type)))
@@ -328,7 +361,7 @@ def _work(sending: Any, rows_in: Any, spool: _Spool, db_path: Path, root: Path, 
                 chunk, size = [], batch_rows
         if chunk:
             _send_chunk(sending, spool, chunk, numbering, stamp, user, ok, skip_rejected)
-        sending.send(("end", list(planner.unknown.values())))
+        sending.send(("end", list(planner.unknown.values()), [], time.process_time()))
     except BaseException as exc:  # noqa: BLE001 - every failure goes to the main process
         try:
             sending.send(("error", exc))
@@ -338,12 +371,76 @@ def _work(sending: Any, rows_in: Any, spool: _Spool, db_path: Path, root: Path, 
         sending.close()
 
 
-def _records_from(prepared: bulk.Prepared, creates: list[importer.RowOutcome]) -> None:
+def _retract(archive: Archive, plan: importer.ImportPlan, retraction: importer.Retraction,
+             written: int | None) -> None:
+    """A row found to be a duplicate after it was planned (a streamed table): rejected in the
+    plan, and its record, if its batch was written (`written`: its id), taken out again:
+    row, search index and all, in the import's transaction (its history is made at the end
+    from the rows still there)."""
+    from exhibit import search
+
+    plan.retract(retraction)
+    if written is not None:
+        cls = record_class(plan.record_type)
+        search.unindex(archive.db, cls.TYPE, written)
+        archive.db.execute(f"DELETE FROM {cls.TABLE} WHERE id = ?", [written])
+
+
+def _work_streamed(sending: Any, spool: _Spool, archive: Archive, table: Table, mapping: Mapping,
+                   fields: list[str], planner: importer.Planner, stamp: str, user: str, batch_rows: int,
+                   skip_rejected: bool) -> None:
+    """The worker's part for a streamed table: plan its rows in one pass over the file
+    (importer.stream_outcomes) and send batches as in `_work`. A row retracted while its
+    batch is still here is rejected in it; one already sent is retracted in the main
+    process, with its record's id if the batch was written (ids follow the created rows
+    in order from the first: kept as row numbers, 8 bytes each)."""
+    numbering = bulk.Numbering.start(archive.db.conn, planner.cls)
+    first_id = numbering.next_id
+    sending.send(("start", 0, numbering.next_id, numbering.next_doc_id))
+    created = array("q")  # row numbers of the created rows sent, in id order
+    ok = True
+    chunk: list[importer.RowOutcome] = []
+    waiting: dict[int, importer.RowOutcome] = {}
+    size = min(FIRST_BATCH, batch_rows)
+    for item in importer.stream_outcomes(archive, table, mapping, fields, planner):
+        if isinstance(item, importer.Retraction):
+            if item.row in waiting:
+                importer.reject_as_duplicate(waiting[item.row], item.problem)
+                continue
+            at = bisect.bisect_left(created, item.row)
+            written = first_id + at if at < len(created) and created[at] == item.row else None
+            sending.send(("retract", item, written))
+            ok = ok and skip_rejected
+            continue
+        chunk.append(item)
+        waiting[item.row] = item
+        if len(chunk) == size:
+            ok = _send_streamed(sending, spool, chunk, numbering, stamp, user, ok, skip_rejected, created)
+            chunk, size = [], batch_rows
+            waiting.clear()
+    if chunk:
+        _send_streamed(sending, spool, chunk, numbering, stamp, user, ok, skip_rejected, created)
+    sending.send(("end", list(planner.unknown.values()), list(table.empty_rows), time.process_time()))
+
+
+def _send_streamed(sending: Any, spool: _Spool, chunk: list[importer.RowOutcome], numbering: bulk.Numbering,
+                   stamp: str, user: str, ok: bool, skip_rejected: bool, created: "array[int]") -> bool:
+    ok = _send_chunk(sending, spool, chunk, numbering, stamp, user, ok, skip_rejected)
+    if ok:  # the batch's new records were numbered and will be written
+        created.extend(o.row for o in chunk if o.action == "create")
+    return ok
+
+
+def _records_from(prepared: bulk.Prepared, creates: list[importer.RowOutcome], *,
+                  only_with_media: bool = False) -> None:
     """Give the created rows' outcomes their records, made from the rows just written
-    (cheaper than sending the records too: unpickling dataclasses cost ~80 ms a batch)."""
+    (cheaper than sending the records too: unpickling dataclasses cost ~80 ms a batch).
+    `only_with_media`: a compact plan keeps no other created row, so only those need one."""
     cls = record_class(prepared.record_type)
     ident = cls.IDENT
     for outcome, line in zip(creates, prepared.values):
+        if only_with_media and not outcome.media:
+            continue
         record = cls(*line)  # the table row: id, then the fields in their order (bulk._columns)
         record.is_sample = bool(record.is_sample)
         if ident and getattr(record, ident) is None:

@@ -68,7 +68,7 @@ def write_rejects(table: Table, rejected: dict[int, list[str]], path: Path | str
     width = len(header)
     reason = REASON_ZH if any(_HAN.search(h) for h in header) else REASON_EN
     out_rows = []
-    for row in table.rows:
+    for row in table.each_row():  # a streamed table: its file read once more
         if row.number in rejected:
             texts = [cells.neutralise(cells.restore(c)) for c in row.cells]
             # A row wider than the header keeps its extra cells after the reason, which stays in its column.

@@ -19,6 +19,13 @@ Both readers stream and hold the file to limits.py as they go (cells, rows,
 columns, memory): a CSV is decoded line by line (encodings.py), an .xlsx is
 read by our own bounded reader (xlsx.py). A CSV quote that never closes is
 refused, naming the row where it opened, rather than swallowing the rows after it.
+
+A CSV too large to hold (a museum's million-row export: 1.3 GB, several GB as
+Python strings) is read as a *streamed* table (`read_table(..., stream_over=…)`):
+the header, the encoding and the first SAMPLE_ROWS rows (enough for the mapping
+guess and the preview) are read at once; `Table.each_row()` reads the file again
+from its start, row by row, each time it is called (the import's worker does,
+importer.stream_outcomes), holding only the row in hand to the memory limit.
 """
 from __future__ import annotations
 
@@ -63,9 +70,19 @@ class Table:
     sheet: str | None = None
     empty_rows: list[int] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)
+    path: Path | None = None      # the file, read again by each_row() when streamed
+    streamed: bool = False        # `rows` holds only the first rows; each_row() gives them all
 
     def column(self, name: str) -> int:
         return self.header.index(name)
+
+    def each_row(self) -> Iterator[TableRow]:
+        """Every data row in file order: the rows held, or, for a streamed table, the file
+        read again from its start (TableError if it changed so that it no longer reads)."""
+        if not self.streamed:
+            yield from self.rows
+            return
+        yield from stream_delimited(self)
 
 
 # ---------------------------------------------------------------- common
@@ -105,8 +122,26 @@ def _find_header(rows: list[tuple[int, list[str]]]) -> int:
 
 
 def _build(name: str, fmt: str, numbered: Iterable[tuple[int, list[str]]], *,
-           header_rows: int = 1, header_at: int | None = None) -> Table:
-    """Split numbered raw rows into header and data; skip and report empty rows."""
+           header_rows: int = 1, header_at: int | None = None, limit: int | None = None) -> Table:
+    """Split numbered raw rows into header and data; skip and report empty rows.
+
+    `limit`: keep only the first `limit` data rows, and mark the table streamed when the
+    file has more (the caller sets its path)."""
+    table, data, last = _split(name, fmt, numbered, header_rows=header_rows, header_at=header_at)
+    rows = _data_rows(table, data, last)
+    if limit is None:
+        table.rows.extend(rows)
+        return table
+    table.rows.extend(itertools.islice(rows, limit))
+    table.streamed = next(rows, None) is not None
+    return table
+
+
+def _split(name: str, fmt: str, numbered: Iterable[tuple[int, list[str]]], *,
+           header_rows: int = 1, header_at: int | None = None
+           ) -> tuple[Table, Iterator[tuple[int, list[str]]], int]:
+    """The table with its header (no rows yet), the numbered raw rows after the header, and
+    the number of the header's last row (a merged header may reach below its last cells)."""
     it = iter(numbered)
     head: list[tuple[int, list[str]]] = []
     for item in it:
@@ -134,14 +169,14 @@ def _build(name: str, fmt: str, numbered: Iterable[tuple[int, list[str]]], *,
         below += 1
     table.header = _unique(header_cells)
     table.header_row = last_header
+    return table, itertools.chain(head[below:], it), last
+
+
+def _data_rows(table: Table, data: Iterator[tuple[int, list[str]]], last_header: int) -> Iterator[TableRow]:
+    """The data rows as TableRows; empty rows are left out and noted in `table.empty_rows`."""
     width = len(table.header)
-
-    def data() -> Iterator[tuple[int, list[str]]]:
-        yield from head[below:]
-        yield from it
-
-    previous = last
-    for number, cells in data():
+    previous = last_header
+    for number, cells in data:
         if number > previous + 1:  # rows an .xlsx does not list are empty
             table.empty_rows.extend(range(previous + 1, number))
         previous = number
@@ -149,11 +184,10 @@ def _build(name: str, fmt: str, numbered: Iterable[tuple[int, list[str]]], *,
             table.empty_rows.append(number)
             continue
         if len(cells) > width and not _blank(cells[width:]):
-            table.rows.append(TableRow(number, cells, problems=[
-                Problem(None, "row_too_wide", {"count": len(cells), "width": width})]))
+            yield TableRow(number, cells, problems=[
+                Problem(None, "row_too_wide", {"count": len(cells), "width": width})])
             continue
-        table.rows.append(TableRow(number, cells[:width]))
-    return table
+        yield TableRow(number, cells[:width])
 
 
 def _zip_long(a: list[str], b: list[str]) -> Iterator[tuple[str, str]]:
@@ -171,8 +205,11 @@ def _delimiter(first_line: str, suffix: str) -> str:
     return best if counts[best] else ","
 
 
-def read_delimited(path: Path, data: bytes | None = None) -> Table:
-    """Read a CSV or TSV file (or `data`, its bytes), streaming, within limits.py's limits."""
+def read_delimited(path: Path, data: bytes | None = None, *, sample: int | None = None) -> Table:
+    """Read a CSV or TSV file (or `data`, its bytes), streaming, within limits.py's limits.
+
+    `sample`: keep only the first `sample` data rows; if the file has more, the table is
+    streamed (its `each_row()` reads the file again; `data` cannot be streamed)."""
     path = Path(path)
     try:
         stream: BinaryIO = io.BytesIO(data) if data is not None else open(path, "rb")
@@ -185,14 +222,50 @@ def read_delimited(path: Path, data: bytes | None = None) -> Table:
             first = next(iter(lines), "").lstrip("\ufeff")
             delimiter = _delimiter(first, path.suffix.lower())
             records = _CsvRecords(itertools.chain([first], lines), delimiter, path.name)
-            table = _build(path.name, "tsv" if delimiter == "\t" else "csv", records)
+            table = _build(path.name, "tsv" if delimiter == "\t" else "csv", records,
+                           limit=sample if data is None else None)
             if records.unclosed_quote is not None:  # only known once the last record is read
                 _check_last_quote(stream, encoding, path.name, delimiter, records.unclosed_quote)
     except OSError as exc:
         raise TableError(f"{path.name}: cannot be read ({exc.strerror or exc})") from None
     table.encoding = encoding
     table.delimiter = delimiter
+    table.path = path if data is None else None
     return table
+
+
+def stream_delimited(table: Table) -> Iterator[TableRow]:
+    """Every data row of a streamed CSV/TSV table, read again from its file as `read_delimited`
+    read it (the same encoding, delimiter, header and row numbers), holding one row at a
+    time to the memory limit. Empty rows are noted in `table.empty_rows` as they are passed."""
+    if table.path is None or table.encoding is None or table.delimiter is None:
+        raise TableError(f"{table.name}: only a file that was read can be read again")
+    name = table.name
+    try:
+        stream: BinaryIO = open(table.path, "rb")
+    except OSError as exc:
+        raise TableError(f"{name}: cannot be read again ({exc.strerror or exc})") from None
+    try:
+        with stream:
+            lines = iter(text_lines(stream, table.encoding, name))
+            first = next(lines, "").lstrip("\ufeff")
+            records = _CsvRecords(itertools.chain([first], lines), table.delimiter, name, held=False)
+            again, data, last = _split(name, table.format, records)
+            if again.header != table.header:
+                raise TableError(f"{name}: the file changed while it was being imported; import it again")
+            table.empty_rows.clear()
+            for row in _data_rows(again, data, last):
+                yield row
+                if again.empty_rows:
+                    table.empty_rows.extend(again.empty_rows)
+                    again.empty_rows.clear()
+            table.empty_rows.extend(again.empty_rows)
+            if records.unclosed_quote is not None:
+                _check_last_quote(stream, table.encoding, name, table.delimiter, records.unclosed_quote)
+    except OSError as exc:
+        raise TableError(f"{name}: cannot be read again ({exc.strerror or exc})") from None
+    except UnicodeDecodeError:
+        raise TableError(f"{name}: the file changed while it was being imported; import it again") from None
 
 
 class _CsvRecords:
@@ -202,10 +275,11 @@ class _CsvRecords:
     the swallowing record as the last one; `unclosed_quote` then holds its (row, line)
     for `_check_last_quote`."""
 
-    def __init__(self, lines: Iterator[str], delimiter: str, name: str):
+    def __init__(self, lines: Iterator[str], delimiter: str, name: str, *, held: bool = True):
         self.reader = csv.reader(lines, delimiter=delimiter)
         self.name = name
         self.budget = Budget(name)
+        self.held = held  # False: each row is let go before the next (a streamed table)
         self.unclosed_quote: tuple[int, int] | None = None
 
     def __iter__(self) -> Iterator[tuple[int, list[str]]]:
@@ -227,6 +301,8 @@ class _CsvRecords:
                 check_row_number(name, number)
                 check_width(name, len(cells), where)
                 self.budget.row(cells, where)
+                if not self.held:
+                    self.budget.used = 0  # one row at a time is held: each is held to the whole limit
                 last = (number, start) if reader.line_num > start else None
                 yield number, cells
         finally:
@@ -338,8 +414,13 @@ def _formula_notes(table: Table, formulas: dict[tuple[int, int], str],
 SUFFIXES = {".csv": "csv", ".tsv": "tsv", ".txt": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx"}
 
 
-def read_table(path: Path | str, sheet: str | None = None, progress: ProgressFn | None = None) -> Table:
-    """Read a CSV, TSV or XLSX file; TableError/EncodingError name the file when it cannot be."""
+def read_table(path: Path | str, sheet: str | None = None, progress: ProgressFn | None = None, *,
+               stream_over: int | None = None) -> Table:
+    """Read a CSV, TSV or XLSX file; TableError/EncodingError name the file when it cannot be.
+
+    `stream_over`: a CSV/TSV file larger than this many bytes is read as a streamed table
+    (its first SAMPLE_ROWS rows held; `each_row()` reads them all). An .xlsx is always held.
+    """
     path = Path(path)
     kind = SUFFIXES.get(path.suffix.lower())
     if kind is None:
@@ -350,4 +431,9 @@ def read_table(path: Path | str, sheet: str | None = None, progress: ProgressFn 
         raise TableError(Problem(None, "file_not_found", {"file": path.name}))
     if kind == "xlsx":
         return read_xlsx(path, sheet, progress)
-    return read_delimited(path)
+    big = stream_over is not None and path.stat().st_size > stream_over
+    return read_delimited(path, sample=SAMPLE_ROWS if big else None)
+
+
+SAMPLE_ROWS = 2000   # rows of a streamed table held for the mapping guess and the preview
+STREAM_BYTES = 64 * 1024 ** 2  # a CSV larger than this is streamed by the import (~50,000 rows)

@@ -295,7 +295,11 @@ class PreviewPage(QWizardPage):
             if table.sheet:
                 parts.append(self.tr("Sheet: %1").replace("%1", table.sheet))
             parts.append(self.tr("Header on row %1").replace("%1", str(table.header_row)))
-            parts.append(self.tr("%n data row(s)", "", len(table.rows)))
+            if table.streamed:  # too large to hold: the first rows are read, the rest when it is checked
+                parts.append(self.tr("a large file: the first %n rows are shown; every row is read "
+                                     "when it is checked", "", len(table.rows)))
+            else:
+                parts.append(self.tr("%n data row(s)", "", len(table.rows)))
             self.info.setText(" · ".join(parts))
         elif self.w.runner.is_running():
             self.info.setText(self.tr("Reading %1…").replace("%1", self.w.path.name if self.w.path else ""))

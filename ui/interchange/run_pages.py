@@ -183,8 +183,8 @@ class CheckPage(QWizardPage):
 
     def show_plan(self, plan: ImportPlan) -> None:
         self.model.set_plan(plan)
-        self.progress.setRange(0, max(1, len(plan.rows)))
-        self.progress.setValue(len(plan.rows))
+        self.progress.setRange(0, max(1, plan.row_count))
+        self.progress.setValue(plan.row_count)
         if len(plan.rows) <= 2000:     # wrapped reasons; beyond that, one line each keeps it fast
             self.view.resizeRowsToContents()
         self.notes.clear()
@@ -211,7 +211,7 @@ class CheckPage(QWizardPage):
         if self.state == "cancelled" or plan is None:
             return self.tr("The check was stopped before the end. Check again to import.")
         c = plan.counts()
-        text = (self.tr("%n row(s) checked: ", "", len(plan.rows))
+        text = (self.tr("%n row(s) checked: ", "", plan.row_count)
                 + self.tr("%1 to create, %2 to update, %3 unchanged, %4 rejected.")
                 .replace("%1", str(c["create"])).replace("%2", str(c["update"]))
                 .replace("%3", str(c["unchanged"])).replace("%4", str(c["rejected"])))

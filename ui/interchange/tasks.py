@@ -30,7 +30,7 @@ from PySide6.QtCore import QObject
 
 from exhibit.archive import Archive
 from exhibit.errors import ExhibitError
-from exhibit.interchange import pipeline
+from exhibit.interchange import pipeline, tables
 from exhibit.interchange.importer import (
     ImportCancelled,
     ImportPlan,
@@ -82,10 +82,12 @@ def sheet_names(path: Path) -> list[str]:
 def read_file(path: Path, record_type: str, sheet: str | None,
               progress: Progress, cancelled: Cancelled) -> FileRead:
     report = _stopping(progress, cancelled, f"{Path(path).name}: reading was cancelled")
-    read = FileRead(preview(path, record_type, sheet=sheet, progress=report), sheet_names(Path(path)))
+    read = FileRead(preview(path, record_type, sheet=sheet, progress=report, stream_over=tables.STREAM_BYTES),
+                    sheet_names(Path(path)))
     # A big file's import would check its rows in a worker process: its server starts now,
     # while the curator reviews the preview and the mapping.
-    pipeline.warm_up(len(read.preview.table.rows))
+    table = read.preview.table
+    pipeline.warm_up(None if table.streamed else len(table.rows))
     return read
 
 

@@ -984,6 +984,12 @@
 </context>
 <context>
     <name>PreviewPage</name>
+    <message numerus="yes">
+        <source>a large file: the first %n rows are shown; every row is read when it is checked</source>
+        <translation>
+            <numerusform>大文件：这里显示前 %n 行，检查时逐行读取全部</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../interchange/file_pages.py" line="278"/>
         <source>Empty rows skipped: %1</source>
