@@ -155,14 +155,23 @@ def _dimensions(obj: ArchiveObject, lang: str) -> str:
     label's language ("高60 × 宽45厘米"); the text as written when none could be read."""
     from exhibit import dimensions
 
+    text = obj.dimensions
     if obj.measurements:
         try:
             found = [m for m in dimensions.from_json(obj.measurements) if m.dimension != "weight"]
         except ValueError:
             found = []
         if found:
-            return dimensions.describe(found, lang)
-    return obj.dimensions
+            text = dimensions.describe(found, lang)
+    return text if lang == "zh" else _measures_unbroken(text)
+
+
+def _measures_unbroken(text: str) -> str:
+    """English dimensions with no-break spaces inside each measure ("W 10 cm"), so a wrapped
+    tombstone breaks at a "×" or between runs, never between a number and its label or unit
+    (Chinese keeps "10厘米" whole in the line breaker)."""
+    return "; ".join(" × ".join(piece.replace(" ", "\u00a0") for piece in run.split(" × "))
+                     for run in text.split("; "))
 
 
 def tombstone(archive: Archive, obj: ArchiveObject, lang: str) -> str:
@@ -175,8 +184,15 @@ def tombstone(archive: Archive, obj: ArchiveObject, lang: str) -> str:
     if name and lang == "en":
         name = name[:1].upper() + name[1:]
     parts = (name, date_label(obj.date_text, lang), medium, _dimensions(obj, lang))
-    # The full-width middle dot carries its own space in Chinese; English needs spaces around it.
-    return ("·" if lang == "zh" else " · ").join(p for p in parts if p)
+    return tombstone_separator(lang).join(p for p in parts if p)
+
+
+def tombstone_separator(lang: str) -> str:
+    """The dot between a tombstone's parts. The full-width middle dot carries its own space in
+    Chinese; English needs spaces round it, the one before it a no-break space, so a wrapped
+    line ends with the dot ("… 10 cm ·") instead of the next line opening with one (as the
+    Chinese breaker keeps "·" off a line's head)."""
+    return "·" if lang == "zh" else "\u00a0· "
 
 
 def label_copy(record: ArchiveObject | Panel, lang: str, fallback: str) -> tuple[str, str, Problem | None]:
@@ -205,7 +221,7 @@ def object_label(archive: Archive, obj: ArchiveObject, *, lang: str = "both",
     stones = [(x, t) for x, t in stones if t]
     if stones:
         x, t = stones[-1]
-        stones[-1] = (x, f"{t}{'·' if x == 'zh' else ' · '}{obj.accession}" if obj.accession else t)
+        stones[-1] = (x, f"{t}{tombstone_separator(x)}{obj.accession}" if obj.accession else t)
     elif obj.accession:
         stones = [("en", obj.accession)]
     pairs += [("meta", "mixed" if x == "zh" else "en", "tombstone", t) for x, t in stones]

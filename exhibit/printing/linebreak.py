@@ -10,7 +10,8 @@ Here the text is first cut into unbreakable units by one precompiled regex:
 opening marks stick to what follows them, closing marks to what precedes them
 (across a space too: "月 · 纸" never leaves "·" at the head of a line),
 a run of Latin letters/digits (with its inner apostrophes, hyphens, points)
-is one unit, and "——" / "……" are one unit. Lines are then filled greedily
+is one unit, a number keeps its unit of measure ("15厘米"), and "——" / "……"
+are one unit. Lines are then filled greedily
 with whole units, so a prohibited mark is never separated from its neighbour:
 when it does not fit, the character before it is pulled down with it. Only a
 unit wider than the whole line is cut between characters (nothing else fits).
@@ -36,12 +37,15 @@ CANNOT_END = "（《「『“‘〈【〔〖〘〚｛［〝([{<"
 _LATIN = r"0-9A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF"
 _OPEN = re.escape(CANNOT_END)
 _CLOSE = re.escape(CANNOT_START)
+# Units of measure written in Han after a number: "15厘米" is one quantity, so a line does
+# not end on "15" and leave "厘米" alone on the next (a tombstone's dimensions).
+_MEASURE = "厘米|毫米|公里|千米|公分|公斤|千克|米|克|吨"
 # One unit: opening marks, then a core (a Latin word with inner ' ’ - – . , / :
-# joiners, a dash run, an ellipsis run, or any one other character), then closing marks.
-# Whitespace runs are their own units (break opportunities).
+# joiners, a number with its unit of measure, a dash run, an ellipsis run, or any one
+# other character), then closing marks. Whitespace runs are their own units (break opportunities).
 _UNIT = re.compile(
     rf"(?:[{_OPEN}][^\S\n]*)*"
-    rf"(?:[{_LATIN}]+(?:['’\-–./:,][{_LATIN}]+)*|[—―]+|[…‥]+|\S)"
+    rf"(?:[{_LATIN}]+(?:['’\-–./:,][{_LATIN}]+)*(?:(?<=[0-9])(?:{_MEASURE}))?|[—―]+|[…‥]+|\S)"
     rf"(?:[^\S\n]*[{_CLOSE}])*"
     rf"|\s+"
 )
@@ -114,10 +118,13 @@ def _cut(text: str, a: int, b: int, width: float, offsets: Sequence[float], pre:
 
 
 def _allowed_cut(text: str, start: int, i: int) -> int:
-    """The last position in (start, i] where the rules allow a break, else `i` (forced)."""
+    """The last position in (start, i] where the rules allow a break, else `i` (forced). Not
+    next to a space inside a unit: that space joins a mark to its word ("厘米 ·"), so a
+    cut there would open a line with " ·" or end one with "（ "."""
     for j in range(i, start, -1):
         before, after = text[j - 1], text[j]
-        if after in CANNOT_START or before in CANNOT_END or (before == after and before in "—―…‥"):
+        if after in CANNOT_START or before in CANNOT_END or (before == after and before in "—―…‥") \
+                or before.isspace() or after.isspace():
             continue
         return j
     return i

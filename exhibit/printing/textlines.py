@@ -146,7 +146,8 @@ def _clean(text: str, cjk: bool) -> str:
 
 # A space between a Han character (or kana, hangul) and a Latin letter or digit, either way round.
 _IDEO = "\u3040-\u30fa\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003ffff"
-_ALNUM_LATIN = "0-9A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff"
+# Latin-1's letters skip × (U+00D7) and ÷ (U+00F7): "高15 × 宽10" keeps its spaces round the sign.
+_ALNUM_LATIN = "0-9A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0370-\u03ff\u0400-\u04ff"
 _HAN_LATIN_SPACE = re.compile(rf"(?<=[{_IDEO}]) (?=[{_ALNUM_LATIN}])|(?<=[{_ALNUM_LATIN}]) (?=[{_IDEO}])")
 
 

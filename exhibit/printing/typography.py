@@ -24,9 +24,13 @@ Which row a label takes (`template_type`):
   are read at 30–50 cm: body 12 pt at least;
 - panels are read at 1–1.5 m, at sizes that grow with the sheet (A3, A2, A1).
 
-Arithmetic worth knowing when choosing a size: an object label with 90
-characters of Chinese and 65 English words of body text needs about 1.6 times
-the text area of an A5 card at 22 pt; one language fits A5, both need A4.
+Arithmetic worth knowing when choosing a size: an A5 card (148 × 210 mm, 7.4 mm
+margins) holds about eleven lines of body text at 22 pt under a title and a
+tombstone of two to three lines each. A Chinese line holds 17 characters
+(punctuation included), an English one about 41 characters, six or seven words:
+both languages fit when the label copy is about 60–75 characters and 35–40
+words (issue 17 measured the sample's); the issue's upper budget, 150
+characters and 75 words, needs A4.
 """
 from __future__ import annotations
 
@@ -39,7 +43,7 @@ ROLES = ("title", "subtitle", "meta", "body", "small")
 BOLD_ROLES = frozenset({"title", "subtitle"})
 # Size of each role relative to the body text (before the role's floor is applied).
 ROLE_SCALE: dict[str, float] = {
-    "title": 1.3,       # the object's name (both languages); a panel's title
+    "title": 1.27,      # the object's name (both languages), 28 pt over a 22 pt body; a panel's title
     "subtitle": 1.1,    # a panel's subtitle
     "meta": 0.62,       # object name and tombstone: date · medium · dimensions · accession
     "body": 1.0,        # the label text
@@ -49,6 +53,12 @@ ROLE_SCALE: dict[str, float] = {
 ROLE_COLOR: dict[str, str] = {"meta": "#3d3d3d", "small": "#3d3d3d"}
 LEADING = {"zh": 1.5, "mixed": 1.35, "en": 1.3}   # line height / size; Chinese lines need more air
 TITLE_LEADING = 1.2
+# An object card's lines are short (17 Han characters or about 41 Latin ones at 22 pt on A5),
+# and a short line needs less air for the eye to find the next one: reading type at 1.4
+# (Chinese) and 1.2 (English), the one- or two-line tombstone and credit at 1.2, a two-line
+# title at 1.1, as a designer sets a large label. Longer lines (panels, sheets) keep the
+# table above.
+CARD_LEADING = {"zh": 1.4, "mixed": 1.2, "en": 1.2, "title": 1.1}
 
 
 @dataclass(frozen=True)
@@ -71,9 +81,18 @@ class TemplateType:
     floors: dict[str, float] = field(default_factory=dict)   # absolute floor of each role, in pt
     line_chars_en: tuple[int, int] = (45, 55)   # good range of characters per English line
     line_chars_max_en: int = 70                 # warn above this
+    # Line height / size by language ("zh", "mixed", "en") and for titles ("title");
+    # what is not named here takes LEADING and TITLE_LEADING.
+    leading: dict[str, float] = field(default_factory=dict)
 
     def floor(self, role: str) -> float:
         return self.floors.get(role, self.min_pt if role == "body" else 0.0)
+
+    def leading_ratio(self, role: str, lang: str) -> float:
+        """Line height / size of `role` in `lang` for this row."""
+        if role in ("title", "subtitle"):
+            return self.leading.get("title", TITLE_LEADING)
+        return self.leading.get(lang, LEADING.get(lang, LEADING["en"]))
 
 
 _OBJECT_BUDGET = Budget(words_en=75, chars_zh=150, sentence_words_en=25, sentence_chars_zh=50)
@@ -83,7 +102,7 @@ _PANEL_BUDGET = Budget(words_en=250, chars_zh=500, sentence_words_en=25, sentenc
 # The table. Keys: (template, setting).
 TYPES: dict[tuple[str, str], TemplateType] = {(t.name, t.setting): t for t in (
     TemplateType("object", "card", "0.5–1 m", target_pt=24, min_pt=22, max_pt=30, budget=_OBJECT_BUDGET,
-                 floors={"title": 28, "meta": 14, "small": 14, "body": 22}),
+                 floors={"title": 28, "meta": 14, "small": 14, "body": 22}, leading=CARD_LEADING),
     TemplateType("object", "sheet", "30–50 cm", target_pt=16, min_pt=12, max_pt=22, budget=_OBJECT_BUDGET,
                  floors={"title": 16, "meta": 9, "small": 9, "body": 12}),
     TemplateType("caption", "sheet", "30–50 cm", target_pt=16, min_pt=12, max_pt=24, budget=_CAPTION_BUDGET,
@@ -121,7 +140,10 @@ def role_size(kind: TemplateType, role: str, body_pt: float) -> float:
     return max(ROLE_SCALE[role] * body_pt, kind.floor(role))
 
 
-def leading(role: str, size: float, lang: str = "en") -> float:
+def leading(role: str, size: float, lang: str = "en", kind: TemplateType | None = None) -> float:
+    """Line height of `role` at `size`: the row's own leading when `kind` is given."""
+    if kind is not None:
+        return size * kind.leading_ratio(role, lang)
     return size * (TITLE_LEADING if role in ("title", "subtitle") else LEADING.get(lang, LEADING["en"]))
 
 

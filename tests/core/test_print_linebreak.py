@@ -130,6 +130,16 @@ def test_latin_words_are_not_split_and_text_is_unchanged(text, width):
         assert len(flow.wrap(width, 1e6) and flow.lines) == 1
 
 
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_number_keeps_its_unit_of_measure(width):
+    """A tombstone's "深15厘米" may wrap before "深" or before "15", never before "厘米"."""
+    text = "钢盔·约1940年代·钢（内衬缺失）·高28 × 宽23 × 深15厘米；口径82毫米，重1.2公斤"
+    lines = _lines(text, width)
+    assert _squash("".join(lines)) == _squash(text)
+    for quantity in ("28", "23", "15厘米", "82毫米", "1.2公斤"):
+        assert any(quantity in line for line in lines), f"{quantity!r} split across lines: {lines}"
+
+
 def test_printed_label_lines_keep_the_rules(archive, tmp_path):
     out = tmp_path / "labels.pdf"
     report = print_labels(archive, Selection(section="s3-siege"), LabelJob("object", layout.single_page("A4")), out)

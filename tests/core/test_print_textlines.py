@@ -155,6 +155,22 @@ def _clean_for(text: str) -> str:
     return Lines(text, style("body", "zh", 10.0)).text
 
 
+def test_the_sign_between_dimensions_has_the_same_space_on_both_sides():
+    """"高26 × 宽18厘米" printed as "高 26 ×宽 18 厘米" when × (U+00D7, in Latin-1's letter range)
+    was taken for a letter and the space between it and 宽 dropped."""
+    register()
+    for text in ("高26 × 宽18厘米", "高28 × 宽23 × 深15厘米", "长3 ÷ 2"):
+        flow = Lines(text, style("meta", "mixed", 14.0))
+        assert flow.text == text
+        sh = flow.shape
+        for i, ch in enumerate(text):
+            if ch in "×÷":
+                before = sh.offsets[i] - sh.offsets[i - 2]      # the space and the digit's blank
+                after = sh.offsets[i + 2] + sh.pre[i + 2] - sh.offsets[i + 1]
+                assert sh.adv[i - 1] == sh.adv[i + 1] > 0 and after == pytest.approx(sh.adv[i + 1]), text
+                assert before > 0
+
+
 @pytest.mark.parametrize("pair", ["。」", "），", "。“", "”，", "（“", "《「"])
 def test_adjacent_full_width_punctuation_is_compressed_by_half_an_em(pair):
     register()
