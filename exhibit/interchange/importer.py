@@ -222,6 +222,13 @@ class ImportPlan:
             self.rows.append(outcome)
             self._kept[outcome.row] = outcome
 
+    def add_plain(self, created: int) -> None:
+        """Count created rows with nothing to report (a compact plan's worker sends only their number)."""
+        if created:
+            if self.tally is None:
+                raise ValueError("only a compact plan counts rows it does not keep")
+            self.tally["create"] += created
+
     def retract(self, retraction: "Retraction") -> RowOutcome:
         """A row planned before a later row showed its key is duplicated: rejected after all."""
         kept = self._kept.get(retraction.row) if self.tally is not None else next(

@@ -159,14 +159,15 @@ def plan_and_write(archive: Archive, table: Table, mapping: Mapping, *, media_ro
                     _retract(archive, plan, message[1], message[2] if ok else None)
                     ok = ok and skip_rejected
                     continue
-                _, outcomes, prepared = message
+                _, outcomes, prepared, plain = message
                 ok = ok and (skip_rejected or not any(o.action == "rejected" for o in outcomes))
                 if ok and prepared is not None:
                     bulk.write(db, prepared)
-                    _records_from(prepared, [o for o in outcomes if o.action == "create"],
-                                  only_with_media=table.streamed)
+                    if not table.streamed:  # a streamed table's rows with images came with their records
+                        _records_from(prepared, [o for o in outcomes if o.action == "create"])
                 for outcome in outcomes:
                     plan.add(outcome)
+                plan.add_plain(plain)
                 if progress is not None:
                     progress(plan.row_count, total, "writing" if ok else "checking")
             plan.finish()
@@ -425,22 +426,19 @@ def _work_streamed(sending: Any, spool: _Spool, archive: Archive, table: Table, 
 
 def _send_streamed(sending: Any, spool: _Spool, chunk: list[importer.RowOutcome], numbering: bulk.Numbering,
                    stamp: str, user: str, ok: bool, skip_rejected: bool, created: "array[int]") -> bool:
-    ok = _send_chunk(sending, spool, chunk, numbering, stamp, user, ok, skip_rejected)
+    rows = [o.row for o in chunk if o.action == "create"]
+    ok = _send_chunk(sending, spool, chunk, numbering, stamp, user, ok, skip_rejected, compact=True)
     if ok:  # the batch's new records were numbered and will be written
-        created.extend(o.row for o in chunk if o.action == "create")
+        created.extend(rows)
     return ok
 
 
-def _records_from(prepared: bulk.Prepared, creates: list[importer.RowOutcome], *,
-                  only_with_media: bool = False) -> None:
+def _records_from(prepared: bulk.Prepared, creates: list[importer.RowOutcome]) -> None:
     """Give the created rows' outcomes their records, made from the rows just written
-    (cheaper than sending the records too: unpickling dataclasses cost ~80 ms a batch).
-    `only_with_media`: a compact plan keeps no other created row, so only those need one."""
+    (cheaper than sending the records too: unpickling dataclasses cost ~80 ms a batch)."""
     cls = record_class(prepared.record_type)
     ident = cls.IDENT
     for outcome, line in zip(creates, prepared.values):
-        if only_with_media and not outcome.media:
-            continue
         record = cls(*line)  # the table row: id, then the fields in their order (bulk._columns)
         record.is_sample = bool(record.is_sample)
         if ident and getattr(record, ident) is None:
@@ -449,15 +447,25 @@ def _records_from(prepared: bulk.Prepared, creates: list[importer.RowOutcome], *
 
 
 def _send_chunk(sending: Any, spool: _Spool, chunk: list[importer.RowOutcome], numbering: bulk.Numbering,
-                stamp: str, user: str, ok: bool, skip_rejected: bool = False) -> bool:
+                stamp: str, user: str, ok: bool, skip_rejected: bool = False, compact: bool = False) -> bool:
+    """Number and prepare the chunk's new records (while the import may still write) and send
+    them with the outcomes. `compact` (a streamed table, whose plan keeps only the rows it
+    needs again): a plain created row, with no warning and no image, is sent as a count."""
     ok = ok and (skip_rejected or not any(o.action == "rejected" for o in chunk))
     creates = [o.planned_record for o in chunk if o.action == "create"]
     prepared = numbering.prepare(creates, stamp, user, encoded=True) if ok and creates else None
-    if prepared is not None:
+    plain = 0
+    if compact:
+        plain = sum(1 for o in chunk if o.action == "create" and not o.warnings and not o.media)
+        chunk = [o for o in chunk if o.action != "create" or o.warnings or o.media]
+        for o in chunk:
+            if o.action == "create" and not o.media:
+                o.record = None  # a row with images keeps its record (numbered): they are linked to it
+    elif prepared is not None:
         for o in chunk:
             if o.action == "create":
                 o.record = None  # made again from the rows by the main process (_records_from)
     # One message: pickle stores each string once, shared by the records and the rows.
-    spool.put(sending, ("rows", chunk, prepared))
+    spool.put(sending, ("rows", chunk, prepared, plain))
     return ok
 

@@ -167,3 +167,23 @@ def test_a_file_changed_under_a_streamed_import_is_refused_and_nothing_is_writte
     with pytest.raises(tables.TableError, match="changed"):
         importer.apply_import(archive, table, mapping.suggest_for(table, "object"))
     assert objects(archive) == before
+
+
+def test_a_streamed_import_links_each_rows_images_to_its_own_record(blank_archive: Archive, tmp_path: Path) -> None:
+    from PIL import Image
+
+    from exhibit import media_records, services
+
+    folder = tmp_path / "photos"
+    folder.mkdir()
+    Image.new("RGB", (64, 48), (120, 30, 30)).save(folder / "军号.jpg")
+    Image.new("RGB", (64, 48), (30, 30, 120)).save(folder / "水壶.jpg")
+    rows = [row + [""] for row in catalogue(2600)]
+    rows[5][4], rows[2400][4] = "军号.jpg", "水壶.jpg"  # in the first batch and far past the sample
+    path = write_csv(folder / "list.csv", HEADER + ["图片"], rows)
+    table = tables.read_table(path, stream_over=0)
+    result = importer.apply_import(blank_archive, table, mapping.suggest_for(table, "object"), media_root=folder)
+    assert (result.created, result.media_imported) == (2600, 2)
+    for accession, name in ((rows[5][0], "军号.jpg"), (rows[2400][0], "水壶.jpg")):
+        record = services.object_by_accession(blank_archive, accession)
+        assert media_records.primary_media(blank_archive, "object", record.id).original_name == name
