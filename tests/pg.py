@@ -115,8 +115,17 @@ class PgServer:
     def start(self) -> None:
         self.run("initdb", "-D", str(self.data), "-U", SUPERUSER, "--auth=trust", "--encoding=UTF8",
                  "--no-locale", "--no-sync")
+        self.up()
+
+    def up(self) -> None:
+        """Start the server on its data folder (after initdb, or after down())."""
         self.run("pg_ctl", "-D", str(self.data), "-l", str(self.log), "-w", "-t", "60", "-o",
                  f"-c listen_addresses='' -k {self.base} {_SERVER_OPTIONS}", "start")
+
+    def down(self) -> None:
+        """Shut the server down as an administrator restarting it would ('fast': every
+        connection is ended); up() starts it again with the same databases."""
+        self.run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "-t", "60", "stop")
 
     def stop(self) -> None:
         if (self.data / "postmaster.pid").exists():

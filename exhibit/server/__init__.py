@@ -7,4 +7,7 @@ and migrations, numbered as the SQLite ones (`schema`), and moving an archive be
 two (`transfer`: `server upload` copies a local archive onto an empty server archive,
 `server backup` writes a verified local SQLite archive from the server, on which every
 existing command works). `search` says how search gives the same hits on both.
+`records` edits records on the server (the same rules, history and index as SQLite's
+services, with optimistic locking: a `Conflict` field by field instead of an overwrite),
+and `listen` hears every committed edit through LISTEN/NOTIFY.
 """
