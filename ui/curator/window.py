@@ -170,9 +170,20 @@ class CuratorWindow(QMainWindow):
         # ---- the open record
         self.form = FormHost(archive, self.stack)
         self._shown_record = None  # the record the Details tab shows (the panel preview's too)
+        # Above the form: "someone else saved this record" (a server archive; see follow_server).
+        from ui.curator.editor.changed_bar import RecordChangedBar
+
+        self.changed_bar = RecordChangedBar()
+        self.changed_bar.reload_requested.connect(self._reload_open_record)
+        self.server_changes = None
+        details = QWidget()
+        details_layout = QVBoxLayout(details)
+        details_layout.setContentsMargins(0, 0, 0, 0)
+        details_layout.addWidget(self.changed_bar)
+        details_layout.addWidget(self.form, 1)
         self.tabs = RecordTabs()
         self.tabs.setObjectName("recordTabs")
-        self.tabs.addTab(self.form, "")
+        self.tabs.addTab(details, "")
         # The other tabs are built when first shown or first asked for (see _tab).
         self._tabs_made: dict[str, QWidget] = {}
         for _ in LAZY_TABS:
@@ -543,6 +554,8 @@ class CuratorWindow(QMainWindow):
             self._show_record((record_type, record_id))
 
     def _show_record(self, key: tuple[str, int] | None) -> None:
+        if key != self._current:
+            self.changed_bar.hide()  # it spoke of the record shown before
         self._current = key
         self._mark_open_record()
         if key is None:
@@ -635,6 +648,7 @@ class CuratorWindow(QMainWindow):
 
     def _saved(self, record) -> None:
         """A new record was stored: show it in the list, selected."""
+        self.changed_bar.hide()  # the curator's own save answered it
         if self._current != (record.TYPE, record.id):
             self._current = (record.TYPE, record.id)
             if record.TYPE == self.model.record_type and self.model.row_of(record.id) < 0:
@@ -646,6 +660,7 @@ class CuratorWindow(QMainWindow):
             return
         self.tabs.setCurrentWidget(self.form)
         self._current = None
+        self.changed_bar.hide()
         self._mark_open_record()  # no row is the new record's
         self.form.new_record(self.current_type())
         self._shown_record = None
@@ -700,6 +715,30 @@ class CuratorWindow(QMainWindow):
         if self._current == (record_type, record_id):
             self._current = None
 
+    # ------------------------------------------------------------ other curators (a server archive)
+
+    def follow_server(self, changes) -> None:
+        """Hear other curators' edits through `changes` (ui.common.server_changes.ServerChanges):
+        the hub refreshes the lists and forms, the status bar shows the connection's state,
+        and the bar above the form tells of a change to the open record. The window stops
+        the listener when it closes."""
+        from ui.common.server_changes import ServerStatus
+
+        self.server_changes = changes
+        self.server_status = ServerStatus(changes)
+        self.statusBar().addPermanentWidget(self.server_status)
+        changes.change.connect(self._server_change)
+
+    def _server_change(self, change) -> None:
+        # Emitted before the hub makes the form re-read: `dirty` is still the curator's.
+        if self._current == (change.type, change.id) and change.action in ("update", "delete"):
+            self.changed_bar.show_change(change, editing=self.form.dirty)
+
+    def _reload_open_record(self) -> None:
+        form = self.form.current
+        if form is not None:
+            form.revert()  # re-reads the stored record, dropping the unsaved edits
+
     # ------------------------------------------------------------ window state
 
     def _restore_layout(self) -> None:
@@ -724,6 +763,9 @@ class CuratorWindow(QMainWindow):
         # pending search, the worker threads and the hub listeners.
         self._debounce.stop()
         self.safekeeping.stop()
+        if self.server_changes is not None:
+            self.server_changes.stop()
+            self.server_changes.change.disconnect(self._server_change)
         for dialog in getattr(self, "_export_dialogs", []):
             if shiboken6.isValid(dialog):
                 dialog.shutdown()  # a running export's worker must end before the archive closes

@@ -2137,4 +2137,147 @@
         <translation>文件</translation>
     </message>
 </context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>another curator</source>
+        <translation>另一位编目人员</translation>
+    </message>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>记录已被他人修改</translation>
+    </message>
+    <message>
+        <source>%1 was saved by %2 at %3 while you were editing it. Nothing of yours has been saved yet: choose, for each field below, which version to keep.</source>
+        <translation>您编辑期间，%2 于 %3 保存了“%1”。您的修改尚未保存：请逐项选择要保留的版本。</translation>
+    </message>
+    <message>
+        <source>%1 was saved by %2 while you were editing it. Nothing of yours has been saved yet: choose, for each field below, which version to keep.</source>
+        <translation>您编辑期间，%2 保存了“%1”。您的修改尚未保存：请逐项选择要保留的版本。</translation>
+    </message>
+    <message>
+        <source>Yours (not saved)</source>
+        <translation>您的版本（未保存）</translation>
+    </message>
+    <message>
+        <source>Theirs (saved by %1 at %2)</source>
+        <translation>对方的版本（%1 保存于 %2）</translation>
+    </message>
+    <message>
+        <source>Theirs (saved by %1)</source>
+        <translation>对方的版本（%1 保存）</translation>
+    </message>
+    <message>
+        <source>Keep yours</source>
+        <translation>保留您的</translation>
+    </message>
+    <message>
+        <source>Keep theirs</source>
+        <translation>保留对方的</translation>
+    </message>
+    <message>
+        <source>Keep yours: %1</source>
+        <translation>保留您的：%1</translation>
+    </message>
+    <message>
+        <source>Keep theirs: %1</source>
+        <translation>保留对方的：%1</translation>
+    </message>
+    <message>
+        <source>changed by both of you: choose one</source>
+        <translation>双方都修改了：请选择一个</translation>
+    </message>
+    <message>
+        <source>changed by them</source>
+        <translation>对方修改</translation>
+    </message>
+    <message>
+        <source>changed by you</source>
+        <translation>您修改</translation>
+    </message>
+    <message>
+        <source>Before either of you changed it: %1</source>
+        <translation>双方修改之前：%1</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>Keep all &amp;yours</source>
+        <translation>全部保留您的(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Keep all &amp;theirs</source>
+        <translation>全部保留对方的(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>&amp;Save with these choices</source>
+        <translation>按所选保存(&amp;S)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Choose yours or theirs for %n field(s) you both changed.</source>
+        <translation>
+            <numerusform>还有 %n 个双方都修改的字段，请选择保留您的或对方的。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every field has a version; save to keep these choices.</source>
+        <translation>每个字段都已选定版本；保存即按所选保留。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordChangedBar</name>
+    <message>
+        <source>Another curator</source>
+        <translation>另一位编目人员</translation>
+    </message>
+    <message>
+        <source>%1 deleted this record at %2.</source>
+        <translation>%1 于 %2 删除了这条记录。</translation>
+    </message>
+    <message>
+        <source>%1 saved this record at %2 while you were editing it.</source>
+        <translation>您编辑期间，%1 于 %2 保存了这条记录。</translation>
+    </message>
+    <message>
+        <source>%1 saved this record at %2; it now shows their version.</source>
+        <translation>%1 于 %2 保存了这条记录；现在显示的是其保存的版本。</translation>
+    </message>
+    <message>
+        <source>Reload (drop my edits)</source>
+        <translation>重新载入（放弃我的修改）</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>继续编辑</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+</context>
+<context>
+    <name>ServerStatus</name>
+    <message>
+        <source>Reconnecting to the server…</source>
+        <translation>正在重新连接服务器…</translation>
+    </message>
+    <message>
+        <source>Connected to the server again; the lists were read again</source>
+        <translation>已重新连接服务器；列表已重新读取</translation>
+    </message>
+</context>
 </TS>
