@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import MISSING, asdict, dataclass, fields
+from dataclasses import MISSING, dataclass, fields
+from functools import lru_cache
 from typing import Any, TypeVar
 
 # The roles a maker can have (LIDO's eventActor/roleActor; Spectrum's "object production
@@ -47,6 +48,8 @@ _ROLE_WORDS = {
 LINK_KINDS = ("url", "wikidata", "ulan", "viaf", "geonames")
 _WIKIDATA = re.compile(r"Q[1-9][0-9]*")
 _ULAN = re.compile(r"50[0-9]{7}")
+_WEB = re.compile(r"https?://")
+_WEB_ADDRESS = re.compile(r"https?://\S+$")
 
 
 class FieldFormatError(ValueError):
@@ -84,6 +87,9 @@ class ExternalLink:
 
 
 T = TypeVar("T", Maker, OtherNumber, ExternalLink)
+# Each list item's field names, in order (the JSON keys): looked up per item, so made once.
+_KEYS: dict[type, tuple[str, ...]] = {cls: tuple(f.name for f in fields(cls))
+                                      for cls in (Maker, OtherNumber, ExternalLink)}
 
 
 def _from_json(text: str, cls: type[T]) -> list[T]:
@@ -93,12 +99,12 @@ def _from_json(text: str, cls: type[T]) -> list[T]:
         raise FieldFormatError(f"not valid JSON ({exc.msg})") from None
     if not isinstance(data, list):
         raise FieldFormatError("a JSON list is expected")
-    names = {f.name for f in fields(cls)}
+    names = _KEYS[cls]
     items: list[T] = []
     for position, item in enumerate(data, start=1):
         if not isinstance(item, dict):
             raise FieldFormatError(f"item {position} is not an object")
-        unknown = sorted(set(item) - names)
+        unknown = sorted(set(item).difference(names))
         if unknown:
             raise FieldFormatError(f"item {position} has unknown key(s) {', '.join(unknown)}")
         if not all(isinstance(v, str) for v in item.values()):
@@ -118,12 +124,18 @@ def _to_json(items: list[Any]) -> str:
     """Compact JSON without the empty members (so a plain maker is {"name_en": "…"})."""
     if not items:
         return ""
-    return json.dumps([{k: v for k, v in asdict(item).items() if v} for item in items],
-                      ensure_ascii=False, separators=(",", ":"))
+    # The fields by name, not dataclasses.asdict: every member is a str, and asdict
+    # deep-copies each one (a third of an import's list-field time).
+    return _encode([{k: v for k in _KEYS[type(item)] if (v := getattr(item, k))} for item in items])
+
+
+# json.dumps with arguments makes a new encoder per call; one made once writes the same text.
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_PARTS = re.compile(r"[;；\n]")
 
 
 def _parts(text: str) -> list[str]:
-    return [part.strip() for part in re.split(r"[;；\n]", text) if part.strip()]
+    return [part for raw in _PARTS.split(text) if (part := raw.strip())]
 
 
 def _is_json(text: str) -> bool:
@@ -137,22 +149,27 @@ def role_code(word: str) -> str | None:
     return _ROLE_WORDS.get(word.strip().casefold().rstrip("."))
 
 
+_HAN_CHAR = re.compile("[\u3400-\u9fff]")
+_ROLE_AT_END = re.compile(r"(.*?)\s*[(（]([^()（）]*)[)）]")
+_KEY_AT_END = re.compile(r"\s*\[([^\[\]]*)\]$")
+
+
 def _has_han(text: str) -> bool:
-    return any("\u3400" <= ch <= "\u9fff" for ch in text)
+    return _HAN_CHAR.search(text) is not None
 
 
 def _maker_of_text(part: str) -> Maker:
     """`中文名 / English name [person-key] (role)`; every part but a name is optional, and
     a single name in Han characters is the Chinese one."""
     role = DEFAULT_ROLE
-    match = re.fullmatch(r"(.*?)\s*[(（]([^()（）]*)[)）]", part)
+    match = _ROLE_AT_END.fullmatch(part)
     if match and (code := role_code(match.group(2))) is not None:
         part, role = match.group(1).strip(), code
     elif match:
         raise FieldFormatError(f"'{match.group(2)}' is not a maker's role "
                                f"(roles: {', '.join(MAKER_ROLES)})")
     person = ""
-    if key := re.search(r"\s*\[([^\[\]]*)\]$", part):
+    if key := _KEY_AT_END.search(part):
         part, person = part[:key.start()].strip(), key.group(1).strip()
     zh, slash, en = part.partition(" / ")
     if slash:
@@ -194,7 +211,31 @@ def maker_line(maker: Maker) -> str:
 
 
 def canonical_makers(text: str) -> str:
-    return _to_json(read_makers(text))
+    return stored_makers(text)[0]
+
+
+def stored_makers(text: str) -> tuple[str, tuple[str, ...]]:
+    """(canonical_makers(text), the person keys its makers name, in order): what a save
+    keeps and what it must find in the archive. Raises FieldFormatError as read_makers.
+
+    Remembered per text (up to a few makers long): a catalogue names the same makers on
+    many rows, and reading them (`Name / Name [key] (role)`, then their JSON) costs more
+    than all the record's other checks.
+    """
+    return _stored_makers(text) if len(text) <= _REMEMBERED else _read_makers_stored(text)
+
+
+_REMEMBERED = 1000  # characters: at most ~4096 × 4 KB remembered
+
+
+@lru_cache(maxsize=4096)
+def _stored_makers(text: str) -> tuple[str, tuple[str, ...]]:
+    return _read_makers_stored(text)
+
+
+def _read_makers_stored(text: str) -> tuple[str, tuple[str, ...]]:
+    makers = read_makers(text)
+    return _to_json(makers), tuple(maker.person for maker in makers if maker.person)
 
 
 # ---------------------------------------------------------------- other numbers
@@ -228,7 +269,7 @@ def canonical_other_numbers(text: str) -> str:
 
 def _link_of_text(part: str) -> ExternalLink:
     """A URL, a Wikidata id (Q42), a ULAN id (500026846) or `kind: id`."""
-    if re.match(r"https?://", part):
+    if _WEB.match(part):
         return ExternalLink(part)
     kind, sep, value = part.partition(":")
     if sep and kind.strip().casefold() in LINK_KINDS:
@@ -247,7 +288,7 @@ def read_links(text: str) -> list[ExternalLink]:
     for link in links:
         if link.kind not in LINK_KINDS:
             raise FieldFormatError(f"'{link.kind}' is not a kind of link (kinds: {', '.join(LINK_KINDS)})")
-        if link.kind == "url" and not re.match(r"https?://\S+$", link.value):
+        if link.kind == "url" and not _WEB_ADDRESS.match(link.value):
             raise FieldFormatError(f"'{link.value[:60]}' is not a web address (http:// or https://)")
         if link.kind == "wikidata" and not _WIKIDATA.fullmatch(link.value):
             raise FieldFormatError(f"'{link.value[:60]}' is not a Wikidata id (Q followed by digits)")

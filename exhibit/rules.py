@@ -13,9 +13,13 @@ record, so the checker can run them on 100,000 rows without copying any.
 """
 from __future__ import annotations
 
+import functools
+import operator
 import unicodedata
+from dataclasses import dataclass
+from dataclasses import fields as dataclass_fields
 from functools import lru_cache
-from typing import Any, Mapping, Protocol
+from typing import Any, Callable, Mapping, Protocol
 
 from exhibit import dimensions, object_fields
 from exhibit.dates import DateReading, read_date
@@ -76,6 +80,123 @@ def text_fields(row: Mapping[str, Any], *, skip_empty: bool = False) -> list[str
             and not (skip_empty and value == "")]
 
 
+@dataclass(frozen=True)
+class _TextFields:
+    """A record class's fields that `text_fields` may name, grouped for store_texts."""
+    specs: tuple[tuple[str, bool, bool], ...]  # (name, long, bilingual) of each, in row order
+    short: tuple[str, ...]                     # the short and the long ones declared `str`:
+    long: tuple[str, ...]                      # read all at once by the getters below
+    get_short: Callable[[Any], tuple[Any, ...]]
+    get_long: Callable[[Any], tuple[Any, ...]]
+    others: tuple[tuple[str, bool, bool], ...]  # the rest (str | None, numbers): one by one
+
+
+# Per record class, made once (a dict, not functools.cache: see exhibit/records.py).
+_TEXT_FIELDS: dict[type, _TextFields] = {}
+
+
+def _text_fields_of(cls: type[Record]) -> _TextFields:
+    found = _TEXT_FIELDS.get(cls)
+    if found is None:
+        # is_sample is left out: as_row makes it a number, so text_fields never names it.
+        declared = [(f.name, f.type) for f in dataclass_fields(cls)
+                    if f.name not in BOOKKEEPING and f.name != "is_sample"]
+        specs = tuple((name, name in LONG_FIELDS, name.endswith(("_zh", "_en"))) for name, _ in declared)
+        text = {name for name, kind in declared if kind in ("str", str)}
+        short = tuple(name for name, is_long, _ in specs if name in text and not is_long)
+        long = tuple(name for name, is_long, _ in specs if name in text and is_long)
+        found = _TEXT_FIELDS[cls] = _TextFields(
+            specs, short, long, _getter(short), _getter(long),
+            tuple(spec for spec in specs if spec[0] not in text))
+    return found
+
+
+def _getter(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
+    """The values of `names` of a record as a tuple, read in one call."""
+    if len(names) > 1:
+        return operator.attrgetter(*names)
+    return lambda record: tuple(getattr(record, name) for name in names)
+
+
+_NFC = functools.partial(unicodedata.normalize, "NFC")
+
+
+def store_texts(record: Record, problems: list[Problem]) -> None:
+    """What the import's checker does with a record's text: check_text on every non-empty
+    text field (`text_fields(record.as_row(), skip_empty=True)`), then, when none has a
+    problem, each set to its stored_text. The same problems and values as those three
+    functions (tests/core/test_rules_fast.py compares them), without making the row.
+
+    An import runs this on every row (~45 fields, ~25 of them filled): the common case,
+    every field declared `str` holding text that can be stored as it is, is settled by a
+    few operations over all of them at once; only a record with a problem (or a field
+    holding something else) is gone through field by field, as check_text does.
+    """
+    fields_ = _text_fields_of(type(record))
+    short, long = fields_.get_short(record), fields_.get_long(record)
+    others = [(name, value, is_long) for name, is_long, bilingual in fields_.others
+              if (value := getattr(record, name)) != "" and (isinstance(value, str) or bilingual)]
+    try:
+        joined_short, joined_long = "".join(short), "".join(long)
+        all_text = True
+    except TypeError:  # a field declared `str` holds something else
+        joined_short = joined_long = ""
+        all_text = False
+    if (not all_text or not _storable(joined_short + joined_long)
+            # no field is longer than all of them together
+            or (len(joined_short) > SHORT_LIMIT and max(map(len, short)) > SHORT_LIMIT)
+            or (len(joined_long) > LONG_LIMIT and max(map(len, long)) > LONG_LIMIT)
+            or any(not isinstance(value, str) for _, value, _ in others)):
+        _store_texts_slowly(record, fields_.specs, problems)
+        return
+    joined = joined_short + joined_long
+    for name, value, is_long in others:   # the few optional text fields, checked as check_text does
+        check_text(name, value, problems)
+    if problems:
+        return
+    ascii_only = joined.isascii()  # ASCII is its own NFC form: only the trimming is left
+    stored_short = tuple(map(str.strip, short if ascii_only else map(_NFC, short)))
+    stored_long = long if ascii_only else tuple(map(_NFC, long))
+    for names, before, after in ((fields_.short, short, stored_short), (fields_.long, long, stored_long)):
+        if after != before:
+            for name, old, new in zip(names, before, after):
+                if new != old:
+                    setattr(record, name, new)
+    for name, value, is_long in others:
+        stored = stored_text(name, value)
+        if stored != value:
+            setattr(record, name, stored)
+
+
+def _store_texts_slowly(record: Record, specs: tuple[tuple[str, bool, bool], ...],
+                        problems: list[Problem]) -> None:
+    """store_texts field by field: the plain loop over text_fields, check_text and stored_text."""
+    texts: list[tuple[str, Any]] = []
+    for name, _long, bilingual in specs:
+        value = getattr(record, name)
+        if value != "" and (isinstance(value, str) or bilingual):
+            check_text(name, value, problems)
+            texts.append((name, value))
+    if problems:
+        return
+    for name, value in texts:
+        if isinstance(value, str):
+            setattr(record, name, stored_text(name, value))
+
+
+def _storable(text: str) -> bool:
+    """Whether `text` can be stored: no NUL character, and UTF-8 (a lone surrogate is not)."""
+    if "\x00" in text:
+        return False
+    if text.isascii():
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def check_text(name: str, value: Any, problems: list[Problem]) -> None:
     """Append what makes `value` unstorable as the text field `name`."""
     if not isinstance(value, str):
@@ -131,38 +252,48 @@ def object_lists(record: ArchiveObject, lookups: Lookups, problems: list[Problem
     its dimension and weight texts; a list that cannot be read is an error, measurements
     that cannot be read a warning (the texts are kept as written, like a date's)."""
     changes: dict[str, str] = {}
+    persons: tuple[str, ...] = ()
     for name, (canonical, _read) in object_fields.LIST_FIELDS.items():
         try:
-            changes[name] = canonical(getattr(record, name))
+            if name == "makers":  # the canonical JSON and the person keys, read once
+                changes[name], persons = object_fields.stored_makers(record.makers)
+            else:
+                changes[name] = canonical(getattr(record, name))
         except object_fields.FieldFormatError as exc:
             problems.append(Problem(name, "field_problem", {"why": str(exc)}))
-    for maker in object_fields.read_makers(changes.get("makers", "")):
-        if maker.person and not lookups.key_exists("person", maker.person):
-            problems.append(Problem("makers", "unknown_person", {"value": maker.person}))
+    for person in persons:
+        if not lookups.key_exists("person", person):
+            problems.append(Problem("makers", "unknown_person", {"value": person}))
     changes["measurements"] = measurements_of(record, problems)
     return changes
 
 
 def measurements_of(record: ArchiveObject, problems: list[Problem]) -> str:
-    found: list[dimensions.Measurement] = []
+    """dimensions.to_json of the measurements read from the dimensions, then the weight."""
+    items: list[str] = []
     for name, reader in (("dimensions", _read_dimensions), ("weight", _read_weight)):
         text = getattr(record, name)
+        if text == "":
+            continue  # no measurements (what the parsers give for it)
         try:
-            found.extend(reader(text))
+            items.extend(reader(text))
         except dimensions.DimensionsUnreadable as exc:
             problems.append(Problem(name, "measurements_unreadable", {"text": text, "why": str(exc)}))
-    return dimensions.to_json(found)
+    # to_json of the whole list is its items' JSON objects between brackets.
+    return f"[{','.join(items)}]" if items else ""
 
 
-# A catalogue repeats the same few dimension texts; read each once.
+# Each text's measurements as the JSON objects dimensions.to_json writes for them. Weight
+# texts repeat (a catalogue's few forms); dimension texts are mostly distinct, so their
+# cache is for the repeats close together (the same text pasted down a column).
 @lru_cache(maxsize=4096)
-def _read_dimensions(text: str) -> tuple[dimensions.Measurement, ...]:
-    return tuple(dimensions.parse_dimensions(text))
+def _read_dimensions(text: str) -> tuple[str, ...]:
+    return dimensions.dimensions_json(text)
 
 
 @lru_cache(maxsize=1024)
-def _read_weight(text: str) -> tuple[dimensions.Measurement, ...]:
-    return tuple(dimensions.parse_weight(text))
+def _read_weight(text: str) -> tuple[str, ...]:
+    return dimensions.weight_json(text)
 
 
 def date_reading(text_field: str, text: Any, lookups: Lookups, problems: list[Problem]) -> DateReading | None:

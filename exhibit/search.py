@@ -33,6 +33,7 @@ it can no longer take out.
 """
 from __future__ import annotations
 
+import itertools
 import json
 import operator
 import re
@@ -195,40 +196,45 @@ def han_forms(text: str) -> tuple[str, str]:
 
     Indexing prose is mostly this. Joining a run's characters one string object
     each (" ".join(run), map(add, run[:-1], run[1:])) took ~35 µs a description;
-    filling a code-unit array by strided slices takes ~15 µs for both forms.
+    filling a code-unit array by strided slices takes ~15 µs for both forms (~5 µs
+    since the text is split once and both forms share one array).
     """
+    if text.isascii():  # no Han character, and already its NFKC form (most English)
+        return text, ""
     text = normalize(text)
-    spaced: list[str] = []
+    pieces = _HAN_SPLIT.split(text)  # the text between runs, then a run, …, then the text after
+    if len(pieces) == 1:
+        return text, ""
     pairs: list[str] = []
-    last = 0
-    for match in _HAN_RUN.finditer(text):
-        start, end = match.span()
-        run = match.group()
-        spaced.append(text[last:start])
-        last = end
-        if end - start < LONG_RUN:  # a short run: per-character strings cost less than arrays
-            spaced.append(" " + "  ".join(run) + " ")
+    for k in range(1, len(pieces), 2):
+        run = pieces[k]
+        n = len(run)
+        if n < LONG_RUN:  # a short run: per-character strings cost less than arrays
+            pieces[k] = " " + "  ".join(run) + " "
             pairs.append(" ".join((*map(operator.add, run[:-1], run[1:]), "|")))
             continue
-        n = end - start
+        # Both forms in one array, decoded once: " c " for each character c (3n units),
+        # then "ab bc … yz |" (3n − 2).
         units = array("H", run.encode(_UTF16))
-        out = array("H", [_SPACE]) * (3 * n)  # " c " for each character c
-        out[1::3] = units
-        spaced.append(out.tobytes().decode(_UTF16))
-        out = array("H", [_SPACE]) * (3 * n - 2)  # "ab bc … yz |"
-        out[0:3 * n - 4:3] = units[:-1]
-        out[1:3 * n - 4:3] = units[1:]
+        size = 6 * n - 2
+        out = _BLANKS[:size] if size <= len(_BLANKS) else array("H", [_SPACE]) * size
+        out[1:3 * n:3] = units
+        out[3 * n:size - 2:3] = units[:-1]
+        out[3 * n + 1:size - 2:3] = units[1:]
         out[-1] = _BAR
-        pairs.append(out.tobytes().decode(_UTF16))
+        both = out.tobytes().decode(_UTF16)
+        pieces[k] = both[:3 * n]
+        pairs.append(both[3 * n:])
         # unicode61 drops "|" (not a token), so it does NOT keep runs apart:
         # no pair spans two runs, but the phrase for 衡阳光 matches "衡阳，阳光"
         # (one run ends with the character the next begins with). Kept so the
         # strings stay those of existing archives; a real separator token
         # would need a re-index.
-    if not spaced:
-        return text, ""
-    spaced.append(text[last:])
-    return "".join(spaced), " ".join(pairs)
+    return "".join(pieces), " ".join(pairs)
+
+
+_HAN_SPLIT = re.compile(f"([{HAN}]+)")
+_BLANKS = array("H", [_SPACE]) * 6000  # spaces to start a long run's array from (copied)
 
 
 # ---------------------------------------------------------------- pinyin
@@ -247,7 +253,7 @@ def _pinyin_syllables(text: str) -> tuple[str, ...]:
 
 def pinyin_for(text: str) -> str:
     """Toneless syllables and initials of the Han characters in `text`."""
-    han = "".join(_HAN_RE.findall(text))
+    han = "".join(_HAN_RUN.findall(text))  # every Han character, in order
     return _pinyin_of_han(han) if han else ""
 
 
@@ -258,10 +264,10 @@ def _pinyin_of_han(han: str) -> str:
     # lazy_pinyin segments a text into words and converts each on its own, so
     # converting word by word gives the same syllables; names share words far
     # more often than whole names, so the per-word cache answers most of them.
-    syllables = [s for word in _segment(han) for s in _pinyin_syllables(word)]
+    syllables = [*itertools.chain.from_iterable(map(_pinyin_syllables, _segment(han)))]
     if len(syllables) < 2:
         return " ".join(syllables)
-    initials = "".join(s[0] for s in syllables)
+    initials = "".join([s[0] for s in syllables])
     # Joined pairs ("hengyang yangbao …") make a multi-syllable query one short
     # phrase of rare tokens instead of a phrase of very common syllables.
     pairs = " ".join(map(operator.add, syllables[:-1], syllables[1:]))
@@ -269,9 +275,57 @@ def _pinyin_of_han(han: str) -> str:
 
 
 def _segment(han: str) -> list[str]:
-    from pypinyin.seg.simpleseg import seg  # the segmentation lazy_pinyin itself uses
+    """The words of a run of Han characters as lazy_pinyin segments it (pypinyin's
+    simpleseg.seg: on Han text alone, its forward maximum match over the phrase
+    dictionary, mmseg.seg, in the strict mode that keeps only dictionary words).
 
-    return seg(han)
+    Done here by positions in the text rather than by pypinyin's generator, which
+    slices the rest of the text at every step: under half the time (~2.5 µs a name) on
+    an import's distinct names (tests/core/test_search_fast.py compares the two).
+    """
+    tables = _segment_tables()
+    if tables is None:  # a pypinyin whose segmenter is not the one this follows
+        from pypinyin.seg.simpleseg import seg
+
+        return seg(han)
+    prefixes, phrases = tables
+    words: list[str] = []
+    i, n = 0, len(han)
+    while i < n:
+        # The longest dictionary word starting at i, trying longer texts while they
+        # begin some word; it ends at "last" (each text is sliced and hashed once).
+        j, last, found = i, 0, ""
+        while j < n:
+            word = han[i:j + 1]
+            if word not in prefixes:
+                break
+            j += 1
+            if word in phrases:
+                last, found = j, word
+        if last:
+            words.append(found)
+            i = last
+        elif j < n:
+            words.append(han[i])
+            i += 1
+        else:  # the rest begins a word but holds none: one character each
+            words.extend(han[i:])
+            break
+    return words
+
+
+@lru_cache(maxsize=1)
+def _segment_tables() -> tuple[Any, Any] | None:
+    """(pypinyin's set of phrase prefixes, its phrase dictionary), or None if its
+    segmenter is not the strict forward maximum match `_segment` follows."""
+    from pypinyin.constants import PHRASES_DICT
+    from pypinyin.seg import mmseg
+
+    seg = getattr(mmseg, "seg", None)
+    prefixes = getattr(getattr(seg, "_prefix_set", None), "_set", None)
+    if not isinstance(prefixes, set) or getattr(seg, "_no_non_phrases", None) is not True or not PHRASES_DICT:
+        return None
+    return prefixes, PHRASES_DICT
 
 
 @lru_cache(maxsize=1)
@@ -362,25 +416,57 @@ def document(record: Record) -> Document:
 
 def document_of_row(row: dict[str, Any]) -> Document:
     """`document` of a record given as its as_row() (a bulk writer has the row already)."""
+    if fold is not _folded_by[0]:  # the remembered forms are fold's: made again if it is replaced
+        _short_forms.cache_clear()
+        _remembered_list_forms.cache_clear()
+        _folded_by[0] = fold
     title_names, body_names, ident_names = _field_roles(tuple(row))
     # Folded field by field: most fields are ASCII (English) or have no Latin letter at
     # all, and `fold` sees that at once for ASCII, where a long mixed text is scanned.
     titles = [fold(v) for n in title_names if (v := row[n]) and isinstance(v, str)]
-    body = [fold(v) for n in body_names if (v := row[n]) and isinstance(v, str)]
+    # The body is han_forms of its texts joined by spaces, made text by text: a space
+    # ends every run of Han characters and changes nothing around it in NFKC, so the
+    # forms of the whole are the texts' forms joined (tests/core/test_search_fast.py).
+    # Then the short texts a catalogue repeats on every row (category, material, object
+    # name, technique …) are made once, and English returns at once (han_forms).
+    body = [_short_forms(v) if len(v) <= SHORT_TEXT else _long_forms(v)
+            for n in body_names if (v := row[n]) and isinstance(v, str)]
     idents = [fold(v) for n in ident_names if (v := row[n]) and isinstance(v, str)]
     if row.get("makers") or row.get("other_numbers"):
-        body.extend(fold(text) for text in _list_words(row, _LIST_TEXT))
+        for name in _LIST_TEXT:
+            if (text := row.get(name)) and isinstance(text, str):
+                body.extend(_remembered_list_forms(text) if len(text) <= SHORT_LIST else _list_forms(text))
         idents.extend(fold(text) for text in _list_words(row, _LIST_IDENTS))
-    zh_title = " ".join(t for t in titles if _HAN_RE.search(t))
+    zh_title = " ".join([t for t in titles if _HAN_RE.search(t)])
     ident = " ".join(idents)
     # Also index identifiers with separators removed: HY1944.0001 → hy19440001.
-    compact = " ".join(_NOT_ALNUM.sub("", i) for i in idents)
-    title_text = " ".join(titles)
-    if joined := apostrophe_joins(title_text):  # names: O'Brien is found as obrien too
-        title_text = f"{title_text} {joined}"
-    title, title2 = han_forms(title_text)
-    text, text2 = han_forms(" ".join(body))
-    return (title, text, title2, text2, pinyin_for(zh_title), f"{ident} {compact}")
+    compact = " ".join([_NOT_ALNUM.sub("", i) for i in idents])
+    heads = [han_forms(t) for t in titles]  # the title, as the body, text by text
+    if joined := apostrophe_joins(" ".join(titles)):  # names: O'Brien is found as obrien too
+        heads.append(han_forms(joined))
+    title, title2 = zip(*heads) if heads else ((), ())
+    text, text2 = zip(*body) if body else ((), ())
+    return (" ".join(title), " ".join(text), " ".join(filter(None, title2)), " ".join(filter(None, text2)),
+            pinyin_for(zh_title), f"{ident} {compact}")
+
+
+SHORT_TEXT = 64  # characters: a body text up to this long is remembered (_short_forms)
+
+
+@lru_cache(maxsize=16384)
+def _short_forms(text: str) -> tuple[str, str]:
+    """han_forms(fold(text)) of a short text of a record's body, remembered."""
+    return han_forms(fold(text))
+
+
+# The `fold` whose results _short_forms and _remembered_list_forms remember (a test
+# replaces it to index texts as an older format did).
+_folded_by: list[Callable[[str], str]] = [fold]
+
+
+def _long_forms(text: str) -> tuple[str, str]:
+    """han_forms(fold(text)) of a long text (a description: not worth remembering)."""
+    return han_forms(fold(text))
 
 
 def _list_words(row: dict[str, Any], names: tuple[str, ...]) -> list[str]:
@@ -388,15 +474,31 @@ def _list_words(row: dict[str, Any], names: tuple[str, ...]) -> list[str]:
     words: list[str] = []
     for name in names:
         text = row.get(name)
-        if not text or not isinstance(text, str):
-            continue
-        try:
-            items = json.loads(text)
-        except ValueError:
-            continue                    # not stored yet (validation makes it JSON)
-        words.extend(v for item in items if isinstance(item, dict)
-                     for k, v in item.items() if k not in ("role", "kind") and isinstance(v, str))
+        if text and isinstance(text, str):
+            words.extend(_list_values(text))
     return words
+
+
+def _list_values(text: str) -> list[str]:
+    """_list_words of one list field's text."""
+    try:
+        items = json.loads(text)
+    except ValueError:
+        return []                       # not stored yet (validation makes it JSON)
+    return [v for item in items if isinstance(item, dict)
+            for k, v in item.items() if k not in ("role", "kind") and isinstance(v, str)]
+
+
+def _list_forms(text: str) -> tuple[tuple[str, str], ...]:
+    """The forms of each word of a list field's text."""
+    return tuple(_short_forms(word) if len(word) <= SHORT_TEXT else _long_forms(word)
+                 for word in _list_values(text))
+
+
+# A catalogue names the same makers on many rows: their forms are remembered, for lists
+# up to SHORT_LIST characters (a few makers; at most ~4096 × 6 KB remembered).
+_remembered_list_forms = lru_cache(maxsize=4096)(_list_forms)
+SHORT_LIST = 1000
 
 
 @lru_cache(maxsize=128)
@@ -534,11 +636,16 @@ def index_rows(record_type: str, rows: Sequence[dict[str, Any]], first_doc_id: i
     docs, fts, titles = [], [], []
     for row in rows:
         document = document_of_row(row)
-        columns: Sequence[str | bytes] = tuple(c.encode() for c in document) if encoded else document
+        columns: Sequence[str | bytes] = document
+        if encoded:
+            columns = as_bytes = tuple(map(str.encode, document))
+            crc = zlib.crc32(b"\x1f".join(as_bytes))  # = _crc(columns), all of them bytes already
+        else:
+            crc = _crc(document)
         docs.append((doc_id, record_type, row["id"], row.get("category") or "", "",
-                     row[dates[0]] if dates else None, row[dates[1]] if dates else None, _crc(columns)))
+                     row[dates[0]] if dates else None, row[dates[1]] if dates else None, crc))
         fts.append((doc_id, *columns))
-        titles.append(_titles_row(doc_id, columns))
+        titles.append((doc_id, columns[0], columns[2], columns[4], columns[5]))  # = _titles_row
         doc_id += 1
     return docs, fts, titles
 

@@ -90,17 +90,9 @@ class RecordChecker:
         row): dataclasses.replace would cost more than all the checks together.
         """
         problems: list[Problem] = []
-        row = record.as_row()
-        # Empty text passes every check and stores as it is, so it is skipped.
-        names = rules.text_fields(row, skip_empty=True)
-        for name in names:
-            rules.check_text(name, row[name], problems)
+        rules.store_texts(record, problems)  # check_text on each text, then stored_text
         if problems:
             return record, problems
-        for name in names:
-            value = row[name]
-            if isinstance(value, str):
-                setattr(record, name, rules.stored_text(name, value))
         for name, value in rules.check_record(record, self, problems).items():
             setattr(record, name, value)
         return record, problems
