@@ -15,6 +15,7 @@ SUITES = {
     "print": ("bench.printing", "labels, a catalogue and QR codes"),
     "kiosk": ("bench.kiosk", "touch to frame in the kiosk, and a soak of simulated visitors"),
     "pin": ("bench.pin", "what one guess at the staff PIN costs"),
+    "server": ("bench.server", "a PostgreSQL server archive beside SQLite: search, concurrent edits, refresh"),
     "startup": ("bench.startup", "the curator window's cold start: imports, archive open, first paint"),
 }
 

@@ -24,6 +24,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -81,6 +82,7 @@ class PgServer:
     bin_dir: Path
     base: Path           # data/, the socket and the log live here
     run_as: str | None   # the user the server runs as, when the tests run as root
+    options: str = _SERVER_OPTIONS   # postgres -c settings
 
     @property
     def data(self) -> Path:
@@ -120,7 +122,7 @@ class PgServer:
     def up(self) -> None:
         """Start the server on its data folder (after initdb, or after down())."""
         self.run("pg_ctl", "-D", str(self.data), "-l", str(self.log), "-w", "-t", "60", "-o",
-                 f"-c listen_addresses='' -k {self.base} {_SERVER_OPTIONS}", "start")
+                 f"-c listen_addresses='' -k {self.base} {self.options}", "start")
 
     def down(self) -> None:
         """Shut the server down as an administrator restarting it would ('fast': every
@@ -148,34 +150,50 @@ def _skip_or_fail(reason: str) -> None:
     pytest.skip(reason)
 
 
-@pytest.fixture(scope="session")
-def pg_server() -> Iterator[PgServer]:
-    """A PostgreSQL server of the session's own, on a Unix socket in a temporary folder."""
+class NoServer(RuntimeError):
+    """No throwaway server can be started here (the message says why)."""
+
+
+@contextmanager
+def throwaway_server(options: str = _SERVER_OPTIONS) -> Iterator[PgServer]:
+    """A started server in a new folder under /tmp, stopped and removed on leaving; NoServer
+    when the binaries or a user to run it as are missing. Also bench/server.py's server."""
     bin_dir = find_bin_dir()
     if bin_dir is None:
-        _skip_or_fail("PostgreSQL server binaries (initdb, pg_ctl) not found; "
-                      "install the postgresql package to run the server tests")
-    assert bin_dir is not None
+        raise NoServer("PostgreSQL server binaries (initdb, pg_ctl) not found; "
+                       "install the postgresql package to run the server tests")
     run_as = None
     if os.geteuid() == 0:
         run_as = _unprivileged_user()
         if run_as is None or not (shutil.which("runuser") or shutil.which("su")):
-            _skip_or_fail("running as root with no other user to run PostgreSQL as (initdb refuses root)")
+            raise NoServer("running as root with no other user to run PostgreSQL as (initdb refuses root)")
     # Under /tmp, not pytest's tmp_path: that is private to the user running the tests,
     # and the server may run as another one.
     base = Path(tempfile.mkdtemp(prefix="exhibit-pg-"))
-    server = PgServer(bin_dir, base, run_as)
+    server = PgServer(bin_dir, base, run_as, options)
     if run_as is not None:
         entry = pwd.getpwnam(run_as)
         os.chown(base, entry.pw_uid, entry.pw_gid)
     try:
         server.start()
-        server.execute(f"CREATE DATABASE {TEMPLATE} TEMPLATE template0 ENCODING 'UTF8'")
-        server.execute(f"ALTER DATABASE {TEMPLATE} WITH IS_TEMPLATE true")
         yield server
     finally:
         server.stop()
         shutil.rmtree(base, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """A PostgreSQL server of the session's own, on a Unix socket in a temporary folder."""
+    with ExitStack() as stack:
+        try:
+            server = stack.enter_context(throwaway_server())
+        except NoServer as exc:
+            _skip_or_fail(str(exc))
+            raise
+        server.execute(f"CREATE DATABASE {TEMPLATE} TEMPLATE template0 ENCODING 'UTF8'")
+        server.execute(f"ALTER DATABASE {TEMPLATE} WITH IS_TEMPLATE true")
+        yield server
 
 
 _numbers = itertools.count(1)

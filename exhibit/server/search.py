@@ -28,6 +28,10 @@ How: PostgreSQL's tsvector, filled with our tokens, not its parser's.
   found differently. pg_trgm was not taken: trigrams cannot look up a one- or two-
   character query (衡, 衡阳), the queries that matter most in Chinese, and they match
   inside words where FTS5 matches whole tokens.
+  Arrays of tokens (text[] with a GIN index) were not taken: GIN answers containment, not
+  order, so every phrase (a Han query is a phrase of pairs) would be checked by fetching
+  each candidate's tokens; tsvector keeps positions, and its `<->` is checked by the server
+  on the rows the index gives, as FTS5 checks a phrase.
 - One row per record, column and chunk (`search_text`), GIN-indexed: a phrase never
   spans two columns (as in FTS5, where it cannot), and `pinyin : …` is `col = 4`.
 - tsvector keeps at most 256 positions of one lexeme and positions up to 16,383; so a
@@ -38,17 +42,39 @@ How: PostgreSQL's tsvector, filled with our tokens, not its parser's.
 - Tokens longer than MAX_TOKEN_BYTES (tsvector's limit is 2,046 bytes) are cut to it,
   here and in queries alike: such a "word" (a pasted hash or blob) still finds itself.
 
-Matching, then (the next step of the server archive): each phrase of `build_match` is
-`tokens @@ '<phrase>'::tsquery` on search_text (with `col = 4` under the pinyin filter),
-giving a set of documents from the GIN index; AND and OR of phrases are intersections and
-unions of those sets. Ranking: SQLite ranks with bm25 only when fewer than RANK_CAP
-records match, and orders broader results by index id, newest first. The server does
-the same: for at most RANK_CAP candidates it reads their chunks and computes FTS5's
-bm25 formula (the same column weights; phrase counts per column from the positions;
-document length from `size`; N and the average length from search_text), ties by id;
-broader results by search_docs.id descending, which upload keeps equal to SQLite's. The
-search_titles ranking is the same formula over columns 0, 2, 4 and 5. Totals are counted
-up to COUNT_CAP, as on SQLite.
+Matching (`search`, the twin of exhibit/search.search). The query is not parsed here:
+search.match_for and build_match write it as an FTS5 expression, with the same prefix
+fallback, and `parse_match` reads that expression (only the part of FTS5's syntax
+build_match writes; anything else is MatchSyntaxError, so a new construct there fails the
+tests instead of matching something else). Each phrase is `tokens @@ '<phrase>'::tsquery`
+on search_text (`col = 4` under the pinyin filter), a set of entries from the GIN index;
+AND is INTERSECT (FTS5's AND holds when each side matches anywhere in the entry), OR is
+one tsquery `a | b` where the phrases share their columns, else UNION. Title matches are
+the same expression over columns 0, 2, 4 and 5 (search_titles' columns). Queries are never
+prepared on the server: a generic plan cannot see the tsquery and scans the whole table.
+
+Ranking: as on SQLite, bm25 only below RANK_CAP matches, title matches first, image
+captions after names, broader results by search_docs.id descending (upload keeps the ids
+SQLite's). bm25 is FTS5's own formula (fts5_aux.c) computed here, operation for operation,
+from what the server holds: each phrase's instances per column (from the positions of the
+query's lexemes in the candidates' chunks, a start counted once where chunks overlap), the
+entry's length (`size`), N (search_docs) and the average length (sum of `size`), the IDF
+of each phrase counted over the whole index. The scores are SQLite's to the last bit
+(tests/core/test_server_search.py compares them with ==). The index's totals take a scan
+of search_text, so they are kept per snapshot (`_totals`): the first ranked search after
+any commit on the server pays that scan, the ones after it do not.
+
+Where the order can still differ from SQLite's:
+- equal scores: here by ascending id. SQLite orders ties as its sorter meets them, which
+  is FTS5's ascending rowid scan in every case tried (the sample, a 2,500-object
+  catalogue), but SQLite does not promise it.
+- a phrase longer than OVERLAP + 1 tokens that crosses a chunk boundary is not found
+  (hits, not only order, differ); a typed query that long is not expected.
+- FTS5 counts a phrase's instances when its node of the expression sits on the entry. Here
+  that is "under AND only when the AND matches"; FTS5 can, rarely, also count a phrase of
+  an AND that has run out of entries (its node left on the last one) under an OR.
+- when the caller has a READ COMMITTED transaction open, the totals and the matches are
+  read in separate statements; on its own, `search` takes one REPEATABLE READ snapshot.
 
 Writing: `store_index` makes the rows of every indexed record of a local archive, for
 `server upload`; the server's services will write a record's rows in the transaction
@@ -56,14 +82,20 @@ that saves it, as the SQLite ones do.
 """
 from __future__ import annotations
 
+import math
+import re
 import sqlite3
 import threading
-from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
 from sqlite_utils import Database
 
-from exhibit import search
+from exhibit import search as fts  # the SQLite side (named so: `search` here is the query)
 from exhibit.errors import ExhibitError
+from exhibit.records import RECORD_TYPES, Record
 
 if TYPE_CHECKING:
     import psycopg
@@ -161,7 +193,7 @@ def chunks(tokens: Sequence[str]) -> Iterator[tuple[int, int, list[str]]]:
         number += 1
 
 
-def text_rows(doc_id: int, document: search.Document) -> list[Row]:
+def text_rows(doc_id: int, document: fts.Document) -> list[Row]:
     """The search_text rows of one index entry (its six texts, as search.document makes them)."""
     tok = tokenizer()
     rows: list[Row] = []
@@ -178,26 +210,26 @@ def tsvector_literal(tokens: Sequence[str]) -> str:
     return " ".join(f"'{token}':{position}" for position, token in enumerate(tokens, 1))
 
 
-def index_entries(db: Database, what: str) -> Iterator[tuple[int, search.Document]]:
+def index_entries(db: Database, what: str) -> Iterator[tuple[int, fts.Document]]:
     """(search_docs id, document) of every indexed record of a local archive; ExhibitError
     when its index is not in step with its records (`what` names the archive)."""
     docs = {(rtype, rid): doc_id for doc_id, rtype, rid in
             db.execute("SELECT id, record_type, record_id FROM search_docs").fetchall()}
     seen = 0
-    for record_type in search.INDEXED_TYPES:
-        for record in search.iter_records(db, record_type):
+    for record_type in fts.INDEXED_TYPES:
+        for record in fts.iter_records(db, record_type):
             doc_id = docs.get((record_type, record.saved_id))
             if doc_id is None:
                 raise ExhibitError(f"{what}: {record.label()} is missing from the search index; run "
                                    f"`main.py check --reindex` on it, then upload; nothing was uploaded")
             seen += 1
-            yield doc_id, search.document(record)
+            yield doc_id, fts.document(record)
     if seen != len(docs):
         raise ExhibitError(f"{what}: its search index holds {len(docs) - seen} entries of records that "
                            f"are gone; run `main.py check --reindex` on it, then upload; nothing was uploaded")
 
 
-def store_index(server: "psycopg.Connection", entries: Iterable[tuple[int, search.Document]]) -> int:
+def store_index(server: "psycopg.Connection", entries: Iterable[tuple[int, fts.Document]]) -> int:
     """Write the search_text rows of `entries` into an empty search_text (server upload),
     inside the caller's transaction, with COPY. The GIN index is made again afterwards
     in one build, which is several times quicker than keeping it up to date row by row.
@@ -215,3 +247,531 @@ def store_index(server: "psycopg.Connection", entries: Iterable[tuple[int, searc
     server.execute("SET LOCAL maintenance_work_mem = '256MB'")
     server.execute(SEARCH_TEXT_INDEX)
     return count
+
+
+# ---------------------------------------------------------------- querying
+#
+# fts.build_match writes what a user typed as an FTS5 expression; that expression,
+# not the query, is what is read here (`parse_match`), so the two backends share every
+# rule of how a query becomes tokens, phrases, prefixes and alternatives. Only the small
+# part of FTS5's syntax build_match writes is read: quoted phrases, a `*` after one, a
+# column filter (`pinyin : …`), AND, OR and parentheses; anything else is refused loudly
+# (MatchSyntaxError), so a new construct in build_match fails the server's tests rather
+# than matching something else.
+
+TITLE_COLUMNS = (0, 2, 4, 5)                 # search_titles' columns, as search_text numbers them
+_TITLE_WEIGHTS = dict(zip(TITLE_COLUMNS, fts._TITLE_WEIGHTS))
+_ALL_WEIGHTS = dict(enumerate(fts.BM25_WEIGHTS))
+_K1, _B = 1.2, 0.75                           # FTS5's bm25 constants (fts5_aux.c)
+_STEP = CHUNK - OVERLAP
+
+
+class MatchSyntaxError(ValueError):
+    """An FTS5 expression using more than the part of the syntax build_match writes."""
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """Tokens in a row inside one column; the last a prefix when `prefix`; in `cols` only
+    (None: any column)."""
+    tokens: tuple[str, ...]
+    prefix: bool
+    cols: frozenset[int] | None = None
+
+    def within(self, allowed: Iterable[int] | None) -> frozenset[int] | None:
+        """The columns this phrase may match in a table of the columns `allowed`."""
+        if allowed is None:
+            return self.cols
+        return frozenset(allowed) if self.cols is None else self.cols & frozenset(allowed)
+
+    def tsquery(self) -> str:
+        """`'衡阳' <-> '阳保'`, `'heng':*`: the phrase in tsquery's input form (no parser,
+        no dictionary). A unicode61 token is letters and digits only; quotes are doubled anyway."""
+        lexemes = ["'" + t.replace("\\", "\\\\").replace("'", "''") + "'" for t in self.tokens]
+        if self.prefix:
+            lexemes[-1] += ":*"
+        return " <-> ".join(lexemes)
+
+
+@dataclass(frozen=True)
+class Node:
+    op: str                                   # "and" | "or"
+    children: tuple["Expr", ...]
+
+
+Expr = Phrase | Node
+
+_LEX = re.compile(r'\s*(?:(?P<phrase>"(?:[^"]|"")*")|(?P<star>\*)|(?P<open>\()|(?P<close>\))'
+                  r'|(?P<colon>:)|(?P<word>[^\s"():*]+))')
+
+
+@lru_cache(maxsize=512)
+def parse_match(expression: str) -> Expr:
+    """The tree of an expression build_match wrote (FTS5 precedence: AND before OR)."""
+    items: list[tuple[str, str]] = []
+    pos = 0
+    text = expression.rstrip()
+    while pos < len(text):
+        found = _LEX.match(text, pos)
+        if found is None or found.lastgroup is None:
+            raise MatchSyntaxError(f"cannot read the search expression at {text[pos:pos + 20]!r}")
+        items.append((found.lastgroup, found.group(found.lastgroup)))
+        pos = found.end()
+    parser = _Parser(items)
+    tree = parser.any_of()
+    if parser.at < len(items):
+        raise MatchSyntaxError(f"unexpected {items[parser.at][1]!r} in the search expression")
+    return tree
+
+
+class _Parser:
+    def __init__(self, items: list[tuple[str, str]]):
+        self.items, self.at = items, 0
+
+    def _peek(self) -> tuple[str, str]:
+        return self.items[self.at] if self.at < len(self.items) else ("end", "")
+
+    def _next(self) -> tuple[str, str]:
+        item = self._peek()
+        self.at += 1
+        return item
+
+    def any_of(self) -> Expr:
+        parts = [self.all_of()]
+        while self._peek() == ("word", "OR"):
+            self._next()
+            parts.append(self.all_of())
+        return parts[0] if len(parts) == 1 else Node("or", tuple(parts))
+
+    def all_of(self) -> Expr:
+        parts = [self.one()]
+        while self._peek() == ("word", "AND"):
+            self._next()
+            parts.append(self.one())
+        return parts[0] if len(parts) == 1 else Node("and", tuple(parts))
+
+    def one(self) -> Expr:
+        kind, value = self._next()
+        if kind == "open":
+            inner = self.any_of()
+            if self._next()[0] != "close":
+                raise MatchSyntaxError("a parenthesis of the search expression is not closed")
+            return inner
+        if kind == "phrase":
+            tokens = tuple(tokenizer().tokens(value[1:-1].replace('""', '"')))
+            star = self._peek()[0] == "star"
+            if star:
+                self._next()
+            return Phrase(tokens, star and bool(tokens))
+        if kind == "word" and value not in ("AND", "OR", "NOT", "NEAR") and self._peek()[0] == "colon":
+            if value not in COLUMNS:
+                raise MatchSyntaxError(f"no column {value!r} in the search index")
+            self._next()
+            return _filtered(self.one(), frozenset({COLUMNS.index(value)}))
+        raise MatchSyntaxError(f"unexpected {value!r} in the search expression")
+
+
+def _filtered(expr: Expr, cols: frozenset[int]) -> Expr:
+    if isinstance(expr, Phrase):
+        return Phrase(expr.tokens, expr.prefix, cols if expr.cols is None else expr.cols & cols)
+    return Node(expr.op, tuple(_filtered(c, cols) for c in expr.children))
+
+
+def phrases(expr: Expr) -> list[Phrase]:
+    """The phrases in the order FTS5 numbers them (left to right), for bm25."""
+    if isinstance(expr, Phrase):
+        return [expr]
+    return [p for child in expr.children for p in phrases(child)]
+
+
+# ---------------------------------------------------------------- which entries match
+
+_NOTHING = "SELECT NULL::bigint AS doc_id WHERE false"
+
+
+def _run(conn: "psycopg.Connection", sql: str, params: Sequence[Any] = ()) -> "psycopg.Cursor[Any]":
+    """A query never prepared on the server: psycopg prepares a statement run five times,
+    and PostgreSQL's generic plan for it cannot see the tsquery, guesses that it matches
+    many rows and scans search_text whole (2 ms became 25 ms at 2,000 objects)."""
+    return conn.execute(sql, params, prepare=False)
+
+
+def _phrase_sql(tsquery: str, cols: frozenset[int] | None, params: list[Any]) -> str:
+    params.append(tsquery)
+    sql = "SELECT DISTINCT doc_id FROM search_text WHERE tokens @@ %s::tsquery"
+    if cols is not None:
+        params.append(sorted(cols))
+        sql += " AND col = ANY(%s::smallint[])"
+    return sql
+
+
+def docset_sql(expr: Expr, allowed: Iterable[int] | None, params: list[Any]) -> str:
+    """A query of the distinct doc_ids matching `expr` in the columns `allowed` (None: all;
+    TITLE_COLUMNS for search_titles). A phrase is one GIN lookup; phrases ORed under the same
+    columns share one tsquery (`a | b`, one index scan); AND is INTERSECT, as FTS5's AND holds
+    when each side matches somewhere in the entry, not necessarily in one column or chunk."""
+    allowed = None if allowed is None else tuple(allowed)
+    if isinstance(expr, Phrase):
+        cols = expr.within(allowed)
+        if not expr.tokens or (cols is not None and not cols):
+            return _NOTHING     # FTS5: a phrase of no token matches nothing
+        return _phrase_sql(expr.tsquery(), cols, params)
+    if expr.op == "and":
+        return " INTERSECT ".join(f"({docset_sql(c, allowed, params)})" for c in expr.children)
+    grouped: dict[frozenset[int] | None, list[str]] = {}
+    others: list[Expr] = []
+    for child in expr.children:
+        if isinstance(child, Phrase):
+            cols = child.within(allowed)
+            if child.tokens and (cols is None or cols):
+                grouped.setdefault(cols, []).append(f"({child.tsquery()})")
+        else:
+            others.append(child)
+    parts = [_phrase_sql(" | ".join(queries), cols, params) for cols, queries in grouped.items()]
+    parts += [docset_sql(c, allowed, params) for c in others]
+    return " UNION ".join(f"({p})" for p in parts) if parts else _NOTHING
+
+
+def _filters(record_types: Iterable[str] | None, category: str | None, section_id: int | None,
+             date_from: str | None, date_to: str | None) -> tuple[str, list[Any]]:
+    """search._filters on search_docs d (dates are ISO texts, compared byte by byte as SQLite does)."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    if record_types:
+        clauses.append("d.record_type = ANY(%s)")
+        params.append(list(record_types))
+    if category:
+        clauses.append("d.category = %s")
+        params.append(category)
+    if section_id is not None:
+        clauses.append("strpos(d.sections, %s) > 0")
+        params.append(f",{section_id},")
+    if date_from:
+        clauses.append('d.date_end COLLATE "C" >= %s')
+        params.append(date_from)
+    if date_to:
+        clauses.append('d.date_start COLLATE "C" <= %s')
+        params.append(date_to)
+    return "".join(" AND " + c for c in clauses), params
+
+
+@dataclass
+class _Query:
+    """One search's expression and filters, and the SQL of the entries they match."""
+    conn: "psycopg.Connection"
+    expr: Expr
+    where: str
+    where_params: list[Any]
+
+    def matches(self, allowed: Iterable[int] | None = None) -> tuple[str, list[Any]]:
+        params: list[Any] = []
+        inner = docset_sql(self.expr, allowed, params)
+        if not self.where:
+            return f"SELECT m.doc_id FROM ({inner}) m", params
+        return (f"SELECT m.doc_id FROM ({inner}) m JOIN search_docs d ON d.id = m.doc_id "
+                f"WHERE true{self.where}", params + self.where_params)
+
+    def count(self, cap: int, allowed: Iterable[int] | None = None) -> int:
+        sql, params = self.matches(allowed)
+        row = _run(self.conn, f"SELECT count(*) FROM ({sql} LIMIT %s) c", [*params, cap]).fetchone()
+        return int(row[0]) if row else 0
+
+    def newest(self, limit: int, allowed: Iterable[int] | None = None, skip: Iterable[int] = ()) -> list[int]:
+        """Up to `limit` matching doc ids, newest (highest id) first, leaving out `skip`."""
+        sql, params = self.matches(allowed)
+        skipped = list(skip)
+        return [int(r[0]) for r in _run(self.conn,
+            f"SELECT doc_id FROM ({sql}) n WHERE NOT (doc_id = ANY(%s)) ORDER BY doc_id DESC LIMIT %s",
+            [*params, skipped, limit]).fetchall()]
+
+    def all(self, allowed: Iterable[int] | None = None) -> list[int]:
+        sql, params = self.matches(allowed)
+        return [int(r[0]) for r in _run(self.conn, sql, params).fetchall()]
+
+
+# ---------------------------------------------------------------- ranking: FTS5's bm25
+
+@dataclass
+class _Totals:
+    """What bm25 reads of the whole index: FTS5 keeps these in its averages record, and
+    counting them here takes a scan of search_text, so they are kept per snapshot."""
+    docs: int
+    tokens: int              # every column
+    title_tokens: int        # the title columns (search_titles' own total)
+    hits: dict[tuple[str, frozenset[int] | None], int] = field(default_factory=dict)
+
+
+_totals_cache: dict[tuple[Any, ...], _Totals] = {}
+_totals_lock = threading.Lock()
+
+
+def _totals(conn: "psycopg.Connection") -> _Totals:
+    """The index's totals as of this transaction's snapshot. Kept by (server, database,
+    snapshot): a committed write anywhere on the server makes a new snapshot, so totals are
+    never read stale; a snapshot that only reads reuses them (a search costs no scan)."""
+    row = _run(conn, "SELECT pg_current_snapshot()::text, oid FROM pg_database "
+                       "WHERE datname = current_database()").fetchone()
+    assert row is not None
+    key = (conn.info.host, conn.info.port, int(row[1]), str(row[0]))
+    with _totals_lock:
+        found = _totals_cache.get(key)
+    if found is not None:
+        return found
+    docs = _run(conn, "SELECT count(*) FROM search_docs").fetchone()
+    sums = _run(conn, "SELECT coalesce(sum(size), 0), coalesce(sum(size) FILTER (WHERE col = ANY(%s)), 0) "
+                        "FROM search_text", [list(TITLE_COLUMNS)]).fetchone()
+    assert docs is not None and sums is not None
+    found = _Totals(int(docs[0]), int(sums[0]), int(sums[1]))
+    with _totals_lock:
+        if len(_totals_cache) >= 16:
+            _totals_cache.clear()
+        _totals_cache[key] = found
+    return found
+
+
+def _idf(conn: "psycopg.Connection", totals: _Totals, phrase: Phrase, allowed: tuple[int, ...] | None) -> float:
+    """FTS5's IDF of a phrase: log((N − n + 0.5) / (n + 0.5)), n the entries it matches in the
+    whole index (filters aside, as xQueryPhrase counts), at least 1e-6."""
+    cols = phrase.within(allowed)
+    key = (phrase.tsquery() if phrase.tokens else "", cols)
+    hits = totals.hits.get(key)
+    if hits is None:
+        params: list[Any] = []
+        sql = docset_sql(phrase, allowed, params)
+        row = _run(conn, f"SELECT count(*) FROM ({sql}) h", params).fetchone()
+        hits = totals.hits[key] = int(row[0]) if row else 0
+    idf = math.log((totals.docs - hits + 0.5) / (hits + 0.5))
+    return idf if idf > 0.0 else 1e-6
+
+
+ChunkTokens = dict[str, frozenset[int]]       # lexeme → its positions in one chunk
+
+
+@dataclass
+class _Entry:
+    """What ranking needs of one index entry: its columns' lengths and, per column and chunk,
+    the positions of the query's lexemes."""
+    sizes: dict[int, int] = field(default_factory=dict)
+    chunks: dict[int, dict[int, ChunkTokens]] = field(default_factory=dict)   # col → chunk → …
+
+    def instances(self, phrase: Phrase, col: int) -> int:
+        """How often the phrase occurs in the column: its start positions, counted once
+        where two chunks overlap (FTS5's xInst count for the phrase and column)."""
+        starts: set[int] = set()
+        last = len(phrase.tokens) - 1
+        for chunk, found in self.chunks.get(col, {}).items():
+            places: list[frozenset[int] | set[int]] = []
+            for i, token in enumerate(phrase.tokens):
+                if phrase.prefix and i == last:
+                    places.append({p for lexeme, ps in found.items() if lexeme.startswith(token) for p in ps})
+                else:
+                    places.append(found.get(token, frozenset()))
+            starts.update(chunk * _STEP + p for p in places[0]
+                          if all(p + i in places[i] for i in range(1, len(places))))
+        return len(starts)
+
+
+def _entries(conn: "psycopg.Connection", expr: Expr, doc_ids: Sequence[int]) -> dict[int, _Entry]:
+    """The _Entry of each of `doc_ids`: only the rows holding a lexeme of the query are
+    unnested, and only the query's lexemes leave the server."""
+    every = [p for p in phrases(expr) if p.tokens]
+    exact = sorted({t for p in every for t in (p.tokens[:-1] if p.prefix else p.tokens)})
+    prefixes = sorted({p.tokens[-1] for p in every if p.prefix})
+    out = {doc: _Entry() for doc in doc_ids}
+    for doc, col, size in _run(conn, "SELECT doc_id, col, sum(size) FROM search_text WHERE doc_id = ANY(%s) "
+                                       "GROUP BY doc_id, col", [list(doc_ids)]).fetchall():
+        out[int(doc)].sizes[int(col)] = int(size)
+    if not every:
+        return out
+    any_lexeme = " | ".join(Phrase((t,), False).tsquery() for t in exact)
+    any_lexeme = " | ".join(filter(None, [any_lexeme, *(Phrase((t,), True).tsquery() for t in prefixes)]))
+    rows = _run(conn,
+        "SELECT t.doc_id, t.col, t.chunk, u.lexeme, u.positions FROM search_text t, unnest(t.tokens) u "
+        "WHERE t.doc_id = ANY(%s) AND t.tokens @@ %s::tsquery AND (u.lexeme = ANY(%s) "
+        "OR EXISTS (SELECT 1 FROM unnest(%s::text[]) p WHERE starts_with(u.lexeme, p)))",
+        [list(doc_ids), any_lexeme, exact, prefixes]).fetchall()
+    for doc, col, chunk, lexeme, positions in rows:
+        out[int(doc)].chunks.setdefault(int(col), {}).setdefault(int(chunk), {})[lexeme] = frozenset(positions)
+    return out
+
+
+def _phrase_counts(entry: _Entry, plist: list[Phrase], allowed: tuple[int, ...] | None) -> list[dict[int, int]]:
+    return [{col: n for col in sorted(cols if cols is not None else range(len(COLUMNS)))
+             if (n := entry.instances(p, col))}
+            for p in plist for cols in [p.within(allowed)]]
+
+
+def _counted(expr: Expr, counts: list[dict[int, int]], at: int, active: bool, out: list[bool]) -> tuple[bool, int]:
+    """Whether `expr` matches, given each phrase's counts; marks in `out` the phrases whose
+    instances bm25 counts. FTS5 counts a phrase's instances in an entry when its node of the
+    expression is on that entry: always under OR, and under AND only when the AND matches
+    (its nodes have moved on otherwise)."""
+    if isinstance(expr, Phrase):
+        out[at] = active
+        return bool(counts[at]), at + 1
+    if expr.op == "and":
+        matched_all, end = True, at
+        for child in expr.children:
+            matched, end = _counted(child, counts, end, False, [False] * len(out))
+            matched_all = matched_all and matched
+        end = at
+        for child in expr.children:
+            _, end = _counted(child, counts, end, active and matched_all, out)
+        return matched_all, end
+    matched_any, end = False, at
+    for child in expr.children:
+        matched, end = _counted(child, counts, end, active, out)
+        matched_any = matched_any or matched
+    return matched_any, end
+
+
+def _bm25(conn: "psycopg.Connection", expr: Expr, entries: dict[int, _Entry],
+          allowed: tuple[int, ...] | None) -> dict[int, float]:
+    """FTS5's bm25 (fts5_aux.c, fts5Bm25Function) of each entry, operation for operation,
+    so that the scores are SQLite's to the last bit: the weighted instance counts summed
+    column by column, the entry's length over the table's average, k1 = 1.2, b = 0.75."""
+    totals = _totals(conn)
+    weights = _TITLE_WEIGHTS if allowed == TITLE_COLUMNS else _ALL_WEIGHTS
+    total = totals.title_tokens if allowed == TITLE_COLUMNS else totals.tokens
+    avgdl = float(total) / float(totals.docs) if totals.docs else 1.0
+    plist = phrases(expr)
+    idfs = [_idf(conn, totals, p, allowed) for p in plist]
+    scores: dict[int, float] = {}
+    for doc, entry in entries.items():
+        counts = _phrase_counts(entry, plist, allowed)
+        active = [False] * len(plist)
+        _counted(expr, counts, 0, True, active)
+        length = float(sum(n for col, n in entry.sizes.items() if allowed is None or col in allowed))
+        score = 0.0
+        for i, idf in enumerate(idfs):
+            freq = 0.0
+            if active[i]:
+                for col, n in counts[i].items():
+                    for _ in range(n):
+                        freq += weights[col]
+            score += idf * ((freq * (_K1 + 1.0)) / (freq + _K1 * (1 - _B + _B * length / avgdl)))
+        scores[doc] = -1.0 * score
+    return scores
+
+
+# ---------------------------------------------------------------- search
+
+def _ranked_order(conn: "psycopg.Connection", query: _Query, doc_ids: list[int],
+                  allowed: tuple[int, ...] | None, media_last: bool) -> list[tuple[int, float]]:
+    """(doc id, bm25) of `doc_ids`, best first; equal scores by id, as SQLite's sort keeps
+    FTS5's ascending scan order; with `media_last`, image captions after the rest
+    (search._title_matches)."""
+    if not doc_ids:
+        return []
+    scores = _bm25(conn, query.expr, _entries(conn, query.expr, doc_ids), allowed)
+    media: set[int] = set()
+    if media_last:
+        media = {int(r[0]) for r in _run(conn, "SELECT id FROM search_docs WHERE id = ANY(%s) AND record_type = %s",
+                                                 [doc_ids, fts._CAPTIONED]).fetchall()}
+    order = sorted(doc_ids, key=lambda d: (d in media, scores[d], d))
+    return [(d, scores[d]) for d in order]
+
+
+def _title_matches(conn: "psycopg.Connection", query: _Query, limit: int) -> list[tuple[int, float]]:
+    """search._title_matches: every title match (fewer than TITLE_RANK_CAP here), names and
+    titles first, then captions, each by bm25 over the titles."""
+    return _ranked_order(conn, query, query.all(TITLE_COLUMNS), TITLE_COLUMNS, True)[:limit]
+
+
+def _ranked(conn: "psycopg.Connection", query: _Query, matched: int, limit: int,
+            offset: int) -> list[tuple[int, float]]:
+    """search._ranked: title matches, then the rest by bm25 over everything."""
+    wanted = limit + offset
+    rows = _title_matches(conn, query, wanted)
+    if len(rows) < wanted and len(rows) < matched:
+        in_titles = {row[0] for row in rows}
+        rest = _ranked_order(conn, query, query.all(), None, False)[:wanted + len(rows)]
+        rows += [row for row in rest if row[0] not in in_titles]
+    return rows[offset:wanted]
+
+
+def _broad(conn: "psycopg.Connection", query: _Query, limit: int, offset: int) -> list[tuple[int, float]]:
+    """search._broad: title matches first (ranked when fewer than TITLE_RANK_CAP, else newest
+    first), then the rest, newest first."""
+    wanted = limit + offset
+    in_titles = query.count(fts.TITLE_RANK_CAP, TITLE_COLUMNS)
+    rows: list[tuple[int, float]]
+    if in_titles >= fts.TITLE_RANK_CAP:
+        rows = [(d, 0.0) for d in query.newest(wanted, TITLE_COLUMNS)]
+    else:
+        rows = _title_matches(conn, query, wanted) if in_titles else []
+    if len(rows) < wanted:
+        rows += [(d, 0.0) for d in query.newest(wanted - len(rows), skip=[r[0] for r in rows])]
+    return rows[offset:offset + limit]
+
+
+@contextmanager
+def _reading(conn: "psycopg.Connection") -> Iterator[None]:
+    """One snapshot for the whole search (counts, ranks and records agree) when the caller
+    has no transaction open; inside the caller's transaction otherwise."""
+    from psycopg.pq import TransactionStatus
+
+    if conn.info.transaction_status != TransactionStatus.IDLE:
+        yield
+        return
+    with conn.transaction():
+        conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        yield
+
+
+def search(conn: "psycopg.Connection", query: str, *, record_types: Iterable[str] | None = None,
+                  category: str | None = None, section_id: int | None = None,
+                  date_from: str | None = None, date_to: str | None = None,
+                  limit: int = 20, offset: int = 0) -> fts.SearchResult:
+    """exhibit.search.search on a server archive: the same hits, in the same order, with the
+    same totals, snippets and scores. See the module's docstring for how."""
+    result = fts.SearchResult(query=query, total=0)
+    where, params = _filters(record_types, category, section_id, date_from, date_to)
+    with _reading(conn):
+        def count(match: str, cap: int) -> int:
+            return _Query(conn, parse_match(match), where, params).count(cap)
+
+        match, matched, highlights = fts.match_for(query, count, enough=limit + offset, cap=fts.COUNT_CAP)
+        if match is None:
+            return result
+        found = _Query(conn, parse_match(match), where, params)
+        if matched >= fts.RANK_CAP:
+            rows = _broad(conn, found, limit, offset)
+        elif matched:
+            rows = _ranked(conn, found, matched, limit, offset)
+        else:
+            rows = []
+        result.total = matched
+        result.total_is_lower_bound = matched >= fts.COUNT_CAP
+        docs = {int(r[0]): (str(r[1]), int(r[2])) for r in _run(conn,
+            "SELECT id, record_type, record_id FROM search_docs WHERE id = ANY(%s)", [[r[0] for r in rows]])}
+        loaded = _load_many(conn, list(docs.values()))
+    for doc_id, score in rows:
+        if doc_id not in docs:
+            continue
+        record = loaded.get(docs[doc_id])
+        if record is None:
+            continue
+        snippet, spans = fts.make_snippet(record, highlights)
+        zh, en = record.title_pair()
+        ident = getattr(record, record.IDENT, "") if record.IDENT else ""
+        result.hits.append(fts.Hit(record.TYPE, record.saved_id, zh, en, ident or "", snippet, spans, score))
+    return result
+
+
+def _load_many(conn: "psycopg.Connection", keys: list[tuple[str, int]]) -> dict[tuple[str, int], Record]:
+    """The records of a result page, one query per record type (search._load_many's twin)."""
+    from psycopg.rows import dict_row
+
+    by_type: dict[str, list[int]] = {}
+    for record_type, record_id in keys:
+        by_type.setdefault(record_type, []).append(record_id)
+    out: dict[tuple[str, int], Record] = {}
+    for record_type, ids in by_type.items():
+        cls = RECORD_TYPES[record_type]
+        with conn.cursor(row_factory=dict_row) as cur:
+            for row in cur.execute(f"SELECT * FROM {cls.TABLE} WHERE id = ANY(%s)", [ids]).fetchall():
+                row.pop("version", None)
+                record = cls.from_row(row)
+                out[(record_type, record.saved_id)] = record
+    return out

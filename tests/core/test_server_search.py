@@ -104,3 +104,143 @@ def test_a_columns_length_is_the_sum_of_its_chunks(length: int):
     rows = server_search.text_rows(7, (text, "", "", "", "", ""))
     assert sum(row[3] for row in rows) == length
     assert {row[0] for row in rows} == {7} and {row[1] for row in rows} == {0}
+
+
+# ---------------------------------------------------------------- whole searches: the same hits
+
+# Every kind of query bench/search.py times, written as a curator or visitor would type them.
+KINDS = {
+    "zh_1char": ["衡", "军", "阳", "战", "炮", "城"],
+    "zh_2char": ["衡阳", "军长", "保卫", "方先", "日军", "阵地", "张家"],
+    "zh_5char": ["衡阳保卫战", "第十军军长", "衡阳，保卫", "守军伤亡", "张家山阵地"],
+    "pinyin": ["hengyang", "heng yang", "fang xianjue", "fangxianjue", "héngyáng", "Héng Yáng", "hybwz",
+               "hengy", "xue yue", "junzhang", "yue"],
+    "english": ["defence", "Tōjō", "tojo", "TOJO", "helmet", "Hengyang", "defen", "the", "siege of hengyang",
+                "O'Brien", "O’Brien", "Straße", "japanese army", "photograph"],
+    "accession": [],   # filled from the sample's own objects
+    "no_hit": ["zzzqqq", "龘龘", "xyzzy 衡阳", "qqqq*", '"', "()", "hy9999.9999"],
+    "operators": ["AND", "OR", "NOT", "a OR b", "NEAR(x)", "pinyin:heng", "title : 衡阳"],
+}
+
+
+def _accessions(archive: Archive) -> list[str]:
+    found = [r[0] for r in archive.db.execute(
+        "SELECT accession FROM objects WHERE accession != '' ORDER BY id LIMIT 6")]
+    assert found
+    # As typed: whole, lower case, without separators, and a beginning.
+    return found + [found[0].lower(), "".join(c for c in found[1] if c.isalnum()), found[2][:4]]
+
+
+def _hits(result: search.SearchResult) -> list[tuple[str, int, float, str]]:
+    return [(h.record_type, h.record_id, h.score, h.snippet) for h in result.hits]
+
+
+@pytest.fixture
+def uploaded(archive: Archive, pg_url: str):
+    server_schema.init(pg_url)
+    upload(archive.root, pg_url)
+    with connect(pg_url) as conn:
+        yield archive, conn
+
+
+def test_every_kind_of_query_finds_the_same_hits_in_the_same_order_on_both(uploaded):
+    archive, conn = uploaded
+    KINDS["accession"] = _accessions(archive)
+    seen_ranked = 0
+    for kind, queries in KINDS.items():
+        finding = 0
+        for query in queries:
+            local = search.search(archive.db, query, limit=20)
+            remote = server_search.search(conn, query, limit=20)
+            assert (remote.total, remote.total_is_lower_bound) == (local.total, local.total_is_lower_bound), \
+                (kind, query)
+            assert _hits(remote) == _hits(local), (kind, query)
+            finding += bool(local.hits)
+            seen_ranked += 0 < local.total < search.RANK_CAP
+        # A list of queries that finds nothing would prove nothing (and no_hit must find nothing).
+        assert finding == 0 if kind == "no_hit" else finding >= len(queries) // 2, kind
+    assert seen_ranked > 10   # ranked by bm25 (the sample is too small for broad queries: see below)
+
+
+def test_pages_and_filters_give_the_same_hits(uploaded):
+    archive, conn = uploaded
+    category = archive.db.execute("SELECT category FROM objects WHERE category != '' LIMIT 1").fetchone()[0]
+    section = archive.db.execute("SELECT id FROM sections ORDER BY id LIMIT 1").fetchone()[0]
+    cases = [dict(limit=5, offset=0), dict(limit=5, offset=5), dict(limit=7, offset=13),
+             dict(record_types=["object"]), dict(record_types=["person", "place"]),
+             dict(category=category), dict(section_id=section),
+             dict(date_from="1944-06-23", date_to="1944-08-08"), dict(date_to="1944-07-01")]
+    for query in ["衡阳", "军", "hengyang", "the", "defence", "fang xianjue"]:
+        for options in cases:
+            local = search.search(archive.db, query, **options)
+            remote = server_search.search(conn, query, **options)
+            assert remote.total == local.total and _hits(remote) == _hits(local), (query, options)
+
+
+def test_the_bench_queries_over_the_sample_give_the_same_hits(uploaded):
+    """bench/search.py's own generator, over the sample's objects (many queries of each kind)."""
+    import random
+
+    from bench.search import queries
+    from exhibit import services
+    from exhibit.records import ArchiveObject
+
+    archive, conn = uploaded
+    samples = [o for o in services.list_records(archive, ArchiveObject) if o.description_zh and o.name_zh]
+    for kind, items in queries(samples, random.Random(7), 40).items():
+        for query in filter(None, items):
+            local = search.search(archive.db, query, limit=20)
+            remote = server_search.search(conn, query, limit=20)
+            assert remote.total == local.total and _hits(remote) == _hits(local), (kind, query)
+
+
+def test_a_save_on_the_server_is_found_at_once(uploaded):
+    from exhibit.records import ArchiveObject
+    from exhibit.server import records
+
+    archive, conn = uploaded
+    assert not server_search.search(conn, "xylophone").hits
+    object_id = archive.db.execute("SELECT id FROM objects ORDER BY id LIMIT 1").fetchone()[0]
+    stored = records.get(conn, ArchiveObject, object_id)
+    from dataclasses import replace
+    records.update(conn, replace(stored.record, name_en="Xylophone of the 10th Army"), stored, who="test")
+    found = server_search.search(conn, "xylophone")
+    assert [(h.record_type, h.record_id) for h in found.hits] == [("object", object_id)]
+    assert found.hits[0].snippet and "Xylophone" in found.hits[0].title_en
+
+
+def test_an_expression_outside_build_matchs_syntax_is_refused():
+    with pytest.raises(server_search.MatchSyntaxError):
+        server_search.parse_match('"a" NEAR "b"')
+    tree = server_search.parse_match('("a" AND "b c") OR pinyin : "hengyang"*')
+    assert tree == server_search.Node("or", (
+        server_search.Node("and", (server_search.Phrase(("a",), False), server_search.Phrase(("b", "c"), False))),
+        server_search.Phrase(("hengyang",), True, frozenset({4}))))
+
+
+def test_broad_queries_over_a_filled_catalogue_give_the_same_hits(blank_archive: Archive, pg_url: str):
+    """Thousands of matches: title matches first (ranked, or newest first beyond TITLE_RANK_CAP),
+    then the rest newest first, and totals capped at COUNT_CAP, as on SQLite."""
+    import random
+
+    from bench.interchange import fill
+    from bench.search import queries
+    from exhibit import services
+    from exhibit.records import ArchiveObject
+
+    fill(blank_archive, 2500, seed=3)
+    server_schema.init(pg_url)
+    upload(blank_archive.root, pg_url)
+    samples = services.list_records(blank_archive, ArchiveObject, where="id % 50 = 0")
+    kinds = queries(samples, random.Random(11), 12)
+    broad = 0
+    with connect(pg_url) as conn:
+        for kind, items in kinds.items():
+            for query in filter(None, items):
+                for options in (dict(limit=20), dict(limit=10, offset=30)):
+                    local = search.search(blank_archive.db, query, **options)
+                    remote = server_search.search(conn, query, **options)
+                    assert (remote.total, remote.total_is_lower_bound) == (local.total, local.total_is_lower_bound)
+                    assert _hits(remote) == _hits(local), (kind, query, options)
+                    broad += local.total >= search.RANK_CAP
+    assert broad >= 10
