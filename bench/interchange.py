@@ -250,7 +250,10 @@ def child(argv: list[str]) -> int:
                       "committed_after_s": round(time.perf_counter() - start, 1),
                       "main_process_cpu_s": round(time.process_time(), 1),
                       "worker_cpu_s": round(result.worker_cpu, 1),
-                      "main_waited_for_worker_s": round(result.waited_for_worker, 1)}
+                      "main_waited_for_worker_s": round(result.waited_for_worker, 1),
+                      "batches": result.pipeline.batches if result.pipeline else None,
+                      "batches_history_by_worker": result.pipeline.history_by_worker if result.pipeline else None,
+                      "batches_indexed_by_main": result.pipeline.indexed_by_writer if result.pipeline else None}
             del table, result
             # The WAL is copied into the database file after the commit, in the background
             # (Archive.deferred_checkpoint); the figure below ("seconds") waits for it too.

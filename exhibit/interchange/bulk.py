@@ -21,7 +21,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 from exhibit import search, services
 from exhibit.archive import Archive
 from exhibit.errors import ExhibitError
-from exhibit.records import Record, field_names
+from exhibit.records import Record, field_names, record_class
 
 BATCH = 5000
 ProgressFn = Callable[[int, int, str], None]
@@ -88,24 +88,32 @@ class Numbering:
     def start(cls, db: sqlite3.Connection, record_class: type[Record]) -> "Numbering":
         return cls(record_class.TYPE, _next_id(db, record_class.TABLE), search.next_doc_id(db))
 
-    def prepare(self, batch: Sequence[Record], stamp: str, user: str, encoded: bool = False) -> "Prepared":
+    def prepare(self, batch: Sequence[Record], stamp: str, user: str, encoded: bool = False,
+                with_history: bool = False, with_index: bool = True) -> "Prepared":
         """Number `batch` (in place: id, created, modified) and make the rows that `write` inserts.
 
         `encoded`: history and index texts as UTF-8 bytes (rows sent from a worker process;
-        `write` stores them as the same TEXT).
+        `write` stores them as the same TEXT). `with_history`: make the history rows here
+        even where SQLite could make them at the end (`write_history`): a worker that is
+        ahead of the process writing takes that work off it (pipeline.py). `with_index=False`:
+        leave the search index rows to `write` (their document ids are kept for them), for
+        a writer that would otherwise wait for this batch.
         """
         first = self.next_id
         for number, r in enumerate(batch):
             r.id, r.created, r.modified = first + number, stamp, stamp
         self.next_id += len(batch)
         cls = type(batch[0])
-        history = _history_sql(cls) is None  # else write_history makes them, after the last batch
+        history = with_history or _history_sql(cls) is None  # else write_history makes them at the end
         rows, values, history_rows = _prepare(batch, stamp, user, self.record_type, encoded, history)
-        index = None
+        index, index_from = None, None
         if self.record_type in search.INDEXED_TYPES and self.record_type != "section":
-            index = search.index_rows(self.record_type, rows, self.next_doc_id, encoded)
+            if with_index:
+                index = search.index_rows(self.record_type, rows, self.next_doc_id, encoded)
+            else:
+                index_from = self.next_doc_id
             self.next_doc_id += len(batch)
-        return Prepared(self.record_type, _insert_sql(cls), values, history_rows, index, encoded)
+        return Prepared(self.record_type, _insert_sql(cls), values, history_rows, index, encoded, index_from)
 
 
 @dataclass
@@ -117,9 +125,16 @@ class Prepared:
     history: list[tuple]  # empty where write_history makes them
     index: search.IndexRows | None
     encoded: bool = False
+    index_from: int | None = None  # the index rows are left to `write`: their first document id
 
     def __len__(self) -> int:
         return len(self.values)
+
+    def rows(self) -> list[dict[str, Any]]:
+        """The records' as_row() dicts again, from the table rows (an optional identifier
+        stored as NULL comes back as None where as_row() had "": both index alike)."""
+        names = ["id", *_columns(record_class(self.record_type))]
+        return [dict(zip(names, line)) for line in self.values]
 
 
 _HISTORY = ("INSERT INTO history (at, who, action, record_type, record_id, before, after) "
@@ -133,13 +148,20 @@ def write(db: sqlite3.Connection, batch: Prepared) -> None:
     db.executemany(_HISTORY_ENCODED if batch.encoded else _HISTORY, batch.history)
     if batch.index is not None:
         search.write_index_rows(db, batch.index, batch.encoded)
+    elif batch.index_from is not None:
+        search.write_index_rows(db, search.index_rows(batch.record_type, batch.rows(), batch.index_from))
+
+
+def history_by_sql(record_class: type[Record]) -> bool:
+    """Whether batches of this type may leave their history entries to `write_history`."""
+    return _history_sql(record_class) is not None
 
 
 def write_history(db: sqlite3.Connection, record_class: type[Record], first_id: int, stamp: str,
-                  user: str) -> None:
-    """The 'create' history entries of every record written from id `first_id` on, for the
-    types whose batches leave them to SQLite (`_history_sql`); call once, after the last
-    batch.
+                  user: str, last_id: int | None = None) -> None:
+    """The 'create' history entries of every record written from id `first_id` on (to
+    `last_id`), for the types whose batches leave them to SQLite (`_history_sql`); call
+    after the last batch.
 
     Once, not per batch: a statement that inserts many rows opens a statement savepoint,
     and FTS5 (3.40) writes its pending terms out at every savepoint: per batch that was 2.5 s
@@ -147,7 +169,7 @@ def write_history(db: sqlite3.Connection, record_class: type[Record], first_id: 
     """
     sql = _history_sql(record_class)
     if sql is not None:
-        db.execute(sql, [stamp, user, record_class.TYPE, first_id, _MAX_ID])
+        db.execute(sql, [stamp, user, record_class.TYPE, first_id, _MAX_ID if last_id is None else last_id])
 
 
 _MAX_ID = 2 ** 63 - 1

@@ -318,6 +318,7 @@ class ImportResult:
     terms_added: int = 0     # new vocabulary terms the mapping asked for (mapping.new_terms)
     waited_for_worker: float = 0.0  # seconds this process waited for the worker's batches
     worker_cpu: float = 0.0         # the worker's CPU seconds
+    pipeline: Any = None            # pipeline.Figures of a parallel import: how the work was shared
 
     def summary(self) -> str:
         text = (f"{self.plan.source}: {self.created} created, {self.updated} updated, "
@@ -795,7 +796,7 @@ def apply_import(archive: Archive, table: Table, mapping: Mapping, *, media_root
                                                    progress=progress, cancelled=cancelled,
                                                    skip_rejected=rejects_to is not None)
             result = ImportResult(plan, parallel=True, waited_for_worker=figures.waited_s,
-                                  worker_cpu=figures.worker_cpu_s)
+                                  worker_cpu=figures.worker_cpu_s, pipeline=figures)
             result.created = plan.counts()["create"]
         else:
             plan = plan_import(archive, table, mapping, media_root=media_root, progress=progress,
