@@ -2,8 +2,13 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 GUI_COMMANDS = {None, "gui", "curator"}
+# The curator window's catalogue: its "Problems" context is also how the core says a problem in
+# Chinese in a file it writes (a rejects file under a Chinese header); the core may not know the
+# UI's files, so the program tells it (exhibit/catalogues.py).
+PROBLEM_CATALOGUES = {"zh": Path(__file__).resolve().parent / "ui" / "translations" / "exhibit_zh_CN.ts"}
 
 
 def _command(argv: list[str]) -> str | None:
@@ -36,6 +41,10 @@ def main(argv: list[str]) -> int:
 
 
 def _run(argv: list[str]) -> int:
+    from exhibit import catalogues
+
+    for lang, catalogue in PROBLEM_CATALOGUES.items():
+        catalogues.use(lang, catalogue)
     command = _command(argv)
     if command == "screenshots":
         from ui.screenshots import main as screenshots

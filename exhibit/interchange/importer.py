@@ -873,10 +873,10 @@ def _write_rejects(table: Table, plan: ImportPlan, path: Path, result: ImportRes
     transaction: if it cannot be written, nothing is imported."""
     from exhibit.interchange import rejects
 
-    rejected = {r.row: texts(r.reasons) for r in plan.rejected}
+    rejected: dict[int, list[Problem | str]] = {r.row: list(r.reasons) for r in plan.rejected}
     result.rejected = len(rejected)
-    if rejected:
-        rejects.write_rejects(table, rejected, path)
+    if rejected:  # said in the header's language by rejects.py
+        rejects.write_rejects(table, rejected, path, plan.record_type)
         result.rejects_file = Path(path)
 
 

@@ -6,7 +6,10 @@ rejected ones are written here, in the form the curator gave them, so the same
 spreadsheet program and the same mapping open and import the file again:
 
 - the same columns (the header as read) and, last, a reason column ("reason",
-  or "原因" when the header is Chinese) with the row's reasons joined by "; ";
+  or "原因" when the header is Chinese) with the row's reasons joined by "; ",
+  in the header's language: under 原因 in the sentences the import wizard shows
+  (exhibit.problem_text, with the Chinese of the curator window's catalogue),
+  under "reason" as the command line says them;
 - the same format: a CSV/TSV with the source's delimiter and encoding (UTF-8
   with its BOM if it had one, GB18030, UTF-16 …), an .xlsx for an .xlsx;
 - each cell as the import read it, made formula-safe as an export is (cells.py):
@@ -21,9 +24,11 @@ import csv
 import re
 from pathlib import Path
 
+from exhibit import problem_text
 from exhibit.errors import ExhibitError
 from exhibit.interchange import cells
 from exhibit.interchange.tables import Table
+from exhibit.problems import Problem
 
 REASON_EN = "reason"
 REASON_ZH = "原因"
@@ -55,9 +60,12 @@ def check_path(source: Path | str, rejects: Path | str) -> None:
                            f"name the rejects file …{want}")
 
 
-def write_rejects(table: Table, rejected: dict[int, list[str]], path: Path | str) -> int:
+def write_rejects(table: Table, rejected: dict[int, list[Problem | str]], path: Path | str,
+                  record_type: str | None = None) -> int:
     """Write the rows numbered in `rejected` (row number → its reasons) to `path`; returns how many.
 
+    A reason that is a Problem is said in the header's language, its fields named as
+    `record_type`'s; one already a sentence is written as it is.
     Written to a temporary file beside `path` and moved into place when complete.
     """
     path = Path(path)
@@ -66,13 +74,17 @@ def write_rejects(table: Table, rejected: dict[int, list[str]], path: Path | str
     if keep is not None:
         header = header[:keep]
     width = len(header)
-    reason = REASON_ZH if any(_HAN.search(h) for h in header) else REASON_EN
+    lang = "zh" if any(_HAN.search(h) for h in header) else "en"
+    reason = REASON_ZH if lang == "zh" else REASON_EN
+    separator = "；" if lang == "zh" else "; "
     out_rows = []
     for row in table.each_row():  # a streamed table: its file read once more
         if row.number in rejected:
             texts = [cells.neutralise(cells.restore(c)) for c in row.cells]
             # A row wider than the header keeps its extra cells after the reason, which stays in its column.
-            out_rows.append(texts[:width] + [""] * (width - len(texts)) + ["; ".join(rejected[row.number])]
+            why = separator.join(problem_text.sentence(p, lang, record_type) if isinstance(p, Problem) else p
+                                 for p in rejected[row.number])
+            out_rows.append(texts[:width] + [""] * (width - len(texts)) + [why]
                             + texts[width + (keep is not None):])  # the old reason is dropped
     tmp = path.with_name(path.name + ".part")
     try:

@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
-from exhibit import object_fields, services
+from exhibit import catalogues, object_fields, services
 from exhibit.archive import Archive
 from exhibit.cli import run
 from exhibit.dimensions import from_json
 from exhibit.records import ArchiveObject
+from main import PROBLEM_CATALOGUES
 from tests.fixtures.real_world import make
 
 
@@ -26,6 +29,16 @@ def test_the_committed_fixtures_are_what_the_generator_writes() -> None:
     assert make.MUSEUM_FILE.read_bytes() == make.museum_bytes()
     assert make.LEDGER_FILE.read_bytes() == make.ledger_bytes()
     assert len(make.museum_rows()) >= 2000 and make.LEDGER_ROWS >= 200
+
+
+@pytest.fixture(autouse=True)
+def problem_catalogues() -> Iterator[None]:
+    """The catalogues main.py gives the core: a Chinese header's reasons in Chinese, an English one's in English."""
+    for lang, path in PROBLEM_CATALOGUES.items():
+        catalogues.use(lang, path)
+    yield
+    for lang in PROBLEM_CATALOGUES:
+        catalogues.forget(lang)
 
 
 def import_file(archive: Archive, path: Path, rejects: Path, capsys: pytest.CaptureFixture[str]) -> dict:
@@ -125,13 +138,14 @@ def test_the_survey_ledger_in_gb18030_imports_rejecting_only_the_wrong_rows(blan
 
     rows = read_rejects(rejects, "gb18030")
     assert list(rows[0]) == [*make.LEDGER_HEADER, "原因"]
+    # Why, in Chinese, in the sentences the import wizard shows: each field by its Chinese name.
     assert [(r["总登记号"], r["原因"]) for r in rows] == [
-        ("HYK.0101", "accession number 'HYK.0101' appears again on row(s) 103 of the file"),
-        ("HYK.0101", "accession number 'HYK.0101' appears again on row(s) 102 of the file"),
-        ("HYK.0150", "date_text: cannot read the date '1944-02-30': day 30 does not exist in February 1944 "
-                     "(it has 29 days)"),
-        ("HYK.0200", "name_zh is 600 characters long; the limit is 500"),
-        ("", "an accession number is required")]
+        ("HYK.0101", "总登记号“HYK.0101”在文件第 103 行再次出现"),
+        ("HYK.0101", "总登记号“HYK.0101”在文件第 102 行再次出现"),
+        ("HYK.0150", "年代：无法识别日期“1944-02-30”：1944 年 2 月没有 30 日（该月只有 29 天）"),
+        ("HYK.0200", "名称（中文）长 600 个字符，上限为 500 个"),
+        ("", "缺少总登记号")]
+    assert not any(re.search(r"[A-Za-z]{3,}", r["原因"].replace(r["总登记号"], "")) for r in rows)
 
     first = obj(blank_archive, "HYK.0001")
     assert (first.name_zh, first.category, first.material, first.condition, first.acquisition) == (
@@ -145,3 +159,15 @@ def test_the_survey_ledger_in_gb18030_imports_rejecting_only_the_wrong_rows(blan
     assert (obj(blank_archive, "HYK.0012").date_start, obj(blank_archive, "HYK.0012").date_end) == (
         "1937-01-01", "1945-12-31")                                               # 抗战时期
     assert obj(blank_archive, "HYK.0010").date_start is None                    # 年代不详: no date, no error
+
+    # The rejects file, fixed in place (its Chinese reasons left in), imports as it is, still GB18030.
+    with open(rejects, encoding="gb18030", newline="") as f:
+        fixed = list(csv.reader(f))
+    fixed[2][0], fixed[3][3], fixed[4][1], fixed[5][0] = "HYK.0101b", "1944-02-29", "铜军号", "HYK.9999"
+    with open(rejects, "w", encoding="gb18030", newline="") as f:
+        csv.writer(f).writerows(fixed)
+    again = import_file(blank_archive, rejects, tmp_path / "rejects-again.csv", capsys)
+    assert (again["encoding"], again["created"], again["rejected"]) == ("gb18030", 5, 0)
+    assert services.count(blank_archive, "object") == make.LEDGER_ROWS
+    assert obj(blank_archive, "HYK.0150").date_start == "1944-02-29"
+    assert obj(blank_archive, "HYK.0101b").description_zh == fixed[2][11]   # not the reason beside it

@@ -1,4 +1,5 @@
-"""Problems as data: every code has its English sentence, a template in the UI's table and a Chinese translation."""
+"""Problems as data: every code has its English sentence, a template in exhibit/problem_text.py and a Chinese
+translation."""
 from __future__ import annotations
 
 import ast
@@ -22,17 +23,19 @@ ROOT = Path(__file__).resolve().parents[2]
 _PART = re.compile(r"%([A-Za-z][A-Za-z0-9_]*)")
 
 
-def ui_tables() -> dict[str, dict[str, str]]:
-    """TEMPLATES and LABEL_KINDS of ui/common/problems.py, read without importing Qt."""
+def template_tables() -> dict[str, dict[str, str]]:
+    """TEMPLATES and LABEL_KINDS of exhibit/problem_text.py as lupdate reads them: each a QT_TRANSLATE_NOOP mark."""
     tables: dict[str, dict[str, str]] = {}
-    for node in ast.parse((ROOT / "ui/common/problems.py").read_text(encoding="utf-8")).body:
+    for node in ast.parse((ROOT / "exhibit/problem_text.py").read_text(encoding="utf-8")).body:
         target = node.target if isinstance(node, ast.AnnAssign) else (
             node.targets[0] if isinstance(node, ast.Assign) else None)
         if isinstance(target, ast.Name) and target.id in ("TEMPLATES", "LABEL_KINDS"):
             value = node.value
             assert isinstance(value, ast.Dict)
-            tables[target.id] = {k.value: v.args[1].value  # QT_TRANSLATE_NOOP("Problems", "…")
-                                 for k, v in zip(value.keys, value.values)}
+            for v in value.values:  # a literal in QT_TRANSLATE_NOOP("Problems", "…"), or lupdate misses it
+                assert isinstance(v, ast.Call) and getattr(v.func, "id", "") == "QT_TRANSLATE_NOOP", v.lineno
+                assert [type(a) for a in v.args] == [ast.Constant] * 2 and v.args[0].value == "Problems", v.lineno
+            tables[target.id] = {k.value: v.args[1].value for k, v in zip(value.keys, value.values)}
     return tables
 
 
@@ -64,9 +67,9 @@ def test_an_unknown_code_is_refused_when_made() -> None:
 
 
 def test_every_code_has_a_ui_template_and_a_chinese_translation() -> None:
-    tables = ui_tables()
+    tables = template_tables()
     templates = tables["TEMPLATES"]
-    assert set(templates) == set(CODES), "ui/common/problems.py TEMPLATES must list every code"
+    assert set(templates) == set(CODES), "exhibit/problem_text.py TEMPLATES must list every code"
     chinese = chinese_catalogue()
     missing = [code for code, source in templates.items() if not chinese.get(source)]
     missing += [kind for kind, source in tables["LABEL_KINDS"].items() if not chinese.get(source)]

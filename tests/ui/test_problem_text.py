@@ -101,3 +101,50 @@ def test_an_export_that_cannot_be_written_says_why_in_chinese(chinese, blank_arc
     with pytest.raises(ExhibitError) as caught:
         export.write_table(blank_archive, "object", tmp_path / "gone.csv", [999_999])
     assert error_text(caught.value).endswith("#999999：该记录已不存在")
+
+
+# ---------------------------------------------------------------- one set of sentences for the windows and the files
+
+@pytest.fixture
+def catalogue_for_files():
+    """The catalogue main.py gives the core, for the files it writes (a rejects file under a Chinese header)."""
+    from exhibit import catalogues
+    from exhibit import problem_text as sentences
+    from main import PROBLEM_CATALOGUES
+
+    assert PROBLEM_CATALOGUES["zh"] == i18n.catalogue_file("exhibit")   # the one the window's Qt loads
+    catalogues.use("zh", PROBLEM_CATALOGUES["zh"])
+    yield sentences
+    catalogues.forget("zh")
+
+
+def test_a_file_says_every_problem_as_the_window_does(catalogue_for_files, qtbot) -> None:
+    from tests.problem_samples import SAMPLES
+
+    for lang in ("zh", "en"):
+        i18n.set_language(lang, remember=False)
+        for problem in SAMPLES.values():
+            for record_type in (None, "object", "person"):
+                window = problem_text(problem, record_type)
+                if lang == "zh":   # a Chinese file: the window's sentence, word for word
+                    assert catalogue_for_files.sentence(problem, "zh", record_type) == window, problem.code
+                else:              # the window's English: the same renderer without a translation
+                    assert catalogue_for_files.render(problem, "en", lambda t: t, record_type) == window
+    i18n.set_language("en", remember=False)
+
+
+def test_lupdate_collects_the_templates_from_the_core(tmp_path: Path) -> None:
+    """The templates live in exhibit/problem_text.py; the curator catalogue's lupdate still finds every one."""
+    import subprocess
+    import xml.etree.ElementTree as ET
+
+    from exhibit import problem_text as sentences
+
+    source = str(Path(sentences.__file__).resolve())
+    assert source in i18n.catalogue_sources("exhibit")
+    ts = tmp_path / "fresh.ts"
+    lupdate = Path(i18n._lrelease()[0]).with_name("lupdate")
+    subprocess.run([str(lupdate), "-silent", source, "-ts", str(ts)], check=True, capture_output=True, timeout=120)
+    found = {m.findtext("source") for c in ET.parse(ts).getroot().iter("context")
+             if c.findtext("name") == "Problems" for m in c.iter("message")}
+    assert found == set(sentences.TEMPLATES.values()) | set(sentences.LABEL_KINDS.values())

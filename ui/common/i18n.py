@@ -30,13 +30,16 @@ CATALOGUES: dict[str, Path] = {
     "interchange": UI / "interchange",
     "keeping": UI / "keeping",
 }
+# Core modules a catalogue also translates: the problem sentences (exhibit/problem_text.py), which
+# the core writes into files as well, are translated in the curator window's catalogue.
+CORE_SOURCES: dict[str, tuple[Path, ...]] = {"exhibit": (UI.parent / "exhibit" / "problem_text.py",)}
 
 
 def catalogue_sources(name: str) -> list[str]:
     folder = CATALOGUES[name]
     claimed = [f for n, f in CATALOGUES.items() if n != name and f.is_relative_to(folder)]
-    return sorted(str(p) for p in folder.rglob("*") if p.suffix in (".py", ".qml")
-                  and not any(p.is_relative_to(f) for f in claimed))
+    return sorted([str(p) for p in folder.rglob("*") if p.suffix in (".py", ".qml")
+                   and not any(p.is_relative_to(f) for f in claimed)] + [str(p) for p in CORE_SOURCES.get(name, ())])
 
 
 def catalogue_file(name: str, locale_name: str = "zh_CN") -> Path:
