@@ -20,7 +20,7 @@ apostrophe is also indexed joined (O’Brien = O'Brien = obrien).
 
 Ranking: records whose titles match come first, ranked by bm25 over their titles
 alone, a record's own name before an image caption that names it; then the rest
-by bm25 over everything (see _CAPTIONED for why).
+by bm25 over everything (see CAPTIONED for why).
 
 The index is written by the services in the same transaction as the record.
 Its FTS5 tables keep no copy of the texts they index (content=''; SQLite 3.40
@@ -60,7 +60,7 @@ _NOT_ALNUM = re.compile(r"[^0-9A-Za-z]")
 
 # bm25 weights for the columns title, body, title2, body2, pinyin, ident.
 BM25_WEIGHTS = (10.0, 1.0, 10.0, 1.0, 6.0, 12.0)
-_TITLE_WEIGHTS = (1.0, 1.0, 0.6, 1.2)  # search_titles: title, title2, pinyin, ident
+TITLE_WEIGHTS = (1.0, 1.0, 0.6, 1.2)  # search_titles: title, title2, pinyin, ident
 # Queries matching more documents than RANK_CAP are not ranked by bm25, which
 # costs ~3 µs a match (80 ms for a character found in 80,000 records): title
 # matches come first (bm25-ranked when there are at most TITLE_RANK_CAP), then
@@ -956,7 +956,7 @@ def _from(where: str, table: str) -> str:
 def _ids(db: Database, match: str, where: str, params: list[Any], order: str,
          limit: int, offset: int = 0, table: str = "search_fts") -> list[tuple[int, float]]:
     """(index row id, score) of one page, by bm25 or newest first."""
-    weights = ", ".join(str(w) for w in (BM25_WEIGHTS if table == "search_fts" else _TITLE_WEIGHTS))
+    weights = ", ".join(str(w) for w in (BM25_WEIGHTS if table == "search_fts" else TITLE_WEIGHTS))
     score = f"bm25({table}, {weights})" if order == "rank" else "0.0"
     order_by = "score" if order == "rank" else f"{table}.rowid DESC"
     return db.execute(
@@ -1052,19 +1052,19 @@ def search(db: Database, query: str, *, record_types: Iterable[str] | None = Non
 # bm25 over the titles alone (search_titles), the closer, shorter name first; and a
 # record's own name comes before an image caption naming it (a media record's title
 # is its caption, which says what the image shows: the record shown is the answer).
-_CAPTIONED = "media"
+CAPTIONED = "media"
 
 
 def _title_matches(db: Database, match: str, where: str, params: list[Any],
                    limit: int) -> list[tuple[int, float]]:
     """(index row id, bm25 over the titles) of the first `limit` title matches: names and
     titles first, then captions, each closest first."""
-    weights = ", ".join(map(str, _TITLE_WEIGHTS))
+    weights = ", ".join(map(str, TITLE_WEIGHTS))
     return db.execute(
         f"SELECT search_titles.rowid, bm25(search_titles, {weights}) AS score "
         f"FROM search_titles JOIN search_docs d ON d.id = search_titles.rowid "
         f"WHERE search_titles MATCH ?{where} ORDER BY d.record_type = ?, score LIMIT ?",
-        [match, *params, _CAPTIONED, limit]).fetchall()
+        [match, *params, CAPTIONED, limit]).fetchall()
 
 
 def _ranked(db: Database, match: str, where: str, params: list[Any], matched: int,

@@ -319,7 +319,8 @@ def delete(conn: "psycopg.Connection", base: Stored[Record], *, who: str) -> Non
             if refs:
                 raise LinkedError(stored.record.label(), refs)
             conn.execute(f"DELETE FROM {cls.TABLE} WHERE id = %s", [record_id])
-            # Its search_text rows go with it (ON DELETE CASCADE).
+            # Its search_text and search_words rows go with it (ON DELETE CASCADE); the
+            # latter's trigger takes it off the index's totals.
             conn.execute("DELETE FROM search_docs WHERE record_type = %s AND record_id = %s", [cls.TYPE, record_id])
             _add_history(conn, _now(conn), who, "delete", cls.TYPE, record_id, stored.record.as_row(), None)
             _notify(conn, Change(cls.TYPE, record_id, stored.version, "delete", who))
@@ -427,10 +428,17 @@ def _index(conn: "psycopg.Connection", record: Record) -> None:
         [record_type, record_id, category, _sections_for(conn, record), start, end, crc]).fetchone()
     assert row is not None
     doc_id = int(row[0])
+    text, words = server_search.entry_rows(doc_id, document)
     conn.execute("DELETE FROM search_text WHERE doc_id = %s", [doc_id])
     with conn.cursor() as cur:
         cur.executemany("INSERT INTO search_text (doc_id, col, chunk, size, tokens) "
-                        "VALUES (%s, %s, %s, %s, %s::tsvector)", server_search.text_rows(doc_id, document))
+                        "VALUES (%s, %s, %s, %s, %s::tsvector)", text)
+    # Replaced whole, as an UPDATE: search_words' trigger moves the index's totals by the
+    # difference (search_totals), so ranking never has to add them up.
+    conn.execute("INSERT INTO search_words (doc_id, tokens, length, title_length) "
+                 "VALUES (%s, %s::tsvector, %s, %s) ON CONFLICT (doc_id) DO UPDATE SET "
+                 "tokens = excluded.tokens, length = excluded.length, title_length = excluded.title_length",
+                 list(words))
 
 
 def _sections_for(conn: "psycopg.Connection", record: Record) -> str:

@@ -22,7 +22,12 @@ What the server adds:
   $2`) finds out when another curator saved first, and no writer can skip it.
 - history is append-only as on SQLite (triggers), and the curator role has no UPDATE or
   DELETE on it either.
-- `search_text`, the search index's tokens in PostgreSQL's form (exhibit/server/search.py).
+- the search index in PostgreSQL's form (exhibit/server/search.py): `search_text` (each
+  column's tokens, in chunks, for ranking), `search_words` (one vector per record, for
+  matching and counting) and `search_totals` (what bm25 reads of the whole index, kept by
+  triggers on search_words so that no writer can leave it wrong). These were added to
+  version 6 in place, before any server archive was released: an archive made by an
+  earlier build of version 6 is made again with `server init` on a new database.
 - `schema_version`, one row: SQLite keeps the number in PRAGMA user_version.
 
 The tables live in a schema of their own (`exhibit`); `server init` refuses a database
@@ -51,8 +56,13 @@ VIEWER_ROLE = "exhibit_viewer"
 MIN_SERVER_VERSION = 130000   # PostgreSQL 13: identity columns, EXECUTE FUNCTION, DROP … FORCE
 VERSION_TABLE = "schema_version"
 SEARCH_TEXT_TABLE = "search_text"
-# Made again after a bulk load (server upload): one GIN build is far quicker than 600,000 inserts.
-SEARCH_TEXT_INDEX = f"CREATE INDEX search_text_tokens ON {SEARCH_TEXT_TABLE} USING gin (tokens)"
+SEARCH_WORDS_TABLE = "search_words"
+SEARCH_TOTALS_TABLE = "search_totals"
+# Made again after a bulk load (server upload): one GIN build is far quicker than 100,000 inserts.
+SEARCH_WORDS_INDEX = f"CREATE INDEX search_words_tokens ON {SEARCH_WORDS_TABLE} USING gin (tokens)"
+# Writers add to the row of their connection's slot (pg_backend_pid() % TOTALS_SLOTS), so
+# that concurrent saves do not queue on one row; a search adds up the slots.
+TOTALS_SLOTS = 16
 
 # Tables in the order rows are copied in: each after the tables its foreign keys name.
 COPY_ORDER = (
@@ -89,6 +99,24 @@ END $$;
 CREATE FUNCTION history_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     RAISE EXCEPTION 'history is append-only';
+END $$;
+CREATE FUNCTION search_totals_keep() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+        INSERT INTO {SCHEMA}.{SEARCH_TOTALS_TABLE} AS t (slot, docs, tokens, title_tokens)
+            SELECT pg_backend_pid() % {TOTALS_SLOTS}, count(*), coalesce(sum(length), 0),
+                   coalesce(sum(title_length), 0) FROM added
+            ON CONFLICT (slot) DO UPDATE SET docs = t.docs + excluded.docs,
+                tokens = t.tokens + excluded.tokens, title_tokens = t.title_tokens + excluded.title_tokens;
+    END IF;
+    IF TG_OP IN ('DELETE', 'UPDATE') THEN
+        INSERT INTO {SCHEMA}.{SEARCH_TOTALS_TABLE} AS t (slot, docs, tokens, title_tokens)
+            SELECT pg_backend_pid() % {TOTALS_SLOTS}, -count(*), -coalesce(sum(length), 0),
+                   -coalesce(sum(title_length), 0) FROM removed
+            ON CONFLICT (slot) DO UPDATE SET docs = t.docs + excluded.docs,
+                tokens = t.tokens + excluded.tokens, title_tokens = t.title_tokens + excluded.title_tokens;
+    END IF;
+    RETURN NULL;
 END $$;
 """
 
@@ -301,7 +329,26 @@ CREATE TABLE {SEARCH_TEXT_TABLE} (
     tokens tsvector NOT NULL,
     PRIMARY KEY (doc_id, col, chunk)
 );
-{SEARCH_TEXT_INDEX};
+CREATE TABLE {SEARCH_WORDS_TABLE} (
+    doc_id bigint PRIMARY KEY REFERENCES search_docs(id) ON DELETE CASCADE,
+    tokens tsvector,
+    length integer NOT NULL,
+    title_length integer NOT NULL
+) WITH (toast_tuple_target = 128);
+{SEARCH_WORDS_INDEX};
+CREATE INDEX search_words_long ON {SEARCH_WORDS_TABLE} (doc_id) WHERE tokens IS NULL;
+CREATE TABLE {SEARCH_TOTALS_TABLE} (
+    slot integer PRIMARY KEY,
+    docs bigint NOT NULL,
+    tokens bigint NOT NULL,
+    title_tokens bigint NOT NULL
+);
+CREATE TRIGGER search_words_added AFTER INSERT ON {SEARCH_WORDS_TABLE}
+    REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION search_totals_keep();
+CREATE TRIGGER search_words_changed AFTER UPDATE ON {SEARCH_WORDS_TABLE}
+    REFERENCING OLD TABLE AS removed NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION search_totals_keep();
+CREATE TRIGGER search_words_removed AFTER DELETE ON {SEARCH_WORDS_TABLE}
+    REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION search_totals_keep();
 """ + "".join(
     f"CREATE TRIGGER {table}_version BEFORE UPDATE ON {table} "
     f"FOR EACH ROW EXECUTE FUNCTION next_version();\n" for table in RECORD_TABLES)
@@ -357,7 +404,7 @@ def table_columns(table: str) -> tuple[str, ...]:
 
 
 def expected_tables() -> set[str]:
-    return {*COPY_ORDER, SEARCH_TEXT_TABLE, VERSION_TABLE}
+    return {*COPY_ORDER, SEARCH_TEXT_TABLE, SEARCH_WORDS_TABLE, SEARCH_TOTALS_TABLE, VERSION_TABLE}
 
 
 # ---------------------------------------------------------------- reading the server
@@ -501,7 +548,8 @@ def grant(conn: "psycopg.Connection") -> None:
     vocabularies and settings, and may only add to history; neither may change the
     schema or its version.
     """
-    writable = [t for t in COPY_ORDER if t != "history"] + [SEARCH_TEXT_TABLE]
+    writable = [t for t in COPY_ORDER if t != "history"] + [SEARCH_TEXT_TABLE, SEARCH_WORDS_TABLE,
+                                                           SEARCH_TOTALS_TABLE]
     statements = [
         f"GRANT USAGE ON SCHEMA {SCHEMA} TO {VIEWER_ROLE}, {CURATOR_ROLE}",
         f"GRANT SELECT ON ALL TABLES IN SCHEMA {SCHEMA} TO {VIEWER_ROLE}, {CURATOR_ROLE}",

@@ -244,3 +244,72 @@ def test_broad_queries_over_a_filled_catalogue_give_the_same_hits(blank_archive:
                     assert _hits(remote) == _hits(local), (kind, query, options)
                     broad += local.total >= search.RANK_CAP
     assert broad >= 10
+
+
+def _recounted(conn) -> tuple[int, int, int]:
+    """The index's totals added up from its rows, as bm25 would need them without search_totals."""
+    docs = conn.execute("SELECT count(*) FROM search_docs").fetchone()[0]
+    tokens, titles = conn.execute(
+        "SELECT coalesce(sum(size), 0), coalesce(sum(size) FILTER (WHERE col = ANY(%s)), 0) FROM search_text",
+        [list(server_search.TITLE_COLUMNS)]).fetchone()
+    return int(docs), int(tokens), int(titles)
+
+
+def _kept(conn) -> tuple[int, int, int]:
+    totals = server_search.read_totals(conn)
+    return totals.docs, totals.tokens, totals.title_tokens
+
+
+def test_the_index_totals_stay_right_after_uploads_edits_and_deletes(uploaded, pg_url: str):
+    """search_totals (what bm25 divides by) is kept by the writers: after an upload, and after
+    creates, edits that lengthen or shorten a record and deletes, from two connections (two
+    curators write to different rows of it), it equals the totals counted from the index."""
+    from dataclasses import replace
+
+    from exhibit.records import ArchiveObject, Person
+    from exhibit.server import records
+
+    archive, conn = uploaded
+    conn.autocommit = True
+    assert _kept(conn) == _recounted(conn)
+    assert _kept(conn)[0] == archive.db.execute("SELECT count(*) FROM search_docs").fetchone()[0]
+    with connect(pg_url) as other:
+        other.autocommit = True
+        made = records.create(conn, ArchiveObject(accession="HY-TOTALS-1", name_zh="衡阳守军钢盔",
+                                                  name_en="Zorblax helmet of the garrison"), who="a")
+        person = records.create(other, Person(name_zh="方先觉", name_en="Fang Xianjue"), who="b")
+        longer = records.update(other, replace(made.record, description_en="long " * 300), made, who="b")
+        records.update(conn, replace(longer.record, description_en="", name_en="Zorblax"), longer, who="a")
+        records.delete(other, records.get(other, Person, person.record.saved_id), who="b")
+        slots = conn.execute("SELECT count(*) FROM search_totals").fetchone()[0]
+    assert slots >= 2   # the two connections kept their own rows
+    assert _kept(conn) == _recounted(conn)
+    found = server_search.search(conn, "zorblax")
+    assert [(h.record_type, h.record_id) for h in found.hits] == [("object", made.record.saved_id)]
+
+
+def test_a_record_too_long_for_one_vector_is_still_found_and_counted(uploaded):
+    """A column whose word repeats past tsvector's 256 positions cannot be one exact vector:
+    such an entry is matched by its chunks instead, and found by a phrase as any other."""
+    from exhibit.records import ArchiveObject
+    from exhibit.server import records
+
+    archive, conn = uploaded
+    conn.autocommit = True
+    text = " ".join(["xylo marimba"] * 400) + " glockenspiel celesta"
+    made = records.create(conn, ArchiveObject(accession="HY-LONG-1", name_en="Chimes", description_en=text), who="a")
+    long = conn.execute("SELECT count(*) FROM search_words WHERE tokens IS NULL").fetchone()[0]
+    assert long == 1
+    for query in ["glockenspiel celesta", "marimba xylo", "xylo"]:
+        hits = [(h.record_type, h.record_id) for h in server_search.search(conn, query).hits]
+        assert hits == [("object", made.record.saved_id)], query
+    def phrase(expression: str) -> set[int]:
+        params: list = []
+        sql = server_search.docset_sql(server_search.parse_match(expression), None, params)
+        return {r[0] for r in conn.execute(sql, params)}
+
+    doc = conn.execute("SELECT id FROM search_docs WHERE record_type = 'object' AND record_id = %s",
+                       [made.record.saved_id]).fetchone()[0]
+    assert doc in phrase('"glockenspiel celesta"') and doc in phrase('"marimba xylo"')
+    assert doc not in phrase('"celesta glockenspiel"')   # a phrase keeps its order in a long entry too
+    assert _kept(conn) == _recounted(conn)
