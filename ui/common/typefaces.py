@@ -3,12 +3,29 @@
 Labels pair Noto Sans SC (Han) with Source Sans 3 (Latin), see exhibit.typefaces.
 The windows used one CJK face for everything, which sets "Harbour’s" with a
 full-width apostrophe and curly quotes a whole em wide. Here the application
-font becomes the family list [Source Sans 3, Noto Sans SC]: Qt takes each
-character from the first family that has it, so Latin letters, digits, quotes,
-apostrophes and dashes come from the Latin face and Han from the CJK face.
-Qt chooses per character, not by the text around it as the PDF code does, so
-curly quotes and dashes inside Chinese text are the Latin ones too; the
-full-width ，。：（） are the CJK face's own and stay full-width.
+font becomes a family list of the two faces.
+
+Qt takes each character from the first family in the list that has it, whatever
+the text around it: Common-script characters (“ ” ‘ ’ — … and digits) inherit
+the script of the Han around them, but that only picks fallbacks for what the
+list lacks (measured: with [Source Sans 3] alone, the quotes in 别号“泰山军” are
+still Source Sans 3's). QFontDatabase.addApplicationFallbackFontFamily (Qt 6.8)
+works at that same fallback step, and PySide6 does not bind it anyway. So the
+order of the list is what decides, and it follows the text's language, as the
+PDF code splits runs by script with Chinese punctuation rules:
+- Chinese: [Noto Sans SC, Source Sans 3]: “ ” ‘ ’ —— …… are the CJK face's,
+  full-width as W3C clreq sets them; its Latin letters and digits are Source
+  Sans-like (Source Han Sans took them from Source Sans), about 10 % wider.
+- English: [Source Sans 3, Noto Sans SC]: narrow Latin quotes and apostrophes,
+  Han (a name in passing) from the CJK face.
+`families_for(lang)` gives the list. The application font takes the UI
+language's (`use_language`, on every ui.common.i18n switch), and a widget whose
+language is known sets its own: the curator's _zh/_en fields and columns. QML's
+font takes one family and no list, so each face's substitute is the other and
+`family_for(lang)` names the first: the kiosk's texts take it through Theme.family
+(ui/kiosk/qml/Theme.qml), which follows the visitor's language. One string
+holding both languages ("中文 / English" in a title) takes one order: the
+window's language's.
 
 The dependencies install variable fonts, of which Qt loads only the thinnest
 instance, so the static instances exhibit.typefaces cuts for printing (same
@@ -29,10 +46,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 
 from exhibit.errors import ExhibitError
 from exhibit.typefaces import BOLD, REGULAR, Face, bundled_sources, cache_dir, instance_path, static_instance
+from ui.common import i18n
+from ui.common.events import events
 from ui.common.qtfonts import ensure_cjk_font
 
 LATIN = "Source Sans 3"
@@ -166,17 +186,17 @@ def _register(face: Face) -> list[str]:
 
 
 def install(*, wait: bool = False, start_cut: Callable[[], str] = start_background_cut) -> list[str] | None:
-    """Make [Source Sans 3, Noto Sans SC] the application font (QApplication or
-    QGuiApplication, before windows and QML are made); returns that family list.
+    """Make the pairing the application font (QApplication or QGuiApplication, before
+    windows and QML are made), in the UI language's order, and keep it in the UI
+    language's order from then on; returns the family list.
 
     With the faces not cut yet, `wait=False` (a start) hands the cut to `start_cut`
     and keeps the previous set-up, returning None; `wait=True` (screenshots) cuts them
     here first. Anything else that goes wrong also keeps the previous set-up, with one
     log line: no font problem may stop the window or the kiosk from starting."""
-    app = QGuiApplication.instance()
-    font = QGuiApplication.font()
-    if font.families()[:2] == [LATIN, CJK]:
-        return [LATIN, CJK]
+    if in_force():
+        _follow_the_ui_language()
+        return QGuiApplication.font().families()[:2]
     try:
         faces = _faces(wait, start_cut)
         registered = {family for face in faces or [] for family in _register(face)}
@@ -190,10 +210,87 @@ def install(*, wait: bool = False, start_cut: Callable[[], str] = start_backgrou
     if faces is None:
         ensure_cjk_font()
         return None
-    font.setFamilies([LATIN, CJK])   # Latin first: quotes, apostrophes and dashes are the Latin face's
-    if isinstance(app, QGuiApplication):
-        app.setFont(font)   # QApplication.setFont when it is one: every widget takes it
-    return [LATIN, CJK]
+    # Each face's substitute is the other: a font of one family (QML's font.family) then
+    # falls back to the partner before any system font, as the family list would.
+    QFont.insertSubstitution(LATIN, CJK)
+    QFont.insertSubstitution(CJK, LATIN)
+    _set_application_families(_ORDER["zh" if i18n.current_language() == "zh" else "en"])
+    _follow_the_ui_language()
+    return QGuiApplication.font().families()[:2]
+
+
+# ---------------------------------------------------------------- the order, by language
+
+# CJK first for Chinese: its “ ” ‘ ’ —— …… are full-width; Latin first for the rest.
+_ORDER = {"zh": [CJK, LATIN], "en": [LATIN, CJK]}
+_following = False
+
+
+def in_force() -> bool:
+    """True while the application font is the pairing (either order): not before install(),
+    not when a start kept the previous fonts, not after something put another font in."""
+    return set(QGuiApplication.font().families()[:2]) == {LATIN, CJK}
+
+
+def families_for(lang: str) -> list[str]:
+    """The family list for text in `lang` ("zh", else English): see the module's note.
+    Without the pairing in force, the application font's own list, in any language."""
+    if not in_force():
+        return QGuiApplication.font().families()
+    return list(_ORDER["zh" if lang == "zh" else "en"])
+
+
+def family_for(lang: str) -> str:
+    """One family name that sets text in `lang` as families_for(lang) does, for QML, whose font
+    takes one family (font.family) and no list: the first face, behind which Qt falls back to
+    the other before any system font (the substitution install() sets)."""
+    return families_for(lang)[0] if in_force() else QGuiApplication.font().family()
+
+
+def font_for(lang: str, font: QFont | None = None) -> QFont:
+    """`font` with `lang`'s family list. Without `font`, a font that sets only the families,
+    so a widget given it keeps taking its size and weight from its parent; without the
+    pairing in force it sets nothing, and the widget takes the application font as it is."""
+    result = QFont(font) if font is not None else QFont()
+    if in_force():
+        result.setFamilies(families_for(lang))
+    return result
+
+
+def use_language(lang: str) -> None:
+    """Put the application font in `lang`'s order (the UI language: labels, menus, messages,
+    and any text whose language nobody set). Nothing while the pairing is not in force."""
+    if in_force():
+        _set_application_families(families_for(lang))
+
+
+def _set_application_families(families: list[str]) -> None:
+    font = QGuiApplication.font()
+    if font.families()[:2] == families:
+        return
+    font.setFamilies(families)
+    app = QGuiApplication.instance()
+    if not isinstance(app, QGuiApplication):
+        return
+    app.setFont(font)   # QApplication.setFont when it is one
+    # QApplication.setFont tells only the windows, which pass the font on to their children;
+    # but under a style sheet (the application has one: ui.common.plaintext) Qt passes no
+    # font on, so a window shown before a language switch kept the old order in all but its
+    # frame. Each widget told itself takes the new application font, keeping what it set of
+    # its own (the families of a Chinese or English field, a bold heading's weight).
+    widgets = getattr(app, "allWidgets", None)
+    if widgets is not None:
+        for widget in widgets():
+            if not widget.isWindow():
+                QCoreApplication.sendEvent(widget, QEvent(QEvent.Type.ApplicationFontChange))
+
+
+def _follow_the_ui_language() -> None:
+    """Once per process: every ui.common.i18n switch puts the application font in its order."""
+    global _following
+    if not _following:
+        events().language_changed.connect(use_language)
+        _following = True
 
 
 if __name__ == "__main__":

@@ -100,6 +100,13 @@ class Column:
     def sort_key(self) -> str:
         return f"title_{naming.lang()}" if self.sort == "title" else self.sort
 
+    def language(self) -> str | None:
+        """"zh" or "en" for a column of one language's text (name_zh, title_en), painted in that
+        language's font order; None for the rest (a pair column shows the window's language)."""
+        if self.pair is None and self.field.endswith(("_zh", "_en")):
+            return self.field[-2:]
+        return None
+
     def shown_field(self) -> str:
         """The field whose value the cell shows in the window's language (its header names it)."""
         if self.pair is None:

@@ -14,13 +14,17 @@ frame), but row by row from the model's cached text tuples
 (`RecordTableModel.row_texts`), with the colours worked out once a paint.
 Everything else — scrolling, headers, selection, keyboard, drag — is
 QTableView's own. A model without `row_texts` is painted by QTableView.
-Cell spans are not drawn: record lists have none.
+Cell spans are not drawn: record lists have none. A column of one language's
+text (name_zh, name_en) is painted in that language's font order
+(`column_font`, ui.common.typefaces), the others in the view's font.
 """
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QColor, QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyleOptionFocusRect, QStyleOptionViewItem, QTableView
+
+from ui.common import typefaces
 
 _FLAGS = int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextSingleLine)
 _PAD = 4
@@ -73,6 +77,29 @@ class RecordTableView(QTableView):
                 out.setdefault(row, []).append((span.left(), span.right()))
         return {row: tuple(spans) for row, spans in out.items()}
 
+    def column_font(self, column: int) -> QFont:
+        """The font a column's texts are painted in: a column of Chinese or of English
+        (name_zh, name_en) in that language's family order, as the form's fields, so “” in
+        Chinese are full-width and in English narrow (ui.common.typefaces); any other column
+        in the view's font, which follows the window's language."""
+        model = self.model()
+        columns = model.columns() if hasattr(model, "columns") else []
+        lang = columns[column].language() if 0 <= column < len(columns) else None
+        return typefaces.font_for(lang, self.font()) if lang else self.font()
+
+    def _column_faces(self, columns: list[tuple[int, int, int]]) -> dict[int, tuple[QFont, QFontMetrics, int]]:
+        """(font, metrics, widest glyph) per visible column, one of each per family order."""
+        made: dict[tuple[str, ...], tuple[QFont, QFontMetrics, int]] = {}
+        faces = {}
+        for column, _, _ in columns:
+            font = self.column_font(column)
+            key = tuple(font.families())
+            if key not in made:
+                metrics = QFontMetrics(font)
+                made[key] = (font, metrics, metrics.maxWidth())
+            faces[column] = made[key]
+        return faces
+
     def _colours(self) -> tuple[QPalette.ColorGroup, QPalette]:
         palette = self.palette()
         if not self.isEnabled():
@@ -101,9 +128,8 @@ class RecordTableView(QTableView):
         text_pen = QPen(palette.color(group, roles.Text))
         selected_pen = QPen(palette.color(group, roles.HighlightedText))
         grid = 1 if self.showGrid() else 0
-        metrics = self.fontMetrics()
-        wide = metrics.maxWidth()
-        painter.setFont(self.font())
+        faces = self._column_faces(columns)
+        painted_font = None
         selected = self._selected_cells(first, last)
         current = self.currentIndex()
         focus_at = ((current.row(), current.column())
@@ -131,6 +157,10 @@ class RecordTableView(QTableView):
                     pen_selected = is_selected
                 text = texts[column] if texts is not None else ""
                 if text:
+                    font, metrics, wide = faces[column]
+                    if font is not painted_font:
+                        painter.setFont(font)
+                        painted_font = font
                     inner = width - grid - 2 * _PAD
                     # The widest glyph times the length is an upper bound: most
                     # cells (numbers, dates, short names) surely fit unmeasured.

@@ -16,7 +16,7 @@ from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from exhibit.archive import Archive
 from exhibit.publish import kiosk_data
 from exhibit.publish.visits import VisitCounter
-from ui.common import memory
+from ui.common import memory, typefaces
 from ui.common.background import run_task
 from ui.kiosk import metrics
 from ui.kiosk.idle import IdleWatcher
@@ -253,6 +253,13 @@ class Kiosk(QObject):
         return metrics.as_dict()
 
     metrics = Property("QVariantMap", _get_metrics, constant=True)
+
+    def _get_font_families(self) -> dict:
+        # Each language's font family (Theme.qml binds every Text to the visitor's): the face
+        # that comes first in that language, the other falling back behind it (ui.common.typefaces).
+        return {lang: typefaces.family_for(lang) for lang in ("zh", "en")}
+
+    fontFamilies = Property("QVariantMap", _get_font_families, constant=True)
 
     def _get_attract_seconds(self) -> float:
         return float(self.settings.attract_seconds)

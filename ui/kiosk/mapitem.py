@@ -142,6 +142,8 @@ class MapCanvas(QQuickPaintedItem):
     def _name(self, painter: QPainter, feature: dict, km) -> None:
         """Each glyph at its place along the line, with a halo so it reads over lines and land."""
         font = QFont()
+        if feature.get("families"):   # the order maplayout measured it in: its language's
+            font.setFamilies([str(f) for f in feature["families"]])
         font.setPixelSize(max(1, round(float(feature.get("fontPx") or 20))))
         font.setItalic(bool(feature.get("italic")))
         font.setBold(feature.get("kind") == "river")

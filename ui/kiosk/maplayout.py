@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtGui import QFont, QFontMetricsF
 
 from exhibit.publish.kiosk_data import MapData
+from ui.common import typefaces
 from ui.kiosk.maplabels import Box, Glyph, Stroke, StrokeIndex, glyph_boxes, intersects, line_label, place_labels
 
 ARROWS = 8   # a pointer's arrow turns in steps of 45°
@@ -37,8 +38,9 @@ class View:
         return (px - self.width / 2) / self.scale + self.cx, (py - self.height / 2) / self.scale + self.cy
 
 
-def _font(px: float, italic: bool = False, bold: bool = False) -> QFont:
-    font = QFont()
+def _font(px: float, lang: str, italic: bool = False, bold: bool = False) -> QFont:
+    """The font QML draws a `lang` text in: its language's family order (Theme.family)."""
+    font = typefaces.font_for(lang)
     font.setPixelSize(max(1, round(px)))
     font.setItalic(italic)
     font.setBold(bold)
@@ -63,14 +65,14 @@ def layout(data: MapData, rows: list[dict[str, Any]], lang: str, view: View, *, 
                     for (x, y), r, seen in zip(points, rows, in_view) if seen and r.get("shape") == "point"]
 
     strokes = _strokes(data, view)
-    pointers = _pointers(rows, points, in_view, view, label_px, touch, list(obstacles) + marker_boxes, margin)
+    pointers = _pointers(rows, points, in_view, view, label_px, lang, touch, list(obstacles) + marker_boxes, margin)
     taken = list(obstacles) + [p["box"] for p in pointers]
     features = _feature_names(data, lang, view, name_px, marker_boxes, taken, strokes, margin)
     taken += [b for f in features for b in f["boxes"]]
 
     # Place labels: markers' names; an area's name sits on its point (the wall's inside).
-    label_font = QFontMetricsF(_font(label_px))
-    area_font = QFontMetricsF(_font(label_px * 1.15, bold=True))
+    label_font = QFontMetricsF(_font(label_px, lang))
+    area_font = QFontMetricsF(_font(label_px * 1.15, lang, bold=True))
     pad_x, pad_y = label_px * 0.6, label_px * 0.2
     shapes = [r.get("shape", "point") for r in rows]
     sizes = [((area_font if s == "area" else label_font).horizontalAdvance(r["shortName"]) + pad_x,
@@ -121,7 +123,8 @@ def _feature_names(data: MapData, lang: str, view: View, name_px: float, markers
         upright = _has_han(name)
         river = line.kind == "river"
         px = name_px if river else name_px * 0.85
-        metrics = QFontMetricsF(_font(px, italic=river and not upright))
+        font = _font(px, lang, italic=river and not upright)
+        metrics = QFontMetricsF(font)
         advances = [metrics.horizontalAdvance(ch) for ch in name]
         height = metrics.height() * (0.9 if upright else 0.8)
         stroke = line.width * km_w * view.scale
@@ -138,7 +141,7 @@ def _feature_names(data: MapData, lang: str, view: View, name_px: float, markers
         x0, y0 = min(b[0] for b in boxes), min(b[1] for b in boxes)
         x1, y1 = max(b[2] for b in boxes), max(b[3] for b in boxes)
         out.append({"kind": line.kind, "place": line.place_key, "name": name, "inWater": inside_water,
-                    "italic": river and not upright, "fontPx": px,
+                    "italic": river and not upright, "fontPx": px, "families": font.families(),
                     "glyphs": [_glyph_km(g, view) for g in glyphs],
                     "centre": list(view.to_km((x0 + x1) / 2, (y0 + y1) / 2)),
                     "w": x1 - x0, "h": y1 - y0, "boxes": boxes})
@@ -152,9 +155,10 @@ def _glyph_km(g: Glyph, view: View) -> list:
 
 
 def _pointers(rows: list[dict[str, Any]], points: list[tuple[float, float]], in_view: list[bool],
-              view: View, label_px: float, touch: float, obstacles: list[Box], margin: float) -> list[dict]:
+              view: View, label_px: float, lang: str, touch: float, obstacles: list[Box],
+              margin: float) -> list[dict]:
     """A chip at the map's edge for each place out of view, on the line from the centre towards it."""
-    metrics = QFontMetricsF(_font(label_px))
+    metrics = QFontMetricsF(_font(label_px, lang))
     arrow = label_px * 1.1
     chips: list[dict] = []
     cx, cy = view.width / 2, view.height / 2

@@ -46,7 +46,7 @@ from exhibit.dates import format_range, read_date
 from exhibit.errors import DateError, ExhibitError, NotFoundError, ValidationError
 from exhibit.problems import Problem
 from exhibit.records import LONG_FIELDS, Record, record_class
-from ui.common import naming
+from ui.common import naming, typefaces
 from ui.common.events import events
 from ui.common.problems import error_text, problem_text
 from ui.curator.commands import records as record_commands
@@ -456,6 +456,11 @@ class RecordForm(QWidget):
             self._labels[row.key] = label
             for col, name in enumerate(row.names, start=1):
                 editor = self._make_editor(row, name)
+                if len(row.names) == 2:
+                    # A pair's halves are in known languages: the Chinese in the CJK-first family
+                    # order (full-width “” and ——), the English Latin-first (narrow quotes and
+                    # apostrophes), whatever the window's language (ui.common.typefaces).
+                    editor.widget.setFont(typefaces.font_for(name.rsplit("_", 1)[1]))
                 self._editors[name] = editor
                 span = 1 if (len(row.names) == 2 or row.kind == "date") else 2
                 self.grid.addWidget(editor.widget, grid_row, col, 1, span)

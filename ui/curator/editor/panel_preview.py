@@ -34,6 +34,7 @@ from exhibit import media_records, services
 from exhibit.archive import Archive
 from exhibit.errors import ExhibitError
 from exhibit.records import Panel
+from ui.common import typefaces
 from ui.common.events import events
 
 # The kiosk's canvas and palette: dark text on warm paper, one rust accent.
@@ -102,8 +103,10 @@ def load_assets(archive: Archive, panel: Panel) -> PanelAssets:
     return assets
 
 
-def _font(pixels: float, bold: bool = False) -> QFont:
-    font = QFont()
+def _font(pixels: float, bold: bool = False, lang: str | None = None) -> QFont:
+    """The preview's font; a text in a known language takes that language's family order
+    (ui.common.typefaces: Chinese with full-width “” and ——, as the kiosk sets it)."""
+    font = typefaces.font_for(lang) if lang else QFont()
     font.setPixelSize(int(pixels))
     font.setBold(bold)
     return font
@@ -178,9 +181,9 @@ class PanelCard(QWidget):
 
         title_zh, title_en = panel.title_zh.strip(), panel.title_en.strip()
         y = self._text_block(p, title_zh or QCoreApplication.translate("PanelPreview", "(untitled)"),
-                             _font(88, bold=True), INK if title_zh else INK_SOFT, QRectF(MARGIN, y, width, 230),
-                             max_lines=2)
-        y = self._text_block(p, title_en, _font(46), INK_SOFT, QRectF(MARGIN, y + 8, width, 130),
+                             _font(88, bold=True, lang="zh"), INK if title_zh else INK_SOFT,
+                             QRectF(MARGIN, y, width, 230), max_lines=2)
+        y = self._text_block(p, title_en, _font(46, lang="en"), INK_SOFT, QRectF(MARGIN, y + 8, width, 130),
                              max_lines=2)
         y += 24
         p.fillRect(QRectF(MARGIN, y, 140, 6), ACCENT)
@@ -194,7 +197,8 @@ class PanelCard(QWidget):
         if has_image:
             image_rect = QRectF(MARGIN + body_width + 80, y, width - body_width - 80, strip_top - 40 - y)
             caption = assets.caption_zh if lang == "zh" else assets.caption_en
-            self._paint_image(p, assets.image, caption or (assets.caption_en or assets.caption_zh), image_rect)
+            self._paint_image(p, assets.image, caption or (assets.caption_en or assets.caption_zh), image_rect,
+                              lang if caption else ("en" if assets.caption_en else "zh"))
         self._paint_strip(p, assets.thumbs, assets.object_count, lang, QRectF(MARGIN, strip_top, width, 200))
 
     def _text_block(self, p: QPainter, text: str, font: QFont, color: QColor, rect: QRectF,
@@ -225,7 +229,7 @@ class PanelCard(QWidget):
             return
         doc = QTextDocument()
         doc.setDocumentMargin(0)
-        doc.setDefaultFont(_font(34 if lang == "zh" else 32))
+        doc.setDefaultFont(_font(34 if lang == "zh" else 32, lang=lang))
         option = QTextOption()
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         doc.setDefaultTextOption(option)
@@ -266,8 +270,8 @@ class PanelCard(QWidget):
                        QCoreApplication.translate("PanelPreview", "scroll for more ▾"))
         p.restore()
 
-    def _paint_image(self, p: QPainter, image: QPixmap, caption: str, rect: QRectF) -> None:
-        caption_font = _font(22)
+    def _paint_image(self, p: QPainter, image: QPixmap, caption: str, rect: QRectF, lang: str) -> None:
+        caption_font = _font(22, lang=lang)
         flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
         caption_h = (QFontMetricsF(caption_font).boundingRect(
             QRectF(0, 0, rect.width(), 400), flags, caption).height() + 14) if caption else 0
@@ -305,8 +309,8 @@ class PanelCard(QWidget):
                                 size.width(), size.height())
                 p.drawPixmap(target, thumb.pixmap, QRectF(thumb.pixmap.rect()))
             p.setPen(INK)
-            p.setFont(_font(20))
             name = thumb.name_zh if lang == "zh" else (thumb.name_en or thumb.name_zh)
+            p.setFont(_font(20, lang="zh" if name == thumb.name_zh else "en"))
             metrics = QFontMetricsF(p.font())
             p.drawText(QRectF(x, frame.bottom() + 6, cell_w, 30), Qt.AlignmentFlag.AlignHCenter,
                        metrics.elidedText(name, Qt.TextElideMode.ElideRight, cell_w))

@@ -44,6 +44,7 @@ Rectangle {
                 horizontalAlignment: Text.AlignHCenter
                 text: model.title + (model.caption && model.caption.length < 40 ? "  ·  " + model.caption : "")
                 color: Theme.brass
+                font.family: Theme.shownFamily(visible)
                 font.pixelSize: Theme.font(30)
                 wrapMode: Text.Wrap
             }
@@ -62,6 +63,7 @@ Rectangle {
             width: parent.width
             text: qsTr("The Defence of Hengyang")
             color: Theme.text
+            font.family: Theme.shownFamily(visible)
             font.pixelSize: Theme.heading(84)
             font.bold: true
             wrapMode: Text.Wrap
@@ -73,6 +75,7 @@ Rectangle {
             width: parent.width
             text: qsTr("23 June – 8 August 1944: forty-seven days")
             color: Theme.muted
+            font.family: Theme.shownFamily(visible)
             font.pixelSize: Theme.heading(40)
             wrapMode: Text.Wrap
         }
@@ -82,6 +85,7 @@ Rectangle {
             width: parent.width
             text: qsTr("Touch the screen to begin")
             color: Theme.text
+            font.family: Theme.shownFamily(visible)
             font.pixelSize: Theme.heading(36)
             wrapMode: Text.Wrap
             SequentialAnimation on opacity {
@@ -118,6 +122,7 @@ Rectangle {
         BigButton {
             objectName: "startChinese"
             text: qsTr("中文")
+            family: Theme.familyFor("zh")   // each language named in itself, in its own order
             primary: kiosk.lang === "zh"
             fontSize: 36
             width: Theme.px(260)
@@ -126,6 +131,7 @@ Rectangle {
         BigButton {
             objectName: "startEnglish"
             text: qsTr("English")
+            family: Theme.familyFor("en")
             primary: kiosk.lang === "en"
             fontSize: 36
             width: Theme.px(260)

@@ -8,6 +8,9 @@ Rectangle {
     property bool primary: false
     property bool touchTarget: true
     property real fontSize: 30
+    // The label's font family when it is in another language than the visitor's (a language
+    // button names its language in itself): Theme.familyFor(that language).
+    property string family: ""
     // What a screen reader says, when the label alone does not say it ("‹" arrows, a number).
     property string accessibleName: label.text
     signal clicked()
@@ -32,6 +35,7 @@ Rectangle {
         horizontalAlignment: Text.AlignHCenter
         wrapMode: Text.Wrap
         color: Theme.text
+        font.family: button.family || Theme.shownFamily(visible)
         font.pixelSize: Theme.chrome(button.fontSize)
         font.bold: true
         Accessible.ignored: true  // the button says it

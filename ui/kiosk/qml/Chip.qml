@@ -33,6 +33,7 @@ Rectangle {
             width: parent.width
             text: chip.title
             color: Theme.text
+            font.family: Theme.shownFamily(visible)
             font.pixelSize: Theme.font(26)
             wrapMode: Text.Wrap
             Accessible.ignored: true
@@ -44,6 +45,7 @@ Rectangle {
             visible: chip.subtitle !== ""
             text: chip.subtitle
             color: Theme.muted
+            font.family: Theme.shownFamily(visible)
             font.pixelSize: Theme.font(20)
             wrapMode: Text.Wrap
             Accessible.ignored: true

@@ -45,8 +45,8 @@ Item {
     Accessible.name: qsTr("The 47 days of the siege: touch a day to see its events")
     Accessible.onPressAction: strip.dayChosen(Math.max(1, strip.firstShown))
 
-    TextMetrics { id: numbers; font.pixelSize: Theme.font(18); font.bold: true; text: "47" }
-    TextMetrics { id: dates; font.pixelSize: Theme.font(20); text: kiosk.lang === "zh" ? "12月30日" : "30 September" }
+    TextMetrics { id: numbers; font.family: Theme.family; font.pixelSize: Theme.font(18); font.bold: true; text: "47" }
+    TextMetrics { id: dates; font.family: Theme.family; font.pixelSize: Theme.font(20); text: kiosk.lang === "zh" ? "12月30日" : "30 September" }
 
     Repeater {
         id: dayItems
@@ -86,6 +86,7 @@ Item {
                          && model.day - 1 >= strip.every && strip.count - model.day >= strip.every
                 text: model.day
                 color: Theme.text
+                font.family: Theme.shownFamily(visible)
                 font.pixelSize: Theme.font(18)
                 font.bold: true
             }
@@ -117,6 +118,7 @@ Item {
             y: strip.barHeight + Theme.px(8)
             text: model.date
             color: model.month_start || model.day === 1 ? Theme.brass : Theme.muted
+            font.family: Theme.shownFamily(visible)
             font.pixelSize: Theme.font(20)
         }
     }

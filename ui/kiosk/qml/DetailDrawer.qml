@@ -41,6 +41,7 @@ Item {
                          : k === "event" ? qsTr("Event") : ""
                 }
                 color: Theme.brass
+                font.family: Theme.shownFamily(visible)
                 font.pixelSize: Theme.font(24)
                 wrapMode: Text.Wrap
             }
@@ -50,6 +51,7 @@ Item {
                 width: parent.width
                 text: drawer.item.title || ""
                 color: Theme.text
+                font.family: Theme.shownFamily(visible)
                 font.pixelSize: Theme.heading(46)
                 font.bold: true
                 wrapMode: Text.Wrap
@@ -62,6 +64,7 @@ Item {
                 visible: text !== ""
                 text: drawer.item.subtitle || ""
                 color: Theme.brass
+                font.family: Theme.shownFamily(visible)
                 font.pixelSize: Theme.font(26)
                 wrapMode: Text.Wrap
             }
@@ -71,6 +74,7 @@ Item {
                 width: parent.width
                 text: drawer.item.body || ""
                 color: Theme.text
+                font.family: Theme.shownFamily(visible)
                 font.pixelSize: Theme.font(27)
                 lineHeight: 1.35
                 wrapMode: Text.Wrap

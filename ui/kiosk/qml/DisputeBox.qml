@@ -34,6 +34,7 @@ Rectangle {
             width: parent.width
             text: qsTr("Accounts differ")
             color: Theme.brass
+            font.family: Theme.shownFamily(visible)
             font.pixelSize: Theme.font(28)
             font.bold: true
             wrapMode: Text.Wrap
@@ -45,6 +46,7 @@ Rectangle {
             width: parent.width
             text: qsTr("The sources do not agree here. Each account is given with the source it comes from.")
             color: Theme.muted
+            font.family: Theme.shownFamily(visible)
             font.pixelSize: Theme.font(20)
             wrapMode: Text.Wrap
         }
@@ -59,6 +61,7 @@ Rectangle {
                     width: parent.width
                     text: modelData.topic
                     color: Theme.text
+                    font.family: Theme.shownFamily(visible)
                     font.pixelSize: Theme.font(24)
                     font.bold: true
                     wrapMode: Text.Wrap
@@ -83,6 +86,7 @@ Rectangle {
                                 width: parent.width
                                 text: modelData.value
                                 color: Theme.text
+                                font.family: Theme.shownFamily(visible)
                                 font.pixelSize: Theme.font(24)
                                 lineHeight: 1.2
                                 wrapMode: Text.Wrap
@@ -92,6 +96,7 @@ Rectangle {
                                 width: parent.width
                                 text: box.cite(modelData)
                                 color: Theme.muted
+                                font.family: Theme.shownFamily(visible)
                                 font.pixelSize: Theme.font(20)
                                 wrapMode: Text.Wrap
                             }

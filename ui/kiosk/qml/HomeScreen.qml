@@ -21,6 +21,7 @@ Item {
             width: parent.width
             text: qsTr("The Defence of Hengyang")
             color: Theme.text
+            font.family: Theme.shownFamily(visible)
             font.pixelSize: Theme.heading(58)
             font.bold: true
             wrapMode: Text.Wrap
@@ -32,6 +33,7 @@ Item {
             width: parent.width
             text: qsTr("Choose a part of the exhibition")
             color: Theme.muted
+            font.family: Theme.shownFamily(visible)
             font.pixelSize: Theme.font(30)
             wrapMode: Text.Wrap
         }
@@ -80,6 +82,7 @@ Item {
                         width: parent.width
                         text: qsTr("Part %1").arg(index + 1)
                         color: Theme.brass
+                        font.family: Theme.shownFamily(visible)
                         font.pixelSize: Theme.font(24)
                         wrapMode: Text.Wrap
                     }
@@ -88,6 +91,7 @@ Item {
                         width: parent.width
                         text: model.title
                         color: Theme.text
+                        font.family: Theme.shownFamily(visible)
                         font.pixelSize: Theme.heading(34)
                         font.bold: true
                         wrapMode: Text.Wrap
@@ -98,6 +102,7 @@ Item {
                         visible: text !== ""
                         text: model.lead
                         color: Theme.muted
+                        font.family: Theme.shownFamily(visible)
                         font.pixelSize: Theme.font(21)
                         lineHeight: 1.15
                         wrapMode: Text.Wrap
@@ -107,6 +112,7 @@ Item {
                         width: parent.width
                         text: qsTr("Panels: %1").arg(model.panel_count)
                         color: Theme.muted
+                        font.family: Theme.shownFamily(visible)
                         font.pixelSize: Theme.font(22)
                         wrapMode: Text.Wrap
                     }
@@ -120,6 +126,7 @@ Item {
             visible: sections.count === 0
             text: qsTr("This exhibition has no sections yet.")
             color: Theme.muted
+            font.family: Theme.shownFamily(visible)
             font.pixelSize: Theme.font(32)
             wrapMode: Text.Wrap
         }

@@ -65,6 +65,7 @@ Rectangle {
         height: Theme.px(90)
         text: viewer.picture.caption || ""
         color: Theme.muted
+        font.family: Theme.shownFamily(visible)
         font.pixelSize: Theme.font(22)
         wrapMode: Text.WordWrap
         verticalAlignment: Text.AlignVCenter

@@ -14,6 +14,8 @@ Rectangle {
     Binding { target: Theme; property: "ts"; value: kiosk.textScale }
     Binding { target: Theme; property: "touchPx"; value: kiosk.metrics.touch }
     Binding { target: Theme; property: "buttonPx"; value: kiosk.metrics.button }
+    Binding { target: Theme; property: "familyNames"; value: kiosk.fontFamilies }
+    Binding { target: Theme; property: "lang"; value: kiosk.lang }
 
     TopBar {
         id: bar

@@ -18,6 +18,7 @@ Item {
             width: parent.width - reset.width - Theme.px(24)
             text: qsTr("Hengyang, 1944: the positions")
             color: Theme.text
+            font.family: Theme.shownFamily(visible)
             font.pixelSize: Theme.heading(48)
             font.bold: true
             wrapMode: Text.WordWrap
@@ -49,6 +50,7 @@ Item {
         visible: kiosk.models.places.count === 0
         text: qsTr("No places with coordinates yet.")
         color: Theme.muted
+        font.family: Theme.shownFamily(visible)
         font.pixelSize: Theme.font(32)
     }
     Flow {
@@ -62,7 +64,7 @@ Item {
         Row {
             spacing: Theme.px(10)
             Rectangle { width: Theme.px(44); height: Theme.px(12); color: "#5b8db8"; anchors.verticalCenter: parent.verticalCenter }
-            Text { text: qsTr("River"); color: Theme.muted; font.pixelSize: Theme.font(22) }
+            Text { text: qsTr("River"); color: Theme.muted; font.family: Theme.shownFamily(visible); font.pixelSize: Theme.font(22) }
         }
         Row {
             spacing: Theme.px(10)
@@ -71,22 +73,23 @@ Item {
                 border.color: "#6b4a2b"; border.width: Theme.px(3)
                 anchors.verticalCenter: parent.verticalCenter
             }
-            Text { text: qsTr("City wall (old city)"); color: Theme.muted; font.pixelSize: Theme.font(22) }
+            Text { text: qsTr("City wall (old city)"); color: Theme.muted; font.family: Theme.shownFamily(visible); font.pixelSize: Theme.font(22) }
         }
         Row {
             spacing: Theme.px(10)
             Rectangle { width: Theme.px(44); height: Theme.px(8); color: "#3a3530"; border.color: Theme.paper; anchors.verticalCenter: parent.verticalCenter }
-            Text { text: qsTr("Railway"); color: Theme.muted; font.pixelSize: Theme.font(22) }
+            Text { text: qsTr("Railway"); color: Theme.muted; font.family: Theme.shownFamily(visible); font.pixelSize: Theme.font(22) }
         }
         Row {
             spacing: Theme.px(10)
             Rectangle { width: Theme.px(24); height: width; radius: width / 2; color: Theme.accent; border.color: "white"; border.width: Theme.px(3); anchors.verticalCenter: parent.verticalCenter }
-            Text { text: qsTr("Place: touch it to see what happened there"); color: Theme.muted; font.pixelSize: Theme.font(22) }
+            Text { text: qsTr("Place: touch it to see what happened there"); color: Theme.muted; font.family: Theme.shownFamily(visible); font.pixelSize: Theme.font(22) }
         }
         Text {
             textFormat: Text.PlainText  // archive text is never markup
             text: qsTr("Pinch or drag to look closer.")
             color: Theme.muted
+            font.family: Theme.shownFamily(visible)
             font.pixelSize: Theme.font(22)
         }
     }

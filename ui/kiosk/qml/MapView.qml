@@ -294,6 +294,7 @@ Item {
                     // The short name ("衡阳机场"); the full one shows when the place is opened.
                     text: model.shortName
                     color: tag.area ? "#6b4a2b" : Theme.ink
+                    font.family: Theme.shownFamily(visible)
                     font.pixelSize: tag.area ? Math.round(mv.labelPx * 1.15) : mv.labelPx
                     font.bold: tag.area
                 }
@@ -328,6 +329,7 @@ Item {
                     text: "→"
                     rotation: modelData.angle
                     color: Theme.brass
+                    font.family: Theme.shownFamily(visible)
                     font.pixelSize: mv.labelPx
                     font.bold: true
                 }
@@ -335,6 +337,7 @@ Item {
                     textFormat: Text.PlainText  // archive text is never markup
                     text: place ? place.shortName : ""
                     color: Theme.text
+                    font.family: Theme.shownFamily(visible)
                     font.pixelSize: mv.labelPx
                 }
             }
@@ -401,6 +404,7 @@ Item {
                 anchors.centerIn: parent
                 text: qsTr("Schematic: the wall, the rivers and most positions are approximate")
                 color: Theme.ink
+                font.family: Theme.shownFamily(visible)
                 font.pixelSize: Theme.font(18)
             }
         }

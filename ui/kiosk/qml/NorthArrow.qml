@@ -16,6 +16,7 @@ Rectangle {
         y: Theme.px(6)
         text: qsTr("N")
         color: Theme.ink
+        font.family: Theme.shownFamily(visible)
         font.pixelSize: Theme.font(24)
         font.bold: true
     }

@@ -39,6 +39,7 @@ Item {
             width: parent.width
             text: screen.pictures.length ? (screen.pictures[screen.shown].caption || "") : ""
             color: Theme.muted
+            font.family: Theme.shownFamily(visible)
             font.pixelSize: Theme.font(20)
             wrapMode: Text.Wrap
         }
@@ -86,6 +87,7 @@ Item {
             width: parent.width
             text: screen.item.name || ""
             color: Theme.text
+            font.family: Theme.shownFamily(visible)
             font.pixelSize: Theme.heading(52)
             font.bold: true
             wrapMode: Text.Wrap
@@ -97,6 +99,7 @@ Item {
             width: parent.width
             text: [screen.item.date, screen.item.accession].filter(function (t) { return t }).join("  ·  ")
             color: Theme.brass
+            font.family: Theme.shownFamily(visible)
             font.pixelSize: Theme.font(28)
             wrapMode: Text.Wrap
         }
@@ -124,6 +127,7 @@ Item {
                         text: modelData[0]
                         textFormat: Text.PlainText
                         color: Theme.muted
+                        font.family: Theme.shownFamily(visible)
                         font.pixelSize: Theme.font(22)
                         wrapMode: Text.Wrap
                     }
@@ -132,6 +136,7 @@ Item {
                         text: modelData[1]
                         textFormat: Text.PlainText
                         color: Theme.text
+                        font.family: Theme.shownFamily(visible)
                         font.pixelSize: Theme.font(24)
                         wrapMode: Text.Wrap
                     }
@@ -144,6 +149,7 @@ Item {
             width: parent.width
             text: screen.item.description || ""
             color: Theme.text
+            font.family: Theme.shownFamily(visible)
             font.pixelSize: Theme.font(28)
             lineHeight: 1.35
             wrapMode: Text.Wrap
@@ -173,6 +179,7 @@ Item {
                     width: parent.width
                     text: qsTr("Inscription")
                     color: Theme.brass
+                    font.family: Theme.shownFamily(visible)
                     font.pixelSize: Theme.font(22)
                     font.bold: true
                     font.letterSpacing: Theme.px(1)
@@ -184,6 +191,7 @@ Item {
                     width: parent.width
                     text: screen.item.inscription || ""
                     color: Theme.paper
+                    font.family: Theme.shownFamily(visible)
                     font.pixelSize: Theme.font(28)
                     font.weight: Font.Medium
                     lineHeight: 1.3

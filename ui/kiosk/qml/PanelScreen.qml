@@ -65,6 +65,7 @@ Item {
                             width: parent.width
                             text: model.title
                             color: Theme.text
+                            font.family: Theme.shownFamily(visible)
                             font.pixelSize: Theme.heading(54)
                             font.bold: true
                             wrapMode: Text.Wrap
@@ -77,6 +78,7 @@ Item {
                             width: parent.width
                             text: model.body
                             color: Theme.text
+                            font.family: Theme.shownFamily(visible)
                             font.pixelSize: Theme.font(28)
                             lineHeight: 1.35
                             wrapMode: Text.Wrap
@@ -135,6 +137,7 @@ Item {
                                     width: card.width - Theme.px(24)
                                     text: modelData.name
                                     color: Theme.text
+                                    font.family: Theme.shownFamily(visible)
                                     font.pixelSize: Theme.font(24)
                                     wrapMode: Text.Wrap
                                 }
@@ -149,6 +152,7 @@ Item {
                             visible: objects.count === 0
                             text: qsTr("No objects are shown with this panel.")
                             color: Theme.muted
+                            font.family: Theme.shownFamily(visible)
                             font.pixelSize: Theme.font(28)
                         }
                     }
@@ -183,6 +187,7 @@ Item {
                 textFormat: Text.PlainText  // archive text is never markup
                 text: qsTr("%1 of %2").arg(pages.currentIndex + 1).arg(pages.count)
                 color: Theme.muted
+                font.family: Theme.shownFamily(visible)
                 font.pixelSize: Theme.chrome(24)
                 anchors.verticalCenter: parent.verticalCenter
                 leftPadding: Theme.px(12)

@@ -26,6 +26,7 @@ Rectangle {
                 horizontalAlignment: Text.AlignHCenter
                 text: qsTr("Staff: enter the PIN to close the kiosk")
                 color: Theme.text
+                font.family: Theme.shownFamily(visible)
                 font.pixelSize: Theme.font(32)
                 font.bold: true
                 wrapMode: Text.WordWrap
@@ -37,6 +38,7 @@ Rectangle {
                 horizontalAlignment: Text.AlignHCenter
                 text: dialog.pin.length ? "●".repeat(dialog.pin.length) : " "
                 color: Theme.brass
+                font.family: Theme.shownFamily(visible)
                 font.pixelSize: Theme.font(48)
             }
             Text {
@@ -53,6 +55,7 @@ Rectangle {
                     : kiosk.staffMessage === "weak" ? qsTr("This PIN is weak: set a new one of 6 or more digits with: main.py kiosk --set-pin")
                     : ""
                 color: kiosk.staffMessage === "checking" ? Theme.text : "#ff9c86"
+                font.family: Theme.shownFamily(visible)
                 font.pixelSize: Theme.font(24)
             }
             Grid {

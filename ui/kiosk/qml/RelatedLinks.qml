@@ -12,6 +12,7 @@ Column {
         width: related.width
         text: related.title
         color: Theme.brass
+        font.family: Theme.shownFamily(visible)
         font.pixelSize: Theme.font(26)
         font.bold: true
         wrapMode: Text.Wrap

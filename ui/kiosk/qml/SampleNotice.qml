@@ -11,6 +11,7 @@ Text {
     wrapMode: Text.WordWrap
     text: qsTr("A sample exhibition: the objects are invented and the pictures are generated drawings, not historical photographs")
     color: Theme.muted
+    font.family: Theme.shownFamily(visible)
     font.pixelSize: Theme.font(26)  // above the small body size (24), as readable as a label
     lineHeight: 1.15
 }

@@ -38,6 +38,7 @@ Rectangle {
         anchors.verticalCenter: parent.verticalCenter
         text: bar.km < 1 ? qsTr("%1 m").arg(Math.round(bar.km * 1000)) : qsTr("%1 km").arg(bar.km)
         color: Theme.ink
+        font.family: Theme.shownFamily(visible)
         font.pixelSize: Theme.font(20)
         font.bold: true
     }

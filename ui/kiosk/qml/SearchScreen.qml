@@ -31,6 +31,7 @@ Item {
         y: Theme.px(18)
         width: screen.width - Theme.margin * 3
         height: Math.max(Theme.touch, Math.round(implicitHeight), Theme.px(76))
+        font.family: Theme.shownFamily(visible)
         font.pixelSize: Theme.font(34)
         color: Theme.ink
         placeholderText: qsTr("Type a name, a place or a word")
@@ -80,6 +81,7 @@ Item {
                            : qsTr("%1 (%2)").arg(screen.kindName(section)).arg(counts[0])
                 }
                 color: Theme.brass
+                font.family: Theme.shownFamily(visible)
                 font.pixelSize: Theme.font(24)
                 font.bold: true
                 wrapMode: Text.WordWrap
@@ -112,6 +114,7 @@ Item {
                         width: parent.width
                         text: model.title
                         color: Theme.text
+                        font.family: Theme.shownFamily(visible)
                         font.pixelSize: Theme.font(28)
                         font.bold: true
                         elide: Text.ElideRight
@@ -122,6 +125,7 @@ Item {
                         text: model.snippetHtml
                         textFormat: Text.StyledText  // our own <b> around the matches, the rest escaped
                         color: Theme.muted
+                        font.family: Theme.shownFamily(visible)
                         font.pixelSize: Theme.font(21)
                         elide: Text.ElideRight
                     }
@@ -154,6 +158,7 @@ Item {
                     ? qsTr("Chinese: type pinyin, for example hengyang, then choose 衡阳 above the keys.")
                     : qsTr("Type English words, names in pinyin such as fang xianjue, or a number such as HY1944.0001.")
             color: Theme.muted
+            font.family: Theme.shownFamily(visible)
             font.pixelSize: Theme.font(28)
             wrapMode: Text.WordWrap
         }

@@ -22,6 +22,7 @@ Item {
             width: parent.width
             text: kiosk.section.title || ""
             color: Theme.text
+            font.family: Theme.shownFamily(visible)
             font.pixelSize: Theme.heading(60)
             font.bold: true
             wrapMode: Text.Wrap
@@ -34,6 +35,7 @@ Item {
             width: parent.width
             text: kiosk.section.intro || ""
             color: Theme.muted
+            font.family: Theme.shownFamily(visible)
             font.pixelSize: Theme.font(28)
             lineHeight: 1.3
             wrapMode: Text.Wrap
@@ -83,6 +85,7 @@ Item {
                         width: parent.width
                         text: model.title
                         color: Theme.text
+                        font.family: Theme.shownFamily(visible)
                         font.pixelSize: Theme.heading(34)
                         font.bold: true
                         wrapMode: Text.Wrap
@@ -93,6 +96,7 @@ Item {
                         visible: text !== ""
                         text: model.lead
                         color: Theme.muted
+                        font.family: Theme.shownFamily(visible)
                         font.pixelSize: Theme.font(22)
                         lineHeight: 1.2
                         wrapMode: Text.Wrap
@@ -102,6 +106,7 @@ Item {
                         width: parent.width
                         text: qsTr("Objects: %1").arg(model.objects.length)
                         color: Theme.brass
+                        font.family: Theme.shownFamily(visible)
                         font.pixelSize: Theme.font(22)
                         wrapMode: Text.Wrap
                     }
@@ -117,6 +122,7 @@ Item {
             visible: panels.count === 0
             text: qsTr("The panels of this part are still being prepared.")
             color: Theme.muted
+            font.family: Theme.shownFamily(visible)
             font.pixelSize: Theme.font(32)
         }
     }

@@ -38,6 +38,7 @@ Column {
             //: the sources drawer's handle; %1 is how many sources
             text: qsTr("Sources (%1)").arg(drawer.sources.length)
             color: Theme.brass
+            font.family: Theme.shownFamily(visible)
             font.pixelSize: Theme.font(26)
             font.bold: true
             wrapMode: Text.Wrap
@@ -83,6 +84,7 @@ Column {
                     width: Theme.font(26) * 1.6
                     horizontalAlignment: Text.AlignRight
                     color: Theme.brass
+                    font.family: Theme.shownFamily(visible)
                     font.pixelSize: Theme.font(24)
                     font.bold: true
                 }
@@ -94,6 +96,7 @@ Column {
                         width: parent.width
                         text: modelData.title
                         color: Theme.text
+                        font.family: Theme.shownFamily(visible)
                         font.pixelSize: Theme.font(24)
                         font.bold: true
                         wrapMode: Text.Wrap
@@ -105,6 +108,7 @@ Column {
                         text: [modelData.author, modelData.publisher, modelData.year]
                               .filter(function (t) { return t }).join(kiosk.lang === "zh" ? "，" : ", ")
                         color: Theme.muted
+                        font.family: Theme.shownFamily(visible)
                         font.pixelSize: Theme.font(22)
                         wrapMode: Text.Wrap
                     }
@@ -116,6 +120,7 @@ Column {
                                modelData.pages.length ? qsTr("cited at %1").arg(modelData.pages.join(kiosk.lang === "zh" ? "；" : "; ")) : ""]
                               .filter(function (t) { return t }).join("  ·  ")
                         color: Theme.brass
+                        font.family: Theme.shownFamily(visible)
                         font.pixelSize: Theme.font(22)
                         wrapMode: Text.Wrap
                     }
@@ -125,6 +130,7 @@ Column {
                         visible: text !== ""
                         text: modelData.url
                         color: Theme.muted
+                        font.family: Theme.shownFamily(visible)
                         font.pixelSize: Theme.font(20)
                         wrapMode: Text.WrapAnywhere
                     }

@@ -25,6 +25,7 @@ Rectangle {
                 horizontalAlignment: Text.AlignHCenter
                 text: qsTr("Are you still there?")
                 color: Theme.text
+                font.family: Theme.shownFamily(visible)
                 font.pixelSize: Theme.font(56)
                 font.bold: true
                 wrapMode: Text.WordWrap
@@ -35,6 +36,7 @@ Rectangle {
                 horizontalAlignment: Text.AlignHCenter
                 text: qsTr("Touch the screen to keep exploring.")
                 color: Theme.muted
+                font.family: Theme.shownFamily(visible)
                 font.pixelSize: Theme.font(32)
                 wrapMode: Text.WordWrap
             }
@@ -44,6 +46,7 @@ Rectangle {
                 horizontalAlignment: Text.AlignHCenter
                 text: qsTr("Back to the start in %1 s").arg(overlay.idle.remaining)
                 color: Theme.brass
+                font.family: Theme.shownFamily(visible)
                 font.pixelSize: Theme.font(40)
                 wrapMode: Text.WordWrap
             }

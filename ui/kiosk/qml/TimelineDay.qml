@@ -22,6 +22,7 @@ Item {
             width: parent.width
             text: column.kind === "day" ? qsTr("Day %1").arg(model.day) : model.label
             color: model.phase === "siege" ? Theme.accentText : Theme.brass
+            font.family: Theme.shownFamily(visible)
             font.pixelSize: Theme.heading(34)
             font.bold: true
             wrapMode: Text.WordWrap
@@ -33,6 +34,7 @@ Item {
             text: column.kind === "day" ? model.label
                   : model.phase === "siege" ? qsTr("Day not recorded") : ""
             color: Theme.brass
+            font.family: Theme.shownFamily(visible)
             font.pixelSize: Theme.font(24)
             wrapMode: Text.WordWrap
         }
@@ -80,6 +82,7 @@ Item {
                             visible: column.kind !== "day" || modelData.siege_day_end > modelData.siege_day
                             text: modelData.date
                             color: Theme.brass
+                            font.family: Theme.shownFamily(visible)
                             font.pixelSize: Theme.font(22)
                             wrapMode: Text.WordWrap
                         }
@@ -88,6 +91,7 @@ Item {
                             width: parent.width
                             text: modelData.title
                             color: Theme.text
+                            font.family: Theme.shownFamily(visible)
                             font.pixelSize: Theme.font(28)
                             font.bold: true
                             wrapMode: Text.WordWrap
@@ -98,6 +102,7 @@ Item {
                             visible: text !== ""
                             text: modelData.description
                             color: Theme.muted
+                            font.family: Theme.shownFamily(visible)
                             font.pixelSize: Theme.font(22)
                             lineHeight: 1.3
                             wrapMode: Text.WordWrap

@@ -71,6 +71,7 @@ Item {
                       : screen.phase === "campaign" ? qsTr("Before the siege: the campaign")
                       : qsTr("After the siege")
                 color: Theme.text
+                font.family: Theme.shownFamily(visible)
                 font.pixelSize: Theme.heading(44)
                 font.bold: true
                 wrapMode: Text.WordWrap
@@ -176,6 +177,7 @@ Item {
             visible: groups.count === 0
             text: qsTr("No dated events yet.")
             color: Theme.muted
+            font.family: Theme.shownFamily(visible)
             font.pixelSize: Theme.font(32)
         }
     }
@@ -202,7 +204,7 @@ Item {
             border.width: Theme.px(2)
             Accessible.role: Accessible.Button
             Accessible.name: qsTr("Later events")
-            Text { anchors.centerIn: parent; text: "›"; color: Theme.brass; font.pixelSize: Theme.px(40); font.bold: true }
+            Text { anchors.centerIn: parent; text: "›"; color: Theme.brass; font.family: Theme.shownFamily(visible); font.pixelSize: Theme.px(40); font.bold: true }
             TapHandler {
                 onTapped: groups.contentX = Math.min(groups.contentWidth - groups.width,
                                                      groups.contentX + screen.columnWidth + screen.columnGap)

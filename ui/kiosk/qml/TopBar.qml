@@ -62,6 +62,7 @@ Rectangle {
             objectName: "languageButton"
             // Each language is named in itself, so a visitor finds their own.
             text: kiosk.lang === "zh" ? qsTr("English") : qsTr("中文")
+            family: Theme.familyFor(kiosk.lang === "zh" ? "en" : "zh")
             onClicked: kiosk.toggleLanguage()
         }
     }

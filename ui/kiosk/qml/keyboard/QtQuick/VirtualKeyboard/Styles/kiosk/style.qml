@@ -46,6 +46,7 @@ KeyboardStyle {
             horizontalAlignment: Text.AlignHCenter
             text: parent.label
             color: parent.textColor
+            font.family: Theme.shownFamily(visible)
             font.pixelSize: text.length > 1 ? keys.wordPx : keys.letterPx
             font.bold: parent.strong
             elide: Text.ElideRight
@@ -64,6 +65,7 @@ KeyboardStyle {
                 visible: panel.control && panel.control.smallTextVisible
                 text: panel.control ? panel.control.smallText : ""
                 color: Theme.muted
+                font.family: Theme.shownFamily(visible)
                 font.pixelSize: Math.round(16 * keys.scaleHint)
             }
         }
@@ -106,13 +108,15 @@ KeyboardStyle {
                 Text {
                     text: "中"
                     color: InputContext.locale.indexOf("zh") === 0 ? Theme.brass : Theme.muted
+                    font.family: Theme.shownFamily(visible)
                     font.pixelSize: keys.wordPx
                     font.bold: InputContext.locale.indexOf("zh") === 0
                 }
-                Text { text: "/"; color: Theme.muted; font.pixelSize: keys.wordPx }
+                Text { text: "/"; color: Theme.muted; font.family: Theme.shownFamily(visible); font.pixelSize: keys.wordPx }
                 Text {
                     text: "EN"
                     color: InputContext.locale.indexOf("zh") === 0 ? Theme.muted : Theme.brass
+                    font.family: Theme.shownFamily(visible)
                     font.pixelSize: keys.wordPx
                     font.bold: InputContext.locale.indexOf("zh") !== 0
                 }
@@ -173,6 +177,7 @@ KeyboardStyle {
                 anchors.centerIn: parent
                 text: parent.parent.text
                 color: Theme.ink
+                font.family: Theme.shownFamily(visible)
                 font.pixelSize: Math.round(44 * keys.scaleHint)
             }
         }
@@ -189,6 +194,7 @@ KeyboardStyle {
             anchors.centerIn: parent
             text: model.text
             color: alternate.ListView.isCurrentItem ? Theme.ink : Theme.text
+            font.family: Theme.shownFamily(visible)
             font.pixelSize: keys.letterPx
         }
     }
@@ -210,6 +216,7 @@ KeyboardStyle {
             anchors.centerIn: parent
             text: display
             color: candidate.ListView.isCurrentItem ? Theme.brass : Theme.text
+            font.family: Theme.shownFamily(visible)
             font.pixelSize: Math.round(32 * keys.scaleHint)
             font.bold: candidate.ListView.isCurrentItem
         }
@@ -237,6 +244,7 @@ KeyboardStyle {
             anchors.verticalCenter: parent.verticalCenter
             text: display
             color: popupItem.ListView.isCurrentItem ? Theme.brass : Theme.text
+            font.family: Theme.shownFamily(visible)
             font.pixelSize: Math.round(30 * keys.scaleHint)
         }
     }
