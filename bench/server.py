@@ -225,7 +225,7 @@ def main(argv: list[str] | None = None) -> int:
                 t = time.perf_counter()
                 report = upload(root, url)
                 result["upload"] = {"seconds": round(time.perf_counter() - t, 1),
-                                    "search_text_rows": report.counts.get("search_text", 0)}
+                                    "index_entries": report.counts.get("search_words", 0)}
                 pg.execute("VACUUM ANALYZE", "bench")
                 with __import__("psycopg").connect(url) as conn:
                     result["postgresql"] = conn.info.server_version

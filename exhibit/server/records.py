@@ -413,8 +413,9 @@ def resolve(conflict: Conflict, choices: Mapping[str, str]) -> Record:
 
 def _index(conn: "psycopg.Connection", record: Record) -> None:
     """Add or replace the record's index entry: its search_docs row as SQLite's index_record
-    writes it, and its search_text rows (exhibit/server/search.py). An update replaces the
-    whole entry: search_text keeps the tokens themselves, so no old text is needed."""
+    writes it, and its search_words row (and a long entry's search_text rows:
+    exhibit/server/search.py). An update replaces the whole entry: the index keeps the tokens
+    themselves, so no old text is needed."""
     if record.TYPE not in search.INDEXED_TYPES:
         return
     (doc,), (fts,), _ = search.index_rows(record.TYPE, [record.as_row()], 0)
@@ -429,10 +430,11 @@ def _index(conn: "psycopg.Connection", record: Record) -> None:
     assert row is not None
     doc_id = int(row[0])
     text, words = server_search.entry_rows(doc_id, document)
-    conn.execute("DELETE FROM search_text WHERE doc_id = %s", [doc_id])
-    with conn.cursor() as cur:
-        cur.executemany("INSERT INTO search_text (doc_id, col, chunk, size, tokens) "
-                        "VALUES (%s, %s, %s, %s, %s::tsvector)", text)
+    conn.execute("DELETE FROM search_text WHERE doc_id = %s", [doc_id])   # it may have been long
+    if text:
+        with conn.cursor() as cur:
+            cur.executemany("INSERT INTO search_text (doc_id, col, chunk, size, tokens) "
+                            "VALUES (%s, %s, %s, %s, %s::tsvector)", text)
     # Replaced whole, as an UPDATE: search_words' trigger moves the index's totals by the
     # difference (search_totals), so ranking never has to add them up.
     conn.execute("INSERT INTO search_words (doc_id, tokens, length, title_length) "

@@ -22,10 +22,11 @@ What the server adds:
   $2`) finds out when another curator saved first, and no writer can skip it.
 - history is append-only as on SQLite (triggers), and the curator role has no UPDATE or
   DELETE on it either.
-- the search index in PostgreSQL's form (exhibit/server/search.py): `search_text` (each
-  column's tokens, in chunks, for ranking), `search_words` (one vector per record, for
-  matching and counting) and `search_totals` (what bm25 reads of the whole index, kept by
-  triggers on search_words so that no writer can leave it wrong). These were added to
+- the search index in PostgreSQL's form (exhibit/server/search.py): `search_words` (one
+  vector per record, for matching, counting and ranking), `search_text` (the columns of
+  the few entries too long for one vector, in chunks) and `search_totals` (what bm25
+  reads of the whole index, kept by triggers on search_words so that no writer can leave
+  it wrong). These were added to
   version 6 in place, before any server archive was released: an archive made by an
   earlier build of version 6 is made again with `server init` on a new database.
 - `schema_version`, one row: SQLite keeps the number in PRAGMA user_version.

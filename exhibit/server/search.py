@@ -36,11 +36,12 @@ How: PostgreSQL's tsvector, filled with our tokens, not its parser's.
   entry in one vector, each lexeme tagged with its column's number (`'2衡阳':5`), so a
   phrase never spans two columns (as in FTS5, where it cannot), `pinyin : …` is a phrase
   of `'4…'` lexemes, and AND and OR are tsquery's own: a capped count stops at the cap and
-  needs no DISTINCT. Ranking reads the positions from one row per record, column and chunk
-  (`search_text`, by doc_id). An entry too long for one exact vector (see entry_rows) has
-  a NULL one and is matched by its chunks.
+  needs no DISTINCT. Ranking reads the positions of the query's lexemes from the same rows
+  (which also keep each entry's lengths), in the statement that finds the matches: no
+  search_text. An entry too long for one exact vector (see entry_rows) has a NULL one and is
+  matched and ranked by its chunks in `search_text`, which holds those entries only.
 - tsvector keeps at most 256 positions of one lexeme and positions up to 16,383; so a
-  column's tokens are stored in chunks of CHUNK tokens (a lexeme can then never reach
+  long entry's columns are stored in chunks of CHUNK tokens (a lexeme can then never reach
   the limit), each repeating the last OVERLAP tokens of the one before, so that every
   phrase of up to OVERLAP + 1 tokens lies whole in some chunk. `size` counts the tokens
   new in each chunk, so a column's length is the sum over its chunks.
@@ -63,9 +64,11 @@ Ranking: as on SQLite, bm25 only below RANK_CAP matches, title matches first, im
 captions after names, broader results by search_docs.id descending (upload keeps the ids
 SQLite's). bm25 is FTS5's own formula (fts5_aux.c) computed here, operation for operation,
 from what the server holds: each phrase's instances per column (from the positions of the
-query's lexemes in the candidates' chunks, a start counted once where chunks overlap), the
-entry's length (`size`), N (search_docs) and the average length (sum of `size`), the IDF
-of each phrase counted over the whole index. The scores are SQLite's to the last bit
+query's lexemes in the candidates' vectors, or chunks, a start counted once where chunks
+overlap), the entry's length (search_words.length, title_length), N and the average length
+(search_totals), the IDF of each phrase counted over the whole index (read off the query's
+own matches when the phrase alone makes the query match and no filter narrows it; one
+count otherwise). The scores are SQLite's to the last bit
 (tests/core/test_server_search.py compares them with ==). N and the lengths' sums are kept
 in `search_totals` by triggers on search_words (a few rows, one per connection slot, so
 concurrent saves do not queue on one row), so ranking never adds them up; the IDF counts
@@ -83,9 +86,9 @@ Where the order can still differ from SQLite's:
 - when the caller has a READ COMMITTED transaction open, the totals and the matches are
   read in separate statements; on its own, `search` takes one REPEATABLE READ snapshot.
 
-Writing: `entry_rows` makes a record's search_text and search_words rows; `store_index`
-writes those of every indexed record of a local archive (`server upload`), and
-exhibit/server/records.py a record's in the transaction that saves it.
+Writing: `entry_rows` makes a record's search_words row (and a long one's search_text
+rows); `store_index` writes those of every indexed record of a local archive (`server
+upload`), and exhibit/server/records.py a record's in the transaction that saves it.
 """
 from __future__ import annotations
 
@@ -204,8 +207,11 @@ def chunks(tokens: Sequence[str]) -> Iterator[tuple[int, int, list[str]]]:
 
 
 def text_rows(doc_id: int, document: fts.Document) -> list[Row]:
-    """The search_text rows of one index entry (its six texts, as search.document makes them)."""
-    return entry_rows(doc_id, document)[0]
+    """One index entry's six texts (as search.document makes them) in chunks: the
+    search_text rows of an entry too long for one exact vector (entry_rows)."""
+    tok = tokenizer()
+    return [(doc_id, col, number, size, tsvector_literal(part))
+            for col, text in enumerate(document) for number, size, part in chunks(tok.tokens(text))]
 
 
 # tsvector's limits (PostgreSQL's ts_type.h): positions up to 16,383 (later ones are
@@ -220,29 +226,28 @@ def entry_rows(doc_id: int, document: fts.Document) -> tuple[list[Row], WordsRow
 
     search_words holds the whole entry in one vector, each lexeme tagged with its column's
     number (`'2衡阳':5` is 衡阳 at position 5 of title2), so any expression is one tsquery on
-    one row per record: counting needs no DISTINCT, and AND, OR, phrases and column filters
-    are the server's own. Where the entry would not fit tsvector's limits exactly (a column
-    past MAX_POSITION tokens, a word more than MAX_POSITIONS times in one column) the vector
-    is NULL, and the entry is matched by its chunks in search_text instead."""
+    one row per record: counting needs no DISTINCT, AND, OR, phrases and column filters are
+    the server's own, and ranking reads the positions there. Where the entry would not fit
+    tsvector's limits exactly (a column past MAX_POSITION tokens, a word more than
+    MAX_POSITIONS times in one column) the vector is NULL, and the entry is kept in chunks in
+    search_text instead (every other entry has no search_text rows)."""
     tok = tokenizer()
-    rows: list[Row] = []
+    columns = [tok.tokens(text) for text in document]
     tagged: list[str] = []
     exact, lexeme_bytes = True, 0
-    length = title_length = 0
-    for col, text in enumerate(document):
-        tokens = tok.tokens(text)
-        for number, size, part in chunks(tokens):
-            rows.append((doc_id, col, number, size, tsvector_literal(part)))
-        length += len(tokens)
-        title_length += len(tokens) if col in TITLE_COLUMNS else 0
-        if not exact or not tokens:
+    for col, tokens in enumerate(columns):
+        if not tokens:
             continue
         counts = Counter(tokens)
         lexeme_bytes += sum(len(t.encode()) + 1 for t in counts)
         if len(tokens) > MAX_POSITION or max(counts.values()) > MAX_POSITIONS or lexeme_bytes > MAX_LEXEME_BYTES:
             exact = False
-            continue
+            break
         tagged.extend(f"'{col}{token}':{position}" for position, token in enumerate(tokens, 1))
+    length = sum(len(tokens) for tokens in columns)
+    title_length = sum(len(columns[col]) for col in TITLE_COLUMNS)
+    rows = [] if exact else [(doc_id, col, number, size, tsvector_literal(part))
+                             for col, tokens in enumerate(columns) for number, size, part in chunks(tokens)]
     return rows, (doc_id, " ".join(tagged) if exact else None, length, title_length)
 
 
@@ -273,12 +278,12 @@ def index_entries(db: Database, what: str) -> Iterator[tuple[int, fts.Document]]
 
 
 def store_index(server: "psycopg.Connection", entries: Iterable[tuple[int, fts.Document]]) -> int:
-    """Write the search_text and search_words rows of `entries` into an empty index (server
-    upload), inside the caller's transaction, with COPY. The GIN index is made again
+    """Write the search_words rows of `entries` (and the search_text rows of the long ones)
+    into an empty index (server upload), inside the caller's transaction, with COPY. The GIN index is made again
     afterwards in one build, which is several times quicker than keeping it up to date row
     by row. search_words is copied in one statement after search_text (one COPY at a time
     on a connection), from a temporary file, so its trigger adds the totals up once.
-    Returns the number of search_text rows written."""
+    Returns the number of entries written."""
     from exhibit.server.schema import SEARCH_WORDS_INDEX
 
     server.execute("DROP INDEX search_words_tokens")
@@ -289,7 +294,7 @@ def store_index(server: "psycopg.Connection", entries: Iterable[tuple[int, fts.D
                 rows, (_, tagged, length, title_length) = entry_rows(doc_id, document)
                 for row in rows:
                     copy.write_row(row)
-                count += len(rows)
+                count += 1
                 # COPY's text form: a unicode61 token is letters and digits, never a tab,
                 # newline or backslash; \N is NULL.
                 vector = "\\N" if tagged is None else tagged
@@ -459,7 +464,9 @@ def _run(conn: "psycopg.Connection", sql: str, params: Sequence[Any] = ()) -> "p
 
 def _phrase_sql(tsquery: str, cols: frozenset[int] | None, params: list[Any]) -> str:
     """The long entries (search_words.tokens NULL) a phrase (or phrases ORed) matches in
-    their search_text chunks; they are few, and found by doc_id (search_words_long)."""
+    their search_text chunks (search_text holds theirs only). They are few, and found by
+    doc_id (search_words_long): with sequential scans off, a scan of search_text would be
+    costed as disabled, and so high a cost turns on the JIT compiler (75 ms a statement)."""
     params.append(tsquery)
     sql = ("SELECT DISTINCT doc_id FROM search_text WHERE doc_id IN "
            "(SELECT doc_id FROM search_words WHERE tokens IS NULL) AND tokens @@ %s::tsquery")
@@ -554,6 +561,12 @@ class _Query:
     expr: Expr
     where: str
     where_params: list[Any]
+    known: "_Totals | None" = None      # the index's totals, read once per search
+
+    def totals(self) -> "_Totals":
+        if self.known is None:
+            self.known = _totals(self.conn)
+        return self.known
 
     def matches(self, allowed: Iterable[int] | None = None) -> tuple[str, list[Any]]:
         params: list[Any] = []
@@ -626,37 +639,38 @@ def read_totals(conn: "psycopg.Connection") -> _Totals:
     return _Totals(int(row[0]), int(row[1]), int(row[2]))
 
 
-def _idf(conn: "psycopg.Connection", totals: _Totals, phrase: Phrase, allowed: tuple[int, ...] | None) -> float:
-    """FTS5's IDF of a phrase: log((N − n + 0.5) / (n + 0.5)), n the entries it matches in the
-    whole index (filters aside, as xQueryPhrase counts), at least 1e-6."""
-    cols = phrase.within(allowed)
-    key = (phrase.tsquery() if phrase.tokens else "", cols)
-    hits = totals.hits.get(key)
-    if hits is None:
-        params: list[Any] = []
-        sql = docset_sql(phrase, allowed, params)
-        row = _run(conn, f"SELECT count(*) FROM ({sql}) h", params).fetchone()
-        hits = totals.hits[key] = int(row[0]) if row else 0
-    idf = math.log((totals.docs - hits + 0.5) / (hits + 0.5))
-    return idf if idf > 0.0 else 1e-6
-
-
 ChunkTokens = dict[str, frozenset[int]]       # lexeme → its positions in one chunk
 
 
 @dataclass
 class _Entry:
-    """What ranking needs of one index entry: its columns' lengths and, per column and chunk,
-    the positions of the query's lexemes."""
-    sizes: dict[int, int] = field(default_factory=dict)
+    """What ranking needs of one index entry: its lengths (every column, the title columns),
+    whether it is an image caption, and per column and chunk the positions of the query's
+    lexemes. An entry of one exact vector (search_words) has one chunk per column, 0, the
+    whole column; a long entry has its search_text chunks."""
+    length: int
+    title_length: int
+    captioned: bool
     chunks: dict[int, dict[int, ChunkTokens]] = field(default_factory=dict)   # col → chunk → …
+    counted: dict[Phrase, dict[int, int]] = field(default_factory=dict)
 
-    def instances(self, phrase: Phrase, col: int) -> int:
-        """How often the phrase occurs in the column: its start positions, counted once
-        where two chunks overlap (FTS5's xInst count for the phrase and column)."""
+    def instances(self, phrase: Phrase) -> dict[int, int]:
+        """How often the phrase occurs in each column it occurs in (ascending, as bm25 adds
+        them up): its start positions, counted once where two chunks overlap (FTS5's xInst
+        count for the phrase and column). Kept: titles, bm25 and IDFs ask again."""
+        found = self.counted.get(phrase)
+        if found is None:
+            found = self.counted[phrase] = {
+                col: n for col in sorted(self.chunks)
+                if (phrase.cols is None or col in phrase.cols) and (n := self._instances(phrase, col))}
+        return found
+
+    def _instances(self, phrase: Phrase, col: int) -> int:
+        if not phrase.tokens:
+            return 0            # FTS5: a phrase of no token matches nothing
         starts: set[int] = set()
         last = len(phrase.tokens) - 1
-        for chunk, found in self.chunks.get(col, {}).items():
+        for chunk, found in self.chunks[col].items():
             places: list[frozenset[int] | set[int]] = []
             for i, token in enumerate(phrase.tokens):
                 if phrase.prefix and i == last:
@@ -667,24 +681,78 @@ class _Entry:
                           if all(p + i in places[i] for i in range(1, len(places))))
         return len(starts)
 
+    def matches(self, expr: Expr, allowed: tuple[int, ...] | None) -> bool:
+        """Whether `expr` matches this entry in the columns `allowed`, as the tsquery of
+        words_tsquery does on its vector (a phrase: consecutive positions in one column)."""
+        plist = phrases(expr)
+        return _counted(expr, _phrase_counts(self, plist, allowed), 0, False, [False] * len(plist))[0]
 
-def _entries(conn: "psycopg.Connection", expr: Expr, doc_ids: Sequence[int]) -> dict[int, _Entry]:
-    """The _Entry of each of `doc_ids`: only the rows holding a lexeme of the query are
-    unnested, and only the query's lexemes leave the server."""
+
+def _picked_lexemes(expr: Expr, allowed: tuple[int, ...] | None) -> tuple[list[str], list[str]]:
+    """The tagged lexemes (`'2衡阳'`) ranking reads of a vector: the query's whole tokens and
+    its prefixes, in each column their phrase may match in."""
+    exact: set[str] = set()
+    prefixes: set[str] = set()
+    for phrase in phrases(expr):
+        cols = phrase.within(allowed)
+        for col in sorted(cols if cols is not None else range(len(COLUMNS))):
+            for i, token in enumerate(phrase.tokens):
+                (prefixes if phrase.prefix and i == len(phrase.tokens) - 1 else exact).add(f"{col}{token}")
+    return sorted(exact), sorted(prefixes)
+
+
+def _entries(conn: "psycopg.Connection", query: _Query, allowed: tuple[int, ...] | None) -> dict[int, _Entry]:
+    """The _Entry of every entry matching the query in the columns `allowed`, under its
+    filters, in one statement: the GIN lookup gives the entries, and of each one's vector
+    only the query's lexemes leave the server (with its lengths and record type, kept in the
+    same rows), so ranking reads no search_text. Long entries (no vector) come from their
+    search_text chunks, as matching finds them."""
+    tsquery = words_tsquery(query.expr, allowed)
+    if tsquery is None:
+        return {}
+    exact, prefixes = _picked_lexemes(query.expr, allowed)
+    # Without a prefix, the query's lexemes are picked out of each vector by the server's own
+    # lookups (setweight marks them, ts_filter keeps the marked), not by testing each of its
+    # lexemes; a prefix needs that test (^@, starts_with) on every unnested lexeme.
+    if prefixes:
+        tests = (["x.lexeme = ANY(%s::text[])"] if exact else []) + ["x.lexeme ^@ ANY(%s::text[])"]
+        source = f"(SELECT x.lexeme, x.positions FROM unnest(w.tokens) x WHERE {' OR '.join(tests)})"
+        picked: list[Any] = [*([exact] if exact else []), prefixes]
+    else:
+        source, picked = "unnest(ts_filter(setweight(w.tokens, 'A', %s::text[]), '{a}'))", [exact]
+    long_params: list[Any] = []
+    long_sql = _long_sql(query.expr, allowed, long_params)
+    rows = _run(conn,
+        f"SELECT w.doc_id, w.length, w.title_length, d.record_type, u.lexeme, u.positions "
+        f"FROM search_words w JOIN search_docs d ON d.id = w.doc_id "
+        f"LEFT JOIN LATERAL {source} u ON true WHERE w.tokens @@ %s::tsquery{query.where} "
+        f"UNION ALL SELECT w.doc_id, w.length, w.title_length, d.record_type, NULL, NULL "
+        f"FROM ({long_sql}) l JOIN search_words w ON w.doc_id = l.doc_id JOIN search_docs d ON d.id = l.doc_id "
+        f"WHERE true{query.where}",
+        [*picked, tsquery, *query.where_params, *long_params, *query.where_params]).fetchall()
+    out: dict[int, _Entry] = {}
+    long: list[int] = []
+    for doc, length, title_length, record_type, lexeme, positions in rows:
+        entry = out.get(doc)
+        if entry is None:
+            entry = out[int(doc)] = _Entry(int(length), int(title_length), record_type == fts.CAPTIONED)
+            if lexeme is None:
+                long.append(int(doc))
+        if lexeme is not None:
+            entry.chunks.setdefault(int(lexeme[0]), {}).setdefault(0, {})[lexeme[1:]] = frozenset(positions)
+    if long:
+        _long_chunks(conn, query.expr, {doc: out[doc] for doc in long})
+    return out
+
+
+def _long_chunks(conn: "psycopg.Connection", expr: Expr, entries: dict[int, _Entry]) -> None:
+    """Fill in the chunks of long entries (no vector) from search_text: only the rows holding
+    a lexeme of the query are unnested, and only the query's lexemes leave the server."""
     every = [p for p in phrases(expr) if p.tokens]
     exact = sorted({t for p in every for t in (p.tokens[:-1] if p.prefix else p.tokens)})
     prefixes = sorted({p.tokens[-1] for p in every if p.prefix})
-    out = {doc: _Entry() for doc in doc_ids}
-    for doc, col, size in _run(conn, "SELECT doc_id, col, sum(size) FROM search_text WHERE doc_id = ANY(%s) "
-                                       "GROUP BY doc_id, col", [list(doc_ids)]).fetchall():
-        out[int(doc)].sizes[int(col)] = int(size)
-    if not every:
-        return out
     any_lexeme = " | ".join(Phrase((t,), False).tsquery() for t in exact)
     any_lexeme = " | ".join(filter(None, [any_lexeme, *(Phrase((t,), True).tsquery() for t in prefixes)]))
-    # Without a prefix, the query's lexemes are picked out of each row's vector by the server's
-    # own lookups (setweight marks them, ts_filter keeps the marked), not by testing every
-    # lexeme of the row; a prefix needs that test (^@, starts_with) on each unnested lexeme.
     if prefixes:
         tests = (["u.lexeme = ANY(%s::text[])"] if exact else []) + ["u.lexeme ^@ ANY(%s::text[])"]
         source, picked = "unnest(t.tokens) u", f" AND ({' OR '.join(tests)})"
@@ -695,16 +763,16 @@ def _entries(conn: "psycopg.Connection", expr: Expr, doc_ids: Sequence[int]) -> 
     rows = _run(conn,
         f"SELECT t.doc_id, t.col, t.chunk, u.lexeme, u.positions FROM search_text t, {source} "
         f"WHERE t.doc_id = ANY(%s) AND t.tokens @@ %s::tsquery{picked}",
-        [*before, list(doc_ids), any_lexeme, *after]).fetchall()
+        [*before, list(entries), any_lexeme, *after]).fetchall()
     for doc, col, chunk, lexeme, positions in rows:
-        out[int(doc)].chunks.setdefault(int(col), {}).setdefault(int(chunk), {})[lexeme] = frozenset(positions)
-    return out
+        entries[int(doc)].chunks.setdefault(int(col), {}).setdefault(int(chunk), {})[lexeme] = frozenset(positions)
 
 
 def _phrase_counts(entry: _Entry, plist: list[Phrase], allowed: tuple[int, ...] | None) -> list[dict[int, int]]:
-    return [{col: n for col in sorted(cols if cols is not None else range(len(COLUMNS)))
-             if (n := entry.instances(p, col))}
-            for p in plist for cols in [p.within(allowed)]]
+    """Each phrase's instances per column of `entry`, in the columns `allowed` only."""
+    if allowed is None:
+        return [entry.instances(p) for p in plist]
+    return [{col: n for col, n in entry.instances(p).items() if col in allowed} for p in plist]
 
 
 def _counted(expr: Expr, counts: list[dict[int, int]], at: int, active: bool, out: list[bool]) -> tuple[bool, int]:
@@ -731,23 +799,56 @@ def _counted(expr: Expr, counts: list[dict[int, int]], at: int, active: bool, ou
     return matched_any, end
 
 
-def _bm25(conn: "psycopg.Connection", expr: Expr, entries: dict[int, _Entry],
-          allowed: tuple[int, ...] | None) -> dict[int, float]:
+def _sufficient(expr: Expr) -> list[bool]:
+    """For each phrase (FTS5's order): whether its matching an entry is enough for `expr` to
+    match it (only ORs above it)."""
+    if isinstance(expr, Phrase):
+        return [True]
+    below = [s for child in expr.children for s in _sufficient(child)]
+    return [False] * len(below) if expr.op == "and" else below
+
+
+def _idf(conn: "psycopg.Connection", totals: _Totals, phrase: Phrase, allowed: tuple[int, ...] | None,
+         every: dict[int, _Entry] | None) -> float:
+    """FTS5's IDF of a phrase: log((N − n + 0.5) / (n + 0.5)), n the entries it matches in the
+    whole index (filters aside, as xQueryPhrase counts), at least 1e-6. `every`, when given,
+    holds every entry the phrase can match in `allowed` (the query's unfiltered matches, the
+    phrase being enough for the query to match): n is counted there, with no statement."""
+    cols = phrase.within(allowed)
+    key = (phrase.tsquery() if phrase.tokens else "", cols)
+    hits = totals.hits.get(key)
+    if hits is None and every is not None:
+        hits = totals.hits[key] = sum(any(cols is None or c in cols for c in e.instances(phrase))
+                                      for e in every.values())
+    if hits is None:
+        params: list[Any] = []
+        sql = docset_sql(phrase, allowed, params)
+        row = _run(conn, f"SELECT count(*) FROM ({sql}) h", params).fetchone()
+        hits = totals.hits[key] = int(row[0]) if row else 0
+    idf = math.log((totals.docs - hits + 0.5) / (hits + 0.5))
+    return idf if idf > 0.0 else 1e-6
+
+
+def _bm25(conn: "psycopg.Connection", query: _Query, entries: dict[int, _Entry], allowed: tuple[int, ...] | None,
+          every: dict[int, _Entry]) -> dict[int, float]:
     """FTS5's bm25 (fts5_aux.c, fts5Bm25Function) of each entry, operation for operation,
     so that the scores are SQLite's to the last bit: the weighted instance counts summed
-    column by column, the entry's length over the table's average, k1 = 1.2, b = 0.75."""
-    totals = _totals(conn)
+    column by column, the entry's length over the table's average, k1 = 1.2, b = 0.75.
+    `every`: all the query's matches in `allowed` (or more), for the IDFs (see _idf)."""
+    expr = query.expr
+    totals = query.totals()
     weights = _TITLE_WEIGHTS if allowed == TITLE_COLUMNS else _ALL_WEIGHTS
     total = totals.title_tokens if allowed == TITLE_COLUMNS else totals.tokens
     avgdl = float(total) / float(totals.docs) if totals.docs else 1.0
     plist = phrases(expr)
-    idfs = [_idf(conn, totals, p, allowed) for p in plist]
+    local = [ok and not query.where for ok in _sufficient(expr)]
+    idfs = [_idf(conn, totals, p, allowed, every if here else None) for p, here in zip(plist, local)]
     scores: dict[int, float] = {}
     for doc, entry in entries.items():
         counts = _phrase_counts(entry, plist, allowed)
         active = [False] * len(plist)
         _counted(expr, counts, 0, True, active)
-        length = float(sum(n for col, n in entry.sizes.items() if allowed is None or col in allowed))
+        length = float(entry.title_length if allowed == TITLE_COLUMNS else entry.length)
         score = 0.0
         for i, idf in enumerate(idfs):
             freq = 0.0
@@ -762,36 +863,36 @@ def _bm25(conn: "psycopg.Connection", expr: Expr, entries: dict[int, _Entry],
 
 # ---------------------------------------------------------------- search
 
-def _ranked_order(conn: "psycopg.Connection", query: _Query, doc_ids: list[int],
-                  allowed: tuple[int, ...] | None, media_last: bool) -> list[tuple[int, float]]:
-    """(doc id, bm25) of `doc_ids`, best first; equal scores by id, as SQLite's sort keeps
-    FTS5's ascending scan order; with `media_last`, image captions after the rest
+def _ranked_order(conn: "psycopg.Connection", query: _Query, entries: dict[int, _Entry],
+                  allowed: tuple[int, ...] | None, every: dict[int, _Entry]) -> list[tuple[int, float]]:
+    """(doc id, bm25) of `entries`, best first; equal scores by id, as SQLite's sort keeps
+    FTS5's ascending scan order; over the titles, image captions after the rest
     (search._title_matches)."""
-    if not doc_ids:
-        return []
-    scores = _bm25(conn, query.expr, _entries(conn, query.expr, doc_ids), allowed)
-    media: set[int] = set()
-    if media_last:
-        media = {int(r[0]) for r in _run(conn, "SELECT id FROM search_docs WHERE id = ANY(%s) AND record_type = %s",
-                                                 [doc_ids, fts.CAPTIONED]).fetchall()}
-    order = sorted(doc_ids, key=lambda d: (d in media, scores[d], d))
+    scores = _bm25(conn, query, entries, allowed, every)
+    media_last = allowed == TITLE_COLUMNS
+    order = sorted(entries, key=lambda d: (media_last and entries[d].captioned, scores[d], d))
     return [(d, scores[d]) for d in order]
 
 
-def _title_matches(conn: "psycopg.Connection", query: _Query, limit: int) -> list[tuple[int, float]]:
-    """search._title_matches: every title match (fewer than TITLE_RANK_CAP here), names and
-    titles first, then captions, each by bm25 over the titles."""
-    return _ranked_order(conn, query, query.all(TITLE_COLUMNS), TITLE_COLUMNS, True)[:limit]
+def _title_matches(conn: "psycopg.Connection", query: _Query, every: dict[int, _Entry],
+                   limit: int) -> list[tuple[int, float]]:
+    """search._title_matches: every title match (fewer than TITLE_RANK_CAP here) among
+    `every` (the query's matches, or its title matches), names and titles first, then
+    captions, each by bm25 over the titles."""
+    titled = {d: e for d, e in every.items() if e.matches(query.expr, TITLE_COLUMNS)}
+    return _ranked_order(conn, query, titled, TITLE_COLUMNS, every)[:limit]
 
 
 def _ranked(conn: "psycopg.Connection", query: _Query, matched: int, limit: int,
             offset: int) -> list[tuple[int, float]]:
-    """search._ranked: title matches, then the rest by bm25 over everything."""
+    """search._ranked: title matches, then the rest by bm25 over everything. Every match is
+    read once (_entries); the title matches are found among them."""
     wanted = limit + offset
-    rows = _title_matches(conn, query, wanted)
+    every = _entries(conn, query, None)
+    rows = _title_matches(conn, query, every, wanted)
     if len(rows) < wanted and len(rows) < matched:
         in_titles = {row[0] for row in rows}
-        rest = _ranked_order(conn, query, query.all(), None, False)[:wanted + len(rows)]
+        rest = _ranked_order(conn, query, every, None, every)[:wanted + len(rows)]
         rows += [row for row in rest if row[0] not in in_titles]
     return rows[offset:wanted]
 
@@ -805,7 +906,7 @@ def _broad(conn: "psycopg.Connection", query: _Query, limit: int, offset: int) -
     if in_titles >= fts.TITLE_RANK_CAP:
         rows = [(d, 0.0) for d in query.newest(wanted, TITLE_COLUMNS)]
     else:
-        rows = _title_matches(conn, query, wanted) if in_titles else []
+        rows = _title_matches(conn, query, _entries(conn, query, TITLE_COLUMNS), wanted) if in_titles else []
     if len(rows) < wanted:
         rows += [(d, 0.0) for d in query.newest(wanted - len(rows), skip=[r[0] for r in rows])]
     return rows[offset:offset + limit]
@@ -817,7 +918,9 @@ def _broad(conn: "psycopg.Connection", query: _Query, limit: int, offset: int) -
 # newest matches (ORDER BY doc_id DESC LIMIT) it takes a scan that stops early, and that
 # reads thousands of vectors where the index gives the same ids from its posting lists
 # (38 ms against 1 ms at 20,000 objects). Bitmap scans remain for every other lookup.
-_PLAN_SETTINGS = ("enable_seqscan", "enable_indexscan")
+# The JIT compiler is off too: a search's statements take a millisecond or two, and
+# compiling one takes tens (it starts above jit_above_cost, which a plan can reach).
+_PLAN_SETTINGS = ("enable_seqscan", "enable_indexscan", "jit")
 
 
 @contextmanager

@@ -100,7 +100,7 @@ def upload(archive_dir: Path | str, url: str) -> TransferReport:
                 _lock_and_require_empty(server, url)
                 _require_types(source, server, db_path)
                 counts = _copy_up(source, server)
-                counts["search_text"] = server_search.store_index(
+                counts["search_words"] = server_search.store_index(
                     server, server_search.index_entries(Database(source), str(db_path)))
                 server.execute("INSERT INTO settings (key, value) VALUES ('search_index', %s) "
                                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",

@@ -77,24 +77,28 @@ def _fts_docs(archive: Archive, expression: str) -> set[int]:
                                              [expression])}
 
 
-def _server_docs(url: str, tsquery: str) -> set[int]:
+def _server_docs(url: str, tokens: list[str], prefix: bool = False) -> set[int]:
+    """The entries whose search_words vector holds the tokens in a row in one of its columns
+    (each lexeme tagged with its column's number)."""
+    def in_column(col: int) -> str:
+        return "(" + " <-> ".join(f"'{col}{t}'" for t in tokens) + (":*" if prefix else "") + ")"
+
+    tsquery = " | ".join(in_column(col) for col in range(len(server_search.COLUMNS)))
     with connect(url) as conn:
-        return {r[0] for r in conn.execute(
-            "SELECT DISTINCT doc_id FROM search_text WHERE tokens @@ %s::tsquery", [tsquery])}
+        return {r[0] for r in conn.execute("SELECT doc_id FROM search_words WHERE tokens @@ %s::tsquery", [tsquery])}
 
 
 def test_after_upload_phrases_and_prefixes_match_the_same_entries_as_fts5(archive: Archive, pg_url: str):
     server_schema.init(pg_url)
     report = upload(archive.root, pg_url)
-    assert report.counts["search_text"] > 0
+    assert report.counts["search_words"] == archive.db.execute("SELECT count(*) FROM search_docs").fetchone()[0]
     tok = server_search.tokenizer()
     for phrase in QUERIES:
         expected = _fts_docs(archive, '"' + phrase + '"')
-        tsquery = " <-> ".join(f"'{t}'" for t in tok.tokens(phrase))
-        assert _server_docs(pg_url, tsquery) == expected, phrase
+        assert _server_docs(pg_url, tok.tokens(phrase)) == expected, phrase
     for prefix in PREFIXES:
         expected = _fts_docs(archive, f'"{prefix}"*')
-        assert expected and _server_docs(pg_url, f"'{prefix}':*") == expected, prefix
+        assert expected and _server_docs(pg_url, [prefix], prefix=True) == expected, prefix
     assert _fts_docs(archive, '"衡阳"') and _fts_docs(archive, '"方 先 觉"')
 
 
@@ -247,12 +251,18 @@ def test_broad_queries_over_a_filled_catalogue_give_the_same_hits(blank_archive:
 
 
 def _recounted(conn) -> tuple[int, int, int]:
-    """The index's totals added up from its rows, as bm25 would need them without search_totals."""
+    """The index's totals added up from what it holds (each vector's positions, a long entry's
+    chunks), as bm25 would need them without search_totals."""
     docs = conn.execute("SELECT count(*) FROM search_docs").fetchone()[0]
-    tokens, titles = conn.execute(
+    titles = [str(c) for c in server_search.TITLE_COLUMNS]
+    tokens, title_tokens = conn.execute(
+        "SELECT coalesce(sum(cardinality(u.positions)), 0), "
+        "coalesce(sum(cardinality(u.positions)) FILTER (WHERE left(u.lexeme, 1) = ANY(%s)), 0) "
+        "FROM search_words w, unnest(w.tokens) u", [titles]).fetchone()
+    long, long_titles = conn.execute(
         "SELECT coalesce(sum(size), 0), coalesce(sum(size) FILTER (WHERE col = ANY(%s)), 0) FROM search_text",
         [list(server_search.TITLE_COLUMNS)]).fetchone()
-    return int(docs), int(tokens), int(titles)
+    return int(docs), int(tokens + long), int(title_tokens + long_titles)
 
 
 def _kept(conn) -> tuple[int, int, int]:
