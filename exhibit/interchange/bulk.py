@@ -89,13 +89,11 @@ class Numbering:
         return cls(record_class.TYPE, _next_id(db, record_class.TABLE), search.next_doc_id(db))
 
     def prepare(self, batch: Sequence[Record], stamp: str, user: str, encoded: bool = False,
-                with_history: bool = False, with_index: bool = True) -> "Prepared":
+                with_index: bool = True) -> "Prepared":
         """Number `batch` (in place: id, created, modified) and make the rows that `write` inserts.
 
         `encoded`: history and index texts as UTF-8 bytes (rows sent from a worker process;
-        `write` stores them as the same TEXT). `with_history`: make the history rows here
-        even where SQLite could make them at the end (`write_history`): a worker that is
-        ahead of the process writing takes that work off it (pipeline.py). `with_index=False`:
+        `write` stores them as the same TEXT). `with_index=False`:
         leave the search index rows to `write` (their document ids are kept for them), for
         a writer that would otherwise wait for this batch.
         """
@@ -104,7 +102,7 @@ class Numbering:
             r.id, r.created, r.modified = first + number, stamp, stamp
         self.next_id += len(batch)
         cls = type(batch[0])
-        history = with_history or _history_sql(cls) is None  # else write_history makes them at the end
+        history = _history_sql(cls) is None  # else write_history makes them, after the last batch
         rows, values, history_rows = _prepare(batch, stamp, user, self.record_type, encoded, history)
         index, index_from = None, None
         if self.record_type in search.INDEXED_TYPES and self.record_type != "section":
@@ -152,16 +150,11 @@ def write(db: sqlite3.Connection, batch: Prepared) -> None:
         search.write_index_rows(db, search.index_rows(batch.record_type, batch.rows(), batch.index_from))
 
 
-def history_by_sql(record_class: type[Record]) -> bool:
-    """Whether batches of this type may leave their history entries to `write_history`."""
-    return _history_sql(record_class) is not None
-
-
 def write_history(db: sqlite3.Connection, record_class: type[Record], first_id: int, stamp: str,
-                  user: str, last_id: int | None = None) -> None:
-    """The 'create' history entries of every record written from id `first_id` on (to
-    `last_id`), for the types whose batches leave them to SQLite (`_history_sql`); call
-    after the last batch.
+                  user: str) -> None:
+    """The 'create' history entries of every record written from id `first_id` on, for the
+    types whose batches leave them to SQLite (`_history_sql`); call once, after the last
+    batch.
 
     Once, not per batch: a statement that inserts many rows opens a statement savepoint,
     and FTS5 (3.40) writes its pending terms out at every savepoint: per batch that was 2.5 s
@@ -169,7 +162,7 @@ def write_history(db: sqlite3.Connection, record_class: type[Record], first_id: 
     """
     sql = _history_sql(record_class)
     if sql is not None:
-        db.execute(sql, [stamp, user, record_class.TYPE, first_id, _MAX_ID if last_id is None else last_id])
+        db.execute(sql, [stamp, user, record_class.TYPE, first_id, _MAX_ID])
 
 
 _MAX_ID = 2 ** 63 - 1
@@ -259,9 +252,10 @@ DEFAULT_HASHSIZE = 1024 * 1024
 LOAD_HASHSIZE = 64 * 1024 * 1024
 LOAD_CACHE = 256 * 1024 ** 2    # bytes of page cache while loading
 # A streamed import's: the page cache and both FTS tables' buffers took 640 MB of the
-# process at 1,000,000 rows with the LOAD_ sizes.
+# process at 1,000,000 rows with the LOAD_ sizes. 1,000,000 rows, page cache 96 / 160 /
+# 192 MB: 204 / 198.5 / 191.5 s to commit, 799 / 945 / 990 MB for the processes (≤ 1 GB).
 LEAN_HASHSIZE = 32 * 1024 * 1024
-LEAN_CACHE = 96 * 1024 ** 2
+LEAN_CACHE = 160 * 1024 ** 2
 
 
 def _null_if_empty(cls: type[Record]) -> str | None:

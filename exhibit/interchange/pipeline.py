@@ -145,9 +145,7 @@ def plan_and_write(archive: Archive, table: Table, mapping: Mapping, *, media_ro
         ok = True
         cls = record_class(mapping.record_type)
         waited, worker_cpu = 0.0, 0.0
-        by_sql = bulk.history_by_sql(cls)
-        moved = [0, 0, 0]  # batches whose history the worker made; whose index rows this process made; all
-        unwritten: list[list[int]] = []  # id ranges whose history entries SQLite makes at the end
+        moved = [0, 0]  # batches whose index rows this process made; all batches
         with bulk.loading(db, cls.TABLE, total, lean=table.streamed):
             while True:
                 asked = time.perf_counter()
@@ -166,11 +164,8 @@ def plan_and_write(archive: Archive, table: Table, mapping: Mapping, *, media_ro
                 ok = ok and (skip_rejected or not any(o.action == "rejected" for o in outcomes))
                 if ok and prepared is not None:
                     bulk.write(db, prepared)
-                    if by_sql and not prepared.history:  # left to SQLite (_writer_behind)
-                        _note_range(unwritten, prepared.values[0][0], prepared.values[-1][0])
-                    moved[0] += bool(by_sql and prepared.history)
-                    moved[1] += prepared.index_from is not None
-                    moved[2] += 1
+                    moved[0] += prepared.index_from is not None
+                    moved[1] += 1
                     if not table.streamed:  # a streamed table's rows with images came with their records
                         _records_from(prepared, [o for o in outcomes if o.action == "create"])
                 for outcome in outcomes:
@@ -180,8 +175,7 @@ def plan_and_write(archive: Archive, table: Table, mapping: Mapping, *, media_ro
                     progress(plan.row_count, total, "writing" if ok else "checking")
             plan.finish()
             if ok:
-                for first, last in unwritten:
-                    bulk.write_history(db, cls, first, stamp, archive.user, last)
+                bulk.write_history(db, cls, numbering.next_id, stamp, archive.user)
         worker.join(timeout=5)
     finally:
         receiving.close()
@@ -192,15 +186,7 @@ def plan_and_write(archive: Archive, table: Table, mapping: Mapping, *, media_ro
         shutil.rmtree(spool.folder, ignore_errors=True)
     if not plan.ok and not skip_rejected:
         raise importer.ImportRejected(plan)
-    return plan, Figures(waited, worker_cpu, moved[2], moved[0], moved[1])
-
-
-def _note_range(ranges: list[list[int]], first: int, last: int) -> None:
-    """Add ids first..last to `ranges`, joining it to the last range when they meet."""
-    if ranges and ranges[-1][1] + 1 == first:
-        ranges[-1][1] = last
-    else:
-        ranges.append([first, last])
+    return plan, Figures(waited, worker_cpu, moved[1], moved[0])
 
 
 @dataclass
@@ -208,7 +194,6 @@ class Figures:
     waited_s: float      # this process's time waiting for the worker's batches
     worker_cpu_s: float  # the worker's own CPU time
     batches: int = 0
-    history_by_worker: int = 0   # batches whose history entries the worker made (_writer_behind)
     indexed_by_writer: int = 0   # batches whose index rows this process made (_writer_waiting)
 
 
@@ -245,10 +230,7 @@ class _Spool:
         return message
 
 
-# Batches (~20 MB each at 5,000 rows of the benchmark's objects, in /dev/shm or the page
-# cache, not in either process): enough that neither process waits for the other's
-# moment-to-moment pace (with 3, the main process of a 1,000,000-row import waited 13.5 s).
-AHEAD = 8
+AHEAD = 3  # batches (~20 MB each at 5,000 rows of the benchmark's objects)
 
 
 def _spool_dir() -> str | None:
@@ -456,26 +438,14 @@ def _send_streamed(sending: Any, spool: _Spool, chunk: list[importer.RowOutcome]
     return ok
 
 
-BEHIND = 2  # batches waiting unread that say the writer holds the import up
-
-
-def _writer_behind(spool: _Spool) -> bool:
-    """Whether the main process has batches waiting unread (BEHIND of them or more):
-    SQLite's writing holds the import up, so this worker takes on the history entries, which
-    SQLite would otherwise make at the end (measured: 15 µs a row there, ~10 µs here).
-    Asked per batch, so the work moves back as soon as the writer catches up."""
-    if spool.room is None:
-        return False
-    try:
-        return bool(spool.room.get_value() <= AHEAD - BEHIND)
-    except NotImplementedError:  # sem_getvalue is missing on macOS
-        return False
-
-
 def _writer_waiting(spool: _Spool) -> bool:
     """Whether the main process has read every batch sent (it is writing the last one, or
     waiting): this worker holds the import up, so the batch's search index rows (~40 µs a
-    row) are left to the main process (bulk.write). Asked per batch, as _writer_behind."""
+    row) are left to the main process (bulk.write). Asked per batch: the work moves back as
+    soon as batches wait again. (The history entries were moved the other way, to the
+    worker while the writer was behind, and that made the writer slower: interleaved with
+    the index, the history's pages crowded the page cache; 1,000,000 rows: 233 s against
+    204 s. SQLite makes them at the end, in one statement.)"""
     if spool.room is None:
         return False
     try:
@@ -504,8 +474,7 @@ def _send_chunk(sending: Any, spool: _Spool, chunk: list[importer.RowOutcome], n
     needs again): a plain created row, with no warning and no image, is sent as a count."""
     ok = ok and (skip_rejected or not any(o.action == "rejected" for o in chunk))
     creates = [o.planned_record for o in chunk if o.action == "create"]
-    prepared = (numbering.prepare(creates, stamp, user, encoded=True, with_history=_writer_behind(spool),
-                                  with_index=not _writer_waiting(spool))
+    prepared = (numbering.prepare(creates, stamp, user, encoded=True, with_index=not _writer_waiting(spool))
                 if ok and creates else None)
     plain = 0
     if compact:

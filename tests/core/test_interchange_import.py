@@ -313,36 +313,6 @@ def test_bulk_history_records_each_created_record_as_services_would(blank_archiv
         assert entry.after == record.as_row(), record.label()
 
 
-def test_history_made_by_the_worker_equals_the_history_sqlite_makes(blank_archive: Archive, tmp_path: Path) -> None:
-    """A worker ahead of the writer makes a batch's history entries itself (pipeline._writer_behind):
-    the same entries SQLite's write_history makes, for a mixed batch of one of each."""
-    from exhibit.interchange import bulk
-    from exhibit.records import ArchiveObject
-
-    rows = [["总登记号", "名称", "Name", "描述", "尺寸"],
-            ["HY7101", "铜军号", 'Bugle "Hengyang"', "第十军\n军号\t1944", "20 × 10 cm"],
-            ["HY7102", "家书", "", "", ""],
-            ["HY7103", "弹壳", "Cartridge case", "", "高 8 厘米"]]
-    table = read_table(write_csv(tmp_path / "objects.csv", rows))
-    plan = importer.plan_import(blank_archive, table, suggest(table.header, "object"))
-    records = [o.planned_record for o in plan.rows]
-    db = blank_archive.db.conn
-    with blank_archive.transaction():
-        numbering = bulk.Numbering.start(db, ArchiveObject)
-        by_sql = numbering.prepare(records[:1], "2026-12-06T10:00:00", "tester", encoded=True)
-        by_worker = numbering.prepare(records[1:], "2026-12-06T10:00:00", "tester", encoded=True,
-                                      with_history=True)
-        assert not by_sql.history and len(by_worker.history) == 2
-        bulk.write(db, by_sql)
-        bulk.write(db, by_worker)
-        bulk.write_history(db, ArchiveObject, by_sql.values[0][0], "2026-12-06T10:00:00", "tester",
-                           by_sql.values[-1][0])
-    entries = [services.history(blank_archive, "object", r.id) for r in services.list_records(blank_archive, "object")]
-    assert [len(e) for e in entries] == [1, 1, 1]
-    for (entry,), record in zip(entries, services.list_records(blank_archive, "object")):
-        assert entry.after == record.as_row() and entry.who == "tester", record.label()
-
-
 def test_index_rows_left_to_the_writer_equal_those_the_worker_makes(blank_archive: Archive, tmp_path: Path) -> None:
     """A worker behind the writer leaves a batch's index rows to it (pipeline._writer_waiting):
     made from the table rows, they are the rows made from the records."""
