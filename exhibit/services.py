@@ -174,13 +174,19 @@ def validate(archive: Archive, record: R) -> R:
     Raises ValidationError listing every problem (errors only: a date kept as
     written is a warning, see date_warnings), so a form can show them all.
     """
+    return validate_with(record, _ArchiveLookups(archive))
+
+
+def validate_with(record: R, lookups: rules.Lookups) -> R:
+    """`validate` against any archive's answers (`lookups`): SQLite's here, a server's in
+    exhibit/server/records.py, so both refuse a record with the same problems."""
     problems: list[Problem] = []
     for name in rules.text_fields(record.as_row()):
         rules.check_text(name, getattr(record, name), problems)
     if problems:
         raise ValidationError(record.label(), problems)
     record = _normalized(record)
-    changes = rules.check_record(record, _ArchiveLookups(archive), problems)
+    changes = rules.check_record(record, lookups, problems)
     errors = [p for p in problems if not p.is_warning]
     if errors:
         raise ValidationError(record.label(), errors)

@@ -39,10 +39,10 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any, Generic, Iterator, Mapping, TypeVar, overload
 
-from exhibit import rules, search
+from exhibit import search
 from exhibit.dates import DateReading, read_date
-from exhibit.errors import ExhibitError, LinkedError, NotFoundError, ValidationError
-from exhibit.problems import Problem, RecordRef
+from exhibit.errors import ExhibitError, LinkedError, NotFoundError
+from exhibit.problems import RecordRef
 from exhibit.records import (
     RECORD_TYPES,
     ArchiveObject,
@@ -56,7 +56,7 @@ from exhibit.records import (
 from exhibit.server import search as server_search
 from exhibit.server.address import ServerError, first_line
 from exhibit.server.listen import CHANNEL, Change
-from exhibit.services import row_to_store
+from exhibit.services import row_to_store, validate_with
 
 if TYPE_CHECKING:
     import psycopg
@@ -168,20 +168,7 @@ def validate(conn: "psycopg.Connection", record: R) -> R:
     """services.validate on a server archive: the text checks, the text as stored, then
     rules.check_record; returns the record with its derived columns filled in. Raises
     ValidationError listing every error, with the problems SQLite's archive gives."""
-    problems: list[Problem] = []
-    names = rules.text_fields(record.as_row())
-    for name in names:
-        rules.check_text(name, getattr(record, name), problems)
-    if problems:
-        raise ValidationError(record.label(), problems)
-    stored: dict[str, Any] = {name: rules.stored_text(name, value) for name in names
-                              if isinstance(value := getattr(record, name), str)}
-    record = replace(record, **stored)
-    changes = rules.check_record(record, ServerLookups(conn), problems)
-    errors = [p for p in problems if not p.is_warning]
-    if errors:
-        raise ValidationError(record.label(), errors)
-    return replace(record, **changes)
+    return validate_with(record, ServerLookups(conn))
 
 
 # ---------------------------------------------------------------- reading
