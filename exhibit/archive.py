@@ -162,13 +162,24 @@ class Archive:
         return self.db_file
 
     @property
+    def is_server(self) -> bool:
+        """Whether this archive is on a PostgreSQL server (exhibit/server/archive.py)."""
+        return False
+
+    @property
+    def address(self) -> str:
+        """Where the archive is, as shown to people: its folder, or a server's address."""
+        return str(self.root)
+
+    @property
     def media_root(self) -> Path:
         return self.root / MEDIA_DIR
 
     @classmethod
     def open(cls, root: Path | str | None = None, *, create: bool = True,
              readonly: bool = False, user: str | None = None, lock: bool = False,
-             wait: float = 0.0, check: bool = True, schema_gate: bool = True) -> "Archive":
+             wait: float = 0.0, check: bool = True, schema_gate: bool = True,
+             media: Path | str | None = None) -> "Archive":
         """Open (and migrate) the archive in folder `root`; a path to a .db file works too.
 
         `lock=True` takes the instance lock (an app window does): if another
@@ -181,7 +192,16 @@ class Archive:
         skips the comparison of the schema with this program's (schema.inspect).
         Raises NetworkShareError, DamagedArchiveError, MigrationError, ForeignSchemaError
         (all ExhibitError).
+
+        A server's address (postgresql://host/database) opens the shared archive there
+        (exhibit/server/archive.py); `media` then names its shared media folder.
         """
+        from exhibit.server.address import is_server_address
+
+        if isinstance(root, str) and is_server_address(root):
+            from exhibit.server.archive import open_address
+
+            return open_address(root, user=user, readonly=readonly, media=media)
         root = Path(root) if root is not None else default_location()
         if root.suffix == ".db":
             db_path, root = root, root.parent

@@ -50,7 +50,10 @@ def _vocab_terms(archive: Archive) -> list[str]:
 def _index(archive: Archive) -> list[str]:
     # Its tables and FTS5's own consistency check first: a damaged index says 'ok' to the
     # counts below and fails only when searched ('database disk image is malformed').
-    problems = search.index_problems(archive.db, writable=not archive.readonly)
+    if archive.is_server:
+        problems = _server_index(archive)
+    else:
+        problems = search.index_problems(archive.db, writable=not archive.readonly)
     if problems:
         return problems
     for record_type in search.INDEXED_TYPES:
@@ -67,6 +70,14 @@ def _index(archive: Archive) -> list[str]:
     return problems
 
 
+def _server_index(archive: Archive) -> list[str]:
+    """A server archive's index: every entry has its words (exhibit/server/search.py)."""
+    unworded = archive.db.execute(
+        "SELECT count(*) FROM search_docs d WHERE NOT EXISTS "
+        "(SELECT 1 FROM search_words w WHERE w.doc_id = d.id)").fetchone()[0]
+    return [f"search index: {unworded} entries have no words"] if unworded else []
+
+
 def _media(archive: Archive) -> list[str]:
     problems = []
     for mid, relpath, sha in archive.db.execute("SELECT id, path, sha256 FROM media ORDER BY id").fetchall():
@@ -76,19 +87,36 @@ def _media(archive: Archive) -> list[str]:
     return problems
 
 
+def _server_checks(archive: Archive, reindex: bool) -> list[str]:
+    """What the server does not check itself: its pages and foreign keys are its own
+    (PostgreSQL enforces every foreign key), the schema version is the archive's."""
+    from exhibit.server import schema as server_schema
+
+    if reindex:
+        raise ExhibitError(f"{archive.address}: a server archive's index is kept by every save; "
+                           f"`check --reindex` rebuilds a local archive's only")
+    version = server_schema.archive_version(getattr(archive, "conn"))
+    if version != schema.LATEST:
+        return [f"schema version {version}, expected {schema.LATEST}"]
+    return []
+
+
 def check_archive(archive: Archive, *, reindex: bool = False) -> list[str]:
     """Every problem found, one line each; an empty list means the archive is sound."""
     db = archive.db
-    if reindex:
-        with archive.transaction():
-            search.rebuild(db, remake_tables=True)   # from scratch if its tables are gone
-            search.mark_current(db)
-    problems = [f"integrity: {row[0]}" for row in db.execute("PRAGMA integrity_check").fetchall()
-                if row[0] != "ok"]
-    problems += [f"foreign key: {table} row {rowid} → {parent}"
-                 for table, rowid, parent, _ in db.execute("PRAGMA foreign_key_check").fetchall()]
-    if schema.version(db) != schema.LATEST:
-        problems.append(f"schema version {schema.version(db)}, expected {schema.LATEST}")
+    if archive.is_server:
+        problems = _server_checks(archive, reindex)
+    else:
+        if reindex:
+            with archive.transaction():
+                search.rebuild(db, remake_tables=True)   # from scratch if its tables are gone
+                search.mark_current(db)
+        problems = [f"integrity: {row[0]}" for row in db.execute("PRAGMA integrity_check").fetchall()
+                    if row[0] != "ok"]
+        problems += [f"foreign key: {table} row {rowid} → {parent}"
+                     for table, rowid, parent, _ in db.execute("PRAGMA foreign_key_check").fetchall()]
+        if schema.version(db) != schema.LATEST:
+            problems.append(f"schema version {schema.version(db)}, expected {schema.LATEST}")
     problems += _dangling(archive)
     problems += _vocab_terms(archive)
     problems += _index(archive)

@@ -138,9 +138,32 @@ def _vocab_codes(db: Database, vocab_name: str) -> list[str]:
     return [t.code for t in vocab.terms(db, vocab_name)]
 
 
+def _on_server(db: Database) -> bool:
+    """Whether `db` is a server archive's connection (exhibit/server/archive.py)."""
+    return bool(getattr(db, "is_server", False))
+
+
+def _dialect(db: Database, terms: list[str]) -> list[str]:
+    """ORDER BY terms as the archive's database writes them: SQLite's `x COLLATE NOCASE` is
+    `nocase(x)` on a server, the function its case-blind indexes are on (exhibit/server/schema.py)."""
+    if not _on_server(db):
+        return terms
+    return [f"nocase({t[:-len(' COLLATE NOCASE')]})" if t.endswith(" COLLATE NOCASE") else t for t in terms]
+
+
+def _in_ids(db: Database, ids: Sequence[int]) -> tuple[str, Any]:
+    """`id IN (the ids)` with one parameter: a JSON array SQLite reads with json_each, a
+    list PostgreSQL reads as an array."""
+    if _on_server(db):
+        return "id = ANY(?)", list(ids)
+    return "id IN (SELECT value FROM json_each(?))", json.dumps(list(ids))
+
+
 def _order_by(db: Database, record_type: str, key: str, desc: bool) -> str:
     """A full ORDER BY clause; vocabulary columns order by the vocabulary's own order."""
     terms = _terms(record_type, key)
+    if isinstance(terms, list):
+        terms = _dialect(db, terms)
     if isinstance(terms, str):
         field = _vocab_field(record_type, terms)
         codes = _vocab_codes(db, terms)
@@ -245,6 +268,11 @@ def search_ids(archive: Archive, text: str, record_type: str, limit: int | None 
     come newest first.
     """
     db = archive.db
+    if archive.is_server:
+        from exhibit.server import search as server_search
+
+        return server_search.search_ids(_server_conn(archive), text, record_type, limit=limit,
+                                        ranked=ranked, enough=_PREFIX_BELOW, rank_limit=_RANK_LIMIT)
     match = _match_for(db, text, record_type)
     if match is None:
         return []
@@ -277,6 +305,8 @@ def _ids(db: Database, sql: str, params: Sequence[Any]) -> array:
     The subquery keeps its ORDER BY: SQLite never flattens an ordered
     subquery into an aggregate.
     """
+    if _on_server(db):
+        return array("q", (row[0] for row in db.execute(sql, list(params))))
     blob = db.execute(f"SELECT CAST(group_concat(printf('%016x', id), '') AS BLOB) FROM ({sql})",
                       list(params)).fetchone()[0]
     out = array("q")
@@ -313,7 +343,7 @@ def _ordered(db: Database, q: ListQuery, clauses: list[str], params: list[Any],
         codes = _vocab_codes(db, terms)
         direction = " DESC" if q.descending else ""
         joiner = " AND " if where else " WHERE "
-        others = f"{field} NOT IN ({','.join('?' * len(codes))})" if codes else "1"
+        others = f"{field} NOT IN ({','.join('?' * len(codes))})" if codes else "1 = 1"
         rest_sql = (f"SELECT id FROM {cls.TABLE}{where}{joiner}{others} "
                     f"ORDER BY {field}{direction}, id{direction}")
         out = array("q")
@@ -331,6 +361,10 @@ def _ordered(db: Database, q: ListQuery, clauses: list[str], params: list[Any],
                 params)
 
 
+def _server_conn(archive: Archive) -> Any:
+    return getattr(archive, "conn")   # a ServerArchive's psycopg connection
+
+
 def record_ids(archive: Archive, q: ListQuery) -> array:
     """The ids of the records `q` selects, in its order, as an array('q')."""
     db = archive.db
@@ -346,8 +380,9 @@ def record_ids(archive: Archive, q: ListQuery) -> array:
         return array("q")
     if by_relevance:
         if clauses:
-            allowed = _ids(db, f"SELECT id FROM {cls.TABLE} WHERE id IN (SELECT value FROM json_each(?)) "
-                               f"AND {' AND '.join(clauses)}", [json.dumps(matched), *params])
+            among, listed = _in_ids(db, matched)
+            allowed = _ids(db, f"SELECT id FROM {cls.TABLE} WHERE {among} "
+                               f"AND {' AND '.join(clauses)}", [listed, *params])
             keep = set(allowed)
             matched = [i for i in matched if i in keep]
         out = array("q", matched)
@@ -355,10 +390,11 @@ def record_ids(archive: Archive, q: ListQuery) -> array:
             out.reverse()
         return out
     if len(matched) <= _SMALL_MATCH:
-        where = " AND ".join(["id IN (SELECT value FROM json_each(?))", *clauses])
+        among, listed = _in_ids(db, matched)
+        where = " AND ".join([among, *clauses])
         return _ids(db, f"SELECT id FROM {cls.TABLE} WHERE {where}"
                         f"{_order_by(db, q.record_type, q.sort, q.descending)}",
-                    [json.dumps(matched), *params])
+                    [listed, *params])
     # A broad search: the sorted list (an index scan), kept where it matched.
     keep = set(matched)
     ordered = _ordered(db, q, clauses, params)

@@ -1014,6 +1014,12 @@ def search(db: Database, query: str, *, record_types: Iterable[str] | None = Non
     # word it could be, which is slow for common prefixes and rarely needed
     # when the whole word already has results. The prefix form is the fallback
     # for a word still being typed ("defen", "hengy").
+    if getattr(db, "is_server", False):   # a server archive's (exhibit/server/archive.py)
+        from exhibit.server import search as server_search
+
+        return server_search.search(getattr(db, "conn"), query, record_types=record_types,
+                                    category=category, section_id=section_id, date_from=date_from,
+                                    date_to=date_to, limit=limit, offset=offset)
     result = SearchResult(query=query, total=0)
     where, params = _filters(record_types, category, section_id, date_from, date_to)
     match, matched, highlights = match_for(

@@ -42,6 +42,19 @@ from exhibit.records import (
 R = TypeVar("R", bound=Record)
 
 
+# ---------------------------------------------------------------- the server's twins
+# A server archive (exhibit/server/archive.py) runs the readers' plain SQL as it is; its
+# writes go through exhibit/server/records.py, which adds the record's version (optimistic
+# locking) and tells the other windows. Imported when used: a SQLite archive never loads psycopg.
+
+def _server(archive: Archive) -> Any:
+    return archive  # a ServerArchive: typed Any so that SQLite's Archive needs no server methods
+
+
+def _conn(archive: Archive) -> Any:
+    return _server(archive).conn
+
+
 def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
@@ -64,6 +77,12 @@ def get(archive: Archive, record_type: type[R], record_id: int) -> R: ...
 def get(archive: Archive, record_type: str, record_id: int) -> Record: ...
 def get(archive: Archive, record_type: str | type[Record], record_id: int) -> Record:
     cls = _class_of(record_type)
+    if archive.is_server:
+        from exhibit.server import records as server_records
+
+        stored = server_records.get(_conn(archive), cls, record_id)
+        _server(archive).remember(stored)
+        return stored.record
     cursor = archive.db.execute(f"SELECT * FROM {cls.TABLE} WHERE id = ?", [record_id])
     row = cursor.fetchone()
     if row is None:
@@ -80,8 +99,10 @@ def find(archive: Archive, record_type: str | type[Record], ident: str) -> Recor
     cls = _class_of(record_type)
     if not cls.IDENT:
         raise ExhibitError(f"{record_type} records have no identifier to look up")
-    cursor = archive.db.execute(
-        f"SELECT * FROM {cls.TABLE} WHERE {cls.IDENT} = ? COLLATE NOCASE", [clean_text(ident)])
+    # A server compares as SQLite's COLLATE NOCASE does with its `nocase` (exhibit/server/schema.py).
+    same = (f"nocase({cls.IDENT}) = nocase(?)" if archive.is_server
+            else f"{cls.IDENT} = ? COLLATE NOCASE")
+    cursor = archive.db.execute(f"SELECT * FROM {cls.TABLE} WHERE {same}", [clean_text(ident)])
     row = cursor.fetchone()
     return _row_to_record(cls, row, [d[0] for d in cursor.description]) if row else None
 
@@ -174,6 +195,10 @@ def validate(archive: Archive, record: R) -> R:
     Raises ValidationError listing every problem (errors only: a date kept as
     written is a warning, see date_warnings), so a form can show them all.
     """
+    if archive.is_server:
+        from exhibit.server import records as server_records
+
+        return server_records.validate(_conn(archive), record)
     return validate_with(record, _ArchiveLookups(archive))
 
 
@@ -232,7 +257,14 @@ def inserted_id(cursor: sqlite3.Cursor) -> int:
 
 def add_history(archive: Archive, action: str, record_type: str, record_id: int | None,
                 before: dict[str, Any] | None, after: dict[str, Any] | None) -> None:
-    """Append one history row; call it inside the transaction of the write it describes."""
+    """Append one history row; call it inside the transaction of the write it describes.
+
+    On a server archive the row also tells the other windows (NOTIFY, sent at commit)."""
+    if archive.is_server:
+        from exhibit.server import records as server_records
+
+        server_records.add_history(_conn(archive), archive.user, action, record_type, record_id, before, after)
+        return
     archive.db.execute(
         "INSERT INTO history (at, who, action, record_type, record_id, before, after) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -250,6 +282,10 @@ def history(archive: Archive, record_type: str | None = None, record_id: int | N
     if record_id is not None:
         clauses.append("record_id = ?")
         params.append(record_id)
+    if archive.is_server:
+        from exhibit.server import records as server_records
+
+        return server_records.history(_conn(archive), record_type, record_id, limit)
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
     rows = archive.db.execute(
         f"SELECT id, at, who, action, record_type, record_id, before, after FROM history{where} "
@@ -275,6 +311,13 @@ def create(archive: Archive, record: R) -> R:
     """Validate and insert `record`; returns it with its id."""
     if record.id is not None:
         raise ExhibitError(f"{record.label()} already has an id; use update()")
+    if archive.is_server:
+        from exhibit.server import records as server_records
+
+        _server(archive)._refuse_if_readonly()
+        stored = server_records.create(_conn(archive), record, who=archive.user)
+        _server(archive).remember(stored)
+        return stored.record
     with archive.transaction():
         record = validate(archive, record)
         stamp = now()
@@ -287,17 +330,28 @@ def create(archive: Archive, record: R) -> R:
     return record
 
 
-def update(archive: Archive, record: R) -> R:
-    """Validate and save changes to an existing record."""
+def update(archive: Archive, record: R, *, base: R | None = None) -> R:
+    """Validate and save changes to an existing record.
+
+    `base` is the record as the curator opened it (as get or list_records returned it).
+    Given, the save is refused with a Conflict (exhibit/conflicts.py), field by field and
+    with nothing written, when the stored record is no longer `base`: someone else saved it
+    since (another curator on a server archive; an undo or another form here). Without it
+    the save replaces whatever is stored.
+    """
     if record.id is None:
         raise ExhibitError(f"{record.label()} has no id; use create()")
     record_id = record.id
+    if archive.is_server:
+        return _server_update(archive, record, base)
     with archive.transaction():
         before = get(archive, type(record), record_id)
         record = validate(archive, record)
         record = replace(record, created=before.created, modified=now())
         if _comparable(record) == _comparable(before):
             return before
+        if base is not None and _comparable(base) != _comparable(before):
+            raise _changed_since(archive, "update", base, record, before)
         archive.db.table(record.TABLE).update(record_id, row_to_store(record))
         search.index_record(archive.db, record, previous=before)
         if isinstance(record, Panel) and isinstance(before, Panel) and record.section_id != before.section_id:
@@ -310,6 +364,42 @@ def _comparable(record: Record) -> dict[str, Any]:
     row = record.as_row()
     row.pop("modified", None)
     return row
+
+
+def _changed_since(archive: Archive, action: str, base: Record, mine: Record | None,
+                   stored: Record) -> Exception:
+    """The Conflict of a save (or delete) of a record that changed since `base` was read."""
+    from exhibit.conflicts import Stored, conflict_between
+
+    last = history(archive, stored.TYPE, stored.id, limit=1)
+    who, at = (last[0].who, last[0].at) if last else ("", "")
+    return conflict_between(action, Stored(base, 0), mine, Stored(stored, 0), who, at)
+
+
+def _server_base(archive: Archive, record: R, base: R | None) -> Any:
+    """The version the save starts from: `base`'s, as this archive read it; without a base,
+    the version stored now (the save then replaces it, as on SQLite)."""
+    from exhibit.conflicts import Stored
+    from exhibit.server import records as server_records
+
+    if base is not None:
+        known = _server(archive).base_for(base)
+        if known is not None:
+            return known
+    stored = server_records.get(_conn(archive), type(record), record.saved_id)
+    if base is None or _comparable(base) == _comparable(stored.record):
+        return stored
+    return Stored(base, -1)   # read elsewhere, and not what is stored: the server lists the fields
+
+
+def _server_update(archive: Archive, record: R, base: R | None) -> R:
+    from exhibit.server import records as server_records
+
+    _server(archive)._refuse_if_readonly()
+    stored = server_records.update(_conn(archive), record, _server_base(archive, record, base),
+                                   who=archive.user)
+    _server(archive).remember(stored)
+    return stored.record
 
 
 def linked_from(archive: Archive, record_type: str, record_id: int) -> list[tuple[str, str, str]]:
@@ -366,16 +456,20 @@ def linked_from(archive: Archive, record_type: str, record_id: int) -> list[tupl
     return found
 
 
-def delete(archive: Archive, record_type: str, record_id: int, *, cascade: bool = False) -> list[str]:
+def delete(archive: Archive, record_type: str, record_id: int, *, cascade: bool = False,
+           base: Record | None = None) -> list[str]:
     """Delete a record. Refused while anything links to it, unless `cascade`.
 
     With cascade, the links, media links, citations, disputes (and, for a source,
     the dispute readings naming it) and movements that refer to it are removed
     and references from panels/events are cleared, each change with its own
-    history row. Returns what was removed.
+    history row. Returns what was removed. With `base` (the record as the curator saw it),
+    a record changed since is not deleted: Conflict, as update raises.
     """
     with archive.transaction():
         record = get(archive, record_type, record_id)
+        if base is not None and _comparable(base) != _comparable(record):
+            raise _changed_since(archive, "delete", base, None, record)
         refs = linked_from(archive, record_type, record_id)
         if refs and not cascade:
             raise LinkedError(record.label(), [text for _, _, text in refs])
@@ -383,6 +477,11 @@ def delete(archive: Archive, record_type: str, record_id: int, *, cascade: bool 
         for kind, ref_id, text in refs:
             _remove_reference(archive, kind, int(ref_id))
             removed.append(text)
+        if archive.is_server:
+            from exhibit.server import records as server_records
+
+            server_records.delete(_conn(archive), _server_base(archive, record, record), who=archive.user)
+            return removed
         archive.db.execute(f"DELETE FROM {record.TABLE} WHERE id = ?", [record_id])
         search.unindex(archive.db, record_type, record_id, record)
         add_history(archive, "delete", record_type, record_id, record.as_row(), None)
@@ -419,7 +518,7 @@ def _remove_reference(archive: Archive, kind: str, ref_id: int) -> None:
         panel = get(archive, Panel, ref_id)
         moved = replace(panel, section_id=None, modified=now())
         db.execute("UPDATE panels SET section_id = NULL, modified = ? WHERE id = ?", [moved.modified, ref_id])
-        search.index_record(db, moved, previous=panel)
+        _index(archive, moved, previous=panel)
         _reindex_linked(archive, "panel", ref_id)  # its objects leave the section too
         add_history(archive, "update", "panel", ref_id, panel.as_row(), moved.as_row())
     elif kind == "event_place":
@@ -474,7 +573,17 @@ def linked_records(archive: Archive, from_type: str, from_id: int, to_type: str)
 def reindex_record(archive: Archive, record_type: str, record_id: int) -> None:
     """A panel link changes which sections an object belongs to: refresh its index entry."""
     if exists(archive, record_type, record_id):
-        search.index_record(archive.db, get(archive, record_type, record_id))
+        _index(archive, get(archive, record_type, record_id))
+
+
+def _index(archive: Archive, record: Record, previous: Record | None = None) -> None:
+    """Write the record's search index entry, in the archive's own form of the index."""
+    if archive.is_server:
+        from exhibit.server import records as server_records
+
+        server_records.index(_conn(archive), record)
+    else:
+        search.index_record(archive.db, record, previous=previous)
 
 
 def _reindex_linked(archive: Archive, from_type: str, from_id: int) -> None:

@@ -17,7 +17,10 @@ def display_available() -> bool:
 
 def run_curator(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="main.py")
-    parser.add_argument("--archive", metavar="DIR")
+    parser.add_argument("--archive", metavar="DIR",
+                        help="an archive folder, or a shared archive's address (postgresql://server/database)")
+    parser.add_argument("--media", metavar="DIR",
+                        help="a shared archive's media folder (default: its media_folder setting)")
     parser.add_argument("--no-sample", action="store_true")
     args = parser.parse_args(argv)
     if not display_available():
@@ -32,20 +35,31 @@ def run_curator(argv: list[str]) -> int:
     opened: dict[str, Path] = {}
     # An exception no code expected: one sentence in a dialog, the traceback in the crash log.
     crash.install_for_curator(lambda: opened.get("root"))
+    from ui.curator import shared_archive
+
+    location = args.archive
+    remembered = location is None and shared_archive.remembered()
+    if remembered:
+        location = remembered   # the shared archive opened last
     while True:
-        archive = open_archive(args.archive, not args.no_sample, restore_from)
+        archive = open_archive(location, not args.no_sample, restore_from, media=args.media,
+                               fall_back=bool(remembered))
         if archive is None:
             return 1
         opened["root"] = archive.root
         window = show_window(archive)
         code = app.exec()
         restore_from = window.safekeeping.restore_requested
+        switch = window.shared.open_requested
+        if switch is not None:   # File → Open shared archive… / Open the local archive
+            location = None if switch == shared_archive.LOCAL else switch
+            remembered = False
         window.deleteLater()  # nothing of the old window may touch the archive after this
         from PySide6.QtCore import QEvent
 
         app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         archive.close()
-        if restore_from is None:
+        if restore_from is None and switch is None:
             return code
 
 
@@ -64,12 +78,14 @@ def make_application():
     return app
 
 
-def open_archive(location, load_sample: bool, restore_from=None):
+def open_archive(location, load_sample: bool, restore_from=None, *, media=None, fall_back: bool = False):
     """The archive for the window, after a requested restore; None if it cannot be opened.
 
     A damaged archive is not opened: the message says so and offers the newest
     good backup (the damaged file is kept aside, never changed). Another
     instance holding the archive makes this one read-only, and says who.
+    A shared archive (postgresql://…) is never given the sample; with `fall_back` (it was
+    only remembered from last time) one that cannot be reached gives way to the local archive.
     """
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox
@@ -78,7 +94,10 @@ def open_archive(location, load_sample: bool, restore_from=None):
     from exhibit.errors import ExhibitError
     from exhibit.keeping import recovery
     from exhibit.keeping.health import DamagedArchiveError
+    from exhibit.server.address import is_server_address
 
+    if is_server_address(location):
+        return _open_shared(location, media, fall_back, load_sample)
     root = location if location is not None else default_location()
     if restore_from is not None:
         try:
@@ -119,6 +138,34 @@ def open_archive(location, load_sample: bool, restore_from=None):
                                 text.replace("%1", who))
     elif load_sample and needs_sample(archive):
         load_sample_with_progress(archive)
+    return archive
+
+
+def _open_shared(address: str, media, fall_back: bool, load_sample: bool):
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    from exhibit.archive import Archive
+    from exhibit.errors import ExhibitError
+
+    try:
+        archive = Archive.open(address, media=media)
+    except ExhibitError as exc:
+        title = QCoreApplication.translate("ArchiveOpening", "The shared archive cannot be opened")
+        if not fall_back:
+            QMessageBox.critical(None, title, str(exc))
+            return None
+        text = QCoreApplication.translate("ArchiveOpening", "%1\n\nThe local archive is opened instead.")
+        QMessageBox.warning(None, title, text.replace("%1", str(exc)))
+        from ui.curator import shared_archive
+
+        shared_archive.remember(None)
+        return open_archive(None, load_sample)
+    if archive.readonly:
+        QMessageBox.information(None, QCoreApplication.translate("ArchiveOpening", "Read-only"),
+                                QCoreApplication.translate(
+                                    "ArchiveOpening", "Your login may only read this shared archive, so "
+                                    "this window shows it without editing."))
     return archive
 
 
@@ -208,9 +255,11 @@ def load_sample_with_progress(archive) -> bool:
 
 
 def show_window(archive):
+    from ui.curator.shared_archive import follow
     from ui.curator.window import CuratorWindow
 
     window = CuratorWindow(archive)
+    follow(window, archive)   # a shared archive: other curators' edits appear here
     present(window)
     return window
 

@@ -35,22 +35,30 @@ from __future__ import annotations
 
 import json
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING, Any, Generic, Iterator, Mapping, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Iterator, TypeVar, overload
 
 from exhibit import search
+from exhibit.conflicts import (  # noqa: F401  (re-exported: the server's edits raise these)
+    MINE,
+    THEIRS,
+    Conflict,
+    FieldConflict,
+    Stored,
+    conflict_between,
+    derived_fields,
+    resolve,
+)
 from exhibit.dates import DateReading, read_date
 from exhibit.errors import ExhibitError, LinkedError, NotFoundError
 from exhibit.problems import RecordRef
 from exhibit.records import (
     RECORD_TYPES,
-    ArchiveObject,
     HistoryEntry,
     Panel,
     Record,
     Section,
-    field_names,
     record_class,
 )
 from exhibit.server import search as server_search
@@ -62,68 +70,6 @@ if TYPE_CHECKING:
     import psycopg
 
 R = TypeVar("R", bound=Record)
-
-MINE, THEIRS = "mine", "theirs"
-# Bookkeeping the program sets on every save: never a curator's choice in a conflict.
-_BOOKKEEPING = frozenset({"id", "created", "modified"})
-# Columns worked out from other fields by the rules on every save (rules.check_record):
-# they follow the fields they are read from, so a conflict lists those fields, not these.
-_MEASUREMENTS = "measurements"
-
-
-@dataclass(frozen=True)
-class Stored(Generic[R]):
-    """A record as read from the server, with the version it had then."""
-    record: R
-    version: int
-
-
-@dataclass(frozen=True)
-class FieldConflict:
-    """One field on which the curator's record and the stored one differ."""
-    field: str
-    base: Any      # the value the curator started from (the version they opened)
-    mine: Any      # the curator's value (for a delete: the value they saw)
-    theirs: Any    # the value stored now
-
-    @property
-    def changed_by_them(self) -> bool:
-        """Whether someone else changed this field since the curator opened the record."""
-        return self.base != self.theirs
-
-    @property
-    def changed_by_me(self) -> bool:
-        return self.base != self.mine
-
-
-class Conflict(ExhibitError):
-    """A save or delete refused because the record was changed by someone else since it was
-    opened; nothing was written. `fields` lists each differing field with both versions."""
-
-    def __init__(self, action: str, base: Stored, mine: Record | None, stored: Stored,
-                 fields: tuple[FieldConflict, ...], changed_by: str, changed_at: str):
-        self.action = action            # "update" or "delete"
-        self.base = base                # what the curator opened
-        self.mine = mine                # what the curator meant to save (None for a delete)
-        self.stored = stored            # what is stored now: save the resolution against it
-        self.fields = fields
-        self.changed_by = changed_by    # who saved last, and when (from history)
-        self.changed_at = changed_at
-        label = stored.record.label()
-        who = f" by {changed_by}" if changed_by else ""
-        when = f" at {changed_at}" if changed_at else ""
-        names = ", ".join(f.field for f in fields) or "no field"
-        if action == "delete":
-            advice = "look at the changes and delete it again if you still mean to; nothing was deleted"
-        else:
-            advice = "choose yours or theirs for each; nothing was saved"
-        super().__init__(f"{label} was changed{who}{when} since you opened it (version {base.version}, "
-                         f"now {stored.version}); differing: {names}: {advice}")
-
-    @property
-    def changed_by_them(self) -> tuple[FieldConflict, ...]:
-        return tuple(f for f in self.fields if f.changed_by_them)
-
 
 # ---------------------------------------------------------------- the rules' questions
 
@@ -344,6 +290,32 @@ def _add_history(conn: "psycopg.Connection", at: str, who: str, action: str, rec
                  [at, who, action, record_type, record_id, as_json(before), as_json(after)])
 
 
+def add_history(conn: "psycopg.Connection", who: str, action: str, record_type: str, record_id: int | None,
+                before: dict[str, Any] | None, after: dict[str, Any] | None) -> None:
+    """services.add_history on a server archive: the history row, and a notification for
+    each record the change is about (a link's two ends), sent when the transaction commits.
+    Other windows hear the edit as they hear a save; no version is named (0)."""
+    _add_history(conn, _now(conn), who, action, record_type, record_id, before, after)
+    if record_type in ("link", "media_link"):
+        data = after or before or {}
+        ends = [(data.get("from_type"), data.get("from_id")), (data.get("to_type"), data.get("to_id"))]
+        if record_type == "media_link":
+            row = data.get("row") or []
+            ends = [("media", row[1] if len(row) > 1 else data.get("media_id")),
+                    (row[2] if len(row) > 2 else data.get("record_type"),
+                     row[3] if len(row) > 3 else data.get("record_id"))]
+        for end_type, end_id in ends:
+            if isinstance(end_type, str) and isinstance(end_id, int):
+                _notify(conn, Change(end_type, end_id, 0, action, who))
+        return
+    _notify(conn, Change(record_type, record_id or 0, 0, action, who))
+
+
+def index(conn: "psycopg.Connection", record: Record) -> None:
+    """Add or replace the record's search index entry (services.reindex_record's twin)."""
+    _index(conn, record)
+
+
 def _notify(conn: "psycopg.Connection", change: Change) -> None:
     """Queue the change's notification: PostgreSQL sends it when the transaction commits."""
     conn.execute("SELECT pg_notify(%s, %s)", [CHANNEL, change.payload()])
@@ -351,49 +323,10 @@ def _notify(conn: "psycopg.Connection", change: Change) -> None:
 
 # ---------------------------------------------------------------- conflicts
 
-def derived_fields(cls: type[Record]) -> frozenset[str]:
-    """The columns the rules fill in from other fields on every save (date ranges, measurements)."""
-    names = {name for pair in cls.DATES.values() for name in pair}
-    if issubclass(cls, ArchiveObject):
-        names.add(_MEASUREMENTS)
-    return frozenset(names)
-
-
 def _conflict(conn: "psycopg.Connection", action: str, base: Stored, mine: Record | None,
               stored: Stored) -> Conflict:
-    cls = type(stored.record)
-    skip = _BOOKKEEPING | derived_fields(cls)
-    seen = mine if mine is not None else base.record
-    fields = tuple(FieldConflict(name, getattr(base.record, name), getattr(seen, name),
-                                 getattr(stored.record, name))
-                   for name in field_names(cls)
-                   if name not in skip and getattr(seen, name) != getattr(stored.record, name))
-    who, at, _ = _last_change(conn, cls.TYPE, stored.record.saved_id)
-    return Conflict(action, base, mine, stored, fields, who, at)
-
-
-def resolve(conflict: Conflict, choices: Mapping[str, str]) -> Record:
-    """The record to save after a conflict: for every field the conflict lists, the curator's
-    value ("mine") or the stored one ("theirs"), as `choices` says; the other fields are the
-    same in both. Save it with update(conn, record, conflict.stored, who=…), against the
-    version the conflict showed, so a save by someone else in between is caught again."""
-    label = conflict.stored.record.label()
-    if conflict.action != "update" or conflict.mine is None:
-        raise ExhibitError(f"{label}: only a conflicting save is resolved by choosing fields; "
-                           f"delete it again against the version now stored")
-    listed = {f.field: f for f in conflict.fields}
-    unknown = sorted(set(choices) - set(listed))
-    if unknown:
-        raise ExhibitError(f"{label}: {', '.join(unknown)} is not among the conflicting fields "
-                           f"({', '.join(listed) or 'none'})")
-    bad = sorted(name for name, choice in choices.items() if choice not in (MINE, THEIRS))
-    if bad:
-        raise ExhibitError(f"{label}: choose '{MINE}' or '{THEIRS}' for {', '.join(bad)}")
-    missing = [name for name in listed if name not in choices]
-    if missing:
-        raise ExhibitError(f"{label}: choose yours or theirs for {', '.join(missing)} too; nothing was saved")
-    mine = {name: listed[name].mine for name, choice in choices.items() if choice == MINE}
-    return replace(conflict.stored.record, **mine)
+    who, at, _ = _last_change(conn, stored.record.TYPE, stored.record.saved_id)
+    return conflict_between(action, base, mine, stored, who, at)
 
 
 # ---------------------------------------------------------------- the search index

@@ -988,6 +988,32 @@ def search(conn: "psycopg.Connection", query: str, *, record_types: Iterable[str
     return result
 
 
+def search_ids(conn: "psycopg.Connection", text: str, record_type: str, *, limit: int | None,
+               ranked: bool, enough: int, rank_limit: int) -> list[int]:
+    """exhibit.listing.search_ids on a server archive: the ids of the `record_type` records
+    matching `text`, best first (bm25 over the whole entry) when there are at most
+    `rank_limit`, else newest first; the prefix form of the query when the whole words
+    match fewer than `enough`."""
+    where, params = _filters([record_type], None, None, None, None)
+    with _reading(conn):
+        def count(match: str, cap: int) -> int:
+            return _Query(conn, parse_match(match), where, params).count(cap)
+
+        match, _, _ = fts.match_for(text, count, enough=enough, cap=enough + 1)
+        if match is None:
+            return []
+        found = _Query(conn, parse_match(match), where, params)
+        if ranked and found.count(rank_limit + 1) <= rank_limit:
+            every = _entries(conn, found, None)
+            docs = [d for d, _ in _ranked_order(conn, found, every, None, every)]
+        else:
+            docs = found.newest(limit if limit is not None else 2**62)
+        if limit is not None:
+            docs = docs[:limit]
+        ids = dict(_run(conn, "SELECT id, record_id FROM search_docs WHERE id = ANY(%s)", [docs]).fetchall())
+    return [int(ids[d]) for d in docs if d in ids]
+
+
 def _load_many(conn: "psycopg.Connection", keys: list[tuple[str, int]]) -> dict[tuple[str, int], Record]:
     """The records of a result page, one query per record type (search._load_many's twin)."""
     from psycopg.rows import dict_row

@@ -12,6 +12,9 @@ from exhibit.errors import ExhibitError
 from exhibit.listing import ListQuery
 from exhibit.records import ArchiveObject
 
+# Each test runs on a SQLite archive and on a server archive (tests/conftest.py).
+pytestmark = pytest.mark.both_backends
+
 
 def objects(archive) -> list[ArchiveObject]:
     return services.list_records(archive, "object")  # type: ignore[return-value]
@@ -193,6 +196,7 @@ def test_thumbnail_media_is_the_primary_image(archive):
     assert {m.id for m in listing.thumbnail_media(archive, "media", media_ids).values()} == set(media_ids)
 
 
+@pytest.mark.sqlite_only("SQLite's query plans")
 def test_sort_indexes_are_used(blank_archive):
     listing.create_sort_indexes(blank_archive.db)
     for sort in ("identifier", "title_zh", "title_en", "date", "modified"):
@@ -201,6 +205,7 @@ def test_sort_indexes_are_used(blank_archive):
         assert "COVERING INDEX" in plan and "TEMP B-TREE" not in plan, (sort, plan)
 
 
+@pytest.mark.sqlite_only("written with SQLite's bulk loader")
 def test_generated_archive_of_200k_objects(blank_archive):
     """Benchmark data: correct lists at scale (not timed here; `python -m bench list` times it)."""
     count = generate_objects(blank_archive, 200_000, random.Random(7))

@@ -12,6 +12,9 @@ from exhibit.errors import ValidationError
 from exhibit.records import ArchiveObject, Event, Panel, Person, Section
 from tests.search_words import indexed_words
 
+# Each test runs on a SQLite archive and on a server archive (tests/conftest.py).
+pytestmark = pytest.mark.both_backends
+
 
 @pytest.fixture
 def small(blank_archive):
@@ -187,6 +190,7 @@ def test_han_tokens_are_single_characters_and_pairs(text):
     assert pairs == [run[i:i + 2] for run in runs for i in range(len(run) - 1)]
 
 
+@pytest.mark.sqlite_only("FTS5's tables")
 def test_index_many_writes_what_index_record_writes(small):
     """A bulk import's index entries: the same rows, found by every kind of query."""
     a = small["archive"]
@@ -230,6 +234,7 @@ def _rebuilt_words(archive) -> tuple[list, list]:
         db.execute("RELEASE fresh")
 
 
+@pytest.mark.sqlite_only("FTS5's tables")
 def test_edits_leave_no_old_words_in_the_index(small):
     """The index keeps no copy of its texts: each change takes the old words out exactly."""
     a = small["archive"]
@@ -244,6 +249,7 @@ def test_edits_leave_no_old_words_in_the_index(small):
     assert found(a, "fang xianjue", record_types=["person"]) == []
 
 
+@pytest.mark.sqlite_only("SQLite's index fingerprint")
 def test_a_record_changed_behind_the_index_gets_the_index_rebuilt(small):
     """A record changed without the index (by hand in SQL): its old words cannot be taken
     out exactly, so the next change of it rebuilds the index rather than keep wrong words."""
@@ -257,6 +263,7 @@ def test_a_record_changed_behind_the_index_gets_the_index_rebuilt(small):
     assert found(a, "steel") == []
 
 
+@pytest.mark.sqlite_only("SQLite's index fingerprint")
 def test_an_index_made_by_another_version_is_rebuilt_on_opening(small):
     """A new pypinyin or a new way of indexing would make other texts from the same records;
     the index is then rebuilt when the archive opens, not at a curator's next save."""

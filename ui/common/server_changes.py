@@ -70,7 +70,8 @@ class ServerChanges(QObject):
         hub = events()
         if change.action == "delete":
             hub.record_deleted.emit(change.type, change.id)
-        hub.records_changed.emit(change.type, [change.id])
+        # id 0: a change to the order of a type's records (reorder), not to one record.
+        hub.records_changed.emit(change.type, [change.id] if change.id else [])
 
     def _deliver_state(self, state: str) -> None:
         came_back = state == CONNECTED and self.state == RECONNECTING

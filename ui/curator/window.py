@@ -256,6 +256,9 @@ class CuratorWindow(QMainWindow):
         from ui.keeping import SafekeepingActions
 
         self.safekeeping = SafekeepingActions(self, self.archive)
+        from ui.curator.shared_archive import SharedArchiveActions
+
+        self.shared = SharedArchiveActions(self, self.archive)
         self.menu_edit = bar.addMenu("")
         self.menu_edit.addActions([self.act_undo, self.act_redo])
         self.menu_edit.addSeparator()
@@ -267,7 +270,10 @@ class CuratorWindow(QMainWindow):
         (self.act_zh if i18n.current_language() == "zh" else self.act_en).setChecked(True)
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Exhibit — Defence of Hengyang archive"))
+        title = self.tr("Exhibit — Defence of Hengyang archive")
+        if self.archive.is_server:   # which shared archive: a curator may have two open
+            title += " — " + self.archive.address
+        self.setWindowTitle(title)
         for row in range(self.navigator.count()):
             item = self.navigator.item(row)
             item.setText(type_label(item.data(Qt.ItemDataRole.UserRole)))

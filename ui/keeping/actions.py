@@ -65,6 +65,10 @@ class SafekeepingActions(QObject):
         menu.insertSeparator(first)
         for act in (self.act_backup, self.act_restore):
             act.setEnabled(not archive.readonly)
+        # A server archive is kept by its server (and `main.py backup` copies it to a local
+        # archive): this window's copies of a local archive.db do not apply.
+        for act in (self.act_backup, self.act_check, self.act_restore):
+            act.setVisible(not archive.is_server)
         self.backup_finished.connect(lambda text: window.statusBar().showMessage(text, 8000))
         self._since_input = QElapsedTimer()
         self._since_input.start()
@@ -102,7 +106,8 @@ class SafekeepingActions(QObject):
                     self.tr("A verified backup was written to:") + f"\n{info.path}")
 
     def _idle_tick(self) -> None:
-        if self._busy or self.archive.readonly or self._since_input.elapsed() < IDLE_AFTER_MS:
+        if (self._busy or self.archive.readonly or self.archive.is_server
+                or self._since_input.elapsed() < IDLE_AFTER_MS):
             return
         self._busy = True
         archive = self.archive  # pool thread: its own connection, files in backups/ only

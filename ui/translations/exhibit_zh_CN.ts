@@ -1925,8 +1925,8 @@
     </message>
     <message>
         <location filename="../curator/editor/forms.py" line="677"/>
-        <source>This record was changed elsewhere while you were editing it. Saving will replace those changes; Revert shows them.</source>
-        <translation>你编辑期间，此记录已在别处被修改。保存将覆盖这些修改；点击“还原”可查看它们。</translation>
+        <source>This record was changed elsewhere while you were editing it. Saving shows both versions, field by field, to choose from; Revert shows theirs.</source>
+        <translation>你编辑期间，此记录已在别处被修改。保存时将逐项列出双方的版本供你选择；点击“还原”可查看对方的版本。</translation>
     </message>
     <message>
         <location filename="../curator/editor/forms.py" line="734"/>

@@ -124,14 +124,15 @@ def update_record(stack: QUndoStack, archive: Archive, before: Record, after: Re
             raise ExhibitError(message.replace("%1", current.label()))
 
     def do() -> Record:
-        state["saved"] = services.update(archive, after)
+        # Against `before`: a record saved by someone else since is refused (Conflict).
+        state["saved"] = services.update(archive, after, base=before)
         return state["saved"]
 
     def undo() -> None:
         expect(state["saved"], QCoreApplication.translate(
             "RecordCommands", "Cannot undo the edit of %1: it has been changed since "
             "(elsewhere, or by a later edit)."))
-        state["restored"] = services.update(archive, before)
+        state["restored"] = services.update(archive, before, base=state["saved"])
 
     def redo() -> Record:
         expect(state["restored"], QCoreApplication.translate(

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 from exhibit import dimensions, object_fields, services, vocab
 from exhibit import names as registry
 from exhibit.archive import Archive
+from exhibit.conflicts import Conflict, resolve
 from exhibit.dates import format_range, read_date
 from exhibit.errors import DateError, ExhibitError, NotFoundError, ValidationError
 from exhibit.problems import Problem
@@ -170,6 +171,12 @@ def problem_row(record_type: str, problem: Problem | str) -> str | None:
     return None
 
 
+def _ask_resolution(conflict: Conflict, parent: QWidget) -> dict[str, str] | None:
+    from ui.curator.conflict_dialog import ask_resolution
+
+    return ask_resolution(conflict, parent)
+
+
 def ask_unsaved_changes(parent: QWidget, title: str, text: str) -> QMessageBox.StandardButton:
     """Save / Discard / Cancel. Tests replace RecordForm.ask with their own answer."""
     buttons = (QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
@@ -295,6 +302,10 @@ class RecordForm(QWidget):
 
     # Injectable for tests: (parent, title, text) -> Save, Discard or Cancel.
     ask: Callable[[QWidget, str, str], QMessageBox.StandardButton] = staticmethod(ask_unsaved_changes)
+    # The record changed since it was opened (another curator, another form): the curator
+    # chooses per field (ui/curator/conflict_dialog.py). Tests replace it with their own choice.
+    choose: Callable[[Conflict, QWidget], dict[str, str] | None] = staticmethod(
+        lambda conflict, parent: _ask_resolution(conflict, parent))
 
     def __init__(self, archive: Archive, stack: QUndoStack, record: Record | None = None,
                  record_type: str | None = None, parent: QWidget | None = None) -> None:
@@ -744,7 +755,8 @@ class RecordForm(QWidget):
                                  "longer be saved; copy any text you want to keep."))
         elif self._changed_elsewhere:
             parts.append(self.tr("This record was changed elsewhere while you were editing it. "
-                                 "Saving will replace those changes; Revert shows them."))
+                                 "Saving shows both versions, field by field, to choose from; "
+                                 "Revert shows theirs."))
         parts += self._general_problems
         self._message = "\n".join(parts)
         self.message_label.setText(self._message)
@@ -769,8 +781,10 @@ class RecordForm(QWidget):
             if draft.id is None:
                 stored = record_commands.create_record(self.stack, self.archive, draft)
             else:
-                current = services.get(self.archive, draft.TYPE, draft.id)
-                stored = record_commands.update_record(self.stack, self.archive, current, draft)
+                saved = self._save_over(self._record, draft)
+                if saved is None:
+                    return False
+                stored = saved
         except ValidationError as exc:
             self._show_problems(list(exc.problems))
             return False
@@ -785,6 +799,23 @@ class RecordForm(QWidget):
         self.load(stored)
         self.saved.emit(stored)
         return True
+
+    def _save_over(self, base: Record, draft: Record) -> Record | None:
+        """Save `draft`, edited from `base`. When someone saved the record since, the curator
+        chooses per field whose value to keep, and that is saved against what is stored now
+        (and chosen again if yet another save came in between); None if they cancel."""
+        while True:
+            try:
+                return record_commands.update_record(self.stack, self.archive, base, draft)
+            except Conflict as conflict:
+                if conflict.action != "update" or not conflict.fields:
+                    raise
+                choices = self.choose(conflict, self)
+                if choices is None:
+                    self._changed_elsewhere = True
+                    self._show_message()
+                    return None
+                base, draft = conflict.stored.record, resolve(conflict, choices)
 
     def revert(self) -> None:
         """Back to the stored record (re-read, in case it changed meanwhile)."""
