@@ -44,8 +44,11 @@ def _open(args: argparse.Namespace, **options: Any) -> Archive:
     from exhibit.archive import Archive
     from exhibit.sample.loader import ensure_sample
 
+    if getattr(args, "media", None):
+        options.setdefault("media", args.media)
     archive = Archive.open(args.archive, **options)
-    if not getattr(args, "no_sample", False) and ensure_sample(archive):
+    # A shared archive is the museum's own: it never gets the sample (server upload fills it).
+    if not archive.is_server and not getattr(args, "no_sample", False) and ensure_sample(archive):
         print(f"Created a new archive with the sample Hengyang collection in {archive.root}",
               file=sys.stderr)
     return archive
@@ -182,6 +185,19 @@ def cmd_backup(args: argparse.Namespace) -> int:
     from exhibit.keeping.backups import backup_to
 
     archive = _open(args)
+    if archive.is_server:   # a verified local SQLite archive of the server's (exhibit/server/transfer.py)
+        from exhibit.server.transfer import backup
+
+        if Path(args.dest).suffix == ".db":
+            raise ExhibitError("a shared archive is backed up into a folder (a new local archive), "
+                               "not a .db file")
+        report = backup(getattr(archive, "url"), Path(args.dest),
+                        media_from=None if args.db_only else archive.media_root)
+        archive.close()
+        print(report.summary("backed up"))
+        for problem in report.media_missing[:20]:
+            print(f"media: {problem}")
+        return 0
     dest = backup_to(archive, Path(args.dest), with_media=not args.db_only)
     print(f"backup written to {dest}")
     return 0
@@ -221,7 +237,11 @@ SEARCH_LIMIT_MAX = 10_000
 def build_parser() -> argparse.ArgumentParser:
     parser = OneLineParser(prog="main.py", description="Exhibit: the Hengyang 1944 archive")
     parser.add_argument("--archive", metavar="DIR",
-                        help="archive folder (default: $EXHIBIT_ARCHIVE or the current folder)")
+                        help="archive folder (default: $EXHIBIT_ARCHIVE or the current folder), or a "
+                             "shared archive's address, postgresql://server/database")
+    parser.add_argument("--media", metavar="DIR",
+                        help="a shared archive's media folder (default: $EXHIBIT_MEDIA, else the "
+                             "archive's media_folder setting)")
     parser.add_argument("--no-sample", action="store_true",
                         help="do not load the sample collection into a new archive")
     sub = parser.add_subparsers(dest="command")

@@ -1,7 +1,7 @@
 """`main.py server init|upload|backup`: setting up a shared archive on a PostgreSQL server.
 
     python main.py server init postgresql://host/museum
-    python main.py server upload ARCHIVE_DIR postgresql://host/museum
+    python main.py server upload ARCHIVE_DIR postgresql://host/museum [--media SHARED_DIR]
     python main.py server backup postgresql://host/museum OUT_DIR [--media DIR]
 
 Passwords are never given here: libpq finds them (~/.pgpass, a service file, PGPASSWORD).
@@ -26,6 +26,9 @@ def register(subparsers: argparse._SubParsersAction, open_archive: Callable) -> 
     q = sub.add_parser("upload", help="copy a local archive onto an empty server archive, in one transaction")
     q.add_argument("archive_dir", metavar="ARCHIVE_DIR", help="the local archive folder (or its archive.db)")
     q.add_argument("url", metavar="postgresql://…")
+    q.add_argument("--media", metavar="DIR",
+                   help="copy the archive's media files into this shared folder and make it the "
+                        "server archive's media folder")
     q.set_defaults(func=cmd_upload)
 
     q = sub.add_parser("backup", help="write the server archive as a verified local SQLite archive")
@@ -51,17 +54,36 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_upload(args: argparse.Namespace) -> int:
     from exhibit.server.transfer import upload
 
-    print(upload(Path(args.archive_dir), args.url).summary("uploaded"))
+    report = upload(Path(args.archive_dir), args.url, media_to=Path(args.media) if args.media else None)
+    print(report.summary("uploaded"))
+    _media_problems(report.media_missing)
     return 0
+
+
+def _media_problems(problems: list[str]) -> None:
+    for problem in problems[:20]:
+        print(f"media: {problem}")
+    if len(problems) > 20:
+        print(f"… and {len(problems) - 20} more media problem(s)")
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
     from exhibit.server.transfer import backup
 
-    report = backup(args.url, Path(args.out_dir), media_from=Path(args.media) if args.media else None)
+    media = Path(args.media) if args.media else _media_setting(args.url)
+    report = backup(args.url, Path(args.out_dir), media_from=media)
     print(report.summary("backed up"))
-    for problem in report.media_missing[:20]:
-        print(f"media: {problem}")
-    if len(report.media_missing) > 20:
-        print(f"… and {len(report.media_missing) - 20} more media problem(s)")
+    _media_problems(report.media_missing)
     return 0
+
+
+def _media_setting(url: str) -> Path | None:
+    """The server archive's shared media folder, if it names one that is there."""
+    from exhibit.server.address import connect
+
+    conn = connect(url)
+    try:
+        row = conn.execute("SELECT value FROM settings WHERE key = 'media_folder'").fetchone()
+    finally:
+        conn.close()
+    return Path(row[0]) if row and row[0] and Path(row[0]).is_dir() else None

@@ -362,6 +362,12 @@ def _v6(conn: "psycopg.Connection") -> None:
         for statement in _statements(script):
             conn.execute(statement)
     install_vocabularies(conn)
+    # As a new local archive says of its (empty) index: made by this version's rules, so a
+    # backup of a new server archive is the same as a new local one (settings included).
+    from exhibit import search
+
+    conn.execute("INSERT INTO settings (key, value) VALUES ('search_index', %s) "
+                 "ON CONFLICT (key) DO NOTHING", [search.index_fingerprint()])
 
 
 MIGRATIONS: dict[int, Callable[["psycopg.Connection"], None]] = {6: _v6}

@@ -69,9 +69,12 @@ class TransferReport:
 
 # ---------------------------------------------------------------- upload
 
-def upload(archive_dir: Path | str, url: str) -> TransferReport:
+def upload(archive_dir: Path | str, url: str, *, media_to: Path | str | None = None) -> TransferReport:
     """Copy the local archive in `archive_dir` onto the empty server archive at `url`.
 
+    With `media_to` (the shared media folder, e.g. on a network share every workstation
+    mounts), the archive's media files are copied there first, each verified against its
+    hash, and the server archive's `media_folder` setting names it.
     Raises ServerError (or ExhibitError about the source) with one line; nothing is
     written to the server then.
     """
@@ -90,9 +93,21 @@ def upload(archive_dir: Path | str, url: str) -> TransferReport:
         raise ExhibitError(f"{db_path} did not pass SQLite's quick check ({printable(damaged[0])}); "
                            f"nothing was uploaded. Run `main.py check` on it first")
     source, _ = backups.open_readonly(db_path)
+    media_copied, media_missing = 0, list[str]()
     try:
         _require_uploadable(source, db_path)
         source.execute("BEGIN")   # one snapshot of the source, whatever writes to it meanwhile
+        if media_to is not None:
+            from exhibit.archive import MEDIA_DIR
+
+            media_to = Path(media_to).expanduser().resolve()
+            rows = [(str(r[0]), str(r[1])) for r in source.execute("SELECT path, sha256 FROM media ORDER BY id")]
+            try:
+                media_to.mkdir(parents=True, exist_ok=True)
+                media_copied, media_missing = _copy_media(rows, db_path.parent / MEDIA_DIR, media_to)
+            except OSError as exc:
+                raise ExhibitError(f"cannot copy the media files into {media_to}: "
+                                   f"{exc.strerror or exc}; nothing was uploaded") from None
         server = connect(url)
         try:
             with server.transaction():
@@ -108,6 +123,9 @@ def upload(archive_dir: Path | str, url: str) -> TransferReport:
                 _move_sequences(server)
                 copied = {table: counts[table] for table in server_schema.COPY_ORDER}
                 _require_counts(copied, _server_counts(server), f"the upload to {display(url)}")
+                if media_to is not None:   # after the count: a setting the source did not have
+                    server.execute("INSERT INTO settings (key, value) VALUES ('media_folder', %s) "
+                                   "ON CONFLICT (key) DO UPDATE SET value = excluded.value", [str(media_to)])
         except psycopg.Error as exc:
             context = _copy_context(exc)
             raise ServerError(f"uploading to {display(url)} failed ({first_line(exc)}{context}); "
@@ -116,7 +134,9 @@ def upload(archive_dir: Path | str, url: str) -> TransferReport:
             server.close()
     finally:
         source.close()
-    return TransferReport(str(db_path.parent), display(url), counts, time.perf_counter() - started)
+    report = TransferReport(str(db_path.parent), display(url), counts, time.perf_counter() - started)
+    report.media_copied, report.media_missing = media_copied, media_missing
+    return report
 
 
 def _require_uploadable(source: sqlite3.Connection, db_path: Path) -> None:
@@ -282,7 +302,9 @@ def backup(url: str, out_dir: Path | str, *, media_from: Path | str | None = Non
         server.close()
     report = TransferReport(display(url), str(out), counts, 0.0)
     if media_from is not None:
-        report.media_copied, report.media_missing = _copy_media(media_rows, Path(media_from), out)
+        from exhibit.archive import MEDIA_DIR
+
+        report.media_copied, report.media_missing = _copy_media(media_rows, Path(media_from), out / MEDIA_DIR)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -392,9 +414,9 @@ def _verify_local(tmp: Path, expected: dict[str, int], url: str) -> None:
     _require_counts(expected, local, f"the backup of {display(url)}")
 
 
-def _copy_media(rows: list[tuple[str, str]], media_from: Path, out: Path) -> tuple[int, list[str]]:
-    """The media files the records name, each verified against its hash, into out/media."""
-    from exhibit.archive import MEDIA_DIR
+def _copy_media(rows: list[tuple[str, str]], media_from: Path, media_to: Path) -> tuple[int, list[str]]:
+    """The media files the records name, each verified against its hash, into the media
+    folder `media_to`. Files are named by their hash: one already there is the same file."""
     from exhibit.media_files import verify_stored
 
     copied, missing = 0, []
@@ -403,7 +425,7 @@ def _copy_media(rows: list[tuple[str, str]], media_from: Path, out: Path) -> tup
         if problem:
             missing.append(problem)
             continue
-        target = out / MEDIA_DIR / relpath
+        target = media_to / relpath
         target.parent.mkdir(parents=True, exist_ok=True)
         if not target.exists():
             shutil.copy2(media_from / relpath, target)
