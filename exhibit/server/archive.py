@@ -98,18 +98,27 @@ class ServerDatabase:
 
     is_server = True   # what search and listing ask to take the server's way
 
-    def __init__(self, conn: "psycopg.Connection"):
-        self.conn = conn
+    def __init__(self, archive: "ServerArchive"):
+        self._archive = archive
+
+    @property
+    def conn(self) -> "psycopg.Connection":
+        return self._archive.conn   # the live one: connected again after the server was away
 
     def execute(self, sql: str, params: Sequence[Any] | None = None) -> "ServerCursor":
+        import psycopg
+
         args = [int(a) if isinstance(a, bool) else a for a in params or ()]   # flags are 0/1 there
-        # Without parameters psycopg reads no placeholders: the SQL goes as written.
-        cursor = self.conn.execute(server_sql(sql) if args else sql, args or None,
-                                   prepare=False)
+        try:
+            # Without parameters psycopg reads no placeholders: the SQL goes as written.
+            cursor = self.conn.execute(server_sql(sql) if args else sql, args or None, prepare=False)
+        except psycopg.OperationalError as exc:
+            raise ServerError(f"the connection to {self._archive.address} was lost ({first_line(exc)}); "
+                              f"it is made again at the next action") from None
         return ServerCursor(cursor)
 
     def close(self) -> None:
-        self.conn.close()
+        self._archive.close()
 
 
 def _content_key(record: Record) -> str:
@@ -121,8 +130,26 @@ class ServerArchive(Archive):
     """An archive on a PostgreSQL server; see the module's docstring."""
     url: str = ""
     media_folder: Path = field(default_factory=Path)
-    conn: Any = None   # psycopg.Connection
+    _connection: Any = None   # psycopg.Connection; `conn` gives the live one
     _versions: OrderedDict = field(default_factory=OrderedDict, repr=False, compare=False)
+    _closed: bool = field(default=False, repr=False, compare=False)
+    # Called with the new connection when the old one was lost and another made (a window
+    # adds its server process id to the ones whose notifications are its own).
+    reconnected: list = field(default_factory=list, repr=False, compare=False)
+
+    @property
+    def conn(self) -> "psycopg.Connection":
+        """The connection, made again when the server dropped the last one (a restart, a
+        network outage): the edit that met the outage failed and said so; the next works.
+        Not inside a transaction: a transaction does not survive its connection."""
+        current = self._connection
+        if self._closed or not (current.broken or current.closed):
+            return current
+        fresh = connect(self.url)
+        self._connection = fresh
+        for call in self.reconnected:
+            call(fresh)
+        return fresh
 
     @property
     def is_server(self) -> bool:
@@ -153,15 +180,16 @@ class ServerArchive(Archive):
         except BaseException:
             conn.close()
             raise
-        db = cast("Database", ServerDatabase(conn))
-        archive = cls(root=folder.parent, db=db, db_file=Path(display(url)), readonly=readonly,
-                      url=url, media_folder=folder, conn=conn)
+        archive = cls(root=folder.parent, db=cast("Database", None), db_file=Path(display(url)),
+                      readonly=readonly, url=url, media_folder=folder, _connection=conn)
+        archive.db = cast("Database", ServerDatabase(archive))
         archive.user = user or current_user()
         return archive
 
     def close(self) -> None:
-        if not self.conn.closed:
-            self.conn.close()
+        self._closed = True
+        if not self._connection.closed:
+            self._connection.close()
 
     @contextmanager
     def transaction(self) -> Iterator["Database"]:

@@ -5,6 +5,7 @@ included. Needs the throwaway PostgreSQL of tests/pg.py."""
 from __future__ import annotations
 
 import queue
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -14,7 +15,7 @@ from exhibit import cli, media_records, services
 from exhibit.archive import Archive, ReadOnlyArchiveError
 from exhibit.integrity import check_archive
 from exhibit.server import schema as server_schema
-from exhibit.server.address import connect
+from exhibit.server.address import ServerError, connect
 from exhibit.server.archive import server_sql
 from exhibit.server.listen import CONNECTED, Listener
 from exhibit.server.transfer import upload
@@ -118,3 +119,25 @@ def test_a_link_is_heard_at_both_ends_and_a_rolled_back_one_not_at_all(shared):
                                     ).fetchone()[0] == 1
     finally:
         listener.stop()
+
+
+def test_after_the_server_restarts_the_next_edit_works_and_none_is_doubled(shared, pg_server: PgServer):
+    url, _ = shared
+    with Archive.open(url, user="alice") as opened:
+        made: list = []
+        opened.reconnected.append(made.append)
+        obj = services.find(opened, "object", "HY1944.0005")
+        assert obj is not None
+        first_pid = opened.conn.info.backend_pid
+        pg_server.down()
+        pg_server.up()
+        # The edit that meets the lost connection is refused in one line, and not made.
+        with pytest.raises(ServerError, match="lost"):
+            services.update(opened, replace(obj, location="展柜 5"), base=obj)
+        # The next action connects again; the same edit, made again, is made once.
+        again = services.get(opened, "object", obj.saved_id)
+        assert again.location == obj.location
+        services.update(opened, replace(again, location="展柜 5"), base=again)
+        assert len(made) == 1 and opened.conn.info.backend_pid != first_pid
+        updates = [h for h in services.history(opened, "object", obj.saved_id) if h.action == "update"]
+        assert [h.after["location"] for h in updates[:1]] == ["展柜 5"] and len(updates) == 1

@@ -80,7 +80,7 @@ class SharedArchiveActions(QObject):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.act_open_shared.setText(self.tr("Open &shared archive…"))
+        self.act_open_shared.setText(self.tr("Open s&hared archive…"))
         self.act_open_local.setText(self.tr("Open the &local archive"))
 
     def eventFilter(self, watched, event) -> bool:
@@ -131,5 +131,7 @@ def follow(window, archive: Archive) -> None:
 
     conn = archive.conn   # type: ignore[attr-defined]
     changes = ServerChanges(archive.url, [conn.info.backend_pid], window)   # type: ignore[attr-defined]
+    # A connection made again after the server was away is this window's too.
+    archive.reconnected.append(lambda fresh: changes.own_pids.add(fresh.info.backend_pid))  # type: ignore[attr-defined]
     window.follow_server(changes)
     changes.start()

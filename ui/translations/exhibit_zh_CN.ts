@@ -4,6 +4,22 @@
 <context>
     <name>ArchiveOpening</name>
     <message>
+        <source>The shared archive cannot be opened</source>
+        <translation>无法打开共享档案</translation>
+    </message>
+    <message>
+        <source>%1
+
+The local archive is opened instead.</source>
+        <translation>%1
+
+改为打开本机档案。</translation>
+    </message>
+    <message>
+        <source>Your login may only read this shared archive, so this window shows it without editing.</source>
+        <translation>你的登录账户只能读取这个共享档案，因此本窗口只显示、不能编辑。</translation>
+    </message>
+    <message>
         <source>Exhibit</source>
         <translation>Exhibit 展览档案</translation>
     </message>
@@ -2278,6 +2294,29 @@
     <message>
         <source>Connected to the server again; the lists were read again</source>
         <translation>已重新连接服务器；列表已重新读取</translation>
+    </message>
+</context>
+<context>
+    <name>SharedArchiveActions</name>
+    <message>
+        <source>Open s&amp;hared archive…</source>
+        <translation>打开共享档案(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Open the &amp;local archive</source>
+        <translation>打开本机档案(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Open shared archive</source>
+        <translation>打开共享档案</translation>
+    </message>
+    <message>
+        <source>Address of the shared archive (postgresql://server/database). The password is read from your .pgpass file or the PGPASSWORD setting, not stored here.</source>
+        <translation>共享档案的地址（postgresql://服务器/数据库）。密码从你的 .pgpass 文件或 PGPASSWORD 设置中读取，不保存在这里。</translation>
+    </message>
+    <message>
+        <source>The shared archive cannot be opened</source>
+        <translation>无法打开共享档案</translation>
     </message>
 </context>
 </TS>
