@@ -212,6 +212,21 @@ class ServerArchive(Archive):
                                        f"only read it. Nothing was saved.")
 
     @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Every read inside sees the archive as it was on entry, whatever curators save
+        meanwhile (an export: all of an import or none of it); inside a transaction already
+        open, that one."""
+        from psycopg.pq import TransactionStatus
+
+        conn = self.conn
+        if conn.info.transaction_status != TransactionStatus.IDLE:
+            yield
+            return
+        with conn.transaction():
+            conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            yield
+
+    @contextmanager
     def deferred_checkpoint(self) -> Iterator[None]:
         yield   # the server writes its own log; nothing to defer
 
