@@ -227,3 +227,29 @@ def test_a_conflict_the_curator_cancels_saves_nothing(qtbot, mine, theirs, monke
     assert reply["ok"] and reply["conflicts"][0]["fields"] == ["weight"]
     assert reply["conflicts"][0]["by"] == "alice"
     assert services.get(archive, "object", obj.saved_id).weight == "9 kg"
+
+
+def test_file_open_shared_archive_remembers_the_address_without_its_password(qtbot, shared_url, archive,
+                                                                              monkeypatch):
+    from ui.curator import shared_archive
+
+    i18n.set_language("en", remember=False)
+    window = CuratorWindow(archive)   # on the local archive
+    qtbot.addWidget(window)
+    told: list[str] = []
+    actions = window.shared
+    actions.inform = lambda parent, title, text: told.append(text)
+    assert not actions.act_open_local.isVisible()
+    # A server that does not answer: said in one line, the window stays on its archive.
+    nowhere = "postgresql://alice:s3cret@/museum?host=/nonexistent-socket-dir"
+    actions.ask = lambda *args: nowhere
+    assert not actions.open_shared()
+    assert len(told) == 1 and "s3cret" not in told[0] and "\n" not in told[0]
+    assert actions.open_requested is None
+    # The shared archive: the window asks to be opened again on it, and it is remembered.
+    with_password = shared_url.replace("postgresql://postgres@", "postgresql://postgres:pw@")
+    actions.ask = lambda *args: with_password
+    assert actions.open_shared()
+    assert actions.open_requested == with_password
+    assert shared_archive.remembered() == shared_url   # the password was not kept
+    shared_archive.remember(None)
