@@ -172,6 +172,12 @@ class Archive:
         return str(self.root)
 
     @property
+    def location(self) -> Path | str:
+        """What Archive.open takes to open this archive again (a worker thread's own
+        connection): the archive.db file, or a server archive's address."""
+        return self.db_file
+
+    @property
     def media_root(self) -> Path:
         return self.root / MEDIA_DIR
 

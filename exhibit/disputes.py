@@ -21,6 +21,7 @@ from exhibit import rules, services
 from exhibit.archive import Archive
 from exhibit.errors import ExhibitError, NotFoundError, ValidationError
 from exhibit.problems import Problem
+from exhibit.rows import insert_row
 
 MIN_READINGS = 2
 
@@ -112,8 +113,10 @@ def _check(archive: Archive, dispute: Dispute, label: str) -> Dispute:
         raise ExhibitError(f"{label} has {len(dispute.readings)} reading(s); a dispute needs at "
                            f"least {MIN_READINGS}, each from its own source")
     key = services.clean_text(dispute.key)
-    if key and archive.db.execute("SELECT 1 FROM disputes WHERE key = ? AND id IS NOT ?",
-                                  [key, dispute.id]).fetchone():
+    # Another dispute's: `id IS NOT ?` is SQLite's and `IS DISTINCT FROM` a server's, so a
+    # new dispute (no id yet) is asked about without one.
+    other = "SELECT 1 FROM disputes WHERE key = ?" + ("" if dispute.id is None else " AND id <> ?")
+    if key and archive.db.execute(other, [key] if dispute.id is None else [key, dispute.id]).fetchone():
         raise ExhibitError(f"{label}: the key '{key}' is already used by another dispute")
     readings = tuple(replace(r, value_zh=rules.stored_text("value_zh", r.value_zh),
                              value_en=rules.stored_text("value_en", r.value_en),
@@ -125,21 +128,23 @@ def _check(archive: Archive, dispute: Dispute, label: str) -> Dispute:
 
 def _insert(archive: Archive, dispute: Dispute) -> Dispute:
     """Write a checked dispute and its readings, with the ids they carry (None: new ones)."""
-    db = archive.db
-    dispute_id = services.inserted_id(db.execute(
-        "INSERT INTO disputes (id, record_type, record_id, key, topic_zh, topic_en, position, "
-        "is_sample, created, modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [dispute.id, dispute.record_type, dispute.record_id, dispute.key or None, dispute.topic_zh,
-         dispute.topic_en, dispute.position, int(dispute.is_sample), dispute.created,
-         dispute.modified]))
+    dispute_id = insert_row(archive, "disputes", {
+        "id": dispute.id, "record_type": dispute.record_type, "record_id": dispute.record_id,
+        "key": dispute.key or None, "topic_zh": dispute.topic_zh, "topic_en": dispute.topic_en,
+        "position": dispute.position, "is_sample": int(dispute.is_sample), "created": dispute.created,
+        "modified": dispute.modified})
     readings = []
     for position, r in enumerate(dispute.readings):
-        reading_id = services.inserted_id(db.execute(
-            "INSERT INTO dispute_readings (id, dispute_id, value_zh, value_en, source_id, page, note, "
-            "position) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [r.id, dispute_id, r.value_zh, r.value_en, r.source_id, r.page, r.note, position]))
-        readings.append(replace(r, id=reading_id, position=position))
+        placed = replace(r, position=position)
+        readings.append(replace(placed, id=_insert_reading(archive, dispute_id, placed)))
     return replace(dispute, id=dispute_id, readings=tuple(readings))
+
+
+def _insert_reading(archive: Archive, dispute_id: int, r: Reading) -> int:
+    """Write one reading of a dispute, with its id (None: a new one) and position."""
+    return insert_row(archive, "dispute_readings", {
+        "id": r.id, "dispute_id": dispute_id, "value_zh": r.value_zh, "value_en": r.value_en,
+        "source_id": r.source_id, "page": r.page, "note": r.note, "position": r.position})
 
 
 def add_dispute(archive: Archive, record_type: str, record_id: int, key: str, topic_zh: str,
@@ -203,10 +208,7 @@ def restore(archive: Archive, dispute: Dispute) -> Dispute | None:
                 return None
             before = get(archive, dispute.id or 0)
             for r in readings:
-                archive.db.execute(
-                    "INSERT INTO dispute_readings (id, dispute_id, value_zh, value_en, source_id, page, "
-                    "note, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    [r.id, before.id, r.value_zh, r.value_en, r.source_id, r.page, r.note, r.position])
+                _insert_reading(archive, before.id or 0, r)
             after = get(archive, before.id or 0)
             services.add_history(archive, "restore", "dispute", after.id, before.as_row(), after.as_row())
             return after

@@ -224,9 +224,18 @@ def date_warnings(record: Record) -> list[Problem]:
     return rules.date_warnings(record)
 
 
+def _lookups(archive: Archive) -> rules.Lookups:
+    """What the rules ask, asked of this archive: SQLite here, PostgreSQL on a server."""
+    if archive.is_server:
+        from exhibit.server import records as server_records
+
+        return server_records.ServerLookups(_conn(archive))
+    return _ArchiveLookups(archive)
+
+
 def check_ident(archive: Archive, record: Record, problems: list[Problem]) -> None:
     """The identifier rule: required where the type needs one, and not used by another record."""
-    rules.check_ident(record, _ArchiveLookups(archive), problems)
+    rules.check_ident(record, _lookups(archive), problems)
 
 
 def exists(archive: Archive, record_type: str, record_id: int | None) -> bool:
@@ -239,7 +248,7 @@ def exists(archive: Archive, record_type: str, record_id: int | None) -> bool:
 
 def check_references(archive: Archive, record: Record, problems: list[Problem]) -> None:
     """The reference rule: every id a record points at (section, place, source …) exists."""
-    rules.check_references(record, _ArchiveLookups(archive), problems)
+    rules.check_references(record, _lookups(archive), problems)
 
 
 # ---------------------------------------------------------------- history

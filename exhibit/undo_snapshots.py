@@ -10,6 +10,13 @@ panels in a section, events at a place.
 `snapshot()` reads all of that before the delete; `restore()` writes it back
 in one transaction, with a history row ("restore") for each row it writes,
 and re-indexes what search sees. A restore either completes or writes nothing.
+
+On a server archive the same SQL writes the rows (an identity column takes the id it is
+given); what differs is asked of the server's modules: the rules' lookups (identifiers
+compared with its `nocase`), its search index, and each record's `version`, which comes
+back as it was when the snapshot was read, so a curator who opened the record before the
+delete can still save it, and one who opened it before a later edit is still refused.
+Every history row written here also tells the other windows (services.add_history).
 """
 from __future__ import annotations
 
@@ -23,6 +30,7 @@ from exhibit.disputes import Dispute
 from exhibit.errors import ExhibitError, NotFoundError, ValidationError
 from exhibit.problems import Problem
 from exhibit.records import Citation, Link, MediaLink, Movement, Record
+from exhibit.rows import insert_row
 
 RESTORE = "restore"
 
@@ -38,6 +46,9 @@ class Snapshot:
     disputes: list[Dispute] = field(default_factory=list)  # of the record, or (a source's) readings
     panel_ids: list[int] = field(default_factory=list)          # panels in a section
     event_ids: list[int] = field(default_factory=list)          # events at a place
+    # On a server archive: the version of the record and of its citations and movements,
+    # by (type, id), as read (rows of a SQLite archive have none).
+    versions: dict[tuple[str, int], int] = field(default_factory=dict)
 
     @property
     def record_type(self) -> str:
@@ -88,6 +99,11 @@ def snapshot(archive: Archive, record_type: str, record_id: int) -> Snapshot:
     # Keep the stored order, so links come back in the order they were listed.
     snap.links.sort(key=lambda link: (link.from_type, link.from_id, link.to_type, link.position, link.id))
     snap.media_links.sort(key=lambda m: (m.record_type, m.record_id, m.position, m.id))
+    if archive.is_server:
+        for rec in [snap.record, *snap.citations, *snap.movements]:
+            row = archive.db.execute(f"SELECT version FROM {rec.TABLE} WHERE id = ?", [rec.id]).fetchone()
+            if row is not None:
+                snap.versions[(rec.TYPE, rec.saved_id)] = int(row[0])
     return snap
 
 
@@ -104,16 +120,14 @@ def _add_reading(archive: Archive, snap: Snapshot, reading_id: int) -> None:
 
 # ---------------------------------------------------------------- writing back
 
-def _insert_record(archive: Archive, record: Record, keep_id: bool) -> Record:
-    """Insert a record exactly as it was (time stamps included); its id if `keep_id`."""
-    row = services.row_to_store(record)
-    if keep_id:
-        row = {"id": record.id, **row}
-    columns = ", ".join(row)
-    marks = ", ".join("?" * len(row))
-    cursor = archive.db.execute(f"INSERT INTO {record.TABLE} ({columns}) VALUES ({marks})",
-                                list(row.values()))
-    return record if keep_id else replace(record, id=cursor.lastrowid)
+def _insert_record(archive: Archive, snap: Snapshot, record: Record, keep_id: bool) -> Record:
+    """Insert a record exactly as it was (time stamps, and a server's version, included);
+    its id if `keep_id`."""
+    row = {"id": record.id if keep_id else None, **services.row_to_store(record)}
+    version = snap.versions.get((record.TYPE, record.saved_id))
+    if version is not None:
+        row["version"] = version
+    return replace(record, id=insert_row(archive, record.TABLE, row))
 
 
 def _id_taken(archive: Archive, table: str, row_id: int) -> bool:
@@ -143,11 +157,9 @@ def _restore_link(archive: Archive, link: Link) -> int | None:
         return None
     # The old id may have been handed out again (SQLite reuses the highest rowid).
     link_id = None if _id_taken(archive, "links", link.id) else link.id
-    new_id = services.inserted_id(archive.db.execute(
-        "INSERT INTO links (id, from_type, from_id, to_type, to_id, role, position) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [link_id, link.from_type, link.from_id, link.to_type, link.to_id, link.role,
-         link.position]))
+    new_id = insert_row(archive, "links", {
+        "id": link_id, "from_type": link.from_type, "from_id": link.from_id, "to_type": link.to_type,
+        "to_id": link.to_id, "role": link.role, "position": link.position})
     services.add_history(archive, RESTORE, "link", new_id, None,
                          services.link_dict(replace(link, id=new_id)))
     return new_id
@@ -161,22 +173,22 @@ def _restore_media_link(archive: Archive, ml: MediaLink) -> int | None:
                           "AND record_id = ?", [ml.media_id, ml.record_type, ml.record_id]).fetchone():
         return None
     link_id = None if _id_taken(archive, "media_links", ml.id) else ml.id
-    new_id = services.inserted_id(archive.db.execute(
-        "INSERT INTO media_links (id, media_id, record_type, record_id, role, position) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        [link_id, ml.media_id, ml.record_type, ml.record_id, ml.role, ml.position]))
+    new_id = insert_row(archive, "media_links", {
+        "id": link_id, "media_id": ml.media_id, "record_type": ml.record_type,
+        "record_id": ml.record_id, "role": ml.role, "position": ml.position})
     services.add_history(archive, RESTORE, "media_link", new_id, None,
                          media_records.media_link_dict(replace(ml, id=new_id)))
     return new_id
 
 
-def _restore_dependent(archive: Archive, record: Record) -> Record | None:
+def _restore_dependent(archive: Archive, snap: Snapshot, record: Record) -> Record | None:
     """A citation or movement the cascade deleted: back with its id when that is free."""
     problems: list[Problem] = []
     services.check_references(archive, record, problems)
     if problems:
         return None  # what it pointed at (a source, say) has been deleted meanwhile
-    restored = _insert_record(archive, record, keep_id=not _id_taken(archive, record.TABLE, record.saved_id))
+    restored = _insert_record(archive, snap, record,
+                              keep_id=not _id_taken(archive, record.TABLE, record.saved_id))
     services.add_history(archive, RESTORE, restored.TYPE, restored.id, None, restored.as_row())
     return restored
 
@@ -197,7 +209,10 @@ def _reattach(archive: Archive, record_type: str, record_id: int, column: str, v
     after = replace(before, **changes)
     archive.db.execute(f"UPDATE {before.TABLE} SET {column} = ?, modified = ? WHERE id = ?",
                        [value, after.modified, record_id])
-    search.index_record(archive.db, after, previous=before)
+    if archive.is_server:
+        services.reindex_record(archive, record_type, record_id)  # the server's index, from the row
+    else:
+        search.index_record(archive.db, after, previous=before)
     services.add_history(archive, RESTORE, record_type, record_id, before.as_row(), after.as_row())
     return True
 
@@ -214,7 +229,7 @@ def restore(archive: Archive, snap: Snapshot) -> Record:
     try:
         with archive.transaction():
             _check_restorable(archive, record)
-            _insert_record(archive, record, keep_id=True)
+            _insert_record(archive, snap, record, keep_id=True)
             services.add_history(archive, RESTORE, record.TYPE, record.id, None, record.as_row())
             for link in snap.links:
                 if _restore_link(archive, link) is not None:
@@ -223,9 +238,9 @@ def restore(archive: Archive, snap: Snapshot) -> Record:
             for ml in snap.media_links:
                 _restore_media_link(archive, ml)
             for citation in snap.citations:
-                _restore_dependent(archive, citation)
+                _restore_dependent(archive, snap, citation)
             for movement in snap.movements:
-                _restore_dependent(archive, movement)
+                _restore_dependent(archive, snap, movement)
             for dispute in snap.disputes:
                 disputes.restore(archive, dispute)
             for pid in snap.panel_ids:
@@ -239,7 +254,16 @@ def restore(archive: Archive, snap: Snapshot) -> Record:
             to_index[(record.TYPE, snap.record_id)] = None
             for rtype, rid in to_index:
                 services.reindex_record(archive, rtype, rid)
-    except sqlite3.IntegrityError as exc:  # a constraint the checks above did not foresee
-        raise ExhibitError(f"cannot restore {record.label()}: {exc}") from exc
+    except _integrity_errors(archive) as exc:  # a constraint the checks above did not foresee
+        raise ExhibitError(f"cannot restore {record.label()}: {str(exc).splitlines()[0]}") from exc
     return services.get(archive, record.TYPE, snap.record_id)
+
+
+def _integrity_errors(archive: Archive) -> tuple[type[Exception], ...]:
+    """What the archive raises for a row its constraints refuse (a unique key, a foreign key)."""
+    if archive.is_server:
+        import psycopg
+
+        return (sqlite3.IntegrityError, psycopg.IntegrityError)
+    return (sqlite3.IntegrityError,)
 

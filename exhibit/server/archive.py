@@ -164,6 +164,10 @@ class ServerArchive(Archive):
         """The address as shown to people: the password, if one was written in it, masked."""
         return display(self.url)
 
+    @property
+    def location(self) -> str:
+        return self.url
+
     @classmethod
     def open_server(cls, url: str, *, user: str | None = None, readonly: bool = False,
                     media: Path | str | None = None) -> "ServerArchive":

@@ -10,6 +10,8 @@ from exhibit import media_records, services
 from exhibit.integrity import check_archive
 from exhibit.records import ArchiveObject
 
+pytestmark = pytest.mark.both_backends
+
 
 def jpeg(path: Path, size=(640, 480), color=(120, 90, 60)) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)

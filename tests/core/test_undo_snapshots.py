@@ -8,6 +8,8 @@ from exhibit.errors import ExhibitError, NotFoundError, ValidationError
 from exhibit.integrity import check_archive
 from exhibit.records import ArchiveObject
 
+pytestmark = pytest.mark.both_backends
+
 TABLES = ["objects", "panels", "sections", "people", "places", "events", "sources", "citations",
           "links", "media", "media_links", "movements", "history", "search_docs"]
 
@@ -137,6 +139,7 @@ def test_media_gets_shown_again_where_it_was(archive):
     assert check_archive(archive) == []
 
 
+@pytest.mark.sqlite_only("SQLite hands a deleted row's id out again; a server's identity never does")
 def test_id_taken_fails_cleanly(archive):
     last = services.get(archive, "object", 42)
     snap = undo_snapshots.snapshot(archive, "object", last.id)
@@ -149,6 +152,17 @@ def test_id_taken_fails_cleanly(archive):
         undo_snapshots.restore(archive, snap)
     assert dump(archive) == state
     assert check_archive(archive) == []
+
+
+def test_restoring_twice_is_refused_and_changes_nothing(archive):
+    obj = services.find(archive, "object", "HY1944.0005")
+    snap = undo_snapshots.snapshot(archive, "object", obj.id)
+    services.delete(archive, "object", obj.id, cascade=True)
+    undo_snapshots.restore(archive, snap)
+    state = dump(archive)
+    with pytest.raises(ExhibitError, match=f"#{obj.id} is in use"):
+        undo_snapshots.restore(archive, snap)
+    assert dump(archive) == state
 
 
 def test_identifier_taken_fails_cleanly(archive):
@@ -204,3 +218,65 @@ def test_affected_lists_both_ends(archive):
     assert affected[0] == ("object", obj.id)
     assert ("panel", next(link.from_id for link in snap.links if link.from_type == "panel")) in affected
     assert ("media", media_records.media_links(archive, "object", obj.id)[0].media_id) in affected
+
+
+def another_window(archive, user: str = "bob"):
+    """The same archive opened by another curator: on a server, a connection of their own."""
+    from exhibit.archive import Archive
+
+    if archive.is_server:
+        return Archive.open(archive.url, user=user, media=archive.media_root)
+    return Archive.open(archive.root, user=user)
+
+
+def test_a_form_opened_before_the_delete_saves_after_undo_unless_edited_since(archive):
+    from dataclasses import replace
+
+    from exhibit.conflicts import Conflict
+
+    obj = services.find(archive, "object", "HY1944.0005")
+    obj = services.update(archive, replace(obj, location="展厅一"))   # a version past the first
+    with another_window(archive) as bob:
+        seen_by_bob = services.get(bob, "object", obj.id)
+        snap = undo_snapshots.snapshot(archive, "object", obj.id)
+        services.delete(archive, "object", obj.id, cascade=True)
+        undo_snapshots.restore(archive, snap)
+        # Undo gave back the record Bob has open: his save goes through.
+        saved = services.update(bob, replace(seen_by_bob, location="展厅二"), base=seen_by_bob)
+        assert services.get(archive, "object", obj.id).location == "展厅二"
+        # Undone once more and then edited here: Bob's form (the first restore's) is out of date.
+        snap = undo_snapshots.snapshot(archive, "object", obj.id)
+        services.delete(archive, "object", obj.id, cascade=True)
+        undo_snapshots.restore(archive, snap)
+        services.update(archive, replace(services.get(archive, "object", obj.id), location="库房 A-3"))
+        with pytest.raises(Conflict):
+            services.update(bob, replace(saved, location="展柜 5"), base=saved)
+    assert services.get(archive, "object", obj.id).location == "库房 A-3"
+
+
+def test_other_windows_hear_the_record_come_back(archive, backend):
+    import queue
+
+    from exhibit.server.listen import CONNECTED, Listener
+
+    if backend != "server":
+        pytest.skip("a SQLite archive has one window; there is no one else to tell")
+    obj = services.find(archive, "object", "HY1944.0005")
+    snap = undo_snapshots.snapshot(archive, "object", obj.id)
+    services.delete(archive, "object", obj.id, cascade=True)
+    changes: queue.Queue = queue.Queue()
+    states: queue.Queue = queue.Queue()
+    listener = Listener(archive.url, changes.put, states.put)
+    listener.start()
+    try:
+        assert states.get(timeout=30) == CONNECTED
+        undo_snapshots.restore(archive, snap)
+        # The record itself, and the panel that shows it again (a link's ends are both told).
+        panel_id = next(link.from_id for link in snap.links if link.from_type == "panel")
+        expected = {("object", obj.id, "restore"), ("panel", panel_id, "restore")}
+        heard: set = set()
+        while not expected <= heard:
+            change = changes.get(timeout=30)
+            heard.add((change.type, change.id, change.action))
+    finally:
+        listener.stop()

@@ -253,3 +253,20 @@ def test_file_open_shared_archive_remembers_the_address_without_its_password(qtb
     assert actions.open_requested == with_password
     assert shared_archive.remembered() == shared_url   # the password was not kept
     shared_archive.remember(None)
+
+
+def test_a_long_list_loads_on_a_connection_of_its_own(qtbot, shared_url, tmp_path, monkeypatch):
+    from exhibit.listing import ListQuery
+    from ui.curator.models import RecordTableModel
+
+    monkeypatch.setattr(RecordTableModel, "sync_below", 0)   # every list loads as a long one does
+    opened = Archive.open(shared_url, user="alice", media=tmp_path / "media")
+    try:
+        model = RecordTableModel(opened, ListQuery("object", sort="title_en"), listen=False)
+        qtbot.waitUntil(lambda: not model.loading, timeout=int(WAIT_S * 1000))
+        assert model.rowCount() == 42
+        names = [services.get(opened, "object", model.id_at(r)).name_en for r in range(42)]
+        assert names == sorted(names, key=str.casefold)   # the server sorts as SQLite's NOCASE
+        model.close()
+    finally:
+        opened.close()

@@ -43,7 +43,7 @@ def import_task(archive: Archive, paths: list[Path], *, link_to: tuple[str, int]
     Only plain values cross into the worker thread, never the UI's connection:
     the task opens the archive's file itself and closes it at the end.
     """
-    db_file, user = archive.db_file, archive.user
+    db_file, user = archive.location, archive.user
     paths = [Path(p) for p in paths]
 
     def task(progress: background.Progress, cancelled: background.Cancelled) -> ImportReport:

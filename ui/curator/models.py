@@ -195,11 +195,16 @@ class _IdsLoad:
         db = self._db
         if db is not None:
             try:
-                db.conn.interrupt()
+                if self._archive.is_server:
+                    db.conn.cancel()   # the server stops the statement running
+                else:
+                    db.conn.interrupt()
             except Exception:  # already closed: the load has finished
                 pass
 
     def __call__(self) -> array | None:  # pool thread; None if the load failed
+        if self._archive.is_server:
+            return self._from_server()
         ids = None
         try:
             db = connect(self._archive.db_path, readonly=True)
@@ -211,6 +216,23 @@ class _IdsLoad:
                 self._db = None
                 db.close()
         except Exception:  # interrupted, or the archive went away: nothing to show
+            ids = None
+        return ids
+
+    def _from_server(self) -> array | None:
+        """The same on a server archive: a connection of the load's own (one connection is
+        not shared between threads), read-only."""
+        ids = None
+        try:
+            own = Archive.open(self._archive.location, readonly=True, user=self._archive.user)
+            self._db = own.db
+            try:
+                if not self._cancelled:
+                    ids = listing.record_ids(own, self._query)
+            finally:
+                self._db = None
+                own.close()
+        except Exception:  # cancelled, or the server went away: nothing to show
             ids = None
         return ids
 

@@ -234,7 +234,7 @@ class ExportDialog(QDialog):
             self.state, self.message = "failed", problem
             self.retranslate()
             return
-        db_file, user = self.archive.db_file, self.archive.user
+        db_file, user = self.archive.location, self.archive.user
         fmt, rtype, ids, dest = self.fmt(), self.record_type(), self.ids(), self.destination()
         run = self.export_task
         self.state, self.message, self.result = "running", "", None

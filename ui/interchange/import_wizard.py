@@ -120,7 +120,7 @@ class ImportWizard(QWizard):
     def start_check(self, on_progress: Callable, on_plan: Callable, on_failed: Callable[[str], None],
                     on_cancelled: Callable[[str], None]) -> None:
         assert self.read is not None and self.mapping is not None
-        db_file, user = self.archive.db_file, self.archive.user
+        db_file, user = self.archive.location, self.archive.user
         table, mapping, media = self.read.preview.table, tasks.copy_mapping(self.mapping), self.media_root
         check = self.check_task
         self.plan_stale = False     # set again if the mapping changes while this runs
@@ -131,7 +131,7 @@ class ImportWizard(QWizard):
     def start_import(self, on_progress: Callable, on_done: Callable, on_failed: Callable[[str], None],
                      on_cancelled: Callable[[str], None]) -> None:
         assert self.read is not None and self.mapping is not None
-        db_file, user = self.archive.db_file, self.archive.user
+        db_file, user = self.archive.location, self.archive.user
         table, mapping, media = self.read.preview.table, tasks.copy_mapping(self.mapping), self.media_root
         run = self.import_task
         # Only a partial import passes rejects_to: a replaced import_task need not know it otherwise.

@@ -96,7 +96,7 @@ def copy_mapping(mapping: Mapping) -> Mapping:
     return Mapping.from_json(mapping.to_json())
 
 
-def dry_run(db_file: Path, user: str, table: Table, mapping: Mapping, media_root: Path | None,
+def dry_run(db_file: Path | str, user: str, table: Table, mapping: Mapping, media_root: Path | None,
             progress: Progress, cancelled: Cancelled) -> ImportPlan:
     archive = Archive.open(db_file, create=False, readonly=True, user=user)
     try:
@@ -121,7 +121,7 @@ def _backup(archive: Archive) -> tuple[Path | None, str]:
     return backup_before_import(archive).path, ""
 
 
-def run_import(db_file: Path, user: str, table: Table, mapping: Mapping, media_root: Path | None,
+def run_import(db_file: Path | str, user: str, table: Table, mapping: Mapping, media_root: Path | None,
                progress: Progress, cancelled: Cancelled, rejects_to: Path | None = None) -> ImportDone:
     """The import after a backup; with `rejects_to`, a partial one (the rejected rows go to that file)."""
     archive = Archive.open(db_file, create=False, check=False, user=user)
@@ -161,7 +161,7 @@ def _stopping(progress: Progress, cancelled: Cancelled,
     return report
 
 
-def run_export(db_file: Path, user: str, fmt: str, record_type: str, ids: Sequence[int] | None,
+def run_export(db_file: Path | str, user: str, fmt: str, record_type: str, ids: Sequence[int] | None,
                dest: Path, progress: Progress, cancelled: Cancelled) -> ExportDone:
     """Write one export; `fmt` is csv, xlsx, json, lido, iiif, bundle-zip or bundle-folder."""
     from exhibit.interchange import archive_json, bundle, export, iiif, lido

@@ -42,11 +42,11 @@ class BuildResult:
     warnings: list                    # LabelWarning (exhibit.printing.checker), for labels and the catalogue
 
 
-def _open(db_file: Path, user: str) -> Archive:
+def _open(db_file: Path | str, user: str) -> Archive:
     return Archive.open(db_file, create=False, readonly=True, user=user)
 
 
-def build_pdf(db_file: Path, user: str, request: PrintRequest, out: Path,
+def build_pdf(db_file: Path | str, user: str, request: PrintRequest, out: Path,
               progress: Progress, cancelled: Cancelled) -> BuildResult:
     """The PDF of `request` written to `out` (nothing there if cancelled or refused)."""
     from exhibit.printing.catalogue import print_catalogue
@@ -66,7 +66,7 @@ def build_pdf(db_file: Path, user: str, request: PrintRequest, out: Path,
         archive.close()
 
 
-def check(db_file: Path, user: str, request: PrintRequest,
+def check(db_file: Path | str, user: str, request: PrintRequest,
           progress: Progress, cancelled: Cancelled) -> list:
     """The label checker's warnings for `request`, in print order; prints nothing."""
     from exhibit.printing.labels import contents, prepare

@@ -254,7 +254,7 @@ class PrintDialog(QDialog):
         request = self._request()
         if request is None:
             return
-        db, user = self.archive.db_file, self.archive.user
+        db, user = self.archive.location, self.archive.user
         self._start("check", lambda progress, cancelled: jobs.check(db, user, request, progress, cancelled))
 
     def preview(self) -> None:
@@ -271,7 +271,7 @@ class PrintDialog(QDialog):
             return
         self._builds += 1
         out = self.tmp_dir / f"preview-{self._builds}.pdf"
-        db, user = self.archive.db_file, self.archive.user
+        db, user = self.archive.location, self.archive.user
         self._pending_request = request
         self._start("build", lambda progress, cancelled: jobs.build_pdf(db, user, request, out,
                                                                          progress, cancelled))
