@@ -42,9 +42,12 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Iterator
 from urllib.parse import quote
 
 from exhibit import media_files, schema, search
@@ -158,7 +161,8 @@ def publish(archive: Archive, dest: Path | str | None = None,
                                f"{exc.strerror or exc}; the previous snapshot is unchanged")) from exc
     part = reservation.part
     try:
-        counts, media_rows = _build(archive.db_path, part, statuses)
+        with _source_file(archive) as source:
+            counts, media_rows = _build(source, part, statuses)
         report = PublishReport(snapshot=reservation.path, counts=counts,
                                generation=reservation.generation)
         _copy_images(archive, folder / "media", media_rows, report)
@@ -177,6 +181,22 @@ def publish(archive: Archive, dest: Path | str | None = None,
         generations.abandon(reservation)
         raise
     return report
+
+
+@contextmanager
+def _source_file(archive: Archive) -> Iterator[Path]:
+    """The SQLite file the snapshot is read from: the archive's own, or for a shared archive
+    a verified local copy of the server's (exhibit/server/transfer.backup: one consistent
+    read of every table), removed afterwards."""
+    if not archive.is_server:
+        yield archive.db_path
+        return
+    from exhibit.archive import DB_NAME
+    from exhibit.server.transfer import backup
+
+    with tempfile.TemporaryDirectory(prefix="exhibit-publish-") as tmp:
+        backup(getattr(archive, "url"), Path(tmp) / "copy")
+        yield Path(tmp) / "copy" / DB_NAME
 
 
 def _leave_out_unpublished(conn: sqlite3.Connection, statuses: tuple[str, ...]) -> None:

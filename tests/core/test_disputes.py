@@ -66,9 +66,6 @@ def test_an_unknown_source_key_is_a_loader_error_naming_record_and_key(blank_arc
     assert services.count(blank_archive, "person") == 0   # nothing half-loaded
 
 
-# Not a test of SQLite itself: exhibit/publish/snapshot.py copies from the archive's SQLite
-# file, and publishing a server archive's kiosk snapshot is not built yet.
-@pytest.mark.sqlite_only("publish reads the archive's SQLite file; a server archive cannot publish yet")
 def test_the_kiosk_snapshot_holds_the_disputes_but_not_the_curators_notes(archive, tmp_path):
     publish(archive, tmp_path / "kiosk")
     snap = open_snapshot(tmp_path / "kiosk")

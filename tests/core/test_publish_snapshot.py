@@ -11,6 +11,9 @@ from exhibit.publish import kiosk_data
 from exhibit.publish.snapshot import PRIVATE_FIELDS, open_snapshot, publish
 from exhibit.records import ArchiveObject
 
+# Each test runs on a SQLite archive and on a server archive (tests/conftest.py).
+pytestmark = pytest.mark.both_backends
+
 
 @pytest.fixture
 def published(archive, tmp_path):
