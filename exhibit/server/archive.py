@@ -22,6 +22,7 @@ never rewritten, so a network share is safe for them), from `--media`, the envir
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -121,8 +122,10 @@ class ServerDatabase:
         self._archive.close()
 
 
-def _content_key(record: Record) -> str:
-    return json.dumps(record.as_row(), sort_keys=True, ensure_ascii=False, default=str)
+def _content_key(record: Record) -> bytes:
+    """A digest of everything the record holds: two reads of the same content, same key."""
+    text = json.dumps(record.as_row(), sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
 
 
 @dataclass
