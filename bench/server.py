@@ -12,8 +12,16 @@ prints one JSON object:
   edits, conflicts, and a check that none was lost (the objects' versions went up by
   exactly the acknowledged edits, and history holds one row each);
 - the time from one connection's save to a Listener's callback (median, p95);
-- the targets (search p95 ≤ 20 ms, save → refresh ≤ 1 s), the machine's load before and
-  after, and its CPUs. Every ratio compares figures of the same run.
+- the curator list's figures (`list`, bench_list) on SQLite and on the server, over
+  `--list-objects` objects (1,000,000 by default: the list's own archive and database when
+  that differs from `--objects`): first paint, the whole id list, and scroll pages, for
+  the default sort, a title sort and a 2-character Chinese search;
+- the targets (search p95 ≤ 20 ms, save → refresh ≤ 1 s, list first paint ≤ 300 ms), the
+  machine's load before and after, and its CPUs. Every ratio compares figures of the same run.
+
+`--skip-search`, `--skip-edits`, `--skip-refresh` and `--skip-list` leave sections out
+(with all three of the first skipped, only the list's data is made):
+`python -m bench server --list-objects 1000000 --skip-search --skip-edits --skip-refresh`.
 """
 from __future__ import annotations
 
@@ -26,11 +34,15 @@ import sys
 import tempfile
 import threading
 import time
+from array import array
+from contextlib import ExitStack, closing
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from bench.corpus import percentile
+from bench.curator_list import TARGET_FIRST_PAINT_MS
 
 SEARCH_P95_TARGET_MS = 20.0
 REFRESH_TARGET_MS = 1000.0
@@ -187,6 +199,170 @@ def bench_refresh(url: str, rounds: int) -> dict[str, Any]:
             "meets_target": bool(times) and percentile(times, 95) <= REFRESH_TARGET_MS}
 
 
+# ---------------------------------------------------------------- the curator's list
+
+def _stats(values: list[float]) -> dict[str, float]:
+    return {"p50_ms": round(percentile(values, 50), 2), "p95_ms": round(percentile(values, 95), 2),
+            "max_ms": round(max(values), 2)}
+
+
+def _timed(fn: Callable[[], Any]) -> tuple[Any, float]:
+    t = time.perf_counter()
+    value = fn()
+    return value, (time.perf_counter() - t) * 1000
+
+
+def _open_list(archive: Any, q: Any) -> dict[str, Any]:
+    """What RecordTableModel does from nothing to its first screen's rows (ui/curator/models.py
+    _load_ids, then _page(0)), step by step, each step timed in ms.
+
+    A list without search text is counted; a short one (≤ SYNC_BELOW rows) reads its whole id
+    list, a long one its first 4 pages of ids if they are cheap (unfiltered, or a filter that
+    keeps DENSE_SHARE of the table, checked against the size estimate). A search list reads
+    its whole id list (its count would cost as much). Then the first page's rows."""
+    from exhibit import listing
+    from ui.curator.models import DENSE_SHARE, PAGE_SIZE, SYNC_BELOW, columns_for, fields_of
+
+    steps: dict[str, float] = {}
+    count = -1
+    if not q.search.strip():
+        count, steps["count"] = _timed(lambda: listing.count_ids(archive, q))
+    if count <= SYNC_BELOW:
+        ids, steps["record_ids"] = _timed(lambda: listing.record_ids(archive, q))
+        count = len(ids)
+    else:
+        cheap = not (q.category or q.status or q.date_from or q.date_to or q.section_id is not None)
+        if not cheap:
+            size, steps["size_estimate"] = _timed(lambda: listing.table_size_estimate(archive, q.record_type))
+            cheap = count >= DENSE_SHARE * size
+        if cheap:
+            ids, steps["first_ids"] = _timed(lambda: listing.first_ids(archive, q, 4 * PAGE_SIZE))
+        else:
+            ids = array("q")   # blank rows until the whole list has loaded
+    fields = fields_of(columns_for(q.record_type))
+    rows, steps["fetch_rows"] = _timed(
+        lambda: listing.fetch_rows(archive, q.record_type, ids[:PAGE_SIZE], fields))
+    return {"count": count, "ids": ids, "rows": rows, "steps": steps}
+
+
+def _list_figures(archive: Any, q: Any, runs: int, pages: int, rng: random.Random) -> dict[str, Any]:
+    """One backend's figures for one list: first paint (the data part of it: from nothing
+    to the first screen's rows), the whole id list, and scroll pages at random offsets."""
+    from exhibit import listing
+    from ui.curator.models import PAGE_SIZE, columns_for, fields_of
+
+    paints, steps = [], []
+    for _ in range(runs):
+        opened, ms = _timed(lambda: _open_list(archive, q))
+        paints.append(ms)
+        steps.append(opened["steps"])
+    # The whole id list: what the model loads on a pool thread after the first paint.
+    # Fewer runs than the first paint: at a million rows it takes seconds.
+    loads = [_timed(lambda: listing.record_ids(archive, q)) for _ in range(min(runs, 3))]
+    ids = loads[-1][0]
+    fields = fields_of(columns_for(q.record_type))
+    # A page of PAGE_SIZE rows, as the model reads one when the view scrolls onto it; a
+    # jump anywhere in the list lands on a page not read yet.
+    numbers = [rng.randrange(max(1, -(-len(ids) // PAGE_SIZE))) for _ in range(pages)]
+
+    def page(number: int) -> dict[int, tuple]:
+        return listing.fetch_rows(archive, q.record_type, ids[number * PAGE_SIZE:(number + 1) * PAGE_SIZE], fields)
+
+    frames = [_timed(partial(page, n))[1] for n in numbers]
+    return {
+        "rows": len(ids),
+        "first_paint": {"runs": runs, "median_ms": round(percentile(paints, 50), 2),
+                        "p95_ms": round(percentile(paints, 95), 2),
+                        "steps_median_ms": {k: round(percentile([s[k] for s in steps], 50), 2)
+                                            for k in steps[0]},
+                        "meets_target": percentile(paints, 95) <= TARGET_FIRST_PAINT_MS},
+        "id_list": {"runs": len(loads), "median_ms": round(percentile([ms for _, ms in loads], 50), 1),
+                    "max_ms": round(max(ms for _, ms in loads), 1)},
+        "scroll_page": {"pages": pages, "page_rows": PAGE_SIZE, **_stats(frames)},
+        # Kept for the comparison of the two backends (dropped from the printed figures).
+        "_ids": ids, "_first_rows": opened["rows"], "_count": opened["count"],
+    }
+
+
+def _search_text(archive: Any, rng: random.Random) -> str:
+    """A 2-character Chinese query as a curator types it: two adjacent characters of an
+    object's description (bench/search.py's zh_2char kind)."""
+    from bench.search import queries
+    from exhibit import services
+    from exhibit.records import ArchiveObject
+
+    total = services.count(archive, "object")
+    ids = rng.sample(range(1, total + 1), min(50, total))
+    samples = services.list_records(archive, ArchiveObject, where=f"id IN ({','.join(map(str, ids))})")
+    while True:
+        text = queries(samples, rng, 1)["zh_2char"][0]
+        if len(text) == 2:
+            return text
+
+
+def bench_list(sqlite_archive: Any, server_archive: Any, rng: random.Random, *,
+               runs: int = 11, pages: int = 200) -> dict[str, Any]:
+    """The curator list (exhibit/listing.py as RecordTableModel uses it) on both archives of
+    the same data: the default sort, the Chinese title sort and a 2-character search; each
+    backend's figures, the server's over SQLite's, and whether both listed the same rows."""
+    from exhibit.listing import ListQuery
+
+    text = _search_text(sqlite_archive, rng)
+    lists = {"default": ListQuery("object"), "title_zh": ListQuery("object", sort="title_zh"),
+             "search": ListQuery("object", search=text)}
+    out: dict[str, Any] = {"search_text": text}
+    for name, q in lists.items():
+        seed = rng.randrange(2**32)   # both backends scroll onto the same pages
+        local = _list_figures(sqlite_archive, q, runs, pages, random.Random(seed))
+        remote = _list_figures(server_archive, q, runs, pages, random.Random(seed))
+        ratio = {
+            "first_paint_median": round(remote["first_paint"]["median_ms"]
+                                        / max(local["first_paint"]["median_ms"], 1e-3), 1),
+            "first_paint_p95": round(remote["first_paint"]["p95_ms"] / max(local["first_paint"]["p95_ms"], 1e-3), 1),
+            "id_list_median": round(remote["id_list"]["median_ms"] / max(local["id_list"]["median_ms"], 1e-3), 1),
+            "scroll_page_p95": round(remote["scroll_page"]["p95_ms"] / max(local["scroll_page"]["p95_ms"], 1e-3), 1),
+        }
+        # The search ranks on each backend's own index (bm25 on both, ties may fall apart
+        # differently): its rows should be the same, their order may differ.
+        same = {"count": local["_count"] == remote["_count"],
+                "ids_in_order": local["_ids"] == remote["_ids"],
+                "ids_as_set": set(local["_ids"]) == set(remote["_ids"]),
+                "first_rows": local["_first_rows"] == remote["_first_rows"]}
+        for figures in (local, remote):
+            for key in [k for k in figures if k.startswith("_")]:
+                del figures[key]
+        out[name] = {"sqlite": local, "server": remote, "server_over_sqlite": ratio, "same": same}
+    out["meets_target"] = {name: out[name]["server"]["first_paint"]["meets_target"] for name in lists}
+    return out
+
+
+def _prepare(stack: ExitStack, pg: Any, tmp: Path, name: str, objects: int, seed: int) -> dict[str, Any]:
+    """A SQLite archive of `objects` objects (the import's bulk writer) and the same uploaded
+    to a new database `name` on the throwaway server; both closed when `stack` closes."""
+    from bench.interchange import fill
+    from exhibit.archive import Archive
+    from exhibit.server import schema as server_schema
+    from exhibit.server.transfer import upload
+
+    root = tmp / name
+    archive = stack.enter_context(closing(Archive.open(root, user="bench")))
+    t = time.perf_counter()
+    fill(archive, objects, seed)
+    archive.db.execute("PRAGMA optimize")
+    fill_seconds = round(time.perf_counter() - t, 1)
+    pg.execute(f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8'")
+    url = pg.url(name)
+    server_schema.init(url)
+    t = time.perf_counter()
+    report = upload(root, url)
+    uploaded = {"seconds": round(time.perf_counter() - t, 1),
+                "index_entries": report.counts.get("search_words", 0)}
+    t = time.perf_counter()
+    pg.execute("VACUUM ANALYZE", name)
+    uploaded["vacuum_analyze_seconds"] = round(time.perf_counter() - t, 1)
+    return {"archive": archive, "url": url, "fill_seconds": fill_seconds, "upload": uploaded}
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     parser = argparse.ArgumentParser(prog="python -m bench server", description=__doc__.splitlines()[0])
@@ -196,51 +372,68 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--edit-seconds", type=float, default=10.0, help="how long each writer count runs")
     parser.add_argument("--hot", type=int, default=50, help="objects the writers share (and collide on)")
     parser.add_argument("--refresh-rounds", type=int, default=100)
+    parser.add_argument("--list-objects", type=int, default=1_000_000,
+                        help="objects for the list section (its own archive when not --objects)")
+    parser.add_argument("--list-runs", type=int, default=11, help="first paints timed per list and backend")
+    parser.add_argument("--list-pages", type=int, default=200, help="scroll pages timed per list and backend")
+    for section in ("search", "edits", "refresh", "list"):
+        parser.add_argument(f"--skip-{section}", action="store_true", help=f"leave out the {section} section")
     parser.add_argument("--seed", type=int, default=1944)
     args = parser.parse_args(argv)
 
-    from bench.interchange import fill
-    from exhibit.archive import Archive
-    from exhibit.server import schema as server_schema
-    from exhibit.server.transfer import upload
     from tests.pg import NoServer, throwaway_server
 
     rng = random.Random(args.seed)
-    result: dict[str, Any] = {"objects": args.objects, "cpus": os.cpu_count(),
-                              "load_before": [round(x, 2) for x in os.getloadavg()],
+    main_sections = not (args.skip_search and args.skip_edits and args.skip_refresh)
+    result: dict[str, Any] = {"cpus": os.cpu_count(), "load_before": [round(x, 2) for x in os.getloadavg()],
                               "targets": {"search_p95_ms": SEARCH_P95_TARGET_MS,
-                                          "save_to_refresh_ms": REFRESH_TARGET_MS}}
-    with tempfile.TemporaryDirectory(prefix="exhibit-bench-server-") as tmp:
-        root = Path(tmp) / "archive"
-        archive = Archive.open(root, user="bench")
-        t = time.perf_counter()
-        fill(archive, args.objects, args.seed)
-        archive.db.execute("PRAGMA optimize")
-        result["fill_seconds"] = round(time.perf_counter() - t, 1)
+                                          "save_to_refresh_ms": REFRESH_TARGET_MS,
+                                          "list_first_paint_ms": TARGET_FIRST_PAINT_MS}}
+    with tempfile.TemporaryDirectory(prefix="exhibit-bench-server-") as tmp, ExitStack() as stack:
         try:
-            with throwaway_server(SERVER_OPTIONS) as pg:
-                pg.execute("CREATE DATABASE bench TEMPLATE template0 ENCODING 'UTF8'")
-                url = pg.url("bench")
-                server_schema.init(url)
-                t = time.perf_counter()
-                report = upload(root, url)
-                result["upload"] = {"seconds": round(time.perf_counter() - t, 1),
-                                    "index_entries": report.counts.get("search_words", 0)}
-                pg.execute("VACUUM ANALYZE", "bench")
-                with __import__("psycopg").connect(url) as conn:
-                    result["postgresql"] = conn.info.server_version
-                result["search"] = bench_search(archive, url, rng, args.queries)
-                result["edits"] = [bench_edits(url, int(w), args.edit_seconds, args.hot, rng)
+            pg = stack.enter_context(throwaway_server(SERVER_OPTIONS))
+            with __import__("psycopg").connect(pg.url()) as conn:
+                result["postgresql"] = conn.info.server_version
+            data = None
+            if main_sections:
+                data = _prepare(stack, pg, Path(tmp), "bench", args.objects, args.seed)
+                url = data["url"]
+                result.update({"objects": args.objects, "fill_seconds": data["fill_seconds"],
+                               "upload": data["upload"]})
+                if not args.skip_search:
+                    result["search"] = bench_search(data["archive"], url, rng, args.queries)
+            if not args.skip_list:
+                # Before the edits, which change the server's rows (and so its list) only.
+                result["list"] = _run_list(pg, Path(tmp), data, args, rng)
+            if data is not None and not args.skip_edits:
+                result["edits"] = [bench_edits(data["url"], int(w), args.edit_seconds, args.hot, rng)
                                    for w in args.writers.split(",")]
-                result["save_to_refresh"] = bench_refresh(url, args.refresh_rounds)
+            if data is not None and not args.skip_refresh:
+                result["save_to_refresh"] = bench_refresh(data["url"], args.refresh_rounds)
         except NoServer as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 1
-        finally:
-            archive.close()
     result["load_after"] = [round(x, 2) for x in os.getloadavg()]
     print(json.dumps(result, ensure_ascii=False, indent=1))
     return 0
+
+
+def _run_list(pg: Any, tmp: Path, data: dict[str, Any] | None, args: Any,
+              rng: random.Random) -> dict[str, Any]:
+    """The list section over `--list-objects` objects: the other sections' data when it has
+    that many, else an archive and database of its own (removed with the rest at the end)."""
+    from exhibit.archive import Archive
+
+    out: dict[str, Any] = {"objects": args.list_objects}
+    with ExitStack() as own:
+        if data is not None and args.list_objects == args.objects:
+            out["data"] = "shared with the other sections"
+        else:
+            data = _prepare(own, pg, tmp, "bench_list", args.list_objects, args.seed + 1)
+            out.update({"fill_seconds": data["fill_seconds"], "upload": data["upload"]})
+        server = own.enter_context(closing(Archive.open(data["url"], user="bench", media=tmp / "server-media")))
+        out.update(bench_list(data["archive"], server, rng, runs=args.list_runs, pages=args.list_pages))
+    return out
 
 
 if __name__ == "__main__":

@@ -158,7 +158,7 @@ def columns_for(record_type: str) -> list[Column]:
     return COLUMNS.get(record_type) or COLUMNS["place"]
 
 
-def _fields_of(columns: list[Column]) -> list[str]:
+def fields_of(columns: list[Column]) -> list[str]:
     """The fields a page reads: each column's, then the other halves of bilingual columns."""
     return [c.field for c in columns] + [c.pair for c in columns if c.pair]
 
@@ -258,7 +258,7 @@ class RecordTableModel(QAbstractTableModel):
         self.max_pages = max_pages
         self._query = query
         self._columns = columns_for(query.record_type)
-        self._fields = _fields_of(self._columns)
+        self._fields = fields_of(self._columns)
         self._labels = self._vocab_labels()
         self._headers: tuple[tuple[str, str] | None, list[str]] = (None, [])
         self._pages: OrderedDict[int, _Page] = OrderedDict()
@@ -306,7 +306,7 @@ class RecordTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._query = query
         self._columns = columns_for(query.record_type)
-        self._fields = _fields_of(self._columns)
+        self._fields = fields_of(self._columns)
         self._labels = self._vocab_labels()
         self._load_ids()
         self._drop_pages()
