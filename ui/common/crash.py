@@ -39,17 +39,21 @@ def message(log: Path | None) -> str:
 class _Relay(QObject):
     """Carries a report from any thread to the UI thread (a queued signal)."""
     reported = Signal(object)
+    said = Signal(str)   # a failure that is not a bug: its own sentence, no crash log
 
 
 class CrashHandler:
     """Installed once per window: `folder()` says where the archive is (None: the cache folder);
     `react(log)` runs on the UI thread after the log is written."""
 
-    def __init__(self, folder: Callable[[], Path | None], react: Callable[[Path | None], None]):
+    def __init__(self, folder: Callable[[], Path | None], react: Callable[[Path | None], None],
+                 say: Callable[[str], None] | None = None):
         self._folder = folder
         self._react = react
+        self._say = say
         self._relay = _Relay()
         self._relay.reported.connect(self._on_ui_thread)
+        self._relay.said.connect(self._said_on_ui_thread)
         self._busy = False
         self.logged: list[Path | None] = []  # for tests
         self._previous = (sys.excepthook, threading.excepthook)
@@ -79,6 +83,9 @@ class CrashHandler:
         if issubclass(kind, KeyboardInterrupt):
             self._previous[0](kind, value, tb)
             return
+        if self._say is not None and _not_a_bug(value):
+            self._relay.said.emit(str(value))
+            return
         log = self._write((kind, value, tb), "the UI thread")
         self._relay.reported.emit(log)
 
@@ -88,6 +95,17 @@ class CrashHandler:
         name = args.thread.name if args.thread is not None else "?"
         log = self._write((args.exc_type, args.exc_value, args.exc_traceback), f"thread {name}")
         self._relay.reported.emit(log)
+
+    def _said_on_ui_thread(self, text: str) -> None:
+        if self._busy or self._say is None:
+            return
+        self._busy = True
+        try:
+            self._say(text)
+        except Exception:
+            pass
+        finally:
+            self._busy = False
 
     def _on_ui_thread(self, log: Path | None) -> None:
         if self._busy:
@@ -101,6 +119,14 @@ class CrashHandler:
             self._busy = False
 
 
+def _not_a_bug(exc: BaseException) -> bool:
+    """A shared archive's server that went away mid-action (exhibit.server.address.ServerError):
+    the curator is told so in its own words; the next action connects again."""
+    from exhibit.server.address import ServerError
+
+    return isinstance(exc, ServerError)
+
+
 def install_for_curator(folder: Callable[[], Path | None], parent=None) -> CrashHandler:
     def show(log: Path | None) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -111,7 +137,16 @@ def install_for_curator(folder: Callable[[], Path | None], parent=None) -> Crash
         box.setObjectName("crashReport")
         box.exec()
 
-    return CrashHandler(folder, show).install()
+    def say(text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Warning,
+                          QCoreApplication.translate("CrashReport", "The shared archive's server"),
+                          text, QMessageBox.StandardButton.Ok, parent)
+        box.setObjectName("serverLost")
+        box.exec()
+
+    return CrashHandler(folder, show, say).install()
 
 
 def install_for_kiosk(folder: Callable[[], Path | None], recover: Callable[[], None]) -> CrashHandler:

@@ -97,6 +97,10 @@ The local archive is opened instead.</source>
 <context>
     <name>CrashReport</name>
     <message>
+        <source>The shared archive's server</source>
+        <translation>共享档案的服务器</translation>
+    </message>
+    <message>
         <location filename="../common/crash.py" line="30"/>
         <source>Something went wrong and Exhibit could not finish what it was doing. No crash log could be written.</source>
         <translation>出现意外错误，Exhibit 未能完成当前操作。无法写入故障日志。</translation>
