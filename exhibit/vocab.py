@@ -48,8 +48,9 @@ def add_term(db: Database, vocab_name: str, code: str, label_zh: str, label_en: 
     changed) when the code is there already. Call it inside the caller's transaction."""
     position = db.execute("SELECT coalesce(max(position), -1) + 1 FROM vocabularies WHERE vocab = ?",
                           [vocab_name]).fetchone()[0]
-    cursor = db.execute("INSERT OR IGNORE INTO vocabularies (vocab, code, label_zh, label_en, position) "
-                        "VALUES (?, ?, ?, ?, ?)", [vocab_name, code, label_zh, label_en, position])
+    cursor = db.execute("INSERT INTO vocabularies (vocab, code, label_zh, label_en, position) VALUES "
+                        "(?, ?, ?, ?, ?) ON CONFLICT (vocab, code) DO NOTHING",   # SQLite's and PostgreSQL's
+                        [vocab_name, code, label_zh, label_en, position])
     return cursor.rowcount == 1
 
 

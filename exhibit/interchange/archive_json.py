@@ -60,8 +60,7 @@ _TABLES = {"links": ("links", _LINK_COLUMNS), "media_links": ("media_links", _ME
 
 def _rows(archive: Archive, table: str, columns: Sequence[str]) -> Iterator[dict[str, Any]]:
     """A table's rows as stored, in id order, read a chunk at a time."""
-    cursor = archive.db.execute(f"SELECT {', '.join(columns)} FROM {table} ORDER BY id")
-    while rows := cursor.fetchmany(streaming.CHUNK):
+    for _, rows in streaming.query_chunks(archive, f"SELECT {', '.join(columns)} FROM {table} ORDER BY id"):
         yield from (dict(zip(columns, row)) for row in rows)
 
 
@@ -81,8 +80,18 @@ def _lists(archive: Archive) -> dict[str, Iterator[dict[str, Any]]]:
 
 
 def _head(archive: Archive) -> dict[str, Any]:
-    return {"format": FORMAT, "version": 1, "schema_version": schema.version(archive.db),
+    return {"format": FORMAT, "version": 1, "schema_version": _schema_version(archive),
             "exported": services.now(), "settings": _settings(archive)}
+
+
+def _schema_version(archive: Archive) -> int:
+    """SQLite keeps it in PRAGMA user_version, a server archive in its schema_version table:
+    the same numbers (exhibit/server/schema.py)."""
+    if archive.is_server:
+        from exhibit.server import schema as server_schema
+
+        return server_schema.archive_version(getattr(archive, "conn")) or 0
+    return schema.version(archive.db)
 
 
 def _settings(archive: Archive) -> dict[str, str]:
@@ -282,14 +291,17 @@ def import_json(archive: Archive, path: Path | str, media_root: Path | None = No
     data = _read(path)
     if any(services.count(archive, t) for t in ORDER):
         raise ExhibitError(f"{path.name}: a whole-archive export can only be imported into an empty "
-                           f"archive; {archive.root} already has records")
+                           f"archive; {getattr(archive, 'address', archive.root)} already has records")
     result = JsonImportResult()
     records = data.get("records", {})
+    refused = _database_errors(archive)
+    unreadable: tuple[type[Exception], ...] = (*refused, TypeError, ValueError)
     with archive.transaction() as db:
         for term in data.get("vocabularies", []):
-            db.execute("INSERT OR IGNORE INTO vocabularies (vocab, code, label_zh, label_en, position) "
-                       "VALUES (?, ?, ?, ?, ?)", [term["vocab"], term["code"], term.get("label_zh", ""),
-                                                  term.get("label_en", ""), term.get("position", 0)])
+            db.execute("INSERT INTO vocabularies (vocab, code, label_zh, label_en, position) "
+                       "VALUES (?, ?, ?, ?, ?) ON CONFLICT (vocab, code) DO NOTHING",
+                       [term["vocab"], term["code"], term.get("label_zh", ""), term.get("label_en", ""),
+                        term.get("position", 0)])
         for record_type in ORDER:
             cls = RECORD_TYPES[record_type]
             rows = records.get(record_type, [])
@@ -299,7 +311,7 @@ def import_json(archive: Archive, path: Path | str, media_root: Path | None = No
                     columns = {"id": record.id, **services.row_to_store(record)}
                     db.execute(f"INSERT INTO {cls.TABLE} ({', '.join(columns)}) "
                                f"VALUES ({', '.join('?' * len(columns))})", list(columns.values()))
-                except (sqlite3.Error, TypeError, ValueError) as exc:
+                except unreadable as exc:
                     raise ExhibitError(f"{path.name}: {where('records', record_type, number - 1)} (id "
                                        f"{row.get('id')}) cannot be imported ({exc}); nothing was imported") from None
                 services.add_history(archive, "create", record_type, record.id, None, record.as_row())
@@ -310,19 +322,52 @@ def import_json(archive: Archive, path: Path | str, media_root: Path | None = No
                 try:
                     db.execute(f"INSERT INTO {table} ({', '.join(present)}) "
                                f"VALUES ({', '.join('?' * len(present))})", [row[c] for c in present])
-                except sqlite3.Error as exc:
+                except refused as exc:
                     raise ExhibitError(f"{path.name}: {where(key, number)} cannot be imported ({exc}); "
                                        f"nothing was imported") from None
+        if archive.is_server:
+            _server_ids_taken(archive)
         _check_disputes(archive, path.name, data.get("disputes", []))
         institution.set_values(archive, data.get("settings", {}))  # the museum that exported it
-        problems = db.execute("PRAGMA foreign_key_check").fetchall()
-        if problems:
-            raise ExhibitError(f"{path.name}: {len(problems)} reference(s) point at records the file does "
-                               f"not contain (first: {problems[0][0]} row {problems[0][1]}); nothing was imported")
-        search.rebuild(db)
+        if archive.is_server:   # the server checked each reference as its row was written
+            _server_index(archive)
+        else:
+            problems = db.execute("PRAGMA foreign_key_check").fetchall()
+            if problems:
+                raise ExhibitError(f"{path.name}: {len(problems)} reference(s) point at records the file "
+                                   f"does not contain (first: {problems[0][0]} row {problems[0][1]}); "
+                                   f"nothing was imported")
+            search.rebuild(db)
         for media in records.get("media", []):
             _copy_media(archive, media, media_root, result)
     return result
+
+
+def _database_errors(archive: Archive) -> tuple[type[Exception], ...]:
+    """What the archive's database raises for a row it refuses."""
+    if archive.is_server:
+        import psycopg
+
+        return (psycopg.Error,)
+    return (sqlite3.Error,)
+
+
+def _server_ids_taken(archive: Archive) -> None:
+    """The rows kept the file's ids: each id sequence is moved past the highest, so that the
+    next record made gets a new one (as SQLite gives max(id) + 1)."""
+    for table in [RECORD_TYPES[t].TABLE for t in ORDER] + [table for table, _ in _TABLES.values()]:
+        archive.db.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                           f"(SELECT coalesce(max(id), 0) + 1 FROM {table}), false)")
+
+
+def _server_index(archive: Archive) -> None:
+    """Every imported record's search entry, in the server's form of the index."""
+    from exhibit.server import records as server_records
+
+    conn = getattr(archive, "conn")
+    for record_type in search.INDEXED_TYPES:
+        for record in services.list_records(archive, record_type):
+            server_records.index(conn, record)
 
 
 def _check_disputes(archive: Archive, source: str, rows: list[dict[str, Any]]) -> None:

@@ -13,6 +13,11 @@ as a folder (which the kiosk can open read-only as it is) or as one .zip.
 a new folder beside the destination, opens it as an archive (migrating an
 older schema), checks that every media record's file matches its SHA-256, and
 only then moves it into place. A bundle that fails any check restores nothing.
+
+A server archive travels the same way: its database is written down as a local
+archive.db by `server backup`'s copy (exhibit/server/transfer.py: one snapshot of
+the server, checked row count by row count), its files come from its media
+folder, and the bundle restores as an archive folder like any other.
 """
 from __future__ import annotations
 
@@ -79,11 +84,12 @@ def make_bundle(archive: Archive, out: Path | str, progress: ProgressFn | None =
     out.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".bundle-", dir=out.parent))
     try:
-        db_copy = backups.write_backup(archive.db.conn, work / DB_NAME)
+        db_copy = _database_copy(archive, work)
         conn = sqlite3.connect(db_copy)
         try:
             # One file, readable from read-only media: no -wal/-shm beside it.
             conn.execute("PRAGMA journal_mode = DELETE")
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
         finally:
             conn.close()
         sources = _media_files(archive.media_root)
@@ -99,7 +105,7 @@ def make_bundle(archive: Archive, out: Path | str, progress: ProgressFn | None =
             if progress is not None:
                 progress(number, len(sources), src.name)
         manifest: dict[str, Any] = {"format": FORMAT, "version": 1, "created": services.now(),
-                    "schema_version": schema.version(archive.db), "counts": services.stats(archive),
+                    "schema_version": version, "counts": services.stats(archive),
                     "files": entries}
         (work / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
         if as_zip:
@@ -119,6 +125,20 @@ def make_bundle(archive: Archive, out: Path | str, progress: ProgressFn | None =
     finally:
         if work.exists():
             shutil.rmtree(work, ignore_errors=True)
+
+
+def _database_copy(archive: Archive, work: Path) -> Path:
+    """A consistent copy of the archive's database as work/archive.db: SQLite's backup API,
+    or a server archive written down as a local one."""
+    if not archive.is_server:
+        return backups.write_backup(archive.db.conn, work / DB_NAME)
+    from exhibit.server import transfer
+
+    local = work / ".server-copy"
+    transfer.backup(getattr(archive, "url"), local)   # the database only: the files come next
+    (local / DB_NAME).replace(work / DB_NAME)
+    shutil.rmtree(local)
+    return work / DB_NAME
 
 
 # ---------------------------------------------------------------- reading bundles

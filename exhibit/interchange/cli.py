@@ -66,7 +66,7 @@ def cmd_import(args: argparse.Namespace, open_archive: Callable[[argparse.Namesp
         return 0
     rejects_to = _rejects_path(args, path)
     progress = _progress()
-    if not args.dry_run:
+    if not args.dry_run and not archive.is_server:   # a server archive's import needs no worker
         from exhibit.interchange import pipeline
 
         pipeline.warm_up()  # the worker's server starts while the file is read
@@ -113,12 +113,18 @@ def cmd_import(args: argparse.Namespace, open_archive: Callable[[argparse.Namesp
             print(f"error: {plan.source}: {plan.counts()['rejected']} of {plan.row_count} row(s) cannot be "
                   f"imported (see the report)", file=sys.stderr)
         return 0 if plan.ok else 1
-    from exhibit.keeping.backups import backup_before_import
+    if archive.is_server:
+        # Its backups are the server's (`main.py server backup`); every record the import
+        # changes keeps its previous values in the history, and the import is one transaction.
+        say("backup before import: none made here (back up a server archive with `main.py server backup`)")
+        report["backup"] = None
+    else:
+        from exhibit.keeping.backups import backup_before_import
 
-    # A verified backup first (the newest one is reused if nothing changed since).
-    backup = backup_before_import(archive).path
-    say(f"backup before import: {backup}")
-    report["backup"] = str(backup)
+        # A verified backup first (the newest one is reused if nothing changed since).
+        backup = backup_before_import(archive).path
+        say(f"backup before import: {backup}")
+        report["backup"] = str(backup)
     try:
         result = importer.apply_import(archive, table, chosen, media_root=media_root, progress=progress,
                                        rejects_to=rejects_to)

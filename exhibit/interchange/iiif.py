@@ -33,6 +33,7 @@ from exhibit import media_records, names, object_fields, services, vocab
 from exhibit.archive import Archive
 from exhibit.errors import ExhibitError
 from exhibit.institution import KEYS, institution
+from exhibit.interchange import streaming
 from exhibit.interchange.archive_json import safe_media_path
 from exhibit.interchange.lido import written_in
 from exhibit.problems import Problem
@@ -199,6 +200,11 @@ def write_iiif(archive: Archive, out_dir: Path | str, ids: Sequence[int] | None 
     out = Path(out_dir)
     if out.exists() and any(out.iterdir()):
         raise ExhibitError(Problem(None, "iiif_not_empty", {"file": str(out)}))
+    with streaming.snapshot(archive):   # the archive as it was when the export began
+        return _write(archive, out, ids, base_url)
+
+
+def _write(archive: Archive, out: Path, ids: Sequence[int] | None, base_url: str) -> int:
     builder = _Builder(archive, base_url)
     objects = (services.list_records(archive, ArchiveObject, order="accession") if ids is None
                else [services.get(archive, ArchiveObject, i) for i in ids])

@@ -17,7 +17,9 @@ nothing, if any row is rejected; or, given `rejects_to` (a partial import),
 imports the other rows in the same one transaction and writes the rejected
 ones to that file (rejects.py), to be fixed and imported again. New records are written in batches
 (`bulk.insert_new`), changed ones through `services.update`, images through
-`media_records.import_paths` confined to the chosen folder.
+`media_records.import_paths` confined to the chosen folder. On a server archive the same
+plan is written record by record through the services, in one server transaction
+(server_import.py).
 
 An empty cell in a mapped column empties that field; columns the mapping
 ignores leave the field as it is. Fields a museum spreads over several
@@ -108,6 +110,9 @@ class RowOutcome:
     warnings: list[Problem] = field(default_factory=list)   # what it imports all the same
     record: Record | None = None
     media: list[Path] = field(default_factory=list)
+    # An update's record as the plan read it (kept on a server archive only: its import saves
+    # against it, so that a record another curator saved meanwhile is a conflict, not lost).
+    base: Record | None = field(default=None, repr=False)
 
     @property
     def planned_record(self) -> Record:
@@ -440,6 +445,7 @@ class Planner:
         for vocab_name, codes in mapping.new_terms.items():   # added by the import itself
             self.checker.vocab_codes.setdefault(vocab_name, set()).update(codes)
         self.media_root = Path(media_root) if media_root else None
+        self.keep_base = archive.is_server   # see RowOutcome.base
         self.unknown: dict[tuple[str, str, str], UnknownTerm] = {}
         self._names: dict[str, list[int]] | None = None
         self._places: dict[str, list[int]] | None = None
@@ -469,8 +475,9 @@ class Planner:
         return found[0]
 
     def section_id(self, text: str) -> int:
-        row = self.archive.db.execute("SELECT id FROM sections WHERE code = ? COLLATE NOCASE",
-                                      [text]).fetchone()
+        # A server compares as SQLite's COLLATE NOCASE does with its `nocase` (exhibit/server/schema.py).
+        same = "nocase(code) = nocase(?)" if self.archive.is_server else "code = ? COLLATE NOCASE"
+        row = self.archive.db.execute(f"SELECT id FROM sections WHERE {same}", [text]).fetchone()
         if row is None:
             raise RowProblem(Problem(SECTION, "unknown_section", {"value": text}))
         return row[0]
@@ -741,6 +748,8 @@ def _outcome(planner: "Planner", draft: _Draft, match: int | None, existing: dic
         outcome.action, outcome.record = "unchanged", before
     else:
         outcome.action, outcome.record = "update", record
+        if planner.keep_base:
+            outcome.base = before
     return outcome
 
 
@@ -781,6 +790,11 @@ def apply_import(archive: Archive, table: Table, mapping: Mapping, *, media_root
     """
     from exhibit.interchange import pipeline
 
+    if archive.is_server:   # neither the worker nor the batched writes can write PostgreSQL
+        from exhibit.interchange import server_import
+
+        return server_import.apply_import(archive, table, mapping, media_root=media_root, progress=progress,
+                                          cancelled=cancelled, rejects_to=rejects_to)
     started = time.perf_counter()
     parallel = pipeline.usable(archive, table) if parallel is None else parallel
     if table.streamed and not parallel:
@@ -814,7 +828,7 @@ def apply_import(archive: Archive, table: Table, mapping: Mapping, *, media_root
             result.created = len(written)
         updates = [r for r in plan.rows if r.action == "update"]
         for number, outcome in enumerate(updates, start=1):
-            _poll(cancelled, table.name)
+            stop_if_cancelled(cancelled, table.name)
             try:
                 outcome.record = services.update(archive, outcome.planned_record)
             except ExhibitError as exc:
@@ -824,9 +838,9 @@ def apply_import(archive: Archive, table: Table, mapping: Mapping, *, media_root
         result.updated = len(updates)
         result.unchanged = plan.counts()["unchanged"]
         result.terms_added = add_new_terms(archive, mapping)
-        _import_media(archive, plan, media_root, result, progress, cancelled, table.name)
+        import_media(archive, plan, media_root, result, progress, cancelled, table.name)
         if rejects_to is not None:
-            _write_rejects(table, plan, rejects_to, result)
+            write_rejects(table, plan, rejects_to, result)
     result.seconds = time.perf_counter() - started
     return result
 
@@ -847,16 +861,16 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _poll(cancelled: CancelFn | None, name: str) -> None:
+def stop_if_cancelled(cancelled: CancelFn | None, name: str) -> None:
     if cancelled is not None and cancelled():
         raise ImportCancelled(f"{name}: the import was cancelled; nothing was changed")
 
 
-def _import_media(archive: Archive, plan: ImportPlan, media_root: Path | None, result: ImportResult,
+def import_media(archive: Archive, plan: ImportPlan, media_root: Path | None, result: ImportResult,
                   progress: ProgressFn | None, cancelled: CancelFn | None, name: str) -> None:
     with_media = [r for r in plan.rows if r.media and r.record is not None]
     for number, outcome in enumerate(with_media, start=1):
-        _poll(cancelled, name)
+        stop_if_cancelled(cancelled, name)
         report = media_records.import_paths(archive, outcome.media, root=media_root,
                                             link_to=(plan.record_type, outcome.planned_record.saved_id))
         if report.errors:
@@ -868,7 +882,7 @@ def _import_media(archive: Archive, plan: ImportPlan, media_root: Path | None, r
             progress(number, len(with_media), "images")
 
 
-def _write_rejects(table: Table, plan: ImportPlan, path: Path, result: ImportResult) -> None:
+def write_rejects(table: Table, plan: ImportPlan, path: Path, result: ImportResult) -> None:
     """The rejected rows to `path` (no file when none was rejected), inside the import's
     transaction: if it cannot be written, nothing is imported."""
     from exhibit.interchange import rejects

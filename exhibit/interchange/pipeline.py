@@ -65,7 +65,9 @@ CancelFn = Callable[[], bool]
 def usable(archive: Archive, table: Table, *, minimum: int | None = None) -> bool:
     """Whether `apply_import` should use a worker: enough rows, a second core, a database
     file a second connection can read, and no outer transaction (whose writes the
-    worker could not see)."""
+    worker could not see). Never on a server archive (server_import.py writes it)."""
+    if archive.is_server:
+        return False
     rows = len(table.rows)
     if (rows < (PARALLEL_MIN if minimum is None else minimum) and not table.streamed) or _start_method() is None:
         return False

@@ -9,7 +9,10 @@ import pytest
 from exhibit import services
 from exhibit.archive import Archive
 from exhibit.cli import run
-from tests.spreadsheets import write_csv
+from tests.spreadsheets import archive_args, write_csv
+
+# Each test runs on a SQLite archive and on a server archive (tests/conftest.py).
+pytestmark = pytest.mark.both_backends
 
 
 def _csv(tmp_path: Path, *rows: list[str]) -> Path:
@@ -20,7 +23,7 @@ def test_dry_run_json_is_only_json_and_carries_the_mapping(blank_archive: Archiv
                                                            capsys: pytest.CaptureFixture[str]) -> None:
     path = _csv(tmp_path, ["HY2201", "弹壳", "铜"], ["HY2202", "钢盔", "铁"])
     saved = tmp_path / "map.json"
-    code = run(["--archive", str(blank_archive.root), "--no-sample", "import", str(path), "--dry-run", "--json",
+    code = run([*archive_args(blank_archive), "--no-sample", "import", str(path), "--dry-run", "--json",
                 "--save-mapping", str(saved)])
     out = capsys.readouterr()
     assert code == 0
@@ -35,7 +38,7 @@ def test_dry_run_json_is_only_json_and_carries_the_mapping(blank_archive: Archiv
 def test_rejected_dry_run_json_still_parses_and_the_error_goes_to_stderr(
         blank_archive: Archive, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = _csv(tmp_path, ["HY2201", "弹壳", "铜"], ["HY2201", "重复", "铜"])
-    code = run(["--archive", str(blank_archive.root), "--no-sample", "import", str(path), "--dry-run", "--json"])
+    code = run([*archive_args(blank_archive), "--no-sample", "import", str(path), "--dry-run", "--json"])
     out = capsys.readouterr()
     assert code == 1
     report = json.loads(out.out)
@@ -46,12 +49,13 @@ def test_rejected_dry_run_json_still_parses_and_the_error_goes_to_stderr(
 def test_an_import_with_json_reports_its_outcome_as_json(blank_archive: Archive, tmp_path: Path,
                                                         capsys: pytest.CaptureFixture[str]) -> None:
     path = _csv(tmp_path, ["HY2201", "弹壳", "铜"])
-    code = run(["--archive", str(blank_archive.root), "--no-sample", "import", str(path), "--json"])
+    code = run([*archive_args(blank_archive), "--no-sample", "import", str(path), "--json"])
     out = capsys.readouterr()
     assert code == 0
     report = json.loads(out.out)
     assert report["imported"] is True and report["created"] == 1
-    assert Path(report["backup"]).exists()
+    # An archive folder is backed up first; a server archive is backed up on its server (`server backup`).
+    assert report["backup"] is None if blank_archive.is_server else Path(report["backup"]).exists()
     assert report["mapping"]["columns"]["名称"] == "name_zh"
     assert services.object_by_accession(blank_archive, "HY2201").name_zh == "弹壳"
     assert services.count(blank_archive, "object") == 1

@@ -15,7 +15,10 @@ from exhibit.dimensions import from_json
 from exhibit.interchange import importer
 from exhibit.interchange.mapping import Mapping, MappingError, suggest, suggest_for
 from exhibit.interchange.tables import read_table
-from tests.spreadsheets import write_csv
+from tests.spreadsheets import archive_args, write_csv
+
+# Each test runs on a SQLite archive and on a server archive (tests/conftest.py).
+pytestmark = pytest.mark.both_backends
 
 TATE = ["id", "accession_number", "artist", "artistRole", "artistId", "title", "dateText", "medium",
         "creditLine", "year", "acquisitionYear", "dimensions", "width", "height", "depth", "units",
@@ -151,14 +154,14 @@ def test_a_role_column_without_a_makers_column_is_refused(tmp_path: Path) -> Non
 def test_the_dry_run_shows_each_guess_with_how_sure_it_is(blank_archive: Archive, tmp_path: Path,
                                                          capsys: pytest.CaptureFixture[str]) -> None:
     path = tate_file(tmp_path, [tate_row(n) for n in range(1, 11)])
-    code = run(["--archive", str(blank_archive.root), "--no-sample", "import", str(path), "--dry-run"])
+    code = run([*archive_args(blank_archive), "--no-sample", "import", str(path), "--dry-run"])
     out = capsys.readouterr().out
     assert code == 0
     assert "  id → other_numbers  [data: unique whole numbers (1035–1044): the source system's row ids" in out
     assert "  thumbnailCopyright → rights  [weak: a word of the header (Copyright) names it]" in out
     assert "  artistId → (not imported)  [the column “artist” fills makers more surely]" in out
 
-    code = run(["--archive", str(blank_archive.root), "--no-sample", "import", str(path), "--dry-run", "--json"])
+    code = run([*archive_args(blank_archive), "--no-sample", "import", str(path), "--dry-run", "--json"])
     report = json.loads(capsys.readouterr().out)   # nothing but the JSON document
     assert code == 0 and report["counts"]["create"] == 10
     assert report["mapping"]["confidence"]["accession_number"] == {

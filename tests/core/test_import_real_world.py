@@ -23,6 +23,10 @@ from exhibit.dimensions import from_json
 from exhibit.records import ArchiveObject
 from main import PROBLEM_CATALOGUES
 from tests.fixtures.real_world import make
+from tests.spreadsheets import archive_args
+
+# Each test runs on a SQLite archive and on a server archive (tests/conftest.py).
+pytestmark = pytest.mark.both_backends
 
 
 def test_the_committed_fixtures_are_what_the_generator_writes() -> None:
@@ -42,7 +46,7 @@ def problem_catalogues() -> Iterator[None]:
 
 
 def import_file(archive: Archive, path: Path, rejects: Path, capsys: pytest.CaptureFixture[str]) -> dict:
-    code = run(["--archive", str(archive.root), "--no-sample", "import", str(path), "--skip-rejected",
+    code = run([*archive_args(archive), "--no-sample", "import", str(path), "--skip-rejected",
                 "--rejects", str(rejects), "--json"])
     out = capsys.readouterr().out
     assert code == 0, out

@@ -5,31 +5,32 @@ from __future__ import annotations
 
 import csv
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
 
-from exhibit import integrity, search
+from exhibit import integrity, search, services
 from exhibit.archive import Archive
 from exhibit.cli import run
+from exhibit.errors import ExhibitError
 from exhibit.interchange import importer, mapping, pipeline, tables
 from tests.fixtures.real_world import make
+from tests.spreadsheets import archive_args
 
-BOOKKEEPING = {"id", "created", "modified"}
+# Each test runs on a SQLite archive and on a server archive (tests/conftest.py).
+pytestmark = pytest.mark.both_backends
+
+BOOKKEEPING = {"id", "created", "modified", "version"}   # version: a server archive's own
 
 
 def objects(archive: Archive) -> set[tuple]:
-    conn = sqlite3.connect(archive.db_path)
-    try:
-        names = [r[1] for r in conn.execute("PRAGMA table_info(objects)") if r[1] not in BOOKKEEPING]
-        return set(conn.execute(f"SELECT {', '.join(names)} FROM objects"))
-    finally:
-        conn.close()
+    cursor = archive.db.execute("SELECT * FROM objects")
+    names = [d[0] for d in cursor.description]
+    return {tuple(v for k, v in zip(names, row) if k not in BOOKKEEPING) for row in cursor.fetchall()}
 
 
 def cli_import(archive: Archive, path: Path, *extra: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, dict]:
-    code = run(["--archive", str(archive.root), "--no-sample", "import", str(path), "--json", *extra])
+    code = run([*archive_args(archive), "--no-sample", "import", str(path), "--json", *extra])
     out = capsys.readouterr().out
     return code, json.loads(out)
 
@@ -57,11 +58,12 @@ def catalogue(n: int) -> list[list[str]]:
 
 @pytest.mark.parametrize("source, encoding", [(make.MUSEUM_FILE, "utf-8-sig"), (make.LEDGER_FILE, "gb18030")])
 def test_a_streamed_import_gives_what_the_whole_table_import_gives(
-        source: Path, encoding: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        blank_archive: Archive, source: Path, encoding: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:
-    whole, streamed = Archive.open(tmp_path / "whole"), Archive.open(tmp_path / "streamed")
+    """The whole table into a SQLite archive, the streamed one into `blank_archive` (SQLite's, or
+    a server archive's: then also the same records on either kind of archive)."""
+    whole, streamed = Archive.open(tmp_path / "whole"), blank_archive
     whole.close()
-    streamed.close()
     code, held = cli_import(whole, source, "--skip-rejected", "--rejects", str(tmp_path / "whole.csv"),
                             capsys=capsys)
     assert code == 0
@@ -75,13 +77,12 @@ def test_a_streamed_import_gives_what_the_whole_table_import_gives(
         assert read_again[key] == held[key]
     assert read_again["counts"] == held["counts"]
     assert rejected_rows(tmp_path / "streamed.csv", encoding) == rejected_rows(tmp_path / "whole.csv", encoding)
-    a, b = Archive.open(tmp_path / "whole"), Archive.open(tmp_path / "streamed")
+    a = Archive.open(tmp_path / "whole")
     try:
-        assert objects(a) == objects(b) and len(objects(b)) == held["created"]
-        assert integrity.check_archive(b) == []
+        assert objects(a) == objects(streamed) and len(objects(streamed)) == held["created"]
+        assert integrity.check_archive(streamed) == []
     finally:
         a.close()
-        b.close()
 
 
 def test_a_streamed_table_holds_only_its_first_rows_and_reads_them_all_again(tmp_path: Path) -> None:
@@ -104,15 +105,15 @@ def test_a_key_repeated_a_thousand_rows_later_rejects_both_rows_and_writes_neith
     path = write_csv(tmp_path / "dups.csv", HEADER, rows)
     table = tables.read_table(path, stream_over=0)
     chosen = mapping.suggest_for(table, "object")
-    assert pipeline.usable(blank_archive, table)
+    # A SQLite archive's streamed import has a worker, a server archive's none (services write it).
+    assert pipeline.usable(blank_archive, table) != blank_archive.is_server
     result = importer.apply_import(blank_archive, table, chosen, rejects_to=tmp_path / "rejects.csv")
     assert (result.created, result.rejected) == (2995, 5)
     assert sorted(r.row for r in result.plan.rejected) == [12, 14, 102, 2502, 2802]
     first = next(r for r in result.plan.rejected if r.row == 102)
     assert "2502" in first.describe()
     for accession in (rows[100][0], rows[10][0]):
-        assert blank_archive.db.execute("SELECT count(*) FROM objects WHERE accession = ? COLLATE NOCASE",
-                                        [accession]).fetchone()[0] == 0
+        assert services.find(blank_archive, "object", accession) is None
         assert not search.search(blank_archive.db, accession).hits
     assert search.search(blank_archive.db, rows[101][0]).hits
     assert integrity.check_archive(blank_archive) == []
@@ -167,6 +168,27 @@ def test_a_file_changed_under_a_streamed_import_is_refused_and_nothing_is_writte
     with pytest.raises(tables.TableError, match="changed"):
         importer.apply_import(archive, table, mapping.suggest_for(table, "object"))
     assert objects(archive) == before
+
+
+def test_a_file_changed_between_the_plan_and_the_writing_imports_nothing(
+        blank_archive: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    if not blank_archive.is_server:
+        pytest.skip("a SQLite archive's streamed import reads its file once")
+    path = write_csv(tmp_path / "moving.csv", HEADER, catalogue(2600))
+    table = tables.read_table(path, stream_over=0)
+    planned = importer.plan_import
+
+    def plan_then_the_file_changes(*args, **kwargs) -> importer.ImportPlan:
+        plan = planned(*args, **kwargs)
+        rows = catalogue(2600)
+        rows[2300][1] = "另一件"   # the same header and keys; another name far past the sample
+        write_csv(path, HEADER, rows)
+        return plan
+
+    monkeypatch.setattr(importer, "plan_import", plan_then_the_file_changes)
+    with pytest.raises(ExhibitError, match="moving.csv: the file changed during the import; nothing was imported"):
+        importer.apply_import(blank_archive, table, mapping.suggest_for(table, "object"))
+    assert objects(blank_archive) == set()
 
 
 def test_a_streamed_import_links_each_rows_images_to_its_own_record(blank_archive: Archive, tmp_path: Path) -> None:

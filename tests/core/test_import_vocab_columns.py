@@ -13,7 +13,10 @@ from exhibit.cli import run
 from exhibit.interchange import importer
 from exhibit.interchange.mapping import Mapping, MappingError, NewTerm, TermMatcher, suggest_for
 from exhibit.interchange.tables import read_table
-from tests.spreadsheets import write_csv
+from tests.spreadsheets import archive_args, write_csv
+
+# Each test runs on a SQLite archive and on a server archive (tests/conftest.py).
+pytestmark = pytest.mark.both_backends
 
 # What real catalogues write in a medium or material column, and the suggestion each must get
 # (None: nothing is close enough; the curator maps it or adds it as a term).
@@ -94,6 +97,7 @@ def test_new_terms_are_added_in_the_imports_transaction_and_the_rows_use_them(bl
     assert again.terms_added == 0 and again.unchanged == 6
 
 
+@pytest.mark.sqlite_only("the worker process of a SQLite archive's import")
 def test_new_terms_run_through_the_worker_process_too(blank_archive: Archive, tmp_path: Path) -> None:
     table = read_table(ledger(tmp_path))
     result = importer.apply_import(blank_archive, table, answered(tmp_path), parallel=True)
@@ -132,7 +136,7 @@ def test_add_terms_on_the_command_line_adds_each_unknown_value_named_by_itself(
         blank_archive: Archive, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = ledger(tmp_path)
     saved = tmp_path / "answers.json"
-    code = run(["--archive", str(blank_archive.root), "--no-sample", "import", str(path), "--add-terms",
+    code = run([*archive_args(blank_archive), "--no-sample", "import", str(path), "--add-terms",
                 "--save-mapping", str(saved)])
     out = capsys.readouterr().out
     assert code == 0, out
@@ -143,7 +147,7 @@ def test_add_terms_on_the_command_line_adds_each_unknown_value_named_by_itself(
     assert services.object_by_accession(blank_archive, "HY3").material == "bronze"   # its own term now
     # The answers, saved, serve the next file of the same source with --terms.
     other = write_csv(tmp_path / "more.csv", [["总登记号", "名称", "质地"], ["HY7", "又一幅画", "oil paint on canvas"]])
-    code = run(["--archive", str(blank_archive.root), "--no-sample", "import", str(other), "--terms", str(saved)])
+    code = run([*archive_args(blank_archive), "--no-sample", "import", str(other), "--terms", str(saved)])
     capsys.readouterr()
     assert code == 0
     assert services.object_by_accession(blank_archive, "HY7").material == "oil_paint_on_canvas"

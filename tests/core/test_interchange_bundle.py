@@ -12,6 +12,10 @@ from exhibit.archive import Archive
 from exhibit.integrity import check_archive
 from exhibit.interchange import bundle
 from exhibit.media_files import verify_stored
+from tests.spreadsheets import archive_args
+
+# Each test runs on a SQLite archive and on a server archive (tests/conftest.py).
+pytestmark = pytest.mark.both_backends
 
 
 @pytest.mark.parametrize("name", ["bundle", "bundle.zip"])
@@ -83,18 +87,18 @@ def test_a_zip_with_unsafe_paths_or_missing_files_is_refused(archive: Archive, t
 def test_cli_bundle_unbundle_import_export(archive: Archive, tmp_path: Path, capsys) -> None:
     from exhibit.cli import run
 
-    root = str(archive.root)
+    opened, media = archive_args(archive), str(archive.media_root)
     archive.close()
-    assert run(["--archive", root, "bundle", str(tmp_path / "a.zip")]) == 0
+    assert run([*opened, "bundle", str(tmp_path / "a.zip")]) == 0
     assert run(["verify-bundle", str(tmp_path / "a.zip")]) == 0
     assert run(["unbundle", str(tmp_path / "a.zip"), str(tmp_path / "restored")]) == 0
-    assert run(["--archive", root, "export", "--type", "object", "--format", "csv",
+    assert run([*opened, "export", "--type", "object", "--format", "csv",
                 "--out", str(tmp_path / "o.csv"), "--accessions", "HY1944.0001", "HY1944.0002"]) == 0
     new = str(tmp_path / "new")
     assert run(["--archive", new, "--no-sample", "import", str(tmp_path / "o.csv"), "--dry-run",
-                "--media-root", str(Path(root) / "media"), "--save-mapping", str(tmp_path / "m.json")]) == 0
+                "--media-root", media, "--save-mapping", str(tmp_path / "m.json")]) == 0
     assert run(["--archive", new, "--no-sample", "import", str(tmp_path / "o.csv"),
-                "--mapping", str(tmp_path / "m.json"), "--media-root", str(Path(root) / "media")]) == 0
+                "--mapping", str(tmp_path / "m.json"), "--media-root", media]) == 0
     captured = capsys.readouterr()
     assert "2 created" in captured.out and "2 to create" in captured.out
     # The import made a verified backup first (the dry run did not).
@@ -106,4 +110,4 @@ def test_cli_bundle_unbundle_import_export(archive: Archive, tmp_path: Path, cap
     assert "row 2 (HY1): rejected — date_text: cannot read the date '1944年13月'" in err
     assert "nothing was imported" in err
     for fmt, name in (("lido", "l.xml"), ("json", "a.json"), ("xlsx", "o.xlsx"), ("iiif", "iiif")):
-        assert run(["--archive", root, "export", "--format", fmt, "--out", str(tmp_path / name)]) == 0
+        assert run([*opened, "export", "--format", fmt, "--out", str(tmp_path / name)]) == 0

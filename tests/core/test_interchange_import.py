@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from PIL import Image
 
 from exhibit import search, services
 from exhibit.archive import Archive
-from exhibit.errors import ValidationError
+from exhibit.errors import ExhibitError, ValidationError
 from exhibit.interchange import bulk, export, importer
 from exhibit.interchange.checking import RecordChecker
 from exhibit.interchange.mapping import Mapping, MappingError, suggest
@@ -18,6 +19,9 @@ from exhibit.interchange.tables import read_table
 from exhibit.problems import texts
 from exhibit.records import ArchiveObject, Person
 from tests.spreadsheets import write_csv
+
+# Each test runs on a SQLite archive and on a server archive (tests/conftest.py).
+pytestmark = pytest.mark.both_backends
 
 
 def snapshot(archive: Archive) -> tuple:
@@ -179,6 +183,32 @@ def test_reimport_updates_the_matched_records_instead_of_duplicating(archive: Ar
     assert services.history(archive, "object", changed.id, limit=1)[0].action == "update"
 
 
+def test_a_record_a_colleague_saves_while_the_import_runs_is_not_overwritten(
+        archive: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    if not archive.is_server:
+        pytest.skip("a SQLite archive's import holds the write lock: nobody saves in between")
+    target = services.list_records(archive, ArchiveObject)[0]
+    path = write_csv(tmp_path / "u.csv", [["总登记号", "Name"], [target.accession, "Renamed by the import"]])
+    table = read_table(path)
+    planned = importer.plan_import
+
+    def plan_then_a_colleague_saves(*args, **kwargs) -> importer.ImportPlan:
+        plan = planned(*args, **kwargs)
+        colleague = Archive.open(archive.location, user="colleague", media=archive.media_root)
+        try:
+            services.update(colleague, replace(services.get(colleague, ArchiveObject, target.saved_id),
+                                               name_zh="同事刚改的名称"))
+        finally:
+            colleague.close()
+        return plan
+
+    monkeypatch.setattr(importer, "plan_import", plan_then_a_colleague_saves)
+    with pytest.raises(ExhibitError, match=r"u\.csv row 2: .*nothing was imported"):
+        importer.apply_import(archive, table, suggest(table.header))
+    now = services.get(archive, ArchiveObject, target.saved_id)
+    assert (now.name_zh, now.name_en) == ("同事刚改的名称", target.name_en)
+
+
 def test_people_are_matched_by_name_when_there_is_no_key(blank_archive: Archive, tmp_path: Path) -> None:
     path = write_csv(tmp_path / "p.csv", [["姓名", "英文名", "职务"], ["方先觉", "Fang Xianjue", "军长"]])
     table = read_table(path)
@@ -257,6 +287,7 @@ def test_imported_records_are_searchable_and_pass_the_integrity_check(blank_arch
     assert blank_archive.db.execute("SELECT count(*) FROM history WHERE action = 'create'").fetchone()[0] == 2
 
 
+@pytest.mark.sqlite_only("bulk.py's index rows are SQLite's FTS5 documents")
 def test_bulk_index_documents_equal_the_search_modules(archive: Archive) -> None:
     for record_type in search.INDEXED_TYPES:
         for record in services.list_records(archive, record_type):
@@ -313,6 +344,7 @@ def test_bulk_history_records_each_created_record_as_services_would(blank_archiv
         assert entry.after == record.as_row(), record.label()
 
 
+@pytest.mark.sqlite_only("the worker's prepared rows are SQLite's bulk writes")
 def test_index_rows_left_to_the_writer_equal_those_the_worker_makes(blank_archive: Archive, tmp_path: Path) -> None:
     """A worker behind the writer leaves a batch's index rows to it (pipeline._writer_waiting):
     made from the table rows, they are the rows made from the records."""

@@ -13,6 +13,8 @@ from exhibit.interchange import iiif, lido
 
 # The schema and its imports live outside the project (CC BY 4.0); never copied into the repo.
 XSD = Path(__file__).resolve().parents[3] / "shared" / "schemas" / "lido" / "lido-v1.1.xsd"
+# Each test runs on a SQLite archive and on a server archive (tests/conftest.py).
+pytestmark = pytest.mark.both_backends
 NS = {"lido": lido.NS}
 LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 

@@ -15,6 +15,10 @@ from exhibit.cli import run
 from exhibit.interchange import importer, rejects
 from exhibit.interchange.mapping import suggest
 from exhibit.interchange.tables import read_table
+from tests.spreadsheets import archive_args
+
+# Each test runs on a SQLite archive and on a server archive (tests/conftest.py).
+pytestmark = pytest.mark.both_backends
 
 EN_HEADER = ["Accession number", "Name", "Material", "Description"]
 EN_ROWS = [
@@ -43,7 +47,7 @@ def _read_csv(path: Path, encoding: str, delimiter: str = ",") -> list[list[str]
 
 
 def _import(archive: Archive, path: Path, *extra: str) -> int:
-    return run(["--archive", str(archive.root), "--no-sample", "import", str(path), *extra])
+    return run([*archive_args(archive), "--no-sample", "import", str(path), *extra])
 
 
 def _accessions(archive: Archive) -> set[str]:
@@ -169,6 +173,7 @@ def test_a_partial_import_with_nothing_rejected_writes_no_rejects_file(blank_arc
     assert not rejects.default_path(source).exists()
 
 
+@pytest.mark.sqlite_only("the worker process of a SQLite archive's import")
 def test_the_parallel_import_also_skips_the_rejected_rows(blank_archive: Archive, tmp_path: Path) -> None:
     rows = [[f"HY4{n:04d}", f"藏品{n}", "铜" if n % 97 else "铜质", ""] for n in range(1, 401)]
     source = _write_csv(tmp_path / "many.csv", ZH_HEADER, rows, "utf-8")

@@ -14,6 +14,8 @@ from exhibit.interchange import lido
 from exhibit.records import ArchiveObject, Person
 
 XSD = Path(__file__).resolve().parents[3] / "shared" / "schemas" / "lido" / "lido-v1.1.xsd"  # never copied in
+# Each test runs on a SQLite archive and on a server archive (tests/conftest.py).
+pytestmark = pytest.mark.both_backends
 NS = {"lido": lido.NS}
 HAN = re.compile(r"[\u4e00-\u9fff]")
 # Identifiers, links, dates, numbers and units are language-neutral; all else in a zh block is Chinese.

@@ -114,6 +114,8 @@ class ImportDone:
 
 
 def _backup(archive: Archive) -> tuple[Path | None, str]:
+    if archive.is_server:   # backed up on its server (`main.py server backup`); the import is one transaction
+        return None, "a server archive is backed up on its server"
     try:
         from exhibit.keeping.backups import backup_before_import
     except ImportError:  # the keeping package is optional for this dialog
