@@ -303,6 +303,10 @@ def store_index(server: "psycopg.Connection", entries: Iterable[tuple[int, fts.D
         with cur.copy("COPY search_words (doc_id, tokens, length, title_length) FROM STDIN") as copy:
             while block := words.read(1 << 20):
                 copy.write(block)
+    # The totals the COPY added are written now (exhibit/server/schema.py's deferred trigger):
+    # PostgreSQL builds no index on a table with trigger events pending.
+    server.execute("SET CONSTRAINTS search_totals_at_commit IMMEDIATE")
+    server.execute("SET CONSTRAINTS search_totals_at_commit DEFERRED")
     server.execute("SET LOCAL maintenance_work_mem = '256MB'")
     server.execute(SEARCH_WORDS_INDEX)
     return count
@@ -614,9 +618,13 @@ def _totals(conn: "psycopg.Connection") -> _Totals:
     """The index's totals as of this transaction's snapshot. Kept by (server, database,
     snapshot): a committed write anywhere on the server makes a new snapshot, so totals are
     never read stale; a snapshot that only reads reuses them (a search costs no scan)."""
-    row = _run(conn, "SELECT pg_current_snapshot()::text, oid FROM pg_database "
-                       "WHERE datname = current_database()").fetchone()
+    from exhibit.server.schema import TOTALS_PENDING
+
+    row = _run(conn, "SELECT pg_current_snapshot()::text, oid, current_setting(%s, true) FROM pg_database "
+                       "WHERE datname = current_database()", [TOTALS_PENDING]).fetchone()
     assert row is not None
+    if row[2]:   # a transaction that wrote to the index: its own totals, not a shared snapshot's
+        return read_totals(conn)
     key = (conn.info.host, conn.info.port, int(row[1]), str(row[0]))
     with _totals_lock:
         found = _totals_cache.get(key)
@@ -633,10 +641,15 @@ def _totals(conn: "psycopg.Connection") -> _Totals:
 def read_totals(conn: "psycopg.Connection") -> _Totals:
     """The index's entries and tokens (all columns, title columns), as search_totals keeps
     them: its triggers on search_words add every write's change to one of a few rows."""
-    row = _run(conn, "SELECT coalesce(sum(docs), 0), coalesce(sum(tokens), 0), coalesce(sum(title_tokens), 0) "
-                       "FROM search_totals").fetchone()
+    from exhibit.server.schema import TOTALS_PENDING
+
+    row = _run(conn, "SELECT coalesce(sum(docs), 0), coalesce(sum(tokens), 0), coalesce(sum(title_tokens), 0), "
+                     "nullif(current_setting(%s, true), '')::bigint[] FROM search_totals",
+               [TOTALS_PENDING]).fetchone()
     assert row is not None
-    return _Totals(int(row[0]), int(row[1]), int(row[2]))
+    # This transaction's own writes, not yet added to search_totals (at its commit).
+    pending = row[3] or (0, 0, 0)
+    return _Totals(int(row[0]) + pending[0], int(row[1]) + pending[1], int(row[2]) + pending[2])
 
 
 ChunkTokens = dict[str, frozenset[int]]       # lexeme → its positions in one chunk
