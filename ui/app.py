@@ -37,6 +37,8 @@ def run_curator(argv: list[str]) -> int:
     crash.install_for_curator(lambda: opened.get("root"))
     from ui.curator import shared_archive
 
+    if args.media:   # every connection this window opens (its worker threads' too) takes it
+        os.environ["EXHIBIT_MEDIA"] = str(Path(args.media).expanduser().resolve())
     location = args.archive
     remembered = location is None and shared_archive.remembered()
     if remembered:

@@ -239,3 +239,20 @@ def test_a_save_on_the_server_reaches_the_hub_and_our_own_does_not(qtbot, pg_url
         changes.stop()
         ours.close()
         theirs.close()
+
+
+def test_a_burst_of_changes_reaches_the_hub_once_per_type(qtbot, bridge, heard):
+    from ui.common.server_changes import BURST_IDS
+
+    # An import elsewhere commits many records at once: one notification each.
+    first = Change("object", 1, 1, "create", "王五", OTHER_PID)
+    rest = [Change("object", i, 1, "create", "王五", OTHER_PID) for i in range(2, BURST_IDS + 10)]
+    few = [Change("person", i, 1, "create", "王五", OTHER_PID) for i in (7, 8)]
+    with qtbot.waitSignal(bridge.change, timeout=WAIT_MS):
+        bridge.listener.say(first)
+    assert heard.changed == [("object", [1])]   # the first is told at once
+    for change in rest + few:
+        bridge.listener.say(change)
+    qtbot.waitUntil(lambda: len(heard.changed) == 3, timeout=WAIT_MS)
+    # Then once per type: "any object may have changed" (too many to list), and the two people.
+    assert sorted(heard.changed[1:]) == [("object", []), ("person", [7, 8])]

@@ -11,6 +11,11 @@ queued signal, where it
 - tells the "records changed" hub (ui/common/events.py) exactly as a local edit does, so
   the lists, counts, trees and open forms refresh themselves.
 
+An import on another workstation commits thousands of records at once, one notification
+each. The first change of a burst reaches the hub at once; the rest of the burst, for
+BURST_MS, is told to it together: one "records changed" per type (the ids, or "any" beyond
+BURST_IDS), so the lists re-read once and not thousands of times.
+
 The listener's connection state comes out as `state_changed` ('connected' /
 'reconnecting') and is shown in the status bar by `ServerStatus`. Notifications sent
 while the listener was away are lost (PostgreSQL keeps none for a listener not there),
@@ -30,6 +35,8 @@ from ui.common.events import events
 
 ListenerFactory = Callable[..., Listener]
 RECONNECTED_SHOWN_MS = 8000  # how long "connected again" stays in the status bar
+BURST_MS = 150    # changes heard within this of the first are told to the hub together
+BURST_IDS = 64    # more changed records of one type than this: "any may have changed"
 
 
 class ServerChanges(QObject):
@@ -53,12 +60,17 @@ class ServerChanges(QObject):
         self._heard.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self._heard_state.connect(self._deliver_state, Qt.ConnectionType.QueuedConnection)
         self.listener = listener(url, self._heard.emit, self._heard_state.emit)
+        self._burst: dict[str, set[int]] | None = None   # changes held until the burst ends
+        self._burst_timer = QTimer(self, singleShot=True, interval=BURST_MS)
+        self._burst_timer.timeout.connect(self._end_burst)
 
     def start(self) -> None:
         self.listener.start()
 
     def stop(self) -> None:
         """End the listener's thread (before the window and this object go)."""
+        self._burst_timer.stop()
+        self._burst = None
         self.listener.stop()
 
     # ------------------------------------------------------------ on the GUI thread
@@ -70,8 +82,20 @@ class ServerChanges(QObject):
         hub = events()
         if change.action == "delete":
             hub.record_deleted.emit(change.type, change.id)
+        if self._burst is not None:   # within a burst: told when it ends
+            self._burst.setdefault(change.type, set()).add(change.id)
+            return
+        self._burst = {}
+        self._burst_timer.start()
         # id 0: a change to the order of a type's records (reorder), not to one record.
         hub.records_changed.emit(change.type, [change.id] if change.id else [])
+
+    def _end_burst(self) -> None:
+        held, self._burst = self._burst or {}, None
+        hub = events()
+        for record_type, ids in held.items():
+            whole = 0 in ids or len(ids) > BURST_IDS
+            hub.records_changed.emit(record_type, [] if whole else sorted(ids))
 
     def _deliver_state(self, state: str) -> None:
         came_back = state == CONNECTED and self.state == RECONNECTING
