@@ -30,13 +30,11 @@ outcomes; a row that comes out otherwise, or a file whose size or modification t
 changed between the first reading and the end of the second, stops the import.
 
 Speed: each record is about a dozen statements on the server (the rules' look-ups, its
-row, its index entry, its history row, its notification) and a savepoint: ~2.5-3 ms a
-row, measured with 10,000 new objects on a 2-core machine that also ran the server, when
-the index's totals (search_totals) are updated once per transaction. Updated once per
-statement, as by the trigger of exhibit/server/schema.py at the time of writing, the one
-row of this connection's slot is rewritten once per record inside one transaction, whose
-old row versions PostgreSQL cannot prune before it ends: each update walks all of them,
-and 10,000 rows took 160 s (a SQLite archive: 1.2 s).
+row, its index entry, its history row, its notification) and a savepoint: 1.9 ms a row
+for 5,000 new objects on a 2-core machine that also ran the server (a SQLite archive:
+~0.12 ms). The index's totals are written once, at commit (exhibit/server/schema.py):
+rewritten once per record, their row's old versions, which PostgreSQL cannot prune inside
+one transaction, were walked by every write, and 10,000 rows took 160 s.
 """
 from __future__ import annotations
 
