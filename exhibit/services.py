@@ -323,7 +323,7 @@ def create(archive: Archive, record: R) -> R:
     if archive.is_server:
         from exhibit.server import records as server_records
 
-        _server(archive)._refuse_if_readonly()
+        _server(archive).require_writable()
         stored = server_records.create(_conn(archive), record, who=archive.user)
         _server(archive).remember(stored)
         return stored.record
@@ -404,7 +404,7 @@ def _server_base(archive: Archive, record: R, base: R | None) -> Any:
 def _server_update(archive: Archive, record: R, base: R | None) -> R:
     from exhibit.server import records as server_records
 
-    _server(archive)._refuse_if_readonly()
+    _server(archive).require_writable()
     stored = server_records.update(_conn(archive), record, _server_base(archive, record, base),
                                    who=archive.user)
     _server(archive).remember(stored)

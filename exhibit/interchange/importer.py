@@ -775,6 +775,18 @@ def _load(archive: Archive, record_type: str, ids: list[int]) -> dict[int, Recor
 
 # ---------------------------------------------------------------- applying
 
+def checked_plan(archive: Archive, table: Table, mapping: Mapping, *, media_root: Path | None,
+                 progress: ProgressFn | None, cancelled: CancelFn | None, skip_rejected: bool) -> ImportPlan:
+    """The plan of an import about to write: ImportCancelled when it was cancelled, and
+    ImportRejected when a row is rejected and the rejected rows are not to be skipped."""
+    plan = plan_import(archive, table, mapping, media_root=media_root, progress=progress, cancelled=cancelled)
+    if plan.cancelled:
+        raise ImportCancelled(f"{table.name}: the import was cancelled; nothing was changed")
+    if not plan.ok and not skip_rejected:
+        raise ImportRejected(plan)
+    return plan
+
+
 def apply_import(archive: Archive, table: Table, mapping: Mapping, *, media_root: Path | None = None,
                  progress: ProgressFn | None = None, cancelled: CancelFn | None = None,
                  parallel: bool | None = None, rejects_to: Path | None = None) -> ImportResult:
@@ -813,12 +825,8 @@ def apply_import(archive: Archive, table: Table, mapping: Mapping, *, media_root
                                   worker_cpu=figures.worker_cpu_s, pipeline=figures)
             result.created = plan.counts()["create"]
         else:
-            plan = plan_import(archive, table, mapping, media_root=media_root, progress=progress,
-                               cancelled=cancelled)
-            if plan.cancelled:
-                raise ImportCancelled(f"{table.name}: the import was cancelled; nothing was changed")
-            if not plan.ok and rejects_to is None:
-                raise ImportRejected(plan)
+            plan = checked_plan(archive, table, mapping, media_root=media_root, progress=progress,
+                                cancelled=cancelled, skip_rejected=rejects_to is not None)
             result = ImportResult(plan)
             creates = [r for r in plan.rows if r.action == "create"]
             written = bulk.insert_new(archive, [r.planned_record for r in creates],

@@ -49,9 +49,7 @@ from exhibit.errors import ExhibitError
 from exhibit.interchange import importer
 from exhibit.interchange.importer import (
     CancelFn,
-    ImportCancelled,
     ImportPlan,
-    ImportRejected,
     ImportResult,
     ProgressFn,
     RowOutcome,
@@ -74,12 +72,8 @@ def apply_import(archive: Archive, table: Table, mapping: Mapping, *, media_root
     started = time.perf_counter()
     state = _file_state(table)
     with archive.transaction():
-        plan = importer.plan_import(archive, table, mapping, media_root=media_root, progress=progress,
-                                    cancelled=cancelled)
-        if plan.cancelled:
-            raise ImportCancelled(f"{table.name}: the import was cancelled; nothing was changed")
-        if not plan.ok and rejects_to is None:
-            raise ImportRejected(plan)
+        plan = importer.checked_plan(archive, table, mapping, media_root=media_root, progress=progress,
+                                     cancelled=cancelled, skip_rejected=rejects_to is not None)
         result = ImportResult(plan)
         result.terms_added = importer.add_new_terms(archive, mapping)
         if table.streamed:

@@ -33,7 +33,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Sequence, cast
 
 from exhibit.archive import Archive, current_user
-from exhibit.errors import ExhibitError
 from exhibit.records import Record
 from exhibit.server.address import ServerError, check_address, connect, display, first_line
 
@@ -211,6 +210,11 @@ class ServerArchive(Archive):
             raise ServerError(f"could not save to {self.address}: {first_line(exc)}. This change "
                               f"was not saved; it will be possible again once the server answers.") from None
 
+    def require_writable(self) -> None:
+        """ReadOnlyArchiveError unless this login may edit (services check before a save
+        that the server module writes in a transaction of its own)."""
+        self._refuse_if_readonly()
+
     def _refuse_if_readonly(self) -> None:
         if self.readonly:
             from exhibit.archive import ReadOnlyArchiveError
@@ -289,11 +293,5 @@ def _media_folder(conn: "psycopg.Connection", url: str, given: Path | str | None
 def open_address(url: str, **options: Any) -> ServerArchive:
     """Archive.open's way to a server archive: the options a folder takes that mean nothing
     for a server (lock, check, create …) are accepted and ignored."""
-    try:
-        return ServerArchive.open_server(url, user=options.get("user"),
-                                         readonly=bool(options.get("readonly")),
-                                         media=options.get("media"))
-    except ServerError:
-        raise
-    except ExhibitError:
-        raise
+    return ServerArchive.open_server(url, user=options.get("user"), readonly=bool(options.get("readonly")),
+                                     media=options.get("media"))

@@ -304,8 +304,7 @@ class RecordForm(QWidget):
     ask: Callable[[QWidget, str, str], QMessageBox.StandardButton] = staticmethod(ask_unsaved_changes)
     # The record changed since it was opened (another curator, another form): the curator
     # chooses per field (ui/curator/conflict_dialog.py). Tests replace it with their own choice.
-    choose: Callable[[Conflict, QWidget], dict[str, str] | None] = staticmethod(
-        lambda conflict, parent: _ask_resolution(conflict, parent))
+    choose: Callable[[Conflict, QWidget], dict[str, str] | None] = staticmethod(_ask_resolution)
 
     def __init__(self, archive: Archive, stack: QUndoStack, record: Record | None = None,
                  record_type: str | None = None, parent: QWidget | None = None) -> None:
