@@ -71,11 +71,16 @@ def _index(archive: Archive) -> list[str]:
 
 
 def _server_index(archive: Archive) -> list[str]:
-    """A server archive's index: every entry has its words (exhibit/server/search.py)."""
+    """A server archive's index: every entry has its words, and every entry of one vector
+    its title and pair vectors, which phrases are tested on (exhibit/server/search.py)."""
     unworded = archive.db.execute(
         "SELECT count(*) FROM search_docs d WHERE NOT EXISTS "
         "(SELECT 1 FROM search_words w WHERE w.doc_id = d.id)").fetchone()[0]
-    return [f"search index: {unworded} entries have no words"] if unworded else []
+    unparted = archive.db.execute(
+        "SELECT count(*) FROM search_words w WHERE w.tokens IS NOT NULL AND NOT EXISTS "
+        "(SELECT 1 FROM search_parts p WHERE p.doc_id = w.doc_id)").fetchone()[0]
+    return ([f"search index: {unworded} entries have no words"] if unworded else []) + \
+        ([f"search index: {unparted} entries have no title and pair vectors"] if unparted else [])
 
 
 def _media(archive: Archive) -> list[str]:

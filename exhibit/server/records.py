@@ -333,7 +333,7 @@ def _conflict(conn: "psycopg.Connection", action: str, base: Stored, mine: Recor
 
 def _index(conn: "psycopg.Connection", record: Record) -> None:
     """Add or replace the record's index entry: its search_docs row as SQLite's index_record
-    writes it, and its search_words row (and a long entry's search_text rows:
+    writes it, its search_words and search_parts rows (and a long entry's search_text rows:
     exhibit/server/search.py). An update replaces the whole entry: the index keeps the tokens
     themselves, so no old text is needed."""
     if record.TYPE not in search.INDEXED_TYPES:
@@ -357,10 +357,17 @@ def _index(conn: "psycopg.Connection", record: Record) -> None:
                             "VALUES (%s, %s, %s, %s, %s::tsvector)", text)
     # Replaced whole, as an UPDATE: search_words' trigger moves the index's totals by the
     # difference (search_totals), so ranking never has to add them up.
+    *fields, titles, pairs = words
     conn.execute("INSERT INTO search_words (doc_id, tokens, length, title_length) "
                  "VALUES (%s, %s::tsvector, %s, %s) ON CONFLICT (doc_id) DO UPDATE SET "
                  "tokens = excluded.tokens, length = excluded.length, title_length = excluded.title_length",
-                 list(words))
+                 fields)
+    if titles is None:
+        conn.execute("DELETE FROM search_parts WHERE doc_id = %s", [doc_id])
+    else:
+        conn.execute("INSERT INTO search_parts (doc_id, titles, pairs) VALUES (%s, %s::tsvector, %s::tsvector) "
+                     "ON CONFLICT (doc_id) DO UPDATE SET titles = excluded.titles, pairs = excluded.pairs",
+                     [doc_id, titles, pairs])
 
 
 def _sections_for(conn: "psycopg.Connection", record: Record) -> str:

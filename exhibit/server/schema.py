@@ -28,8 +28,10 @@ What the server adds:
 - history is append-only as on SQLite (triggers), and the curator role has no UPDATE or
   DELETE on it either.
 - the search index in PostgreSQL's form (exhibit/server/search.py): `search_words` (one
-  vector per record, for matching, counting and ranking), `search_text` (the columns of
-  the few entries too long for one vector, in chunks) and `search_totals` (what bm25
+  vector per record, for matching, counting and ranking), `search_parts` (two smaller
+  vectors of the same record, kept in the row, not in TOAST: its title columns' and its
+  body's Han pairs, which phrases are tested on and titles ranked by), `search_text` (the
+  columns of the few entries too long for one vector, in chunks) and `search_totals` (what bm25
   reads of the whole index, kept by triggers on search_words so that no writer can leave
   it wrong). These were added to
   version 6 in place, before any server archive was released: an archive made by an
@@ -64,6 +66,7 @@ VERSION_TABLE = "schema_version"
 SEARCH_TEXT_TABLE = "search_text"
 SEARCH_WORDS_TABLE = "search_words"
 SEARCH_TOTALS_TABLE = "search_totals"
+SEARCH_PARTS_TABLE = "search_parts"
 # Made again after a bulk load (server upload): one GIN build is far quicker than 100,000 inserts.
 SEARCH_WORDS_INDEX = f"CREATE INDEX search_words_tokens ON {SEARCH_WORDS_TABLE} USING gin (tokens)"
 # Writers add to the row of their connection's slot (pg_backend_pid() % TOTALS_SLOTS), so
@@ -364,6 +367,12 @@ CREATE TABLE {SEARCH_WORDS_TABLE} (
 ) WITH (toast_tuple_target = 128);
 {SEARCH_WORDS_INDEX};
 CREATE INDEX search_words_long ON {SEARCH_WORDS_TABLE} (doc_id) WHERE tokens IS NULL;
+CREATE TABLE {SEARCH_PARTS_TABLE} (
+    doc_id bigint PRIMARY KEY REFERENCES search_docs(id) ON DELETE CASCADE,
+    titles tsvector NOT NULL,
+    pairs tsvector
+) WITH (toast_tuple_target = 8160);
+ALTER TABLE {SEARCH_PARTS_TABLE} ALTER COLUMN titles SET STORAGE MAIN, ALTER COLUMN pairs SET STORAGE MAIN;
 CREATE TABLE {SEARCH_TOTALS_TABLE} (
     slot integer PRIMARY KEY,
     docs bigint NOT NULL,
@@ -439,7 +448,8 @@ def table_columns(table: str) -> tuple[str, ...]:
 
 
 def expected_tables() -> set[str]:
-    return {*COPY_ORDER, SEARCH_TEXT_TABLE, SEARCH_WORDS_TABLE, SEARCH_TOTALS_TABLE, VERSION_TABLE}
+    return {*COPY_ORDER, SEARCH_TEXT_TABLE, SEARCH_WORDS_TABLE, SEARCH_PARTS_TABLE, SEARCH_TOTALS_TABLE,
+            VERSION_TABLE}
 
 
 # ---------------------------------------------------------------- reading the server
@@ -584,7 +594,7 @@ def grant(conn: "psycopg.Connection") -> None:
     schema or its version.
     """
     writable = [t for t in COPY_ORDER if t != "history"] + [SEARCH_TEXT_TABLE, SEARCH_WORDS_TABLE,
-                                                           SEARCH_TOTALS_TABLE]
+                                                           SEARCH_PARTS_TABLE, SEARCH_TOTALS_TABLE]
     statements = [
         f"GRANT USAGE ON SCHEMA {SCHEMA} TO {VIEWER_ROLE}, {CURATOR_ROLE}",
         f"GRANT SELECT ON ALL TABLES IN SCHEMA {SCHEMA} TO {VIEWER_ROLE}, {CURATOR_ROLE}",

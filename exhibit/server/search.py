@@ -40,6 +40,12 @@ How: PostgreSQL's tsvector, filled with our tokens, not its parser's.
   (which also keep each entry's lengths), in the statement that finds the matches: no
   search_text. An entry too long for one exact vector (see entry_rows) has a NULL one and is
   matched and ranked by its chunks in `search_text`, which holds those entries only.
+- The whole entry's vector is large (5.7 KB on average in the benchmark's catalogue) and
+  lives in TOAST, a lookup of its own each time a row's vector is read. What the GIN index
+  cannot tell by itself (a phrase's words in a row: a Han query of three characters or more
+  is a phrase of pairs) is tested on two smaller vectors of the same lexemes, kept in the
+  row of `search_parts`: the title columns' and the body's Han pairs. Titles are ranked on
+  the first. See _newest_first for how a capped count and the newest matches are read.
 - tsvector keeps at most 256 positions of one lexeme and positions up to 16,383; so a
   long entry's columns are stored in chunks of CHUNK tokens (a lexeme can then never reach
   the limit), each repeating the last OVERLAP tokens of the one before, so that every
@@ -58,7 +64,8 @@ AND is &, OR is |, as FTS5's AND holds when each side matches anywhere in the en
 matches are the same expression over columns 0, 2, 4 and 5 (search_titles' columns).
 Queries are never prepared on the server (a generic plan cannot see the tsquery), and a
 search runs with sequential and plain index scans off (`_reading`), so every match comes
-from the GIN index's posting lists.
+from the GIN index's posting lists, except where _newest_first chooses a walk down the
+newest entries (most of them match) by PostgreSQL's statistics of the lexemes.
 
 Ranking: as on SQLite, bm25 only below RANK_CAP matches, title matches first, image
 captions after names, broader results by search_docs.id descending (upload keeps the ids
@@ -86,8 +93,8 @@ Where the order can still differ from SQLite's:
 - when the caller has a READ COMMITTED transaction open, the totals and the matches are
   read in separate statements; on its own, `search` takes one REPEATABLE READ snapshot.
 
-Writing: `entry_rows` makes a record's search_words row (and a long one's search_text
-rows); `store_index` writes those of every indexed record of a local archive (`server
+Writing: `entry_rows` makes a record's search_words and search_parts rows (and a long
+one's search_text rows); `store_index` writes those of every indexed record of a local archive (`server
 upload`), and exhibit/server/records.py a record's in the transaction that saves it.
 """
 from __future__ import annotations
@@ -97,6 +104,7 @@ import re
 import sqlite3
 import tempfile
 import threading
+import time
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -118,7 +126,9 @@ OVERLAP = 64
 MAX_TOKEN_BYTES = 2000
 
 Row = tuple[int, int, int, int, str]   # doc_id, col, chunk, size, tokens (tsvector_literal)
-WordsRow = tuple[int, str | None, int, int]   # doc_id, tagged tokens (or None), length, title length
+# doc_id, tagged tokens (or None: a long entry), length, title length, the title columns'
+# tagged tokens, the Han pairs' (None: none, or a long entry)
+WordsRow = tuple[int, str | None, int, int, str | None, str | None]
 
 
 class Tokenizer:
@@ -227,15 +237,19 @@ def entry_rows(doc_id: int, document: fts.Document) -> tuple[list[Row], WordsRow
     search_words holds the whole entry in one vector, each lexeme tagged with its column's
     number (`'2衡阳':5` is 衡阳 at position 5 of title2), so any expression is one tsquery on
     one row per record: counting needs no DISTINCT, AND, OR, phrases and column filters are
-    the server's own, and ranking reads the positions there. Where the entry would not fit
-    tsvector's limits exactly (a column past MAX_POSITION tokens, a word more than
-    MAX_POSITIONS times in one column) the vector is NULL, and the entry is kept in chunks in
-    search_text instead (every other entry has no search_text rows)."""
+    the server's own, and ranking reads the positions there. Beside it, two small vectors of
+    the same lexemes, kept in their row of search_parts (not in TOAST), for what the GIN index
+    cannot tell (a phrase's words in a row) and for ranking titles: the title columns'
+    (`titles`) and the body's Han pairs (`pairs`; None: there are none). Where the
+    entry would not fit tsvector's limits exactly (a column past MAX_POSITION tokens, a word
+    more than MAX_POSITIONS times in one column) the vectors are NULL, and the entry is kept
+    in chunks in search_text instead (every other entry has no search_text rows)."""
     tok = tokenizer()
     columns = [tok.tokens(text) for text in document]
-    tagged: list[str] = []
+    tagged: list[list[str]] = []
     exact, lexeme_bytes = True, 0
     for col, tokens in enumerate(columns):
+        tagged.append([])
         if not tokens:
             continue
         counts = Counter(tokens)
@@ -243,12 +257,16 @@ def entry_rows(doc_id: int, document: fts.Document) -> tuple[list[Row], WordsRow
         if len(tokens) > MAX_POSITION or max(counts.values()) > MAX_POSITIONS or lexeme_bytes > MAX_LEXEME_BYTES:
             exact = False
             break
-        tagged.extend(f"'{col}{token}':{position}" for position, token in enumerate(tokens, 1))
+        tagged[col] = [f"'{col}{token}':{position}" for position, token in enumerate(tokens, 1)]
     length = sum(len(tokens) for tokens in columns)
     title_length = sum(len(columns[col]) for col in TITLE_COLUMNS)
-    rows = [] if exact else [(doc_id, col, number, size, tsvector_literal(part))
-                             for col, tokens in enumerate(columns) for number, size, part in chunks(tokens)]
-    return rows, (doc_id, " ".join(tagged) if exact else None, length, title_length)
+    if not exact:
+        rows = [(doc_id, col, number, size, tsvector_literal(part))
+                for col, tokens in enumerate(columns) for number, size, part in chunks(tokens)]
+        return rows, (doc_id, None, length, title_length, None, None)
+    titles = " ".join(lexeme for col in TITLE_COLUMNS for lexeme in tagged[col])
+    pairs = " ".join(tagged[PAIRS_COLUMN]) or None
+    return [], (doc_id, " ".join(lexeme for part in tagged for lexeme in part), length, title_length, titles, pairs)
 
 
 def tsvector_literal(tokens: Sequence[str]) -> str:
@@ -277,8 +295,12 @@ def index_entries(db: Database, what: str) -> Iterator[tuple[int, fts.Document]]
                            f"are gone; run `main.py check --reindex` on it, then upload; nothing was uploaded")
 
 
+def _copied(vector: str | None) -> str:
+    return "\\N" if vector is None else vector
+
+
 def store_index(server: "psycopg.Connection", entries: Iterable[tuple[int, fts.Document]]) -> int:
-    """Write the search_words rows of `entries` (and the search_text rows of the long ones)
+    """Write the search_words and search_parts rows of `entries` (and the search_text rows of the long ones)
     into an empty index (server upload), inside the caller's transaction, with COPY. The GIN index is made again
     afterwards in one build, which is several times quicker than keeping it up to date row
     by row. search_words is copied in one statement after search_text (one COPY at a time
@@ -288,21 +310,25 @@ def store_index(server: "psycopg.Connection", entries: Iterable[tuple[int, fts.D
 
     server.execute("DROP INDEX search_words_tokens")
     count = 0
-    with tempfile.TemporaryFile("w+", encoding="utf-8") as words, server.cursor() as cur:
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as words, \
+            tempfile.TemporaryFile("w+", encoding="utf-8") as parts, server.cursor() as cur:
         with cur.copy("COPY search_text (doc_id, col, chunk, size, tokens) FROM STDIN") as copy:
             for doc_id, document in entries:
-                rows, (_, tagged, length, title_length) = entry_rows(doc_id, document)
+                rows, (_, tagged, length, title_length, titles, pairs) = entry_rows(doc_id, document)
                 for row in rows:
                     copy.write_row(row)
                 count += 1
                 # COPY's text form: a unicode61 token is letters and digits, never a tab,
                 # newline or backslash; \N is NULL.
-                vector = "\\N" if tagged is None else tagged
-                words.write(f"{doc_id}\t{vector}\t{length}\t{title_length}\n")
-        words.seek(0)
-        with cur.copy("COPY search_words (doc_id, tokens, length, title_length) FROM STDIN") as copy:
-            while block := words.read(1 << 20):
-                copy.write(block)
+                words.write(f"{doc_id}\t{_copied(tagged)}\t{length}\t{title_length}\n")
+                if titles is not None:
+                    parts.write(f"{doc_id}\t{titles}\t{_copied(pairs)}\n")
+        for name, columns, source in (("search_words", "doc_id, tokens, length, title_length", words),
+                                      ("search_parts", "doc_id, titles, pairs", parts)):
+            source.seek(0)
+            with cur.copy(f"COPY {name} ({columns}) FROM STDIN") as copy:
+                while block := source.read(1 << 20):
+                    copy.write(block)
     # The totals the COPY added are written now (exhibit/server/schema.py's deferred trigger):
     # PostgreSQL builds no index on a table with trigger events pending.
     server.execute("SET CONSTRAINTS search_totals_at_commit IMMEDIATE")
@@ -323,6 +349,7 @@ def store_index(server: "psycopg.Connection", entries: Iterable[tuple[int, fts.D
 # than matching something else.
 
 TITLE_COLUMNS = (0, 2, 4, 5)                 # search_titles' columns, as search_text numbers them
+PAIRS_COLUMN = 3                             # body2: the body's Han pairs (search_parts.pairs)
 _TITLE_WEIGHTS = dict(zip(TITLE_COLUMNS, fts.TITLE_WEIGHTS))
 _ALL_WEIGHTS = dict(enumerate(fts.BM25_WEIGHTS))
 _K1, _B = 1.2, 0.75                           # FTS5's bm25 constants (fts5_aux.c)
@@ -355,12 +382,13 @@ class Phrase:
             lexemes[-1] += ":*"
         return " <-> ".join(lexemes)
 
-    def tagged(self, col: int) -> str:
-        """The phrase in column `col` of search_words (its lexemes tagged with the column)."""
+    def tagged(self, col: int, joiner: str = " <-> ") -> str:
+        """The phrase in column `col` of search_words (its lexemes tagged with the column);
+        with `joiner` " & ", all its lexemes anywhere in the column (the index alone tells)."""
         lexemes = [f"'{col}" + t.replace("\\", "\\\\").replace("'", "''") + "'" for t in self.tokens]
         if self.prefix:
             lexemes[-1] += ":*"
-        return " <-> ".join(lexemes)
+        return joiner.join(lexemes)
 
 
 @dataclass(frozen=True)
@@ -505,17 +533,18 @@ def _long_sql(expr: Expr, allowed: tuple[int, ...] | None, params: list[Any]) ->
     return " UNION ".join(f"({p})" for p in parts) if parts else _NOTHING
 
 
-def words_tsquery(expr: Expr, allowed: tuple[int, ...] | None) -> str | None:
+def words_tsquery(expr: Expr, allowed: tuple[int, ...] | None, joiner: str = " <-> ") -> str | None:
     """`expr` as one tsquery on search_words' tagged lexemes (None: it matches nothing). A
     phrase is its alternatives in each column it may match in (`'0衡' | '1衡'`); AND and OR
-    are tsquery's & and |, which hold on the whole entry, as FTS5's do."""
+    are tsquery's & and |, which hold on the whole entry, as FTS5's do. With `joiner` " & ",
+    a phrase's words need not be in a row: what the index alone can tell, without positions."""
     if isinstance(expr, Phrase):
         cols = expr.within(allowed)
         if not expr.tokens or (cols is not None and not cols):
             return None         # FTS5: a phrase of no token matches nothing
-        each = [expr.tagged(col) for col in sorted(cols if cols is not None else range(len(COLUMNS)))]
+        each = [expr.tagged(col, joiner) for col in sorted(cols if cols is not None else range(len(COLUMNS)))]
         return "(" + " | ".join(f"({q})" for q in each) + ")"
-    parts = [words_tsquery(c, allowed) for c in expr.children]
+    parts = [words_tsquery(c, allowed, joiner) for c in expr.children]
     if expr.op == "and":
         return None if None in parts else "(" + " & ".join(p for p in parts if p) + ")"
     found = [p for p in parts if p]
@@ -559,13 +588,22 @@ def _filters(record_types: Iterable[str] | None, category: str | None, section_i
 
 
 @dataclass
+class _Found:
+    """A query's matches found so far: doc ids, newest first, and whether that is all of them."""
+    ids: list[int]
+    complete: bool
+
+
+@dataclass
 class _Query:
-    """One search's expression and filters, and the SQL of the entries they match."""
+    """One search's expression and filters, the SQL of the entries they match, and what the
+    search has found of them so far (one statement gives a capped count and the newest)."""
     conn: "psycopg.Connection"
     expr: Expr
     where: str
     where_params: list[Any]
     known: "_Totals | None" = None      # the index's totals, read once per search
+    found: dict[tuple[int, ...] | None, _Found] = field(default_factory=dict)
 
     def totals(self) -> "_Totals":
         if self.known is None:
@@ -580,22 +618,224 @@ class _Query:
         return (f"SELECT m.doc_id FROM ({inner}) m JOIN search_docs d ON d.id = m.doc_id "
                 f"WHERE true{self.where}", params + self.where_params)
 
+    def ordered(self, cap: int, allowed: Iterable[int] | None = None) -> list[int]:
+        """Up to `cap` matching doc ids, newest (highest id) first: a capped count and the
+        newest matches in one statement, kept for the rest of the search."""
+        key = None if allowed is None else tuple(allowed)
+        known = self.found.get(key)
+        if known is not None and (known.complete or len(known.ids) >= cap):
+            return known.ids[:cap]
+        ids = _newest_first(self, cap, key)
+        self.found[key] = _Found(ids, len(ids) < cap)
+        return ids
+
     def count(self, cap: int, allowed: Iterable[int] | None = None) -> int:
-        sql, params = self.matches(allowed)
-        row = _run(self.conn, f"SELECT count(*) FROM ({sql} LIMIT %s) c", [*params, cap]).fetchone()
-        return int(row[0]) if row else 0
+        return len(self.ordered(cap, allowed))
 
     def newest(self, limit: int, allowed: Iterable[int] | None = None, skip: Iterable[int] = ()) -> list[int]:
         """Up to `limit` matching doc ids, newest (highest id) first, leaving out `skip`."""
-        sql, params = self.matches(allowed)
-        skipped = list(skip)
-        return [int(r[0]) for r in _run(self.conn,
-            f"SELECT doc_id FROM ({sql}) n WHERE NOT (doc_id = ANY(%s)) ORDER BY doc_id DESC LIMIT %s",
-            [*params, skipped, limit]).fetchall()]
+        skipped = set(skip)
+        key = None if allowed is None else tuple(allowed)
+        known = self.found.get(key)
+        if known is None or not (known.complete or len(known.ids) >= limit + len(skipped)):
+            self.ordered(limit + len(skipped), allowed)
+            known = self.found[key]
+        return [d for d in known.ids if d not in skipped][:limit]
 
-    def all(self, allowed: Iterable[int] | None = None) -> list[int]:
-        sql, params = self.matches(allowed)
-        return [int(r[0]) for r in _run(self.conn, sql, params).fetchall()]
+
+class _Queries:
+    """The _Query of each expression one search tries (match_for counts the whole words, then
+    perhaps the prefix form), so that the one taken keeps what its count found."""
+
+    def __init__(self, conn: "psycopg.Connection", where: str, where_params: list[Any]):
+        self.conn, self.where, self.where_params = conn, where, where_params
+        self.made: dict[str, _Query] = {}
+
+    def of(self, match: str) -> _Query:
+        if match not in self.made:
+            self.made[match] = _Query(self.conn, parse_match(match), self.where, self.where_params)
+        return self.made[match]
+
+    def count(self, match: str, cap: int) -> int:
+        return self.of(match).count(cap)
+
+
+# A capped count and the newest matches, read off one ordered list of doc ids. The GIN index
+# tells which entries hold a query's lexemes, not where: a phrase (a Han query of three or
+# more characters is a phrase of pairs) is tested on the entry's own lexemes, and so is every
+# match of a walk. Each test reads the smallest vector holding the phrase's columns: the
+# title columns' and the body's Han pairs (search_parts, kept in its row: one page) before
+# the whole entry's vector, which lives in TOAST, a lookup of its own (at 100,000 objects,
+# testing '第四十六军' on 1,000 entries took 20 ms from TOAST, 6 ms on the pairs). How the
+# list is read (_newest_first):
+# - few matches: the index's posting lists, sorted by id (a phrase: the entries holding all
+#   its lexemes, sorted, then tested one by one, newest first, until the cap);
+# - most entries match ('the', '军'): a walk down the primary key from the newest entry,
+#   testing each until the cap (6 ms for 'the' at 100,000 objects, where the index's 134,000
+#   ids took 36 ms to sort). PostgreSQL's statistics of the vectors (pg_stats) tell which.
+_TEST_COST_US = {"pairs": 1.5, "titles": 1.5, "tokens": 5.0}   # one entry's test, by vector
+_SORT_COST_US = 0.4                                             # one id from the index, sorted
+_INDEX_COST_US = 1500.0                                         # a lookup's own cost
+_STATS_SECONDS = 60.0     # how long the lexemes' frequencies (pg_stats) are kept
+# Tested in this order (OR stops at the first true): a phrase found at all is most often in
+# the body's pairs; the whole entry's vector (TOAST) last.
+_VECTORS = {"pairs": "s.pairs", "titles": "s.titles", "tokens": "w.tokens"}
+
+
+def _needs_positions(expr: Expr) -> bool:
+    """Whether the index alone cannot tell a match (a phrase of two or more tokens)."""
+    if isinstance(expr, Phrase):
+        return len(expr.tokens) > 1
+    return any(_needs_positions(c) for c in expr.children)
+
+
+def _vector_of(col: int) -> str:
+    return "titles" if col in TITLE_COLUMNS else "pairs" if col == PAIRS_COLUMN else "tokens"
+
+
+def _test_sql(expr: Expr, allowed: tuple[int, ...] | None) -> tuple[str, list[Any], set[str]] | None:
+    """SQL telling whether `expr` matches an entry in the columns `allowed`, each phrase
+    tested on the smallest vectors holding its columns (search_parts' s.titles and s.pairs
+    before search_words' w.tokens); its parameters; the vectors it reads. None: it matches
+    nothing. A NULL vector (no Han pairs) tests false."""
+    if isinstance(expr, Phrase):
+        cols = expr.within(allowed)
+        if not expr.tokens or (cols is not None and not cols):
+            return None         # FTS5: a phrase of no token matches nothing
+        by: dict[str, list[str]] = {}
+        for col in sorted(cols if cols is not None else range(len(COLUMNS))):
+            by.setdefault(_vector_of(col), []).append(f"({expr.tagged(col)})")
+        vectors = [v for v in _VECTORS if v in by]
+        return ("(" + " OR ".join(f"{_VECTORS[v]} @@ %s::tsquery" for v in vectors) + ")",
+                [" | ".join(by[v]) for v in vectors], set(vectors))
+    parts = [_test_sql(c, allowed) for c in expr.children]
+    found = [p for p in parts if p is not None]
+    if (expr.op == "and" and len(found) < len(parts)) or not found:
+        return None
+    joiner = " AND " if expr.op == "and" else " OR "
+    return ("(" + joiner.join(p[0] for p in found) + ")", [x for p in found for x in p[1]],
+            set().union(*(p[2] for p in found)))
+
+
+def _newest_first(query: _Query, cap: int, allowed: tuple[int, ...] | None) -> list[int]:
+    tsquery = words_tsquery(query.expr, allowed)
+    tested = _test_sql(query.expr, allowed)
+    if tsquery is None or tested is None:
+        return []
+    test, test_params, vectors = tested
+    join = " JOIN search_docs d ON d.id = w.doc_id" if query.where else ""
+    parts = " LEFT JOIN search_parts s ON s.doc_id = w.doc_id" if vectors - {"tokens"} else ""
+    walk = not query.where and _walkable(query.conn, query.expr, allowed, cap, vectors)
+    params: list[Any] = []
+    if walk and "tokens" in vectors:
+        # Down the primary key, testing each entry's whole vector, until the cap.
+        parts = ""
+        words = "SELECT w.doc_id FROM search_words w WHERE w.tokens @@ %s::tsquery ORDER BY w.doc_id DESC LIMIT %s"
+        params += [tsquery, cap]
+    elif walk:
+        # The same, testing only the vectors in search_parts.
+        words = f"SELECT w.doc_id FROM search_words w{parts} WHERE {test} ORDER BY w.doc_id DESC LIMIT %s"
+        params += [*test_params, cap]
+    elif not _needs_positions(query.expr):
+        # The index alone; `+ 0`: sorted, never a walk down the primary key.
+        words = (f"SELECT w.doc_id FROM search_words w{join} WHERE w.tokens @@ %s::tsquery{query.where} "
+                 f"ORDER BY w.doc_id + 0 DESC LIMIT %s")
+        params += [tsquery, *query.where_params, cap]
+    else:
+        # The entries holding the lexemes, newest first, tested one by one until the cap.
+        words = (f"SELECT w.doc_id FROM (SELECT w.doc_id, w.tokens FROM search_words w{join} "
+                 f"WHERE w.tokens @@ %s::tsquery{query.where} ORDER BY w.doc_id + 0 DESC OFFSET 0) w"
+                 f"{parts} WHERE {test} LIMIT %s")
+        params += [words_tsquery(query.expr, allowed, joiner=" & "), *query.where_params, *test_params, cap]
+    long_sql = _long_sql(query.expr, allowed, params)
+    if query.where:
+        long_sql = f"SELECT l.doc_id FROM ({long_sql}) l JOIN search_docs d ON d.id = l.doc_id WHERE true{query.where}"
+        params += query.where_params
+    sql = f"SELECT doc_id FROM (({words}) UNION ALL ({long_sql})) u ORDER BY doc_id DESC LIMIT %s"
+    params.append(cap)
+    if not walk and not parts:
+        return [int(r[0]) for r in _run(query.conn, sql, params).fetchall()]
+    return [int(r[0]) for r in _looked_up(query.conn, sql, params, walk=walk)]
+
+
+# A search runs without index scans (_reading). A walk, and the search_parts row of each
+# entry tested, need them, with nested loops only: with a hash join, the planner may read
+# the whole of search_parts (or search_docs) where it expects many entries and meets a few.
+_LOOKING_UP = {"enable_indexscan": "on", "enable_hashjoin": "off", "enable_mergejoin": "off"}
+
+
+def _looked_up(conn: "psycopg.Connection", sql: str, params: Sequence[Any], *,
+               walk: bool = False) -> list[tuple[Any, ...]]:
+    """The rows of a statement run with index scans and nested loops (for a walk, without
+    bitmap scans), the search's own settings put back afterwards."""
+    settings = {**_LOOKING_UP, "enable_bitmapscan": "off" if walk else "on"}
+    set_sql = "SELECT " + ", ".join(f"set_config('{name}', %s, true)" for name in settings)
+    _run(conn, set_sql, list(settings.values()))
+    try:
+        return _run(conn, sql, params).fetchall()
+    finally:
+        _run(conn, set_sql, [_PLAN_SETTINGS[name] for name in settings])
+
+
+def _walkable(conn: "psycopg.Connection", expr: Expr, allowed: tuple[int, ...] | None, cap: int,
+              vectors: set[str]) -> bool:
+    """Whether a walk down the newest entries, testing each, should find `cap` matches
+    sooner than the index gives them sorted: by the share of entries the expression matches,
+    as far as PostgreSQL's statistics of the vectors tell it (the lexemes in at least a few
+    per cent of entries; others count as rare). Without statistics (no ANALYZE yet), never."""
+    freqs, docs = _lexeme_freqs(conn)
+    share = _share(expr, allowed, freqs) if freqs else 0.0
+    if share <= 0.0:
+        return False
+    # Where the whole vector is read, it alone is tested; else each of search_parts' that is.
+    per_entry = _TEST_COST_US["tokens"] if "tokens" in vectors else sum(_TEST_COST_US[v] for v in vectors)
+    return cap / share * per_entry < _INDEX_COST_US + _SORT_COST_US * share * docs
+
+
+def _share(expr: Expr, allowed: tuple[int, ...] | None, freqs: dict[str, float]) -> float:
+    """About how many of the entries `expr` matches, erring low: a word's share is the most
+    of its columns' (they overlap), a phrase's the product of its words' (as if unrelated),
+    AND multiplies, OR takes the most; a prefix counts as rare."""
+    if isinstance(expr, Phrase):
+        cols = expr.within(allowed)
+        if not expr.tokens or expr.prefix:
+            return 0.0
+        best = 0.0
+        for col in sorted(cols if cols is not None else range(len(COLUMNS))):
+            best = max(best, math.prod(freqs.get(f"{col}{token}", 0.0) for token in expr.tokens))
+        return best
+    parts = [_share(c, allowed, freqs) for c in expr.children]
+    return max(parts) if expr.op == "or" else math.prod(parts)
+
+
+_freqs_cache: dict[tuple[Any, ...], tuple[float, dict[str, float], float]] = {}
+
+
+def _lexeme_freqs(conn: "psycopg.Connection") -> tuple[dict[str, float], float]:
+    """The share of entries holding each of the lexemes ANALYZE found most common
+    (pg_stats.most_common_elems of search_words.tokens), and about how many entries there
+    are (pg_class.reltuples), read at most once a minute."""
+    from exhibit.server.address import SCHEMA
+
+    key = (conn.info.host, conn.info.port, conn.info.dbname)
+    now = time.monotonic()
+    with _totals_lock:
+        cached = _freqs_cache.get(key)
+    if cached is not None and now - cached[0] < _STATS_SECONDS:
+        return cached[1], cached[2]
+    row = _run(conn, "SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs, c.reltuples "
+                     "FROM pg_class c LEFT JOIN pg_stats s ON s.schemaname = %s AND s.tablename = c.relname "
+                     "AND s.attname = 'tokens' WHERE c.oid = 'search_words'::regclass",
+               [SCHEMA]).fetchone()
+    freqs: dict[str, float] = {}
+    docs = 0.0
+    if row is not None:
+        if row[0] is not None and row[1] is not None:
+            freqs = dict(zip(row[0], map(float, row[1])))
+        docs = max(float(row[2] or 0.0), 0.0)
+    with _totals_lock:
+        _freqs_cache[key] = (now, freqs, docs)
+    return freqs, docs
 
 
 # ---------------------------------------------------------------- ranking: FTS5's bm25
@@ -724,25 +964,36 @@ def _entries(conn: "psycopg.Connection", query: _Query, allowed: tuple[int, ...]
     if tsquery is None:
         return {}
     exact, prefixes = _picked_lexemes(query.expr, allowed)
+    # Titles are ranked on the title columns' own small vector, kept in the row: the entries
+    # holding the lexemes come from the index, and a phrase is tested on that vector too.
+    titles = allowed == TITLE_COLUMNS
+    vector = "s.titles" if titles else "w.tokens"
+    if titles:
+        parts = "JOIN search_parts s ON s.doc_id = w.doc_id "
+        matching = f"w.tokens @@ %s::tsquery AND s.titles @@ %s::tsquery{query.where}"
+        matched: list[Any] = [words_tsquery(query.expr, allowed, joiner=" & "), tsquery]
+    else:
+        parts, matching, matched = "", f"w.tokens @@ %s::tsquery{query.where}", [tsquery]
     # Without a prefix, the query's lexemes are picked out of each vector by the server's own
     # lookups (setweight marks them, ts_filter keeps the marked), not by testing each of its
     # lexemes; a prefix needs that test (^@, starts_with) on every unnested lexeme.
     if prefixes:
         tests = (["x.lexeme = ANY(%s::text[])"] if exact else []) + ["x.lexeme ^@ ANY(%s::text[])"]
-        source = f"(SELECT x.lexeme, x.positions FROM unnest(w.tokens) x WHERE {' OR '.join(tests)})"
+        source = f"(SELECT x.lexeme, x.positions FROM unnest({vector}) x WHERE {' OR '.join(tests)})"
         picked: list[Any] = [*([exact] if exact else []), prefixes]
     else:
-        source, picked = "unnest(ts_filter(setweight(w.tokens, 'A', %s::text[]), '{a}'))", [exact]
+        source, picked = f"unnest(ts_filter(setweight({vector}, 'A', %s::text[]), '{{a}}'))", [exact]
     long_params: list[Any] = []
     long_sql = _long_sql(query.expr, allowed, long_params)
-    rows = _run(conn,
-        f"SELECT w.doc_id, w.length, w.title_length, d.record_type, u.lexeme, u.positions "
-        f"FROM search_words w JOIN search_docs d ON d.id = w.doc_id "
-        f"LEFT JOIN LATERAL {source} u ON true WHERE w.tokens @@ %s::tsquery{query.where} "
-        f"UNION ALL SELECT w.doc_id, w.length, w.title_length, d.record_type, NULL, NULL "
-        f"FROM ({long_sql}) l JOIN search_words w ON w.doc_id = l.doc_id JOIN search_docs d ON d.id = l.doc_id "
-        f"WHERE true{query.where}",
-        [*picked, tsquery, *query.where_params, *long_params, *query.where_params]).fetchall()
+    sql = (f"SELECT w.doc_id, w.length, w.title_length, d.record_type, u.lexeme, u.positions "
+           f"FROM search_words w JOIN search_docs d ON d.id = w.doc_id {parts}"
+           f"LEFT JOIN LATERAL {source} u ON true WHERE {matching} "
+           f"UNION ALL SELECT w.doc_id, w.length, w.title_length, d.record_type, NULL, NULL "
+           f"FROM ({long_sql}) l JOIN search_words w ON w.doc_id = l.doc_id JOIN search_docs d ON d.id = l.doc_id "
+           f"WHERE true{query.where}")
+    params = [*picked, *matched, *query.where_params, *long_params, *query.where_params]
+    # Titles: each entry's search_parts row looked up by its id.
+    rows = _looked_up(conn, sql, params) if titles else _run(conn, sql, params).fetchall()
     out: dict[int, _Entry] = {}
     long: list[int] = []
     for doc, length, title_length, record_type, lexeme, positions in rows:
@@ -926,14 +1177,19 @@ def _broad(conn: "psycopg.Connection", query: _Query, limit: int, offset: int) -
 
 
 # A search's plans: through the GIN index, never a scan of search_words or a walk of its
-# primary key. The planner costs a vector's test as one operator and not the reading of the
-# vector from TOAST (out of line: toast_tuple_target), so for a capped count (LIMIT) or the
-# newest matches (ORDER BY doc_id DESC LIMIT) it takes a scan that stops early, and that
-# reads thousands of vectors where the index gives the same ids from its posting lists
-# (38 ms against 1 ms at 20,000 objects). Bitmap scans remain for every other lookup.
-# The JIT compiler is off too: a search's statements take a millisecond or two, and
-# compiling one takes tens (it starts above jit_above_cost, which a plan can reach).
-_PLAN_SETTINGS = ("enable_seqscan", "enable_indexscan", "jit")
+# primary key unless _newest_first chooses one (_looked_up). The planner costs a vector's
+# test as one operator and not the reading of the vector from TOAST (out of line:
+# toast_tuple_target), so for a capped count (LIMIT) or the newest matches (ORDER BY doc_id
+# DESC LIMIT) it takes a scan that stops early, and that reads thousands of vectors where
+# the index gives the same ids from its posting lists (38 ms against 1 ms at 20,000
+# objects). Bitmap scans remain for every other lookup. The JIT compiler and parallel
+# workers are off too: a search's statements take a millisecond or two, compiling one takes
+# tens (it starts above jit_above_cost, which a plan can reach), and starting workers two to
+# six (the planner takes them where it expects thousands of matches and meets one).
+_PLAN_SETTINGS = {"enable_seqscan": "off", "enable_indexscan": "off", "jit": "off",
+                  "max_parallel_workers_per_gather": "0",
+                  # what _looked_up changes for a statement and puts back
+                  "enable_bitmapscan": "on", "enable_hashjoin": "on", "enable_mergejoin": "on"}
 
 
 @contextmanager
@@ -943,21 +1199,20 @@ def _reading(conn: "psycopg.Connection") -> Iterator[None]:
     settings put back afterwards."""
     from psycopg.pq import TransactionStatus
 
-    off = "SELECT " + ", ".join(f"set_config('{name}', 'off', true)" for name in _PLAN_SETTINGS)
+    set_sql = "SELECT " + ", ".join(f"set_config('{name}', %s, true)" for name in _PLAN_SETTINGS)
     if conn.info.transaction_status != TransactionStatus.IDLE:
         row = _run(conn, "SELECT " + ", ".join(f"current_setting('{name}')" for name in _PLAN_SETTINGS)).fetchone()
         assert row is not None
-        _run(conn, off)
+        _run(conn, set_sql, list(_PLAN_SETTINGS.values()))
         try:
             yield
         finally:
             if conn.info.transaction_status == TransactionStatus.INTRANS:
-                _run(conn, "SELECT " + ", ".join(f"set_config('{name}', %s, true)" for name in _PLAN_SETTINGS),
-                     list(row))
+                _run(conn, set_sql, list(row))
         return
     with conn.transaction():
         conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-        _run(conn, off)
+        _run(conn, set_sql, list(_PLAN_SETTINGS.values()))
         yield
 
 
@@ -970,13 +1225,11 @@ def search(conn: "psycopg.Connection", query: str, *, record_types: Iterable[str
     result = fts.SearchResult(query=query, total=0)
     where, params = _filters(record_types, category, section_id, date_from, date_to)
     with _reading(conn):
-        def count(match: str, cap: int) -> int:
-            return _Query(conn, parse_match(match), where, params).count(cap)
-
-        match, matched, highlights = fts.match_for(query, count, enough=limit + offset, cap=fts.COUNT_CAP)
+        queries = _Queries(conn, where, params)
+        match, matched, highlights = fts.match_for(query, queries.count, enough=limit + offset, cap=fts.COUNT_CAP)
         if match is None:
             return result
-        found = _Query(conn, parse_match(match), where, params)
+        found = queries.of(match)
         if matched >= fts.RANK_CAP:
             rows = _broad(conn, found, limit, offset)
         elif matched:
@@ -1009,13 +1262,11 @@ def search_ids(conn: "psycopg.Connection", text: str, record_type: str, *, limit
     match fewer than `enough`."""
     where, params = _filters([record_type], None, None, None, None)
     with _reading(conn):
-        def count(match: str, cap: int) -> int:
-            return _Query(conn, parse_match(match), where, params).count(cap)
-
-        match, _, _ = fts.match_for(text, count, enough=enough, cap=enough + 1)
+        queries = _Queries(conn, where, params)
+        match, _, _ = fts.match_for(text, queries.count, enough=enough, cap=enough + 1)
         if match is None:
             return []
-        found = _Query(conn, parse_match(match), where, params)
+        found = queries.of(match)
         if ranked and found.count(rank_limit + 1) <= rank_limit:
             every = _entries(conn, found, None)
             docs = [d for d, _ in _ranked_order(conn, found, every, None, every)]

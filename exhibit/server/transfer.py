@@ -156,7 +156,7 @@ def _require_uploadable(source: sqlite3.Connection, db_path: Path) -> None:
 
 def _lock_and_require_empty(server: "psycopg.Connection", url: str) -> None:
     """No one writes while the upload runs (readers carry on), and there is nothing to lose."""
-    tables = [*server_schema.COPY_ORDER, server_schema.SEARCH_TEXT_TABLE]
+    tables = [*server_schema.COPY_ORDER, server_schema.SEARCH_TEXT_TABLE, server_schema.SEARCH_PARTS_TABLE]
     server.execute(f"LOCK TABLE {', '.join(tables)} IN EXCLUSIVE MODE")
     held = []
     for table in server_schema.COPY_ORDER:

@@ -52,6 +52,15 @@ def test_a_shared_archive_opens_by_its_address_with_its_media_folder(shared):
         assert obj is not None and obj.accession == "HY1944.0001"
 
 
+def test_check_names_index_entries_missing_the_vectors_phrases_are_tested_on(shared):
+    url, _ = shared
+    with connect(url) as conn:
+        conn.execute("DELETE FROM search_parts WHERE doc_id IN (SELECT doc_id FROM search_parts LIMIT 2)")
+        conn.commit()
+    with Archive.open(url, user="alice") as opened:
+        assert check_archive(opened) == ["search index: 2 entries have no title and pair vectors"]
+
+
 def test_the_commands_work_on_a_shared_archive(shared, tmp_path: Path, capsys: pytest.CaptureFixture[str]):
     url, _ = shared
     assert cli.run(["--archive", url, "search", "衡阳", "--type", "object", "--limit", "3"]) == 0

@@ -109,22 +109,33 @@ def test_the_search_index_follows_every_edit(conn: Any):
                    saved.record.saved_id)[0][0]
 
     def stored() -> list[tuple]:
-        return _rows(conn, "SELECT doc_id, tokens::text, length, title_length FROM search_words "
-                           "WHERE doc_id = %s", doc_id)
+        return _rows(conn, "SELECT w.doc_id, w.tokens::text, w.length, w.title_length, p.titles::text, "
+                           "p.pairs::text FROM search_words w LEFT JOIN search_parts p USING (doc_id) "
+                           "WHERE w.doc_id = %s", doc_id)
 
     def expected(record: Record) -> list[tuple]:
-        _, (d, tokens, length, title_length) = server_search.entry_rows(doc_id, search.document(record))
-        # tsvector's text form sorts the lexemes; PostgreSQL's own reading of ours is the reference.
-        return [(d, conn.execute("SELECT %s::tsvector::text", [tokens]).fetchone()[0], length, title_length)]
+        _, (d, tokens, length, title_length, titles, pairs) = server_search.entry_rows(doc_id, search.document(record))
+
+        def read(vector: str | None) -> str | None:
+            # tsvector's text form sorts the lexemes; PostgreSQL's own reading of ours is the reference.
+            return None if vector is None else conn.execute("SELECT %s::tsvector::text", [vector]).fetchone()[0]
+
+        return [(d, read(tokens), length, title_length, read(titles), read(pairs))]
 
     assert stored() == expected(saved.record)
     # Short entries live in one vector only (search_text keeps the long ones' chunks).
     assert _rows(conn, "SELECT count(*) FROM search_text WHERE doc_id = %s", doc_id) == [(0,)]
     assert "'0中正式'" not in stored()[0][1] and "'0步'" in stored()[0][1]
-    saved = server.update(conn, replace(saved.record, name_en="Hanyang 88 rifle", name_zh="汉阳造"),
-                          saved, who="tester")
+    # The titles' own vector holds the title columns (0, 2, 4, 5) and nothing of the body.
+    assert "'0步'" in stored()[0][4] and "'1" not in stored()[0][4] and "'3" not in stored()[0][4]
+    saved = server.update(conn, replace(saved.record, name_en="Hanyang 88 rifle", name_zh="汉阳造",
+                                        description_zh="衡阳守军所用"), saved, who="tester")
     assert stored() == expected(saved.record)
     assert "'0hanyang'" in stored()[0][1] and "'0type'" not in stored()[0][1]
+    assert "'0hanyang'" in stored()[0][4] and stored()[0][5] == "'3军所':4 '3守军':3 '3所用':5 '3衡阳':1 '3阳守':2"
+    # No Han pairs in the body: none kept.
+    saved = server.update(conn, replace(saved.record, description_zh=""), saved, who="tester")
+    assert stored() == expected(saved.record) and stored()[0][5] is None
 
 
 def test_a_panel_moved_to_another_section_takes_its_objects_in_the_index(conn: Any):
