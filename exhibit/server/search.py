@@ -632,6 +632,11 @@ class _Query:
     def count(self, cap: int, allowed: Iterable[int] | None = None) -> int:
         return len(self.ordered(cap, allowed))
 
+    def all_found(self, allowed: Iterable[int] | None = None) -> list[int] | None:
+        """Every matching doc id, when the search has found them all already."""
+        found = self.found.get(None if allowed is None else tuple(allowed))
+        return found.ids if found is not None and found.complete else None
+
     def newest(self, limit: int, allowed: Iterable[int] | None = None, skip: Iterable[int] = ()) -> list[int]:
         """Up to `limit` matching doc ids, newest (highest id) first, leaving out `skip`."""
         skipped = set(skip)
@@ -702,12 +707,21 @@ def _test_sql(expr: Expr, allowed: tuple[int, ...] | None) -> tuple[str, list[An
         cols = expr.within(allowed)
         if not expr.tokens or (cols is not None and not cols):
             return None         # FTS5: a phrase of no token matches nothing
-        by: dict[str, list[str]] = {}
+        by: dict[str, list[int]] = {}
         for col in sorted(cols if cols is not None else range(len(COLUMNS))):
-            by.setdefault(_vector_of(col), []).append(f"({expr.tagged(col)})")
-        vectors = [v for v in _VECTORS if v in by]
-        return ("(" + " OR ".join(f"{_VECTORS[v]} @@ %s::tsquery" for v in vectors) + ")",
-                [" | ".join(by[v]) for v in vectors], set(vectors))
+            by.setdefault(_vector_of(col), []).append(col)
+        tests: list[str] = []
+        params: list[Any] = []
+        for vector in (v for v in _VECTORS if v in by):
+            tests.append(f"{_VECTORS[vector]} @@ %s::tsquery")
+            params.append(" | ".join(f"({expr.tagged(col)})" for col in by[vector]))
+            if vector == "tokens" and len(expr.tokens) > 1:
+                # Read from TOAST only where some entry holds the phrase's words in those
+                # columns at all (asked of the index once): Han pairs are never in the body's
+                # column of single characters, where every Han phrase is also looked for.
+                tests[-1] = f"(EXISTS (SELECT 1 FROM search_words g WHERE g.tokens @@ %s::tsquery) AND {tests[-1]})"
+                params.insert(-1, " | ".join(f"({expr.tagged(col, ' & ')})" for col in by[vector]))
+        return "(" + " OR ".join(tests) + ")", params, set(by)
     parts = [_test_sql(c, allowed) for c in expr.children]
     found = [p for p in parts if p is not None]
     if (expr.op == "and" and len(found) < len(parts)) or not found:
@@ -855,41 +869,49 @@ _totals_lock = threading.Lock()
 
 
 def _totals(conn: "psycopg.Connection") -> _Totals:
-    """The index's totals as of this transaction's snapshot. Kept by (server, database,
-    snapshot): a committed write anywhere on the server makes a new snapshot, so totals are
-    never read stale; a snapshot that only reads reuses them (a search costs no scan)."""
-    from exhibit.server.schema import TOTALS_PENDING
-
-    row = _run(conn, "SELECT pg_current_snapshot()::text, oid, current_setting(%s, true) FROM pg_database "
-                       "WHERE datname = current_database()", [TOTALS_PENDING]).fetchone()
+    """The index's totals as of this transaction's snapshot, read with the snapshot in one
+    statement. The phrases' IDF counts are kept by (server, database, snapshot): a committed
+    write anywhere on the server makes a new snapshot, so they are never read stale; a
+    snapshot that only reads reuses them."""
+    row = _run(conn, f"SELECT pg_current_snapshot()::text, (SELECT oid FROM pg_database WHERE datname = "
+                     f"current_database()), {_TOTALS_SQL} FROM search_totals", [_pending_name()]).fetchone()
     assert row is not None
-    if row[2]:   # a transaction that wrote to the index: its own totals, not a shared snapshot's
-        return read_totals(conn)
+    found = _totals_of(row[2:])
+    if row[5] is not None:   # a transaction that wrote to the index: its own totals, not a shared snapshot's
+        return found
     key = (conn.info.host, conn.info.port, int(row[1]), str(row[0]))
     with _totals_lock:
-        found = _totals_cache.get(key)
-    if found is not None:
-        return found
-    found = read_totals(conn)
-    with _totals_lock:
+        known = _totals_cache.get(key)
+        if known is not None:
+            return known
         if len(_totals_cache) >= 16:
             _totals_cache.clear()
         _totals_cache[key] = found
     return found
 
 
-def read_totals(conn: "psycopg.Connection") -> _Totals:
-    """The index's entries and tokens (all columns, title columns), as search_totals keeps
-    them: its triggers on search_words add every write's change to one of a few rows."""
+_TOTALS_SQL = ("coalesce(sum(docs), 0), coalesce(sum(tokens), 0), coalesce(sum(title_tokens), 0), "
+               "nullif(current_setting(%s, true), '')::bigint[]")
+
+
+def _pending_name() -> str:
     from exhibit.server.schema import TOTALS_PENDING
 
-    row = _run(conn, "SELECT coalesce(sum(docs), 0), coalesce(sum(tokens), 0), coalesce(sum(title_tokens), 0), "
-                     "nullif(current_setting(%s, true), '')::bigint[] FROM search_totals",
-               [TOTALS_PENDING]).fetchone()
-    assert row is not None
+    return TOTALS_PENDING
+
+
+def _totals_of(row: Sequence[Any]) -> _Totals:
     # This transaction's own writes, not yet added to search_totals (at its commit).
     pending = row[3] or (0, 0, 0)
     return _Totals(int(row[0]) + pending[0], int(row[1]) + pending[1], int(row[2]) + pending[2])
+
+
+def read_totals(conn: "psycopg.Connection") -> _Totals:
+    """The index's entries and tokens (all columns, title columns), as search_totals keeps
+    them: its triggers on search_words add every write's change to one of a few rows."""
+    row = _run(conn, f"SELECT {_TOTALS_SQL} FROM search_totals", [_pending_name()]).fetchone()
+    assert row is not None
+    return _totals_of(row)
 
 
 ChunkTokens = dict[str, frozenset[int]]       # lexeme → its positions in one chunk
@@ -921,9 +943,13 @@ class _Entry:
     def _instances(self, phrase: Phrase, col: int) -> int:
         if not phrase.tokens:
             return 0            # FTS5: a phrase of no token matches nothing
+        chunks = self.chunks[col]
+        if len(phrase.tokens) == 1 and not phrase.prefix and len(chunks) == 1:
+            # One word in one chunk (every entry of one vector): its positions, each a start.
+            return len(next(iter(chunks.values())).get(phrase.tokens[0], ()))
         starts: set[int] = set()
         last = len(phrase.tokens) - 1
-        for chunk, found in self.chunks[col].items():
+        for chunk, found in chunks.items():
             places: list[frozenset[int] | set[int]] = []
             for i, token in enumerate(phrase.tokens):
                 if phrase.prefix and i == last:
@@ -956,24 +982,17 @@ def _picked_lexemes(expr: Expr, allowed: tuple[int, ...] | None) -> tuple[list[s
 
 def _entries(conn: "psycopg.Connection", query: _Query, allowed: tuple[int, ...] | None) -> dict[int, _Entry]:
     """The _Entry of every entry matching the query in the columns `allowed`, under its
-    filters, in one statement: the GIN lookup gives the entries, and of each one's vector
-    only the query's lexemes leave the server (with its lengths and record type, kept in the
-    same rows), so ranking reads no search_text. Long entries (no vector) come from their
-    search_text chunks, as matching finds them."""
+    filters, in one statement: of each one's vector only the query's lexemes leave the
+    server (with its lengths and record type, kept in the same rows), so ranking reads no
+    search_text. The entries are the ones the search has found already (_Query.ordered: all
+    of them, by id), else the GIN lookup's. Titles are ranked on the title columns' own small
+    vector (search_parts). Long entries (no vector) come from their search_text chunks."""
     tsquery = words_tsquery(query.expr, allowed)
     if tsquery is None:
         return {}
     exact, prefixes = _picked_lexemes(query.expr, allowed)
-    # Titles are ranked on the title columns' own small vector, kept in the row: the entries
-    # holding the lexemes come from the index, and a phrase is tested on that vector too.
     titles = allowed == TITLE_COLUMNS
     vector = "s.titles" if titles else "w.tokens"
-    if titles:
-        parts = "JOIN search_parts s ON s.doc_id = w.doc_id "
-        matching = f"w.tokens @@ %s::tsquery AND s.titles @@ %s::tsquery{query.where}"
-        matched: list[Any] = [words_tsquery(query.expr, allowed, joiner=" & "), tsquery]
-    else:
-        parts, matching, matched = "", f"w.tokens @@ %s::tsquery{query.where}", [tsquery]
     # Without a prefix, the query's lexemes are picked out of each vector by the server's own
     # lookups (setweight marks them, ts_filter keeps the marked), not by testing each of its
     # lexemes; a prefix needs that test (^@, starts_with) on every unnested lexeme.
@@ -983,17 +1002,32 @@ def _entries(conn: "psycopg.Connection", query: _Query, allowed: tuple[int, ...]
         picked: list[Any] = [*([exact] if exact else []), prefixes]
     else:
         source, picked = f"unnest(ts_filter(setweight({vector}, 'A', %s::text[]), '{{a}}'))", [exact]
-    long_params: list[Any] = []
-    long_sql = _long_sql(query.expr, allowed, long_params)
-    sql = (f"SELECT w.doc_id, w.length, w.title_length, d.record_type, u.lexeme, u.positions "
-           f"FROM search_words w JOIN search_docs d ON d.id = w.doc_id {parts}"
-           f"LEFT JOIN LATERAL {source} u ON true WHERE {matching} "
-           f"UNION ALL SELECT w.doc_id, w.length, w.title_length, d.record_type, NULL, NULL "
-           f"FROM ({long_sql}) l JOIN search_words w ON w.doc_id = l.doc_id JOIN search_docs d ON d.id = l.doc_id "
-           f"WHERE true{query.where}")
-    params = [*picked, *matched, *query.where_params, *long_params, *query.where_params]
-    # Titles: each entry's search_parts row looked up by its id.
-    rows = _looked_up(conn, sql, params) if titles else _run(conn, sql, params).fetchall()
+    ids = query.all_found(allowed)
+    if ids is not None:
+        # Each entry's rows looked up by its id: the GIN index is not searched again.
+        parts = "LEFT JOIN search_parts s ON s.doc_id = i.id " if titles else ""
+        sql = (f"SELECT w.doc_id, w.length, w.title_length, d.record_type, u.lexeme, u.positions "
+               f"FROM unnest(%s::bigint[]) i(id) JOIN search_words w ON w.doc_id = i.id "
+               f"JOIN search_docs d ON d.id = i.id {parts}LEFT JOIN LATERAL {source} u ON true")
+        rows = _looked_up(conn, sql, [ids, *picked])
+    else:
+        if titles:
+            parts = "JOIN search_parts s ON s.doc_id = w.doc_id "
+            matching = f"w.tokens @@ %s::tsquery AND s.titles @@ %s::tsquery{query.where}"
+            matched: list[Any] = [words_tsquery(query.expr, allowed, joiner=" & "), tsquery]
+        else:
+            parts, matching, matched = "", f"w.tokens @@ %s::tsquery{query.where}", [tsquery]
+        long_params: list[Any] = []
+        long_sql = _long_sql(query.expr, allowed, long_params)
+        sql = (f"SELECT w.doc_id, w.length, w.title_length, d.record_type, u.lexeme, u.positions "
+               f"FROM search_words w JOIN search_docs d ON d.id = w.doc_id {parts}"
+               f"LEFT JOIN LATERAL {source} u ON true WHERE {matching} "
+               f"UNION ALL SELECT w.doc_id, w.length, w.title_length, d.record_type, NULL, NULL "
+               f"FROM ({long_sql}) l JOIN search_words w ON w.doc_id = l.doc_id JOIN search_docs d ON d.id = l.doc_id "
+               f"WHERE true{query.where}")
+        params = [*picked, *matched, *query.where_params, *long_params, *query.where_params]
+        # Titles: each entry's search_parts row looked up by its id.
+        rows = _looked_up(conn, sql, params) if titles else _run(conn, sql, params).fetchall()
     out: dict[int, _Entry] = {}
     long: list[int] = []
     for doc, length, title_length, record_type, lexeme, positions in rows:
@@ -1139,11 +1173,11 @@ def _ranked_order(conn: "psycopg.Connection", query: _Query, entries: dict[int, 
 
 
 def _title_matches(conn: "psycopg.Connection", query: _Query, every: dict[int, _Entry],
-                   limit: int) -> list[tuple[int, float]]:
+                   limit: int, *, all_titled: bool = False) -> list[tuple[int, float]]:
     """search._title_matches: every title match (fewer than TITLE_RANK_CAP here) among
-    `every` (the query's matches, or its title matches), names and titles first, then
-    captions, each by bm25 over the titles."""
-    titled = {d: e for d, e in every.items() if e.matches(query.expr, TITLE_COLUMNS)}
+    `every` (the query's matches, or its title matches: `all_titled`), names and titles
+    first, then captions, each by bm25 over the titles."""
+    titled = every if all_titled else {d: e for d, e in every.items() if e.matches(query.expr, TITLE_COLUMNS)}
     return _ranked_order(conn, query, titled, TITLE_COLUMNS, every)[:limit]
 
 
@@ -1170,7 +1204,8 @@ def _broad(conn: "psycopg.Connection", query: _Query, limit: int, offset: int) -
     if in_titles >= fts.TITLE_RANK_CAP:
         rows = [(d, 0.0) for d in query.newest(wanted, TITLE_COLUMNS)]
     else:
-        rows = _title_matches(conn, query, _entries(conn, query, TITLE_COLUMNS), wanted) if in_titles else []
+        rows = (_title_matches(conn, query, _entries(conn, query, TITLE_COLUMNS), wanted, all_titled=True)
+                if in_titles else [])
     if len(rows) < wanted:
         rows += [(d, 0.0) for d in query.newest(wanted - len(rows), skip=[r[0] for r in rows])]
     return rows[offset:offset + limit]
