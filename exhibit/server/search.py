@@ -984,9 +984,9 @@ def _entries(conn: "psycopg.Connection", query: _Query, allowed: tuple[int, ...]
     """The _Entry of every entry matching the query in the columns `allowed`, under its
     filters, in one statement: of each one's vector only the query's lexemes leave the
     server (with its lengths and record type, kept in the same rows), so ranking reads no
-    search_text. The entries are the ones the search has found already (_Query.ordered: all
-    of them, by id), else the GIN lookup's. Titles are ranked on the title columns' own small
-    vector (search_parts). Long entries (no vector) come from their search_text chunks."""
+    search_text. Titles are ranked on the title columns' own small vector (search_parts), of
+    the entries the search has found already (_Query.ordered: all of them, by id) when it
+    has. Long entries (no vector) come from their search_text chunks."""
     tsquery = words_tsquery(query.expr, allowed)
     if tsquery is None:
         return {}
@@ -1002,7 +1002,9 @@ def _entries(conn: "psycopg.Connection", query: _Query, allowed: tuple[int, ...]
         picked: list[Any] = [*([exact] if exact else []), prefixes]
     else:
         source, picked = f"unnest(ts_filter(setweight({vector}, 'A', %s::text[]), '{{a}}'))", [exact]
-    ids = query.all_found(allowed)
+    # Titles: the entries the search has found already, by id (their small vectors are in
+    # search_parts); everything else through the GIN index, in one statement.
+    ids = query.all_found(allowed) if titles else None
     if ids is not None:
         # Each entry's rows looked up by its id: the GIN index is not searched again.
         parts = "LEFT JOIN search_parts s ON s.doc_id = i.id " if titles else ""
