@@ -45,7 +45,7 @@ How: PostgreSQL's tsvector, filled with our tokens, not its parser's.
   cannot tell by itself (a phrase's words in a row: a Han query of three characters or more
   is a phrase of pairs) is tested on two smaller vectors of the same lexemes, kept in the
   row of `search_parts`: the title columns' and the body's Han pairs. Titles are ranked on
-  the first. See _newest_first for how a capped count and the newest matches are read.
+  the first. See _matching for how a capped count and the newest matches are read.
 - tsvector keeps at most 256 positions of one lexeme and positions up to 16,383; so a
   long entry's columns are stored in chunks of CHUNK tokens (a lexeme can then never reach
   the limit), each repeating the last OVERLAP tokens of the one before, so that every
@@ -64,7 +64,7 @@ AND is &, OR is |, as FTS5's AND holds when each side matches anywhere in the en
 matches are the same expression over columns 0, 2, 4 and 5 (search_titles' columns).
 Queries are never prepared on the server (a generic plan cannot see the tsquery), and a
 search runs with sequential and plain index scans off (`_reading`), so every match comes
-from the GIN index's posting lists, except where _newest_first chooses a walk down the
+from the GIN index's posting lists, except where _matching chooses a walk down the
 newest entries (most of them match) by PostgreSQL's statistics of the lexemes.
 
 Ranking: as on SQLite, bm25 only below RANK_CAP matches, title matches first, image
@@ -589,15 +589,17 @@ def _filters(record_types: Iterable[str] | None, category: str | None, section_i
 
 @dataclass
 class _Found:
-    """A query's matches found so far: doc ids, newest first, and whether that is all of them."""
+    """A query's matches found so far: doc ids (newest first when `ordered`), and whether
+    that is all of them."""
     ids: list[int]
     complete: bool
+    ordered: bool
 
 
 @dataclass
 class _Query:
     """One search's expression and filters, the SQL of the entries they match, and what the
-    search has found of them so far (one statement gives a capped count and the newest)."""
+    search has found of them so far, kept for the rest of the search."""
     conn: "psycopg.Connection"
     expr: Expr
     where: str
@@ -618,19 +620,27 @@ class _Query:
         return (f"SELECT m.doc_id FROM ({inner}) m JOIN search_docs d ON d.id = m.doc_id "
                 f"WHERE true{self.where}", params + self.where_params)
 
-    def ordered(self, cap: int, allowed: Iterable[int] | None = None) -> list[int]:
-        """Up to `cap` matching doc ids, newest (highest id) first: a capped count and the
-        newest matches in one statement, kept for the rest of the search."""
+    def count(self, cap: int, allowed: Iterable[int] | None = None) -> int:
+        """How many entries match, up to `cap`: the first `cap` the index gives (a walk gives
+        the newest), in no order, kept."""
         key = None if allowed is None else tuple(allowed)
         known = self.found.get(key)
-        if known is not None and (known.complete or len(known.ids) >= cap):
-            return known.ids[:cap]
-        ids = _newest_first(self, cap, key)
-        self.found[key] = _Found(ids, len(ids) < cap)
-        return ids
+        if known is None or not (known.complete or len(known.ids) >= cap):
+            ids, ordered = _matching(self, cap, key, ordered=False)
+            known = self.found[key] = _Found(ids, len(ids) < cap, ordered)
+        return min(len(known.ids), cap)
 
-    def count(self, cap: int, allowed: Iterable[int] | None = None) -> int:
-        return len(self.ordered(cap, allowed))
+    def ordered(self, cap: int, allowed: Iterable[int] | None = None) -> list[int]:
+        """Up to `cap` matching doc ids, newest (highest id) first."""
+        key = None if allowed is None else tuple(allowed)
+        known = self.found.get(key)
+        if known is not None and known.complete:
+            return known.ids[:cap] if known.ordered else sorted(known.ids, reverse=True)[:cap]
+        if known is not None and known.ordered and len(known.ids) >= cap:
+            return known.ids[:cap]
+        ids, _ = _matching(self, cap, key, ordered=True)
+        self.found[key] = _Found(ids, len(ids) < cap, True)
+        return ids
 
     def all_found(self, allowed: Iterable[int] | None = None) -> list[int] | None:
         """Every matching doc id, when the search has found them all already."""
@@ -640,12 +650,7 @@ class _Query:
     def newest(self, limit: int, allowed: Iterable[int] | None = None, skip: Iterable[int] = ()) -> list[int]:
         """Up to `limit` matching doc ids, newest (highest id) first, leaving out `skip`."""
         skipped = set(skip)
-        key = None if allowed is None else tuple(allowed)
-        known = self.found.get(key)
-        if known is None or not (known.complete or len(known.ids) >= limit + len(skipped)):
-            self.ordered(limit + len(skipped), allowed)
-            known = self.found[key]
-        return [d for d in known.ids if d not in skipped][:limit]
+        return [d for d in self.ordered(limit + len(skipped), allowed) if d not in skipped][:limit]
 
 
 class _Queries:
@@ -665,21 +670,26 @@ class _Queries:
         return self.of(match).count(cap)
 
 
-# A capped count and the newest matches, read off one ordered list of doc ids. The GIN index
-# tells which entries hold a query's lexemes, not where: a phrase (a Han query of three or
-# more characters is a phrase of pairs) is tested on the entry's own lexemes, and so is every
-# match of a walk. Each test reads the smallest vector holding the phrase's columns: the
-# title columns' and the body's Han pairs (search_parts, kept in its row: one page) before
-# the whole entry's vector, which lives in TOAST, a lookup of its own (at 100,000 objects,
-# testing '第四十六军' on 1,000 entries took 20 ms from TOAST, 6 ms on the pairs). How the
-# list is read (_newest_first):
-# - few matches: the index's posting lists, sorted by id (a phrase: the entries holding all
-#   its lexemes, sorted, then tested one by one, newest first, until the cap);
-# - most entries match ('the', '军'): a walk down the primary key from the newest entry,
-#   testing each until the cap (6 ms for 'the' at 100,000 objects, where the index's 134,000
-#   ids took 36 ms to sort). PostgreSQL's statistics of the vectors (pg_stats) tell which.
+# A capped count, and the newest matches when a page needs them (a page of 20 is often
+# filled by title matches: then only a count is asked). The GIN index tells which entries
+# hold a query's lexemes, not where: a phrase (a Han query of three or more characters is a
+# phrase of pairs) is tested on the entry's own lexemes, and so is every match of a walk.
+# Each test reads the smallest vector holding the phrase's columns: the title columns' and
+# the body's Han pairs (search_parts, kept in its row: one page) before the whole entry's
+# vector, which lives in TOAST, a lookup of its own (at 100,000 objects, testing '第四十六军'
+# on 1,000 entries took 20 ms from TOAST, 6 ms on the pairs). How the ids are read
+# (_matching):
+# - a count: the index's first `cap` entries, in no order (a phrase tested in the scan);
+# - the newest: the index's entries sorted by id (a phrase: the entries holding all its
+#   lexemes, sorted, then tested one by one, newest first, until the cap);
+# - most entries match ('the', '军'): for either, a walk down the primary key from the
+#   newest entry, testing each until the cap (6 ms for 'the' at 100,000 objects, where the
+#   index's 134,000 ids took 36 ms to sort). PostgreSQL's statistics of the vectors
+#   (pg_stats) tell which.
 _TEST_COST_US = {"pairs": 1.5, "titles": 1.5, "tokens": 5.0}   # one entry's test, by vector
 _SORT_COST_US = 0.4                                             # one id from the index, sorted
+_POSTING_COST_US = 0.1                                          # one id from the index, unsorted
+_ROW_COST_US = 0.2                                              # one of them read from the table
 _INDEX_COST_US = 1500.0                                         # a lookup's own cost
 _STATS_SECONDS = 60.0     # how long the lexemes' frequencies (pg_stats) are kept
 # Tested in this order (OR stops at the first true): a phrase found at all is most often in
@@ -731,15 +741,20 @@ def _test_sql(expr: Expr, allowed: tuple[int, ...] | None) -> tuple[str, list[An
             set().union(*(p[2] for p in found)))
 
 
-def _newest_first(query: _Query, cap: int, allowed: tuple[int, ...] | None) -> list[int]:
+def _matching(query: _Query, cap: int, allowed: tuple[int, ...] | None, *,
+              ordered: bool) -> tuple[list[int], bool]:
+    """Up to `cap` matching doc ids, and whether they are the newest, newest first: always
+    when `ordered`, and when a walk read them (see above). Unordered, the index's first
+    `cap` (a phrase tested on each in the scan): a count that stops at the cap."""
     tsquery = words_tsquery(query.expr, allowed)
     tested = _test_sql(query.expr, allowed)
     if tsquery is None or tested is None:
-        return []
+        return [], True
     test, test_params, vectors = tested
     join = " JOIN search_docs d ON d.id = w.doc_id" if query.where else ""
     parts = " LEFT JOIN search_parts s ON s.doc_id = w.doc_id" if vectors - {"tokens"} else ""
-    walk = not query.where and _walkable(query.conn, query.expr, allowed, cap, vectors)
+    walk = not query.where and _walkable(query.conn, query.expr, allowed, cap, vectors, ordered=ordered)
+    ordering = "ORDER BY w.doc_id + 0 DESC " if ordered else ""
     params: list[Any] = []
     if walk and "tokens" in vectors:
         # Down the primary key, testing each entry's whole vector, until the cap.
@@ -752,24 +767,31 @@ def _newest_first(query: _Query, cap: int, allowed: tuple[int, ...] | None) -> l
         params += [*test_params, cap]
     elif not _needs_positions(query.expr):
         # The index alone; `+ 0`: sorted, never a walk down the primary key.
+        parts = ""
         words = (f"SELECT w.doc_id FROM search_words w{join} WHERE w.tokens @@ %s::tsquery{query.where} "
-                 f"ORDER BY w.doc_id + 0 DESC LIMIT %s")
+                 f"{ordering}LIMIT %s")
         params += [tsquery, *query.where_params, cap]
-    else:
+    elif ordered:
         # The entries holding the lexemes, newest first, tested one by one until the cap.
         words = (f"SELECT w.doc_id FROM (SELECT w.doc_id, w.tokens FROM search_words w{join} "
-                 f"WHERE w.tokens @@ %s::tsquery{query.where} ORDER BY w.doc_id + 0 DESC OFFSET 0) w"
+                 f"WHERE w.tokens @@ %s::tsquery{query.where} {ordering}OFFSET 0) w"
                  f"{parts} WHERE {test} LIMIT %s")
+        params += [words_tsquery(query.expr, allowed, joiner=" & "), *query.where_params, *test_params, cap]
+    else:
+        # The entries holding the lexemes, tested in the scan until the cap.
+        words = (f"SELECT w.doc_id FROM search_words w{join}{parts} WHERE w.tokens @@ %s::tsquery"
+                 f"{query.where} AND {test} LIMIT %s")
         params += [words_tsquery(query.expr, allowed, joiner=" & "), *query.where_params, *test_params, cap]
     long_sql = _long_sql(query.expr, allowed, params)
     if query.where:
         long_sql = f"SELECT l.doc_id FROM ({long_sql}) l JOIN search_docs d ON d.id = l.doc_id WHERE true{query.where}"
         params += query.where_params
-    sql = f"SELECT doc_id FROM (({words}) UNION ALL ({long_sql})) u ORDER BY doc_id DESC LIMIT %s"
+    newest = "ORDER BY doc_id DESC " if ordered or walk else ""
+    sql = f"SELECT doc_id FROM (({words}) UNION ALL ({long_sql})) u {newest}LIMIT %s"
     params.append(cap)
     if not walk and not parts:
-        return [int(r[0]) for r in _run(query.conn, sql, params).fetchall()]
-    return [int(r[0]) for r in _looked_up(query.conn, sql, params, walk=walk)]
+        return [int(r[0]) for r in _run(query.conn, sql, params).fetchall()], ordered
+    return [int(r[0]) for r in _looked_up(query.conn, sql, params, walk=walk)], ordered or walk
 
 
 # A search runs without index scans (_reading). A walk, and the search_parts row of each
@@ -792,18 +814,20 @@ def _looked_up(conn: "psycopg.Connection", sql: str, params: Sequence[Any], *,
 
 
 def _walkable(conn: "psycopg.Connection", expr: Expr, allowed: tuple[int, ...] | None, cap: int,
-              vectors: set[str]) -> bool:
+              vectors: set[str], *, ordered: bool) -> bool:
     """Whether a walk down the newest entries, testing each, should find `cap` matches
-    sooner than the index gives them sorted: by the share of entries the expression matches,
-    as far as PostgreSQL's statistics of the vectors tell it (the lexemes in at least a few
-    per cent of entries; others count as rare). Without statistics (no ANALYZE yet), never."""
+    sooner than the index gives them (all of them, sorted, when `ordered`; else its first
+    `cap`): by the share of entries the expression matches, as far as PostgreSQL's
+    statistics of the vectors tell it (the lexemes in at least a few per cent of entries;
+    others count as rare). Without statistics (no ANALYZE yet), never."""
     freqs, docs = _lexeme_freqs(conn)
     share = _share(expr, allowed, freqs) if freqs else 0.0
     if share <= 0.0:
         return False
     # Where the whole vector is read, it alone is tested; else each of search_parts' that is.
     per_entry = _TEST_COST_US["tokens"] if "tokens" in vectors else sum(_TEST_COST_US[v] for v in vectors)
-    return cap / share * per_entry < _INDEX_COST_US + _SORT_COST_US * share * docs
+    indexed = share * docs * (_SORT_COST_US if ordered else _POSTING_COST_US) + (0 if ordered else cap * _ROW_COST_US)
+    return cap / share * per_entry < _INDEX_COST_US + indexed
 
 
 def _share(expr: Expr, allowed: tuple[int, ...] | None, freqs: dict[str, float]) -> float:
@@ -1144,11 +1168,25 @@ def _bm25(conn: "psycopg.Connection", query: _Query, entries: dict[int, _Entry],
     local = [ok and not query.where for ok in _sufficient(expr)]
     idfs = [_idf(conn, totals, p, allowed, every if here else None) for p, here in zip(plist, local)]
     scores: dict[int, float] = {}
+    titles = allowed == TITLE_COLUMNS
+    if isinstance(expr, Phrase):
+        # One phrase (most queries): always counted, so the loop below without its bookkeeping.
+        idf = idfs[0]
+        for doc, entry in entries.items():
+            freq = 0.0
+            for col, n in entry.instances(expr).items():
+                if allowed is None or col in allowed:
+                    weight = weights[col]
+                    for _ in range(n):
+                        freq += weight
+            length = float(entry.title_length if titles else entry.length)
+            scores[doc] = -1.0 * (0.0 + idf * ((freq * (_K1 + 1.0)) / (freq + _K1 * (1 - _B + _B * length / avgdl))))
+        return scores
     for doc, entry in entries.items():
         counts = _phrase_counts(entry, plist, allowed)
         active = [False] * len(plist)
         _counted(expr, counts, 0, True, active)
-        length = float(entry.title_length if allowed == TITLE_COLUMNS else entry.length)
+        length = float(entry.title_length if titles else entry.length)
         score = 0.0
         for i, idf in enumerate(idfs):
             freq = 0.0
@@ -1214,7 +1252,7 @@ def _broad(conn: "psycopg.Connection", query: _Query, limit: int, offset: int) -
 
 
 # A search's plans: through the GIN index, never a scan of search_words or a walk of its
-# primary key unless _newest_first chooses one (_looked_up). The planner costs a vector's
+# primary key unless _matching chooses one (_looked_up). The planner costs a vector's
 # test as one operator and not the reading of the vector from TOAST (out of line:
 # toast_tuple_target), so for a capped count (LIMIT) or the newest matches (ORDER BY doc_id
 # DESC LIMIT) it takes a scan that stops early, and that reads thousands of vectors where

@@ -126,6 +126,11 @@ def upload(archive_dir: Path | str, url: str, *, media_to: Path | str | None = N
                 if media_to is not None:   # after the count: a setting the source did not have
                     server.execute("INSERT INTO settings (key, value) VALUES ('media_folder', %s) "
                                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value", [str(media_to)])
+            # Statistics now, not at autovacuum's next round: search chooses how to read the
+            # newest matches by them (exhibit/server/search.py, _walkable). A role that does
+            # not own the tables is skipped with a warning, and autovacuum does it later.
+            server.execute("ANALYZE search_words, search_parts, search_docs")
+            server.commit()
         except psycopg.Error as exc:
             context = _copy_context(exc)
             raise ServerError(f"uploading to {display(url)} failed ({first_line(exc)}{context}); "

@@ -222,9 +222,12 @@ def test_an_expression_outside_build_matchs_syntax_is_refused():
         server_search.Phrase(("hengyang",), True, frozenset({4}))))
 
 
-def test_broad_queries_over_a_filled_catalogue_give_the_same_hits(blank_archive: Archive, pg_url: str):
+@pytest.mark.parametrize("walk", ["by statistics", "always", "never"])
+def test_broad_queries_over_a_filled_catalogue_give_the_same_hits(blank_archive: Archive, pg_url: str, walk: str,
+                                                                  monkeypatch: pytest.MonkeyPatch):
     """Thousands of matches: title matches first (ranked, or newest first beyond TITLE_RANK_CAP),
-    then the rest newest first, and totals capped at COUNT_CAP, as on SQLite."""
+    then the rest newest first, and totals capped at COUNT_CAP, as on SQLite; whether the
+    newest matches are read by a walk down the newest entries or from the index."""
     import random
 
     from bench.interchange import fill
@@ -238,6 +241,17 @@ def test_broad_queries_over_a_filled_catalogue_give_the_same_hits(blank_archive:
     samples = services.list_records(blank_archive, ArchiveObject, where="id % 50 = 0")
     kinds = queries(samples, random.Random(11), 12)
     broad = 0
+    walks: list[bool] = []
+    choose = server_search._walkable
+    if walk == "by statistics":
+        server_search._freqs_cache.clear()   # the upload's ANALYZE gave the statistics
+
+        def spied(*args, **kwargs) -> bool:
+            walks.append(choose(*args, **kwargs))
+            return walks[-1]
+        monkeypatch.setattr(server_search, "_walkable", spied)
+    else:
+        monkeypatch.setattr(server_search, "_walkable", lambda *args, **kwargs: walk == "always")
     with connect(pg_url) as conn:
         for kind, items in kinds.items():
             for query in filter(None, items):
@@ -248,6 +262,8 @@ def test_broad_queries_over_a_filled_catalogue_give_the_same_hits(blank_archive:
                     assert _hits(remote) == _hits(local), (kind, query, options)
                     broad += local.total >= search.RANK_CAP
     assert broad >= 10
+    if walk == "by statistics":
+        assert True in walks and False in walks   # both ways were taken
 
 
 def _recounted(conn) -> tuple[int, int, int]:
