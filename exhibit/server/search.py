@@ -606,6 +606,7 @@ class _Query:
     where_params: list[Any]
     known: "_Totals | None" = None      # the index's totals, read once per search
     found: dict[tuple[int, ...] | None, _Found] = field(default_factory=dict)
+    present: "Expr | None" = None       # _present's
 
     def totals(self) -> "_Totals":
         if self.known is None:
@@ -741,22 +742,81 @@ def _test_sql(expr: Expr, allowed: tuple[int, ...] | None) -> tuple[str, list[An
             set().union(*(p[2] for p in found)))
 
 
+def _is_han(token: str) -> bool:
+    return all("\u3400" <= c <= "\u4dbf" or "\u4e00" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" for c in token)
+
+
+def _unlikely(phrase: Phrase, col: int) -> bool:
+    """Whether column `col` should hold none of the phrase's Han tokens: document_of_row
+    writes Han characters one by one in title and body and as pairs in title2 and body2, and
+    pinyin and ident as letters and digits. Only a hint: _present asks the index."""
+    han = [t for t in phrase.tokens if _is_han(t)]
+    if not han:
+        return False
+    if col in (0, 1):
+        return any(len(t) > 1 for t in han)
+    if col in (2, PAIRS_COLUMN):
+        return any(len(t) == 1 for t in han)
+    return True
+
+
+def _present(query: _Query) -> Expr:
+    """The query's expression without the columns where one of a phrase's words is in no
+    entry at all (those alternatives cannot match): asked of the GIN index, in the search's
+    snapshot, for the columns the tokenizer leaves them out of (_unlikely), where an empty
+    posting list costs almost nothing. A Han pair searched in the six columns becomes a
+    search in the two that hold pairs, and the index tests a third of the lexemes."""
+    if query.present is not None:
+        return query.present
+    asked: dict[str, bool] = {}
+    for phrase in phrases(query.expr):
+        for col in sorted(phrase.cols if phrase.cols is not None else range(len(COLUMNS))):
+            if _unlikely(phrase, col):
+                for i, token in enumerate(phrase.tokens):
+                    asked[Phrase((token,), phrase.prefix and i == len(phrase.tokens) - 1).tagged(col)] = False
+    if asked:
+        for (lexeme,) in _run(query.conn, "SELECT q FROM unnest(%s::text[]) q WHERE EXISTS "
+                                          "(SELECT 1 FROM search_words WHERE tokens @@ q::tsquery)",
+                              [list(asked)]).fetchall():
+            asked[lexeme] = True
+
+    def keep(expr: Expr) -> Expr:
+        if isinstance(expr, Phrase):
+            cols = [col for col in sorted(expr.cols if expr.cols is not None else range(len(COLUMNS)))
+                    if not _unlikely(expr, col) or all(
+                        asked[Phrase((t,), expr.prefix and i == len(expr.tokens) - 1).tagged(col)]
+                        for i, t in enumerate(expr.tokens))]
+            return Phrase(expr.tokens, expr.prefix, frozenset(cols))
+        return Node(expr.op, tuple(keep(c) for c in expr.children))
+
+    query.present = keep(query.expr) if asked else query.expr
+    return query.present
+
+
 def _matching(query: _Query, cap: int, allowed: tuple[int, ...] | None, *,
               ordered: bool) -> tuple[list[int], bool]:
     """Up to `cap` matching doc ids, and whether they are the newest, newest first: always
     when `ordered`, and when a walk read them (see above). Unordered, the index's first
     `cap` (a phrase tested on each in the scan): a count that stops at the cap."""
-    tsquery = words_tsquery(query.expr, allowed)
-    tested = _test_sql(query.expr, allowed)
+    # Matched in search_words without the columns its phrases cannot be in (_present); the
+    # long entries (search_text) as they are.
+    expr = _present(query)
+    tsquery = words_tsquery(expr, allowed)
+    tested = _test_sql(expr, allowed)
     if tsquery is None or tested is None:
-        return [], True
+        if words_tsquery(query.expr, allowed) is None:
+            return [], True
+        tested = ("false", [], set())       # nothing in search_words can match; a long entry may
     test, test_params, vectors = tested
     join = " JOIN search_docs d ON d.id = w.doc_id" if query.where else ""
     parts = " LEFT JOIN search_parts s ON s.doc_id = w.doc_id" if vectors - {"tokens"} else ""
-    walk = not query.where and _walkable(query.conn, query.expr, allowed, cap, vectors, ordered=ordered)
+    walk = (tsquery is not None and not query.where
+            and _walkable(query.conn, expr, allowed, cap, vectors, ordered=ordered))
     ordering = "ORDER BY w.doc_id + 0 DESC " if ordered else ""
     params: list[Any] = []
-    if walk and "tokens" in vectors:
+    if tsquery is None:
+        words, parts = _NOTHING, ""
+    elif walk and "tokens" in vectors:
         # Down the primary key, testing each entry's whole vector, until the cap.
         parts = ""
         words = "SELECT w.doc_id FROM search_words w WHERE w.tokens @@ %s::tsquery ORDER BY w.doc_id DESC LIMIT %s"
@@ -765,7 +825,7 @@ def _matching(query: _Query, cap: int, allowed: tuple[int, ...] | None, *,
         # The same, testing only the vectors in search_parts.
         words = f"SELECT w.doc_id FROM search_words w{parts} WHERE {test} ORDER BY w.doc_id DESC LIMIT %s"
         params += [*test_params, cap]
-    elif not _needs_positions(query.expr):
+    elif not _needs_positions(expr):
         # The index alone; `+ 0`: sorted, never a walk down the primary key.
         parts = ""
         words = (f"SELECT w.doc_id FROM search_words w{join} WHERE w.tokens @@ %s::tsquery{query.where} "
@@ -776,12 +836,12 @@ def _matching(query: _Query, cap: int, allowed: tuple[int, ...] | None, *,
         words = (f"SELECT w.doc_id FROM (SELECT w.doc_id, w.tokens FROM search_words w{join} "
                  f"WHERE w.tokens @@ %s::tsquery{query.where} {ordering}OFFSET 0) w"
                  f"{parts} WHERE {test} LIMIT %s")
-        params += [words_tsquery(query.expr, allowed, joiner=" & "), *query.where_params, *test_params, cap]
+        params += [words_tsquery(expr, allowed, joiner=" & "), *query.where_params, *test_params, cap]
     else:
         # The entries holding the lexemes, tested in the scan until the cap.
         words = (f"SELECT w.doc_id FROM search_words w{join}{parts} WHERE w.tokens @@ %s::tsquery"
                  f"{query.where} AND {test} LIMIT %s")
-        params += [words_tsquery(query.expr, allowed, joiner=" & "), *query.where_params, *test_params, cap]
+        params += [words_tsquery(expr, allowed, joiner=" & "), *query.where_params, *test_params, cap]
     long_sql = _long_sql(query.expr, allowed, params)
     if query.where:
         long_sql = f"SELECT l.doc_id FROM ({long_sql}) l JOIN search_docs d ON d.id = l.doc_id WHERE true{query.where}"

@@ -213,6 +213,26 @@ def test_a_save_on_the_server_is_found_at_once(uploaded):
     assert found.hits[0].snippet and "Xylophone" in found.hits[0].title_en
 
 
+def test_words_where_the_tokenizer_seldom_puts_them_are_still_found(uploaded):
+    """Han pairs in an accession number (ident) and a single character in a pair column: the
+    server leaves out columns no entry holds a word in (exhibit/server/search.py, _present),
+    so these must be found because they are there, as on SQLite."""
+    from exhibit import services
+    from exhibit.records import ArchiveObject
+    from exhibit.server import records
+
+    archive, conn = uploaded
+    odd = ArchiveObject(accession="鼗鼙", name_zh="鼗", name_en="Odd accession")
+    services.create(archive, odd)
+    records.create(conn, odd, who="test")
+    conn.commit()
+    for query in ["鼗鼙", "鼗", "鼗鼙 Odd"]:
+        local = search.search(archive.db, query, limit=20)
+        remote = server_search.search(conn, query, limit=20)
+        assert remote.total == local.total and _hits(remote) == _hits(local), query
+        assert [h.title_en for h in remote.hits] == ["Odd accession"], query
+
+
 def test_an_expression_outside_build_matchs_syntax_is_refused():
     with pytest.raises(server_search.MatchSyntaxError):
         server_search.parse_match('"a" NEAR "b"')
