@@ -1142,12 +1142,19 @@ def _matches(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
 
 def _snippet_texts(record: Record) -> list[str]:
     """Prose first, then titles, identifiers last: a snippet should show context."""
+    row = record.as_row()
+    return [v for name in _snippet_fields(record.TYPE) if isinstance(v := row[name], str) and v]
+
+
+@lru_cache(maxsize=None)
+def _snippet_fields(record_type: str) -> tuple[str, ...]:
+    """The fields a snippet may come from, in _snippet_texts' order (once per record type:
+    sorting them for every hit was a third of a snippet's time)."""
     def rank(name: str) -> int:
         return 2 if name in _IDENT_FIELDS else 1 if name in _TITLE_FIELDS else 0
-    items = sorted(((k, v) for k, v in record.as_row().items()
-                    if isinstance(v, str) and v and k not in _SKIP_FIELDS
-                    and not k.endswith(("_start", "_end"))), key=lambda kv: rank(kv[0]))
-    return [v for _, v in items]
+    names = [name for name in RECORD_TYPES[record_type]().as_row()
+             if name not in _SKIP_FIELDS and not name.endswith(("_start", "_end"))]
+    return tuple(sorted(names, key=rank))
 
 
 def make_snippet(record: Record, terms: list[str], width: int = 36) -> tuple[str, tuple[tuple[int, int], ...]]:

@@ -55,6 +55,24 @@ def display(url: str) -> str:
     return printable(urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment)))
 
 
+def brief(url: str) -> tuple[str, str]:
+    """(database, host) as a window's title names a shared archive: `collection`,
+    `db.museum.local:5433`; the host empty where it is this computer (a Unix socket's
+    folder, or libpq's default). Never a user or password."""
+    from psycopg import conninfo
+
+    try:
+        params = conninfo.conninfo_to_dict(url)
+    except Exception:   # noqa: BLE001 - an address libpq cannot read is checked elsewhere
+        return display(url), ""
+    database = printable(str(params.get("dbname") or params.get("service") or ""))
+    host = str(params.get("host") or "")
+    if not host or host.startswith("/") or host.startswith("@"):
+        return database, ""
+    port = str(params.get("port") or "")
+    return database, printable(f"{host}:{port}" if port and port != "5432" else host)
+
+
 def check_address(url: str) -> str:
     """`url` if it is a PostgreSQL URL libpq can read, else ServerError (one line)."""
     text = str(url).strip()

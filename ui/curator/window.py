@@ -272,7 +272,10 @@ class CuratorWindow(QMainWindow):
     def retranslate(self) -> None:
         title = self.tr("Exhibit — Defence of Hengyang archive")
         if self.archive.is_server:   # which shared archive: a curator may have two open
-            title += " — " + self.archive.address
+            from exhibit.server.address import brief
+
+            database, host = brief(str(self.archive.location))
+            title += " — " + (self.tr("%1 on %2").replace("%1", database).replace("%2", host) if host else database)
         self.setWindowTitle(title)
         for row in range(self.navigator.count()):
             item = self.navigator.item(row)

@@ -124,6 +124,11 @@ The local archive is opened instead.</source>
         <translation>Exhibit — 衡阳保卫战档案</translation>
     </message>
     <message>
+        <location filename="../curator/window.py" line="278"/>
+        <source>%1 on %2</source>
+        <translation>%2 上的 %1</translation>
+    </message>
+    <message>
         <location filename="../curator/window.py" line="239"/>
         <source>Record types</source>
         <translation>记录类型</translation>
