@@ -94,8 +94,9 @@ Where the order can still differ from SQLite's:
   read in separate statements; on its own, `search` takes one REPEATABLE READ snapshot.
 
 Writing: `entry_rows` makes a record's search_words and search_parts rows (and a long
-one's search_text rows); `store_index` writes those of every indexed record of a local archive (`server
-upload`), and exhibit/server/records.py a record's in the transaction that saves it.
+one's search_text rows); `store_index` writes those of every indexed record of a local
+archive (`server upload`), and exhibit/server/records.py a record's in the transaction
+that saves it.
 """
 from __future__ import annotations
 
@@ -300,11 +301,12 @@ def _copied(vector: str | None) -> str:
 
 
 def store_index(server: "psycopg.Connection", entries: Iterable[tuple[int, fts.Document]]) -> int:
-    """Write the search_words and search_parts rows of `entries` (and the search_text rows of the long ones)
-    into an empty index (server upload), inside the caller's transaction, with COPY. The GIN index is made again
-    afterwards in one build, which is several times quicker than keeping it up to date row
-    by row. search_words is copied in one statement after search_text (one COPY at a time
-    on a connection), from a temporary file, so its trigger adds the totals up once.
+    """Write the search_words and search_parts rows of `entries` (and the search_text rows of
+    the long ones) into an empty index (server upload), inside the caller's transaction, with
+    COPY. The GIN index is made again afterwards in one build, which is several times quicker
+    than keeping it up to date row by row. search_words and search_parts are copied after
+    search_text (one COPY at a time on a connection), each in one statement from a temporary
+    file, so search_words' trigger adds the totals up once.
     Returns the number of entries written."""
     from exhibit.server.schema import SEARCH_WORDS_INDEX
 
@@ -598,8 +600,8 @@ class _Found:
 
 @dataclass
 class _Query:
-    """One search's expression and filters, the SQL of the entries they match, and what the
-    search has found of them so far, kept for the rest of the search."""
+    """One search's expression and filters, and what the search has found of its matches
+    so far, kept for the rest of the search."""
     conn: "psycopg.Connection"
     expr: Expr
     where: str
@@ -612,14 +614,6 @@ class _Query:
         if self.known is None:
             self.known = _totals(self.conn)
         return self.known
-
-    def matches(self, allowed: Iterable[int] | None = None) -> tuple[str, list[Any]]:
-        params: list[Any] = []
-        inner = docset_sql(self.expr, allowed, params)
-        if not self.where:
-            return f"SELECT m.doc_id FROM ({inner}) m", params
-        return (f"SELECT m.doc_id FROM ({inner}) m JOIN search_docs d ON d.id = m.doc_id "
-                f"WHERE true{self.where}", params + self.where_params)
 
     def count(self, cap: int, allowed: Iterable[int] | None = None) -> int:
         """How many entries match, up to `cap`: the first `cap` the index gives (a walk gives
@@ -726,12 +720,6 @@ def _test_sql(expr: Expr, allowed: tuple[int, ...] | None) -> tuple[str, list[An
         for vector in (v for v in _VECTORS if v in by):
             tests.append(f"{_VECTORS[vector]} @@ %s::tsquery")
             params.append(" | ".join(f"({expr.tagged(col)})" for col in by[vector]))
-            if vector == "tokens" and len(expr.tokens) > 1:
-                # Read from TOAST only where some entry holds the phrase's words in those
-                # columns at all (asked of the index once): Han pairs are never in the body's
-                # column of single characters, where every Han phrase is also looked for.
-                tests[-1] = f"(EXISTS (SELECT 1 FROM search_words g WHERE g.tokens @@ %s::tsquery) AND {tests[-1]})"
-                params.insert(-1, " | ".join(f"({expr.tagged(col, ' & ')})" for col in by[vector]))
         return "(" + " OR ".join(tests) + ")", params, set(by)
     parts = [_test_sql(c, allowed) for c in expr.children]
     found = [p for p in parts if p is not None]
@@ -742,15 +730,14 @@ def _test_sql(expr: Expr, allowed: tuple[int, ...] | None) -> tuple[str, list[An
             set().union(*(p[2] for p in found)))
 
 
-def _is_han(token: str) -> bool:
-    return all("\u3400" <= c <= "\u4dbf" or "\u4e00" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" for c in token)
+_ALL_HAN = re.compile(f"[{fts.HAN}]+")
 
 
 def _unlikely(phrase: Phrase, col: int) -> bool:
     """Whether column `col` should hold none of the phrase's Han tokens: document_of_row
     writes Han characters one by one in title and body and as pairs in title2 and body2, and
     pinyin and ident as letters and digits. Only a hint: _present asks the index."""
-    han = [t for t in phrase.tokens if _is_han(t)]
+    han = [t for t in phrase.tokens if _ALL_HAN.fullmatch(t)]
     if not han:
         return False
     if col in (0, 1):
@@ -765,7 +752,8 @@ def _present(query: _Query) -> Expr:
     entry at all (those alternatives cannot match): asked of the GIN index, in the search's
     snapshot, for the columns the tokenizer leaves them out of (_unlikely), where an empty
     posting list costs almost nothing. A Han pair searched in the six columns becomes a
-    search in the two that hold pairs, and the index tests a third of the lexemes."""
+    search in the two that hold pairs: the index tests a third of the lexemes, and no
+    candidate's whole vector is read from TOAST for the body's column of single characters."""
     if query.present is not None:
         return query.present
     asked: dict[str, bool] = {}
@@ -1091,10 +1079,10 @@ def _entries(conn: "psycopg.Connection", query: _Query, allowed: tuple[int, ...]
     ids = query.all_found(allowed) if titles else None
     if ids is not None:
         # Each entry's rows looked up by its id: the GIN index is not searched again.
-        parts = "LEFT JOIN search_parts s ON s.doc_id = i.id " if titles else ""
         sql = (f"SELECT w.doc_id, w.length, w.title_length, d.record_type, u.lexeme, u.positions "
                f"FROM unnest(%s::bigint[]) i(id) JOIN search_words w ON w.doc_id = i.id "
-               f"JOIN search_docs d ON d.id = i.id {parts}LEFT JOIN LATERAL {source} u ON true")
+               f"JOIN search_docs d ON d.id = i.id LEFT JOIN search_parts s ON s.doc_id = i.id "
+               f"LEFT JOIN LATERAL {source} u ON true")
         rows = _looked_up(conn, sql, [ids, *picked])
     else:
         if titles:

@@ -132,6 +132,15 @@ def type_into(qtbot, window: CuratorWindow, field: str, text: str) -> None:
     qtbot.keyClicks(widget, text)
 
 
+def test_the_window_title_names_the_shared_archive_by_its_database(mine, shared_url: str):
+    from psycopg import conninfo
+
+    database = conninfo.conninfo_to_dict(shared_url)["dbname"]
+    title = mine.windowTitle()
+    # A socket on this computer: the database alone, never the address, its user or ?host=.
+    assert title.endswith(f" — {database}") and "postgresql" not in title and "host=" not in title
+
+
 def test_what_one_curator_makes_the_other_sees(qtbot, mine, theirs):
     archive = mine.archive
     # A new object, made in this window's form …
