@@ -106,6 +106,7 @@ import sqlite3
 import tempfile
 import threading
 import time
+import weakref
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -616,8 +617,8 @@ class _Query:
         return self.known
 
     def count(self, cap: int, allowed: Iterable[int] | None = None) -> int:
-        """How many entries match, up to `cap`: the first `cap` the index gives (a walk gives
-        the newest), in no order, kept."""
+        """How many entries match, up to `cap`: the first `cap` the index gives (a phrase's and
+        a walk's: the newest), kept."""
         key = None if allowed is None else tuple(allowed)
         known = self.found.get(key)
         if known is None or not (known.complete or len(known.ids) >= cap):
@@ -674,9 +675,13 @@ class _Queries:
 # vector, which lives in TOAST, a lookup of its own (at 100,000 objects, testing '第四十六军'
 # on 1,000 entries took 20 ms from TOAST, 6 ms on the pairs). How the ids are read
 # (_matching):
-# - a count: the index's first `cap` entries, in no order (a phrase tested in the scan);
-# - the newest: the index's entries sorted by id (a phrase: the entries holding all its
-#   lexemes, sorted, then tested one by one, newest first, until the cap);
+# - a count: the index's first `cap` entries, in no order;
+# - the newest: the index's entries sorted by id;
+# - a phrase, for either: the entries holding all its lexemes, sorted, then tested one by one,
+#   newest first, until the cap. Sorting them costs a little more than testing them in the
+#   index's order, and a page then asks no second lookup of them for its newest matches (at
+#   100,000 objects, '赞守衡阳的': 6.6 ms for the count newest first, against 6.4 for the
+#   count plus 2.4 for the newest);
 # - most entries match ('the', '军'): for either, a walk down the primary key from the
 #   newest entry, testing each until the cap (6 ms for 'the' at 100,000 objects, where the
 #   index's 134,000 ids took 36 ms to sort). PostgreSQL's statistics of the vectors
@@ -697,6 +702,22 @@ def _needs_positions(expr: Expr) -> bool:
     if isinstance(expr, Phrase):
         return len(expr.tokens) > 1
     return any(_needs_positions(c) for c in expr.children)
+
+
+def _holding(expr: Expr, allowed: tuple[int, ...] | None) -> tuple[str, list[Any]]:
+    """A condition on search_words w for the entries holding all the lexemes of `expr`'s
+    phrases in a column they may match in (what the GIN index alone can tell), and its
+    parameters. One phrase in several columns is one tsquery per column, ORed, which
+    PostgreSQL looks up one by one (a BitmapOr): there the GIN index skips through a column's
+    lists by the rarest of them, where under one tsquery's `|` it reads every list whole (at
+    100,000 objects, '日军第十一' in the two columns of pairs: 7 ms against 10)."""
+    if isinstance(expr, Phrase) and len(expr.tokens) > 1:
+        cols = expr.within(allowed)
+        each = sorted(cols if cols is not None else range(len(COLUMNS)))
+        if len(each) > 1:
+            return ("(" + " OR ".join(["w.tokens @@ %s::tsquery"] * len(each)) + ")",
+                    [expr.tagged(col, " & ") for col in each])
+    return "w.tokens @@ %s::tsquery", [words_tsquery(expr, allowed, joiner=" & ")]
 
 
 def _vector_of(col: int) -> str:
@@ -763,9 +784,9 @@ def _present(query: _Query) -> Expr:
                 for i, token in enumerate(phrase.tokens):
                     asked[Phrase((token,), phrase.prefix and i == len(phrase.tokens) - 1).tagged(col)] = False
     if asked:
-        for (lexeme,) in _run(query.conn, "SELECT q FROM unnest(%s::text[]) q WHERE EXISTS "
-                                          "(SELECT 1 FROM search_words WHERE tokens @@ q::tsquery)",
-                              [list(asked)]).fetchall():
+        # "gin": with index scans, EXISTS could walk the primary key testing each vector.
+        for (lexeme,) in _planned(query.conn, "gin", "SELECT q FROM unnest(%s::text[]) q WHERE EXISTS "
+                                  "(SELECT 1 FROM search_words WHERE tokens @@ q::tsquery)", [list(asked)]):
             asked[lexeme] = True
 
     def keep(expr: Expr) -> Expr:
@@ -783,12 +804,13 @@ def _present(query: _Query) -> Expr:
 
 def _matching(query: _Query, cap: int, allowed: tuple[int, ...] | None, *,
               ordered: bool) -> tuple[list[int], bool]:
-    """Up to `cap` matching doc ids, and whether they are the newest, newest first: always
-    when `ordered`, and when a walk read them (see above). Unordered, the index's first
-    `cap` (a phrase tested on each in the scan): a count that stops at the cap."""
+    """Up to `cap` matching doc ids, and whether they are the newest, newest first: when
+    `ordered`, for a phrase, and when a walk read them (see above). Else the index's first
+    `cap`: a count that stops at the cap."""
     # Matched in search_words without the columns its phrases cannot be in (_present); the
     # long entries (search_text) as they are.
     expr = _present(query)
+    ordered = ordered or _needs_positions(expr)
     tsquery = words_tsquery(expr, allowed)
     tested = _test_sql(expr, allowed)
     if tsquery is None or tested is None:
@@ -819,17 +841,13 @@ def _matching(query: _Query, cap: int, allowed: tuple[int, ...] | None, *,
         words = (f"SELECT w.doc_id FROM search_words w{join} WHERE w.tokens @@ %s::tsquery{query.where} "
                  f"{ordering}LIMIT %s")
         params += [tsquery, *query.where_params, cap]
-    elif ordered:
-        # The entries holding the lexemes, newest first, tested one by one until the cap.
-        words = (f"SELECT w.doc_id FROM (SELECT w.doc_id, w.tokens FROM search_words w{join} "
-                 f"WHERE w.tokens @@ %s::tsquery{query.where} {ordering}OFFSET 0) w"
-                 f"{parts} WHERE {test} LIMIT %s")
-        params += [words_tsquery(expr, allowed, joiner=" & "), *query.where_params, *test_params, cap]
     else:
-        # The entries holding the lexemes, tested in the scan until the cap.
-        words = (f"SELECT w.doc_id FROM search_words w{join}{parts} WHERE w.tokens @@ %s::tsquery"
-                 f"{query.where} AND {test} LIMIT %s")
-        params += [words_tsquery(expr, allowed, joiner=" & "), *query.where_params, *test_params, cap]
+        # The entries holding the lexemes, newest first, tested one by one until the cap.
+        holding, holding_params = _holding(expr, allowed)
+        words = (f"SELECT w.doc_id FROM (SELECT w.doc_id, w.tokens FROM search_words w{join} "
+                 f"WHERE {holding}{query.where} {ordering}OFFSET 0) w"
+                 f"{parts} WHERE {test} LIMIT %s")
+        params += [*holding_params, *query.where_params, *test_params, cap]
     long_sql = _long_sql(query.expr, allowed, params)
     if query.where:
         long_sql = f"SELECT l.doc_id FROM ({long_sql}) l JOIN search_docs d ON d.id = l.doc_id WHERE true{query.where}"
@@ -838,27 +856,51 @@ def _matching(query: _Query, cap: int, allowed: tuple[int, ...] | None, *,
     sql = f"SELECT doc_id FROM (({words}) UNION ALL ({long_sql})) u {newest}LIMIT %s"
     params.append(cap)
     if not walk and not parts:
-        return [int(r[0]) for r in _run(query.conn, sql, params).fetchall()], ordered
-    return [int(r[0]) for r in _looked_up(query.conn, sql, params, walk=walk)], ordered or walk
+        return [int(r[0]) for r in _planned(query.conn, "gin", sql, params)], ordered
+    return [int(r[0]) for r in _planned(query.conn, "walk" if walk else "lookup", sql, params)], ordered or walk
 
 
-# A search runs without index scans (_reading). A walk, and the search_parts row of each
-# entry tested, need them, with nested loops only: with a hash join, the planner may read
-# the whole of search_parts (or search_docs) where it expects many entries and meets a few.
-_LOOKING_UP = {"enable_indexscan": "on", "enable_hashjoin": "off", "enable_mergejoin": "off"}
+# A search's statements run in one of three plan modes (_PLAN_MODES; see _PLAN_SETTINGS):
+# - "gin": without plain index scans, so every match comes from the GIN index's posting
+#   lists (_reading starts a search in it);
+# - "lookup": with index scans and nested loops only, for the search_parts row of each entry
+#   tested and for rows read by known ids: with a hash join, the planner may read the whole
+#   of search_parts (or search_docs) where it expects many entries and meets a few;
+# - "walk": as "lookup", without bitmap scans, for a walk down the primary key.
+# A statement names the mode it needs (None: any), and the mode is changed only when it
+# differs, in the same round trip as the statement (a pipeline): a search whose statements
+# took turns setting and putting back the settings spent 2 ms of 15 on it.
+_PLAN_MODES: dict[str, dict[str, str]] = {
+    mode: dict(zip(("enable_indexscan", "enable_bitmapscan", "enable_hashjoin", "enable_mergejoin"), values))
+    for mode, values in (("gin", ("off", "on", "on", "on")), ("lookup", ("on", "on", "off", "off")),
+                         ("walk", ("on", "off", "off", "off")))}
+_mode_of: "weakref.WeakKeyDictionary[psycopg.Connection, str]" = weakref.WeakKeyDictionary()
 
 
-def _looked_up(conn: "psycopg.Connection", sql: str, params: Sequence[Any], *,
-               walk: bool = False) -> list[tuple[Any, ...]]:
-    """The rows of a statement run with index scans and nested loops (for a walk, without
-    bitmap scans), the search's own settings put back afterwards."""
-    settings = {**_LOOKING_UP, "enable_bitmapscan": "off" if walk else "on"}
-    set_sql = "SELECT " + ", ".join(f"set_config('{name}', %s, true)" for name in settings)
-    _run(conn, set_sql, list(settings.values()))
-    try:
+def _planned(conn: "psycopg.Connection", mode: str | None, sql: str,
+             params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+    """The rows of a statement run in plan mode `mode` (None: whichever the search is in)."""
+    current = _mode_of.get(conn)
+    if mode is None or current is None or current == mode:
         return _run(conn, sql, params).fetchall()
-    finally:
-        _run(conn, set_sql, [_PLAN_SETTINGS[name] for name in settings])
+    changed = {name: value for name, value in _PLAN_MODES[mode].items() if _PLAN_MODES[current][name] != value}
+    set_sql = "SELECT " + ", ".join(f"set_config('{name}', %s, true)" for name in changed)
+    _mode_of[conn] = mode
+    if not psycopg_pipelines():
+        _run(conn, set_sql, list(changed.values()))
+        return _run(conn, sql, params).fetchall()
+    with conn.pipeline():
+        _run(conn, set_sql, list(changed.values()))
+        cursor = _run(conn, sql, params)
+    return cursor.fetchall()
+
+
+@lru_cache(maxsize=1)
+def psycopg_pipelines() -> bool:
+    """Whether psycopg's libpq can send several statements before reading their results."""
+    import psycopg
+
+    return bool(psycopg.Pipeline.is_supported())
 
 
 def _walkable(conn: "psycopg.Connection", expr: Expr, allowed: tuple[int, ...] | None, cap: int,
@@ -1083,7 +1125,7 @@ def _entries(conn: "psycopg.Connection", query: _Query, allowed: tuple[int, ...]
                f"FROM unnest(%s::bigint[]) i(id) JOIN search_words w ON w.doc_id = i.id "
                f"JOIN search_docs d ON d.id = i.id LEFT JOIN search_parts s ON s.doc_id = i.id "
                f"LEFT JOIN LATERAL {source} u ON true")
-        rows = _looked_up(conn, sql, [ids, *picked])
+        rows = _planned(conn, "lookup", sql, [ids, *picked])
     else:
         if titles:
             parts = "JOIN search_parts s ON s.doc_id = w.doc_id "
@@ -1101,7 +1143,7 @@ def _entries(conn: "psycopg.Connection", query: _Query, allowed: tuple[int, ...]
                f"WHERE true{query.where}")
         params = [*picked, *matched, *query.where_params, *long_params, *query.where_params]
         # Titles: each entry's search_parts row looked up by its id.
-        rows = _looked_up(conn, sql, params) if titles else _run(conn, sql, params).fetchall()
+        rows = _planned(conn, "lookup" if titles else "gin", sql, params)
     out: dict[int, _Entry] = {}
     long: list[int] = []
     for doc, length, title_length, record_type, lexeme, positions in rows:
@@ -1132,10 +1174,10 @@ def _long_chunks(conn: "psycopg.Connection", expr: Expr, entries: dict[int, _Ent
     else:
         source, picked = "unnest(ts_filter(setweight(t.tokens, 'A', %s::text[]), '{a}')) u", ""
         before, after = [exact], []
-    rows = _run(conn,
+    rows = _planned(conn, None,
         f"SELECT t.doc_id, t.col, t.chunk, u.lexeme, u.positions FROM search_text t, {source} "
         f"WHERE t.doc_id = ANY(%s) AND t.tokens @@ %s::tsquery{picked}",
-        [*before, list(entries), any_lexeme, *after]).fetchall()
+        [*before, list(entries), any_lexeme, *after])
     for doc, col, chunk, lexeme, positions in rows:
         entries[int(doc)].chunks.setdefault(int(col), {}).setdefault(int(chunk), {})[lexeme] = frozenset(positions)
 
@@ -1195,8 +1237,7 @@ def _idf(conn: "psycopg.Connection", totals: _Totals, phrase: Phrase, allowed: t
     if hits is None:
         params: list[Any] = []
         sql = docset_sql(phrase, allowed, params)
-        row = _run(conn, f"SELECT count(*) FROM ({sql}) h", params).fetchone()
-        hits = totals.hits[key] = int(row[0]) if row else 0
+        hits = totals.hits[key] = int(_planned(conn, "gin", f"SELECT count(*) FROM ({sql}) h", params)[0][0])
     idf = math.log((totals.docs - hits + 0.5) / (hits + 0.5))
     return idf if idf > 0.0 else 1e-6
 
@@ -1300,7 +1341,7 @@ def _broad(conn: "psycopg.Connection", query: _Query, limit: int, offset: int) -
 
 
 # A search's plans: through the GIN index, never a scan of search_words or a walk of its
-# primary key unless _matching chooses one (_looked_up). The planner costs a vector's
+# primary key unless _matching chooses one (plan mode "walk", _planned). The planner costs a vector's
 # test as one operator and not the reading of the vector from TOAST (out of line:
 # toast_tuple_target), so for a capped count (LIMIT) or the newest matches (ORDER BY doc_id
 # DESC LIMIT) it takes a scan that stops early, and that reads thousands of vectors where
@@ -1309,17 +1350,15 @@ def _broad(conn: "psycopg.Connection", query: _Query, limit: int, offset: int) -
 # workers are off too: a search's statements take a millisecond or two, compiling one takes
 # tens (it starts above jit_above_cost, which a plan can reach), and starting workers two to
 # six (the planner takes them where it expects thousands of matches and meets one).
-_PLAN_SETTINGS = {"enable_seqscan": "off", "enable_indexscan": "off", "jit": "off",
-                  "max_parallel_workers_per_gather": "0",
-                  # what _looked_up changes for a statement and puts back
-                  "enable_bitmapscan": "on", "enable_hashjoin": "on", "enable_mergejoin": "on"}
+_PLAN_SETTINGS = {"enable_seqscan": "off", "jit": "off", "max_parallel_workers_per_gather": "0",
+                  **_PLAN_MODES["gin"]}   # what _planned changes and _reading puts back
 
 
 @contextmanager
 def _reading(conn: "psycopg.Connection") -> Iterator[None]:
     """One snapshot for the whole search (counts, ranks and records agree) when the caller
     has no transaction open; inside the caller's transaction otherwise, with its plan
-    settings put back afterwards."""
+    settings put back afterwards. The search starts in plan mode "gin" (_planned)."""
     from psycopg.pq import TransactionStatus
 
     set_sql = "SELECT " + ", ".join(f"set_config('{name}', %s, true)" for name in _PLAN_SETTINGS)
@@ -1327,16 +1366,27 @@ def _reading(conn: "psycopg.Connection") -> Iterator[None]:
         row = _run(conn, "SELECT " + ", ".join(f"current_setting('{name}')" for name in _PLAN_SETTINGS)).fetchone()
         assert row is not None
         _run(conn, set_sql, list(_PLAN_SETTINGS.values()))
+        _mode_of[conn] = "gin"
         try:
             yield
         finally:
+            _mode_of.pop(conn, None)
             if conn.info.transaction_status == TransactionStatus.INTRANS:
                 _run(conn, set_sql, list(row))
         return
     with conn.transaction():
-        conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-        _run(conn, set_sql, list(_PLAN_SETTINGS.values()))
-        yield
+        if psycopg_pipelines():
+            with conn.pipeline():   # one round trip for both
+                conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                _run(conn, set_sql, list(_PLAN_SETTINGS.values()))
+        else:
+            conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            _run(conn, set_sql, list(_PLAN_SETTINGS.values()))
+        _mode_of[conn] = "gin"
+        try:
+            yield
+        finally:
+            _mode_of.pop(conn, None)
 
 
 def search(conn: "psycopg.Connection", query: str, *, record_types: Iterable[str] | None = None,

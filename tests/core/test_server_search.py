@@ -233,6 +233,21 @@ def test_words_where_the_tokenizer_seldom_puts_them_are_still_found(uploaded):
         assert [h.title_en for h in remote.hits] == ["Odd accession"], query
 
 
+def test_a_search_inside_a_transaction_leaves_its_plan_settings_as_they_were(uploaded):
+    """A search changes the planner's settings as its statements need (exhibit/server/search.py,
+    _planned); inside a caller's transaction it must put them back, whichever it ended in."""
+    _, conn = uploaded
+    names = ["enable_seqscan", "enable_indexscan", "enable_bitmapscan", "enable_hashjoin",
+             "enable_mergejoin", "jit", "max_parallel_workers_per_gather"]
+    read = "SELECT " + ", ".join(f"current_setting('{name}')" for name in names)
+    with conn.transaction():
+        before = conn.execute(read).fetchone()
+        # a phrase (its entries looked up in search_parts), a single character, a pinyin prefix
+        for query in ["衡阳保卫战", "军", "hengy"]:
+            assert server_search.search(conn, query).hits, query
+            assert conn.execute(read).fetchone() == before, query
+
+
 def test_an_expression_outside_build_matchs_syntax_is_refused():
     with pytest.raises(server_search.MatchSyntaxError):
         server_search.parse_match('"a" NEAR "b"')
