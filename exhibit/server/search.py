@@ -769,36 +769,61 @@ def _unlikely(phrase: Phrase, col: int) -> bool:
 
 
 def _present(query: _Query) -> Expr:
-    """The query's expression without the columns where one of a phrase's words is in no
-    entry at all (those alternatives cannot match): asked of the GIN index, in the search's
-    snapshot, for the columns the tokenizer leaves them out of (_unlikely), where an empty
-    posting list costs almost nothing. A Han pair searched in the six columns becomes a
-    search in the two that hold pairs: the index tests a third of the lexemes, and no
-    candidate's whole vector is read from TOAST for the body's column of single characters."""
+    """The query's expression without what cannot match because one of a phrase's words is in
+    no entry at all in a column (that column's alternative), asked of the GIN index in the
+    search's snapshot, where an empty posting list costs almost nothing:
+    - in the columns the tokenizer leaves a Han word out of (_unlikely): a Han pair searched
+      in the six columns becomes a search in the two that hold pairs, so the index tests a
+      third of the lexemes and no candidate's whole vector is read from TOAST for the body's
+      column of single characters;
+    - in the column given to a phrase of several words (its positions are tested entry by
+      entry), for the words PostgreSQL's statistics do not list as common (those are there):
+      build_match also searches an English word as pinyin syllables ('bombing' as `pinyin :
+      "bom mbing"`), which no entry holds; without them 'bombing' is one word the index
+      alone finds, where the phrase's test read each candidate's whole vector (14 ms at
+      100,000 objects, now 1). A Han phrase's pairs are seldom missing, and asking about
+      each cost more than it saved.
+    A part that cannot match is left out (an AND holding one, whole)."""
     if query.present is not None:
         return query.present
-    asked: dict[str, bool] = {}
-    for phrase in phrases(query.expr):
-        for col in sorted(phrase.cols if phrase.cols is not None else range(len(COLUMNS))):
-            if _unlikely(phrase, col):
-                for i, token in enumerate(phrase.tokens):
-                    asked[Phrase((token,), phrase.prefix and i == len(phrase.tokens) - 1).tagged(col)] = False
+    freqs, _ = _lexeme_freqs(query.conn)
+
+    def lexeme(phrase: Phrase, i: int, col: int) -> str:
+        return Phrase((phrase.tokens[i],), phrase.prefix and i == len(phrase.tokens) - 1).tagged(col)
+
+    def asks(phrase: Phrase, col: int) -> list[str]:
+        """The lexemes of `phrase` in column `col` whose presence is asked of the index."""
+        if _unlikely(phrase, col):
+            return [lexeme(phrase, i, col) for i in range(len(phrase.tokens))]
+        if len(phrase.tokens) > 1 and phrase.cols is not None and freqs:
+            # (without statistics, a common word could be asked, its whole list read)
+            last = len(phrase.tokens) - 1      # a prefix is not asked: its lists could be many
+            return [lexeme(phrase, i, col) for i, t in enumerate(phrase.tokens)
+                    if not (phrase.prefix and i == last) and f"{col}{t}" not in freqs]
+        return []
+
+    def columns(phrase: Phrase) -> list[int]:
+        return sorted(phrase.cols if phrase.cols is not None else range(len(COLUMNS)))
+
+    asked = {name: False for phrase in phrases(query.expr) for col in columns(phrase) for name in asks(phrase, col)}
     if asked:
         # "gin": with index scans, EXISTS could walk the primary key testing each vector.
-        for (lexeme,) in _planned(query.conn, "gin", "SELECT q FROM unnest(%s::text[]) q WHERE EXISTS "
-                                  "(SELECT 1 FROM search_words WHERE tokens @@ q::tsquery)", [list(asked)]):
-            asked[lexeme] = True
+        for (name,) in _planned(query.conn, "gin", "SELECT q FROM unnest(%s::text[]) q WHERE EXISTS "
+                                "(SELECT 1 FROM search_words WHERE tokens @@ q::tsquery)", [list(asked)]):
+            asked[name] = True
 
-    def keep(expr: Expr) -> Expr:
+    def keep(expr: Expr) -> Expr | None:
+        """`expr` without what cannot match; None: it cannot match at all."""
         if isinstance(expr, Phrase):
-            cols = [col for col in sorted(expr.cols if expr.cols is not None else range(len(COLUMNS)))
-                    if not _unlikely(expr, col) or all(
-                        asked[Phrase((t,), expr.prefix and i == len(expr.tokens) - 1).tagged(col)]
-                        for i, t in enumerate(expr.tokens))]
-            return Phrase(expr.tokens, expr.prefix, frozenset(cols))
-        return Node(expr.op, tuple(keep(c) for c in expr.children))
+            cols = frozenset(col for col in columns(expr) if all(asked[name] for name in asks(expr, col)))
+            return Phrase(expr.tokens, expr.prefix, cols) if cols and expr.tokens else None
+        kept = [keep(c) for c in expr.children]
+        alive = [k for k in kept if k is not None]
+        if not alive or (expr.op == "and" and len(alive) < len(kept)):
+            return None
+        return alive[0] if len(alive) == 1 else Node(expr.op, tuple(alive))
 
-    query.present = keep(query.expr) if asked else query.expr
+    query.present = keep(query.expr) or Phrase((), False, frozenset())
     return query.present
 
 

@@ -198,6 +198,28 @@ def test_the_bench_queries_over_the_sample_give_the_same_hits(uploaded):
             assert remote.total == local.total and _hits(remote) == _hits(local), (kind, query)
 
 
+def test_the_benchmarks_search_section_times_both_passes_and_finds_the_same_hits(uploaded, pg_url: str):
+    """`python -m bench server`'s search section, on the sample: a first pass, the search
+    tables loaded into the server's buffers, a steady pass; no query differs on either."""
+    import gc
+    import random
+
+    from bench.server import bench_search
+
+    archive, _ = uploaded
+    try:
+        out = bench_search(archive, pg_url, random.Random(3), 6)
+    finally:
+        gc.unfreeze()
+    warmed = out.pop("prewarm")
+    assert warmed["prewarmed"] is False and warmed["why"] or warmed["relations"] >= 8 and warmed["mb"] >= 1
+    assert set(out) == {"zh_1char", "zh_2char", "zh_5char", "pinyin", "english", "accession"}
+    for kind, figures in out.items():
+        assert figures["different_hits"] == 0, kind
+        for figures_of in (figures, figures["first_pass"]):
+            assert figures_of["server"]["p95_ms"] >= figures_of["server"]["p50_ms"] > 0, kind
+
+
 def test_a_save_on_the_server_is_found_at_once(uploaded):
     from exhibit.records import ArchiveObject
     from exhibit.server import records
@@ -246,6 +268,27 @@ def test_a_search_inside_a_transaction_leaves_its_plan_settings_as_they_were(upl
         for query in ["衡阳保卫战", "军", "hengy"]:
             assert server_search.search(conn, query).hits, query
             assert conn.execute(read).fetchone() == before, query
+
+
+def test_a_phrase_with_a_word_no_entry_holds_is_left_out_before_matching(uploaded):
+    """An English word is also searched as pinyin syllables ('bombing' as `pinyin : "bom
+    mbing"`); no entry holds them, so the server matches the one word through its index
+    alone (exhibit/server/search.py, _present), with SQLite's hits; a phrase that is there
+    stays."""
+    archive, conn = uploaded
+    match, _ = search.build_match("bombing", prefix=False)
+    assert "pinyin" in match
+    query = server_search._Query(conn, server_search.parse_match(match), "", [])
+    present = server_search._present(query)
+    assert present == server_search.Phrase(("bombing",), False, frozenset(range(6)))
+    assert not server_search._needs_positions(present)
+    for text in ["bombing", "fang xianjue", "衡阳保卫战"]:
+        local = search.search(archive.db, text, limit=20)
+        remote = server_search.search(conn, text, limit=20)
+        assert remote.total == local.total and _hits(remote) == _hits(local), text
+    kept = server_search._present(server_search._Query(
+        conn, server_search.parse_match(search.build_match("衡阳保卫战", prefix=False)[0]), "", []))
+    assert server_search._needs_positions(kept) and search.search(archive.db, "衡阳保卫战").total > 0
 
 
 def test_an_expression_outside_build_matchs_syntax_is_refused():
