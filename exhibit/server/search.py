@@ -832,6 +832,25 @@ def _matching(query: _Query, cap: int, allowed: tuple[int, ...] | None, *,
     """Up to `cap` matching doc ids, and whether they are the newest, newest first: when
     `ordered`, for a phrase, and when a walk read them (see above). Else the index's first
     `cap`: a count that stops at the cap."""
+    statement = _matching_sql(query, cap, allowed, ordered=ordered)
+    if statement is None:
+        return [], True
+    return [int(r[0]) for r in _planned(query.conn, statement.mode, statement.sql, statement.params)], statement.ordered
+
+
+@dataclass
+class _Statement:
+    """A statement of the doc ids matching, the plan mode it runs in (_planned), and whether
+    it gives them newest first."""
+    sql: str
+    params: list[Any]
+    mode: str
+    ordered: bool
+
+
+def _matching_sql(query: _Query, cap: int, allowed: tuple[int, ...] | None, *,
+                  ordered: bool) -> _Statement | None:
+    """_matching's statement; None: nothing can match."""
     # Matched in search_words without the columns its phrases cannot be in (_present); the
     # long entries (search_text) as they are.
     expr = _present(query)
@@ -840,7 +859,7 @@ def _matching(query: _Query, cap: int, allowed: tuple[int, ...] | None, *,
     tested = _test_sql(expr, allowed)
     if tsquery is None or tested is None:
         if words_tsquery(query.expr, allowed) is None:
-            return [], True
+            return None
         tested = ("false", [], set())       # nothing in search_words can match; a long entry may
     test, test_params, vectors = tested
     join = " JOIN search_docs d ON d.id = w.doc_id" if query.where else ""
@@ -880,9 +899,8 @@ def _matching(query: _Query, cap: int, allowed: tuple[int, ...] | None, *,
     newest = "ORDER BY doc_id DESC " if ordered or walk else ""
     sql = f"SELECT doc_id FROM (({words}) UNION ALL ({long_sql})) u {newest}LIMIT %s"
     params.append(cap)
-    if not walk and not parts:
-        return [int(r[0]) for r in _planned(query.conn, "gin", sql, params)], ordered
-    return [int(r[0]) for r in _planned(query.conn, "walk" if walk else "lookup", sql, params)], ordered or walk
+    mode = "walk" if walk else "lookup" if parts else "gin"
+    return _Statement(sql, params, mode, ordered or walk)
 
 
 # A search's statements run in one of three plan modes (_PLAN_MODES; see _PLAN_SETTINGS):
@@ -1119,13 +1137,16 @@ def _picked_lexemes(expr: Expr, allowed: tuple[int, ...] | None) -> tuple[list[s
     return sorted(exact), sorted(prefixes)
 
 
-def _entries(conn: "psycopg.Connection", query: _Query, allowed: tuple[int, ...] | None) -> dict[int, _Entry]:
+def _entries(conn: "psycopg.Connection", query: _Query, allowed: tuple[int, ...] | None,
+             cap: int | None = None) -> dict[int, _Entry]:
     """The _Entry of every entry matching the query in the columns `allowed`, under its
     filters, in one statement: of each one's vector only the query's lexemes leave the
     server (with its lengths and record type, kept in the same rows), so ranking reads no
     search_text. Titles are ranked on the title columns' own small vector (search_parts), of
     the entries the search has found already (_Query.ordered: all of them, by id) when it
-    has. Long entries (no vector) come from their search_text chunks."""
+    has; with `cap`, when it has not, of the first `cap` it finds, which it keeps as its
+    count (all of them when fewer). Long entries (no vector) come from their search_text
+    chunks."""
     tsquery = words_tsquery(query.expr, allowed)
     if tsquery is None:
         return {}
@@ -1151,6 +1172,20 @@ def _entries(conn: "psycopg.Connection", query: _Query, allowed: tuple[int, ...]
                f"JOIN search_docs d ON d.id = i.id LEFT JOIN search_parts s ON s.doc_id = i.id "
                f"LEFT JOIN LATERAL {source} u ON true")
         rows = _planned(conn, "lookup", sql, [ids, *picked])
+    elif titles and cap is not None and allowed not in query.found:
+        # The title count's statement, and each entry it finds looked up by its id, at once.
+        statement = _matching_sql(query, cap, allowed, ordered=True)
+        if statement is None:
+            query.found[allowed] = _Found([], True, True)
+            return {}
+        sql = (f"SELECT w.doc_id, w.length, w.title_length, d.record_type, u.lexeme, u.positions "
+               f"FROM ({statement.sql}) i(id) JOIN search_words w ON w.doc_id = i.id "
+               f"JOIN search_docs d ON d.id = i.id LEFT JOIN search_parts s ON s.doc_id = i.id "
+               f"LEFT JOIN LATERAL {source} u ON true")
+        rows = _planned(conn, "lookup" if statement.mode == "gin" else statement.mode, sql,
+                        [*statement.params, *picked])
+        found = sorted({int(r[0]) for r in rows}, reverse=True)
+        query.found[allowed] = _Found(found, len(found) < cap, True)
     else:
         if titles:
             parts = "JOIN search_parts s ON s.doc_id = w.doc_id "
@@ -1353,13 +1388,20 @@ def _broad(conn: "psycopg.Connection", query: _Query, limit: int, offset: int) -
     """search._broad: title matches first (ranked when fewer than TITLE_RANK_CAP, else newest
     first), then the rest, newest first."""
     wanted = limit + offset
+    titled: dict[int, _Entry] | None = None
+    if _needs_positions(query.expr) and TITLE_COLUMNS not in query.found:
+        # A phrase's title matches are few: counted and read in one statement (ranking them
+        # then needs no second one).
+        titled = _entries(conn, query, TITLE_COLUMNS, cap=fts.TITLE_RANK_CAP)
     in_titles = query.count(fts.TITLE_RANK_CAP, TITLE_COLUMNS)
     rows: list[tuple[int, float]]
     if in_titles >= fts.TITLE_RANK_CAP:
         rows = [(d, 0.0) for d in query.newest(wanted, TITLE_COLUMNS)]
+    elif in_titles:
+        every = titled if titled is not None else _entries(conn, query, TITLE_COLUMNS)
+        rows = _title_matches(conn, query, every, wanted, all_titled=True)
     else:
-        rows = (_title_matches(conn, query, _entries(conn, query, TITLE_COLUMNS), wanted, all_titled=True)
-                if in_titles else [])
+        rows = []
     if len(rows) < wanted:
         rows += [(d, 0.0) for d in query.newest(wanted - len(rows), skip=[r[0] for r in rows])]
     return rows[offset:offset + limit]
