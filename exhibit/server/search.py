@@ -108,7 +108,7 @@ import threading
 import time
 import weakref
 from collections import Counter
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
@@ -929,13 +929,16 @@ def _planned(conn: "psycopg.Connection", mode: str | None, sql: str,
     changed = {name: value for name, value in _PLAN_MODES[mode].items() if _PLAN_MODES[current][name] != value}
     set_sql = "SELECT " + ", ".join(f"set_config('{name}', %s, true)" for name in changed)
     _mode_of[conn] = mode
-    if not psycopg_pipelines():
-        _run(conn, set_sql, list(changed.values()))
-        return _run(conn, sql, params).fetchall()
-    with conn.pipeline():
+    with _pipeline(conn):
         _run(conn, set_sql, list(changed.values()))
         cursor = _run(conn, sql, params)
     return cursor.fetchall()
+
+
+def _pipeline(conn: "psycopg.Connection") -> AbstractContextManager[Any]:
+    """Statements sent together, their results read after (one round trip), where psycopg's
+    libpq can; one by one elsewhere."""
+    return conn.pipeline() if psycopg_pipelines() else nullcontext()
 
 
 @lru_cache(maxsize=1)
@@ -1433,27 +1436,29 @@ def _reading(conn: "psycopg.Connection") -> Iterator[None]:
         row = _run(conn, "SELECT " + ", ".join(f"current_setting('{name}')" for name in _PLAN_SETTINGS)).fetchone()
         assert row is not None
         _run(conn, set_sql, list(_PLAN_SETTINGS.values()))
-        _mode_of[conn] = "gin"
         try:
-            yield
+            with _searching(conn):
+                yield
         finally:
-            _mode_of.pop(conn, None)
             if conn.info.transaction_status == TransactionStatus.INTRANS:
                 _run(conn, set_sql, list(row))
         return
     with conn.transaction():
-        if psycopg_pipelines():
-            with conn.pipeline():   # one round trip for both
-                conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-                _run(conn, set_sql, list(_PLAN_SETTINGS.values()))
-        else:
+        with _pipeline(conn):   # one round trip for both
             conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
             _run(conn, set_sql, list(_PLAN_SETTINGS.values()))
-        _mode_of[conn] = "gin"
-        try:
+        with _searching(conn):
             yield
-        finally:
-            _mode_of.pop(conn, None)
+
+
+@contextmanager
+def _searching(conn: "psycopg.Connection") -> Iterator[None]:
+    """While it lasts, _planned keeps track of the connection's plan mode, "gin" first."""
+    _mode_of[conn] = "gin"
+    try:
+        yield
+    finally:
+        _mode_of.pop(conn, None)
 
 
 def search(conn: "psycopg.Connection", query: str, *, record_types: Iterable[str] | None = None,

@@ -255,10 +255,14 @@ def test_words_where_the_tokenizer_seldom_puts_them_are_still_found(uploaded):
         assert [h.title_en for h in remote.hits] == ["Odd accession"], query
 
 
-def test_a_search_inside_a_transaction_leaves_its_plan_settings_as_they_were(uploaded):
+@pytest.mark.parametrize("pipelines", [True, False])
+def test_a_search_inside_a_transaction_leaves_its_plan_settings_as_they_were(uploaded, monkeypatch, pipelines):
     """A search changes the planner's settings as its statements need (exhibit/server/search.py,
-    _planned); inside a caller's transaction it must put them back, whichever it ended in."""
-    _, conn = uploaded
+    _planned), in one round trip with the statement where libpq can (a pipeline) and in two
+    where it cannot; inside a caller's transaction it must put them back, whichever it ended
+    in, and find what SQLite finds."""
+    archive, conn = uploaded
+    monkeypatch.setattr(server_search, "psycopg_pipelines", lambda: pipelines)
     names = ["enable_seqscan", "enable_indexscan", "enable_bitmapscan", "enable_hashjoin",
              "enable_mergejoin", "jit", "max_parallel_workers_per_gather"]
     read = "SELECT " + ", ".join(f"current_setting('{name}')" for name in names)
@@ -266,8 +270,11 @@ def test_a_search_inside_a_transaction_leaves_its_plan_settings_as_they_were(upl
         before = conn.execute(read).fetchone()
         # a phrase (its entries looked up in search_parts), a single character, a pinyin prefix
         for query in ["衡阳保卫战", "军", "hengy"]:
-            assert server_search.search(conn, query).hits, query
+            remote = server_search.search(conn, query)
+            assert remote.hits and _hits(remote) == _hits(search.search(archive.db, query)), query
             assert conn.execute(read).fetchone() == before, query
+    remote = server_search.search(conn, "衡阳保卫战")     # in a transaction of its own
+    assert _hits(remote) == _hits(search.search(archive.db, "衡阳保卫战"))
 
 
 def test_a_phrase_with_a_word_no_entry_holds_is_left_out_before_matching(uploaded):
