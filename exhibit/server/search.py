@@ -63,9 +63,10 @@ search_words (`words_tsquery`: a phrase is its alternatives in the columns it ma
 AND is &, OR is |, as FTS5's AND holds when each side matches anywhere in the entry). Title
 matches are the same expression over columns 0, 2, 4 and 5 (search_titles' columns).
 Queries are never prepared on the server (a generic plan cannot see the tsquery), and a
-search runs with sequential and plain index scans off (`_reading`), so every match comes
-from the GIN index's posting lists, except where _matching chooses a walk down the
-newest entries (most of them match) by PostgreSQL's statistics of the lexemes.
+search's matches come from the GIN index's posting lists (plan mode "gin": sequential and
+plain index scans off), except where _matching chooses a walk down the newest entries (most
+of them match) by PostgreSQL's statistics of the lexemes; what is looked up by id (a
+phrase's test on search_parts, an entry's rows) runs with index scans (see _planned).
 
 Ranking: as on SQLite, bm25 only below RANK_CAP matches, title matches first, image
 captions after names, broader results by search_docs.id descending (upload keeps the ids
