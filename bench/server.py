@@ -59,7 +59,7 @@ SERVER_OPTIONS = "-c max_connections=60 -c work_mem=16MB"
 
 def shared_buffers() -> str:
     """PostgreSQL's own advice for a dedicated server's shared_buffers: a quarter of its memory
-    (here at least 256 MB and at most 4 GB). The search tables take about 1.2 GB at 100,000
+    (here at least 256 MB and at most 4 GB). The search tables take about 1.1 GB at 100,000
     objects; 256 MB holds them only in part."""
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
     return f"{max(256, min(4096, memory // 4 // 2**20))}MB"

@@ -1168,26 +1168,25 @@ def _entries(conn: "psycopg.Connection", query: _Query, allowed: tuple[int, ...]
         source, picked = f"unnest(ts_filter(setweight({vector}, 'A', %s::text[]), '{{a}}'))", [exact]
     # Titles: the entries the search has found already, by id (their small vectors are in
     # search_parts); everything else through the GIN index, in one statement.
+    def by_id(ids: str) -> str:
+        """Each entry's rows of the ids `ids` gives, looked up by its id."""
+        return (f"SELECT w.doc_id, w.length, w.title_length, d.record_type, u.lexeme, u.positions "
+                f"FROM {ids} i(id) JOIN search_words w ON w.doc_id = i.id "
+                f"JOIN search_docs d ON d.id = i.id LEFT JOIN search_parts s ON s.doc_id = i.id "
+                f"LEFT JOIN LATERAL {source} u ON true")
+
     ids = query.all_found(allowed) if titles else None
     if ids is not None:
-        # Each entry's rows looked up by its id: the GIN index is not searched again.
-        sql = (f"SELECT w.doc_id, w.length, w.title_length, d.record_type, u.lexeme, u.positions "
-               f"FROM unnest(%s::bigint[]) i(id) JOIN search_words w ON w.doc_id = i.id "
-               f"JOIN search_docs d ON d.id = i.id LEFT JOIN search_parts s ON s.doc_id = i.id "
-               f"LEFT JOIN LATERAL {source} u ON true")
-        rows = _planned(conn, "lookup", sql, [ids, *picked])
+        # The GIN index is not searched again.
+        rows = _planned(conn, "lookup", by_id("unnest(%s::bigint[])"), [ids, *picked])
     elif titles and cap is not None and allowed not in query.found:
         # The title count's statement, and each entry it finds looked up by its id, at once.
         statement = _matching_sql(query, cap, allowed, ordered=True)
         if statement is None:
             query.found[allowed] = _Found([], True, True)
             return {}
-        sql = (f"SELECT w.doc_id, w.length, w.title_length, d.record_type, u.lexeme, u.positions "
-               f"FROM ({statement.sql}) i(id) JOIN search_words w ON w.doc_id = i.id "
-               f"JOIN search_docs d ON d.id = i.id LEFT JOIN search_parts s ON s.doc_id = i.id "
-               f"LEFT JOIN LATERAL {source} u ON true")
-        rows = _planned(conn, "lookup" if statement.mode == "gin" else statement.mode, sql,
-                        [*statement.params, *picked])
+        rows = _planned(conn, "lookup" if statement.mode == "gin" else statement.mode,
+                        by_id(f"({statement.sql})"), [*statement.params, *picked])
         found = sorted({int(r[0]) for r in rows}, reverse=True)
         query.found[allowed] = _Found(found, len(found) < cap, True)
     else:
