@@ -69,6 +69,19 @@ SEARCH_TOTALS_TABLE = "search_totals"
 SEARCH_PARTS_TABLE = "search_parts"
 # Made again after a bulk load (server upload): one GIN build is far quicker than 100,000 inserts.
 SEARCH_WORDS_INDEX = f"CREATE INDEX search_words_tokens ON {SEARCH_WORDS_TABLE} USING gin (tokens)"
+# A second GIN index of the newest entries only (doc_id above a bound, kept in the index's
+# own predicate), made by an upload of at least RECENT_FROM entries over its newest
+# RECENT_ENTRIES; every entry made since is in it too. Search asks it first for the
+# entries a count or a page needs (exhibit/server/search.py, _tiers): a word in most
+# entries is counted to its cap from a quarter of the postings.
+SEARCH_WORDS_RECENT = "search_words_recent"
+RECENT_FROM = 50_000
+RECENT_ENTRIES = 25_000
+
+
+def recent_index_sql(bound: int) -> str:
+    return (f"CREATE INDEX {SEARCH_WORDS_RECENT} ON {SEARCH_WORDS_TABLE} USING gin (tokens) "
+            f"WHERE doc_id > {int(bound)}")
 # Writers add to the row of their connection's slot (pg_backend_pid() % TOTALS_SLOTS), so
 # that concurrent saves do not queue on one row; a search adds up the slots.
 TOTALS_SLOTS = 16

@@ -310,9 +310,10 @@ def store_index(server: "psycopg.Connection", entries: Iterable[tuple[int, fts.D
     search_text (one COPY at a time on a connection), each in one statement from a temporary
     file, so search_words' trigger adds the totals up once.
     Returns the number of entries written."""
-    from exhibit.server.schema import SEARCH_WORDS_INDEX
+    from exhibit.server import schema
 
     server.execute("DROP INDEX search_words_tokens")
+    server.execute(f"DROP INDEX IF EXISTS {schema.SEARCH_WORDS_RECENT}")
     count = 0
     with tempfile.TemporaryFile("w+", encoding="utf-8") as words, \
             tempfile.TemporaryFile("w+", encoding="utf-8") as parts, server.cursor() as cur:
@@ -338,7 +339,12 @@ def store_index(server: "psycopg.Connection", entries: Iterable[tuple[int, fts.D
     server.execute("SET CONSTRAINTS search_totals_at_commit IMMEDIATE")
     server.execute("SET CONSTRAINTS search_totals_at_commit DEFERRED")
     server.execute("SET LOCAL maintenance_work_mem = '256MB'")
-    server.execute(SEARCH_WORDS_INDEX)
+    server.execute(schema.SEARCH_WORDS_INDEX)
+    if count >= schema.RECENT_FROM:
+        bound = server.execute("SELECT doc_id FROM search_words ORDER BY doc_id DESC OFFSET %s LIMIT 1",
+                               [schema.RECENT_ENTRIES]).fetchone()
+        if bound is not None:
+            server.execute(schema.recent_index_sql(int(bound[0])))
     return count
 
 
@@ -618,8 +624,8 @@ class _Query:
         return self.known
 
     def count(self, cap: int, allowed: Iterable[int] | None = None) -> int:
-        """How many entries match, up to `cap`: the first `cap` the index gives (a phrase's and
-        a walk's: the newest), kept."""
+        """How many entries match, up to `cap`: the first `cap` the index gives (a walk's:
+        the newest), kept."""
         key = None if allowed is None else tuple(allowed)
         known = self.found.get(key)
         if known is None or not (known.complete or len(known.ids) >= cap):
@@ -628,13 +634,22 @@ class _Query:
         return min(len(known.ids), cap)
 
     def ordered(self, cap: int, allowed: Iterable[int] | None = None) -> list[int]:
-        """Up to `cap` matching doc ids, newest (highest id) first."""
+        """Up to `cap` matching doc ids, newest (highest id) first: where the count found
+        the matches dense (_density), by a walk down the newest entries that stops at the
+        cap or at the ids the walk should have needed, else from the index, sorted."""
         key = None if allowed is None else tuple(allowed)
         known = self.found.get(key)
         if known is not None and known.complete:
             return known.ids[:cap] if known.ordered else sorted(known.ids, reverse=True)[:cap]
         if known is not None and known.ordered and len(known.ids) >= cap:
             return known.ids[:cap]
+        density = _density(known.ids) if known is not None and not self.where else None
+        if density is not None:
+            statement = _matching_sql(self, cap, key, ordered=True, density=density)
+            if statement is not None and statement.span is not None:
+                ids = _ids(self.conn, statement)
+                if len(ids) >= cap:
+                    return ids     # (the count's ids stay kept: they are more)
         ids, _ = _matching(self, cap, key, ordered=True)
         self.found[key] = _Found(ids, len(ids) < cap, True)
         return ids
@@ -654,13 +669,13 @@ class _Queries:
     """The _Query of each expression one search tries (match_for counts the whole words, then
     perhaps the prefix form), so that the one taken keeps what its count found."""
 
-    def __init__(self, conn: "psycopg.Connection", where: str, where_params: list[Any]):
-        self.conn, self.where, self.where_params = conn, where, where_params
+    def __init__(self, conn: "psycopg.Connection", where: str, where_params: list[Any], totals: "_Totals"):
+        self.conn, self.where, self.where_params, self.totals = conn, where, where_params, totals
         self.made: dict[str, _Query] = {}
 
     def of(self, match: str) -> _Query:
         if match not in self.made:
-            self.made[match] = _Query(self.conn, parse_match(match), self.where, self.where_params)
+            self.made[match] = _Query(self.conn, parse_match(match), self.where, self.where_params, self.totals)
         return self.made[match]
 
     def count(self, match: str, cap: int) -> int:
@@ -676,18 +691,17 @@ class _Queries:
 # vector, which lives in TOAST, a lookup of its own (at 100,000 objects, testing '第四十六军'
 # on 1,000 entries took 20 ms from TOAST, 6 ms on the pairs). How the ids are read
 # (_matching):
-# - a count: the index's first `cap` entries, in no order;
-# - the newest: the index's entries sorted by id;
-# - a phrase, for either: the entries holding all its lexemes, sorted, then tested one by one,
-#   newest first, until the cap. Sorting them costs a little more than testing them in the
-#   index's order, and a page then asks no second lookup of them for its newest matches (at
-#   100,000 objects, '赞守衡阳的': 6.6 ms for the count newest first, against 6.4 for the
-#   count plus 2.4 for the newest);
+# - a count: the index's first `cap` entries, in no order; a phrase's: the entries holding
+#   all its lexemes, tested one by one in the index's order until the cap (at 100,000
+#   objects, '日军第十一': 8 ms, where sorting its 8,354 candidates first took 12);
+# - the newest: the index's entries sorted by id (a phrase's tested newest first until the
+#   cap); where a count met its cap and its ids tell the matches are dense, a walk down the
+#   newest entries (_Query.ordered, _density);
 # - most entries match ('the', '军'): for either, a walk down the primary key from the
 #   newest entry, testing each until the cap (6 ms for 'the' at 100,000 objects, where the
 #   index's 134,000 ids took 36 ms to sort). PostgreSQL's statistics of the vectors
 #   (pg_stats) tell which.
-_TEST_COST_US = {"pairs": 1.5, "titles": 1.5, "tokens": 5.0}   # one entry's test, by vector
+_WALK_COST_US = {"pairs": 1.5, "titles": 1.0, "tokens": 5.0}   # one walked entry's test, by vector
 _SORT_COST_US = 0.4                                             # one id from the index, sorted
 _POSTING_COST_US = 0.1                                          # one id from the index, unsorted
 _ROW_COST_US = 0.2                                              # one of them read from the table
@@ -787,7 +801,7 @@ def _present(query: _Query) -> Expr:
     A part that cannot match is left out (an AND holding one, whole)."""
     if query.present is not None:
         return query.present
-    freqs, _ = _lexeme_freqs(query.conn)
+    freqs = _stats(query.conn).freqs
 
     def lexeme(phrase: Phrase, i: int, col: int) -> str:
         return Phrase((phrase.tokens[i],), phrase.prefix and i == len(phrase.tokens) - 1).tagged(col)
@@ -836,26 +850,66 @@ def _matching(query: _Query, cap: int, allowed: tuple[int, ...] | None, *,
     statement = _matching_sql(query, cap, allowed, ordered=ordered)
     if statement is None:
         return [], True
-    return [int(r[0]) for r in _planned(query.conn, statement.mode, statement.sql, statement.params)], statement.ordered
+    return _ids(query.conn, statement), statement.ordered
+
+
+def _ids(conn: "psycopg.Connection", statement: "_Statement") -> list[int]:
+    return [int(r[0]) for r in _planned(conn, statement.mode, statement.sql, statement.params)]
 
 
 @dataclass
 class _Statement:
-    """A statement of the doc ids matching, the plan mode it runs in (_planned), and whether
-    it gives them newest first."""
+    """A statement of the doc ids matching, the plan mode it runs in (_planned), whether it
+    gives them newest first, and how many of the newest ids its walk is bounded to (then
+    fewer than the cap tells nothing of the rest)."""
     sql: str
     params: list[Any]
     mode: str
     ordered: bool
+    span: int | None = None
+
+
+# The newest matches of a query whose count met its cap, from a walk down the newest
+# entries where the count's ids tell that the matches are dense (a page's 20 newest of
+# '日军第十一', in 7 % of entries: 1.3 ms walking search_parts, where the index's 8,354
+# candidates, sorted and tested, took 4-6). The walk is bounded to a few times the ids it
+# should need, so a wrong guess costs a little before the index is asked after all.
+_WALK_BUDGET_US = 3000.0     # the most an expected walk may cost
+_WALK_MARGIN = 3.0           # how far past its expected length a walk may go
+
+
+def _density(ids: list[int]) -> float | None:
+    """The share of entries matching, guessed from a count's ids (the index's first, in
+    the table's order, which follows the ids but for edited entries): as many matches as
+    ids found in the id range they span. None: too few to tell."""
+    if len(ids) < 20:
+        return None
+    return len(ids) / (max(ids) - min(ids) + 1)
+
+
+def _walk_cost(vectors: set[str]) -> float:
+    """A walked entry's test, in µs: where the whole vector is read, it alone is tested;
+    else each of search_parts' that is."""
+    return _WALK_COST_US["tokens"] if "tokens" in vectors else sum(_WALK_COST_US[v] for v in vectors)
+
+
+def _walk_span(density: float, cap: int, vectors: set[str]) -> int | None:
+    """How many of the newest ids a walk for `cap` matches may go through, testing the
+    vectors `vectors`; None: the walk would cost more than the index."""
+    expected = cap / density
+    if expected * _walk_cost(vectors) > _WALK_BUDGET_US:
+        return None
+    return max(int(expected * _WALK_MARGIN), 200)
 
 
 def _matching_sql(query: _Query, cap: int, allowed: tuple[int, ...] | None, *,
-                  ordered: bool) -> _Statement | None:
-    """_matching's statement; None: nothing can match."""
+                  ordered: bool, density: float | None = None) -> _Statement | None:
+    """_matching's statement; None: nothing can match. With `density` (the share of
+    entries a count found matching, _density), a walk bounded to the newest ids, where
+    it is cheap (_walk_span): statement.span."""
     # Matched in search_words without the columns its phrases cannot be in (_present); the
     # long entries (search_text) as they are.
     expr = _present(query)
-    ordered = ordered or _needs_positions(expr)
     tsquery = words_tsquery(expr, allowed)
     tested = _test_sql(expr, allowed)
     if tsquery is None or tested is None:
@@ -865,43 +919,74 @@ def _matching_sql(query: _Query, cap: int, allowed: tuple[int, ...] | None, *,
     test, test_params, vectors = tested
     join = " JOIN search_docs d ON d.id = w.doc_id" if query.where else ""
     parts = " LEFT JOIN search_parts s ON s.doc_id = w.doc_id" if vectors - {"tokens"} else ""
-    walk = (tsquery is not None and not query.where
-            and _walkable(query.conn, expr, allowed, cap, vectors, ordered=ordered))
+    span = None if density is None or tsquery is None or query.where else _walk_span(density, cap, vectors)
+    walk = span is not None or (tsquery is not None and not query.where
+                                and _walkable(query.conn, expr, allowed, cap, vectors, ordered=ordered))
     ordering = "ORDER BY w.doc_id + 0 DESC " if ordered else ""
+    # A bounded walk goes through the `span` newest ids only.
+    bound = " AND {}.doc_id > (SELECT max(doc_id) FROM search_words) - %s" if span is not None else ""
     params: list[Any] = []
     if tsquery is None:
         words, parts = _NOTHING, ""
     elif walk and "tokens" in vectors:
         # Down the primary key, testing each entry's whole vector, until the cap.
         parts = ""
-        words = "SELECT w.doc_id FROM search_words w WHERE w.tokens @@ %s::tsquery ORDER BY w.doc_id DESC LIMIT %s"
-        params += [tsquery, cap]
+        words = (f"SELECT w.doc_id FROM search_words w WHERE w.tokens @@ %s::tsquery{bound.format('w')} "
+                 f"ORDER BY w.doc_id DESC LIMIT %s")
+        params += [tsquery, *([span] if bound else []), cap]
     elif walk:
-        # The same, testing only the vectors in search_parts.
-        words = f"SELECT w.doc_id FROM search_words w{parts} WHERE {test} ORDER BY w.doc_id DESC LIMIT %s"
-        params += [*test_params, cap]
+        # The same down search_parts' primary key, testing only its vectors (an entry
+        # without a row there has none of them: it would test false).
+        parts = ""
+        words = f"SELECT s.doc_id FROM search_parts s WHERE {test}{bound.format('s')} ORDER BY s.doc_id DESC LIMIT %s"
+        params += [*test_params, *([span] if bound else []), cap]
     elif not _needs_positions(expr):
         # The index alone; `+ 0`: sorted, never a walk down the primary key.
         parts = ""
-        words = (f"SELECT w.doc_id FROM search_words w{join} WHERE w.tokens @@ %s::tsquery{query.where} "
-                 f"{ordering}LIMIT %s")
-        params += [tsquery, *query.where_params, cap]
+        words, words_params = _tiers(
+            query.conn, f"SELECT w.doc_id FROM search_words w{join} WHERE w.tokens @@ %s::tsquery{_TIER}{query.where} "
+                        f"{ordering}LIMIT %s", [tsquery, *query.where_params, cap], cap)
+        params += words_params
     else:
-        # The entries holding the lexemes, newest first, tested one by one until the cap.
+        # The entries holding the lexemes (newest first), tested one by one until the cap.
         holding, holding_params = _holding(expr, allowed)
-        words = (f"SELECT w.doc_id FROM (SELECT w.doc_id, w.tokens FROM search_words w{join} "
-                 f"WHERE {holding}{query.where} {ordering}OFFSET 0) w"
-                 f"{parts} WHERE {test} LIMIT %s")
-        params += [*holding_params, *query.where_params, *test_params, cap]
+        words, words_params = _tiers(
+            query.conn, f"SELECT w.doc_id FROM (SELECT w.doc_id, w.tokens FROM search_words w{join} "
+                        f"WHERE {holding}{_TIER}{query.where} {ordering}OFFSET 0) w{parts} WHERE {test} LIMIT %s",
+            [*holding_params, *query.where_params, *test_params, cap], cap)
+        params += words_params
     long_sql = _long_sql(query.expr, allowed, params)
     if query.where:
         long_sql = f"SELECT l.doc_id FROM ({long_sql}) l JOIN search_docs d ON d.id = l.doc_id WHERE true{query.where}"
         params += query.where_params
+    elif bound:
+        long_sql = f"SELECT l.doc_id FROM ({long_sql}) l WHERE true{bound.format('l')}"
+        params.append(span)
     newest = "ORDER BY doc_id DESC " if ordered or walk else ""
     sql = f"SELECT doc_id FROM (({words}) UNION ALL ({long_sql})) u {newest}LIMIT %s"
     params.append(cap)
     mode = "walk" if walk else "lookup" if parts else "gin"
-    return _Statement(sql, params, mode, ordered or walk)
+    return _Statement(sql, params, mode, ordered or walk, span)
+
+
+_TIER = "/* tier */"
+
+
+def _tiers(conn: "psycopg.Connection", sql: str, params: list[Any], cap: int) -> tuple[str, list[Any]]:
+    """`sql` (a statement of up to `cap` doc ids, newest first or in no order, with a
+    _TIER slot among the conditions on search_words w) over the recent entries first, then
+    over the older ones only when those fall short of the cap (PostgreSQL runs a UNION ALL's
+    parts in turn, and the LIMIT stops it), where the archive has a recent index
+    (schema.SEARCH_WORDS_RECENT): each part's ids are the newest of their own, and every
+    recent id is above every older one, so the first `cap` are the newest. The bound is
+    written out, not a parameter, for the planner to see that the recent index holds the
+    first part's entries. At 100,000 objects, a count of '后' (in 68 % of entries) read
+    13,659 postings there in 1.6 ms, where the whole index's 68,298 took 7."""
+    bound = _stats(conn).recent_bound
+    if bound is None:
+        return sql.replace(_TIER, ""), params
+    recent, older = sql.replace(_TIER, f" AND w.doc_id > {bound}"), sql.replace(_TIER, f" AND w.doc_id <= {bound}")
+    return f"SELECT doc_id FROM (({recent}) UNION ALL ({older})) t LIMIT %s", [*params, *params, cap]
 
 
 # A search's statements run in one of three plan modes (_PLAN_MODES; see _PLAN_SETTINGS):
@@ -956,15 +1041,15 @@ def _walkable(conn: "psycopg.Connection", expr: Expr, allowed: tuple[int, ...] |
     sooner than the index gives them (all of them, sorted, when `ordered`; else its first
     `cap`): by the share of entries the expression matches, as far as PostgreSQL's
     statistics of the vectors tell it (the lexemes in at least a few per cent of entries;
-    others count as rare). Without statistics (no ANALYZE yet), never."""
-    freqs, docs = _lexeme_freqs(conn)
-    share = _share(expr, allowed, freqs) if freqs else 0.0
+    others count as rare). Without statistics (no ANALYZE yet), never. The index read is the
+    recent entries' (_tiers) where they should hold the cap."""
+    stats = _stats(conn)
+    share = _share(expr, allowed, stats.freqs) if stats.freqs else 0.0
     if share <= 0.0:
         return False
-    # Where the whole vector is read, it alone is tested; else each of search_parts' that is.
-    per_entry = _TEST_COST_US["tokens"] if "tokens" in vectors else sum(_TEST_COST_US[v] for v in vectors)
+    docs = stats.recent_entries if share * stats.recent_entries >= cap else stats.docs
     indexed = share * docs * (_SORT_COST_US if ordered else _POSTING_COST_US) + (0 if ordered else cap * _ROW_COST_US)
-    return cap / share * per_entry < _INDEX_COST_US + indexed
+    return cap / share * _walk_cost(vectors) < _INDEX_COST_US + indexed
 
 
 def _share(expr: Expr, allowed: tuple[int, ...] | None, freqs: dict[str, float]) -> float:
@@ -983,34 +1068,50 @@ def _share(expr: Expr, allowed: tuple[int, ...] | None, freqs: dict[str, float])
     return max(parts) if expr.op == "or" else math.prod(parts)
 
 
-_freqs_cache: dict[tuple[Any, ...], tuple[float, dict[str, float], float]] = {}
+@dataclass
+class _Stats:
+    """What a search plans by, read at most once a minute (_stats): the share of entries
+    holding each of the lexemes ANALYZE found most common (pg_stats.most_common_elems of
+    search_words.tokens), about how many entries there are (pg_class.reltuples), and the
+    recent index's bound and entries (schema.SEARCH_WORDS_RECENT; None without one)."""
+    freqs: dict[str, float]
+    docs: float
+    recent_bound: int | None
+    recent_entries: float
 
 
-def _lexeme_freqs(conn: "psycopg.Connection") -> tuple[dict[str, float], float]:
-    """The share of entries holding each of the lexemes ANALYZE found most common
-    (pg_stats.most_common_elems of search_words.tokens), and about how many entries there
-    are (pg_class.reltuples), read at most once a minute."""
+_freqs_cache: dict[tuple[Any, ...], tuple[float, _Stats]] = {}
+
+
+def _stats(conn: "psycopg.Connection") -> _Stats:
     from exhibit.server.address import SCHEMA
+    from exhibit.server.schema import SEARCH_WORDS_RECENT
 
     key = (conn.info.host, conn.info.port, conn.info.dbname)
     now = time.monotonic()
     with _totals_lock:
         cached = _freqs_cache.get(key)
     if cached is not None and now - cached[0] < _STATS_SECONDS:
-        return cached[1], cached[2]
-    row = _run(conn, "SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs, c.reltuples "
+        return cached[1]
+    # The recent index's bound is read from its own predicate ("(doc_id > 80000)"); its
+    # entries are about as many as the ids above it.
+    row = _run(conn, "SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs, c.reltuples, "
+                     "b.bound, (SELECT max(doc_id) FROM search_words) - b.bound "
                      "FROM pg_class c LEFT JOIN pg_stats s ON s.schemaname = %s AND s.tablename = c.relname "
-                     "AND s.attname = 'tokens' WHERE c.oid = 'search_words'::regclass",
-               [SCHEMA]).fetchone()
-    freqs: dict[str, float] = {}
-    docs = 0.0
+                     "AND s.attname = 'tokens' LEFT JOIN (SELECT substring(pg_get_expr(indpred, indrelid) "
+                     "FROM '[0-9]+')::bigint AS bound FROM pg_index WHERE indexrelid = to_regclass(%s)) b ON true "
+                     "WHERE c.oid = 'search_words'::regclass",
+               [SCHEMA, f"{SCHEMA}.{SEARCH_WORDS_RECENT}"]).fetchone()
+    stats = _Stats({}, 0.0, None, 0.0)
     if row is not None:
         if row[0] is not None and row[1] is not None:
-            freqs = dict(zip(row[0], map(float, row[1])))
-        docs = max(float(row[2] or 0.0), 0.0)
+            stats.freqs = dict(zip(row[0], map(float, row[1])))
+        stats.docs = max(float(row[2] or 0.0), 0.0)
+        if row[3] is not None:
+            stats.recent_bound, stats.recent_entries = int(row[3]), max(float(row[4] or 0.0), 0.0)
     with _totals_lock:
-        _freqs_cache[key] = (now, freqs, docs)
-    return freqs, docs
+        _freqs_cache[key] = (now, stats)
+    return stats
 
 
 # ---------------------------------------------------------------- ranking: FTS5's bm25
@@ -1031,11 +1132,14 @@ _totals_lock = threading.Lock()
 
 def _totals(conn: "psycopg.Connection") -> _Totals:
     """The index's totals as of this transaction's snapshot, read with the snapshot in one
-    statement. The phrases' IDF counts are kept by (server, database, snapshot): a committed
-    write anywhere on the server makes a new snapshot, so they are never read stale; a
-    snapshot that only reads reuses them."""
-    row = _run(conn, f"SELECT pg_current_snapshot()::text, (SELECT oid FROM pg_database WHERE datname = "
-                     f"current_database()), {_TOTALS_SQL} FROM search_totals", [_pending_name()]).fetchone()
+    statement (_reading sends it with the search's first)."""
+    return _totals_from(conn, _run(conn, _SNAPSHOT_TOTALS_SQL, [_pending_name()]).fetchone())
+
+
+def _totals_from(conn: "psycopg.Connection", row: Sequence[Any] | None) -> _Totals:
+    """_totals of its statement's row. The phrases' IDF counts are kept by (server,
+    database, snapshot): a committed write anywhere on the server makes a new snapshot, so
+    they are never read stale; a snapshot that only reads reuses them."""
     assert row is not None
     found = _totals_of(row[2:])
     if row[5] is not None:   # a transaction that wrote to the index: its own totals, not a shared snapshot's
@@ -1053,6 +1157,8 @@ def _totals(conn: "psycopg.Connection") -> _Totals:
 
 _TOTALS_SQL = ("coalesce(sum(docs), 0), coalesce(sum(tokens), 0), coalesce(sum(title_tokens), 0), "
                "nullif(current_setting(%s, true), '')::bigint[]")
+_SNAPSHOT_TOTALS_SQL = (f"SELECT pg_current_snapshot()::text, (SELECT oid FROM pg_database WHERE datname = "
+                        f"current_database()), {_TOTALS_SQL} FROM search_totals")
 
 
 def _pending_name() -> str:
@@ -1425,30 +1531,34 @@ _PLAN_SETTINGS = {"enable_seqscan": "off", "jit": "off", "max_parallel_workers_p
 
 
 @contextmanager
-def _reading(conn: "psycopg.Connection") -> Iterator[None]:
+def _reading(conn: "psycopg.Connection") -> Iterator[_Totals]:
     """One snapshot for the whole search (counts, ranks and records agree) when the caller
     has no transaction open; inside the caller's transaction otherwise, with its plan
-    settings put back afterwards. The search starts in plan mode "gin" (_planned)."""
+    settings put back afterwards. The search starts in plan mode "gin" (_planned). Gives
+    the index's totals, read in the same round trip as the settings (bm25 needs them)."""
     from psycopg.pq import TransactionStatus
 
     set_sql = "SELECT " + ", ".join(f"set_config('{name}', %s, true)" for name in _PLAN_SETTINGS)
     if conn.info.transaction_status != TransactionStatus.IDLE:
         row = _run(conn, "SELECT " + ", ".join(f"current_setting('{name}')" for name in _PLAN_SETTINGS)).fetchone()
         assert row is not None
-        _run(conn, set_sql, list(_PLAN_SETTINGS.values()))
         try:
+            with _pipeline(conn):
+                _run(conn, set_sql, list(_PLAN_SETTINGS.values()))
+                totals = _run(conn, _SNAPSHOT_TOTALS_SQL, [_pending_name()])
             with _searching(conn):
-                yield
+                yield _totals_from(conn, totals.fetchone())
         finally:
             if conn.info.transaction_status == TransactionStatus.INTRANS:
                 _run(conn, set_sql, list(row))
         return
     with conn.transaction():
-        with _pipeline(conn):   # one round trip for both
+        with _pipeline(conn):   # one round trip for all three
             conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
             _run(conn, set_sql, list(_PLAN_SETTINGS.values()))
+            totals = _run(conn, _SNAPSHOT_TOTALS_SQL, [_pending_name()])
         with _searching(conn):
-            yield
+            yield _totals_from(conn, totals.fetchone())
 
 
 @contextmanager
@@ -1469,8 +1579,8 @@ def search(conn: "psycopg.Connection", query: str, *, record_types: Iterable[str
     same totals, snippets and scores. See the module's docstring for how."""
     result = fts.SearchResult(query=query, total=0)
     where, params = _filters(record_types, category, section_id, date_from, date_to)
-    with _reading(conn):
-        queries = _Queries(conn, where, params)
+    with _reading(conn) as totals:
+        queries = _Queries(conn, where, params, totals)
         match, matched, highlights = fts.match_for(query, queries.count, enough=limit + offset, cap=fts.COUNT_CAP)
         if match is None:
             return result
@@ -1506,8 +1616,8 @@ def search_ids(conn: "psycopg.Connection", text: str, record_type: str, *, limit
     `rank_limit`, else newest first; the prefix form of the query when the whole words
     match fewer than `enough`."""
     where, params = _filters([record_type], None, None, None, None)
-    with _reading(conn):
-        queries = _Queries(conn, where, params)
+    with _reading(conn) as totals:
+        queries = _Queries(conn, where, params, totals)
         match, _, _ = fts.match_for(text, queries.count, enough=enough, cap=enough + 1)
         if match is None:
             return []

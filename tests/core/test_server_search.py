@@ -307,12 +307,15 @@ def test_an_expression_outside_build_matchs_syntax_is_refused():
         server_search.Phrase(("hengyang",), True, frozenset({4}))))
 
 
-@pytest.mark.parametrize("walk", ["by statistics", "always", "never"])
+@pytest.mark.parametrize("walk", ["by statistics", "always", "never", "bounded walks cut short",
+                                  "by statistics, with a recent index"])
 def test_broad_queries_over_a_filled_catalogue_give_the_same_hits(blank_archive: Archive, pg_url: str, walk: str,
                                                                   monkeypatch: pytest.MonkeyPatch):
     """Thousands of matches: title matches first (ranked, or newest first beyond TITLE_RANK_CAP),
     then the rest newest first, and totals capped at COUNT_CAP, as on SQLite; whether the
-    newest matches are read by a walk down the newest entries or from the index."""
+    newest matches are read by a walk down the newest entries or from the index, and when
+    a walk bounded by the count's density stops short of the matches a page needs; and with
+    the newest entries in an index of their own, asked first (schema.SEARCH_WORDS_RECENT)."""
     import random
 
     from bench.interchange import fill
@@ -322,22 +325,36 @@ def test_broad_queries_over_a_filled_catalogue_give_the_same_hits(blank_archive:
 
     fill(blank_archive, 2500, seed=3)
     server_schema.init(pg_url)
+    recent = walk.endswith("with a recent index")
+    # An upload of 2,500 entries makes one over its newest 800 where 1,000 entries are enough.
+    monkeypatch.setattr(server_schema, "RECENT_FROM", 1000 if recent else 10**9)
+    monkeypatch.setattr(server_schema, "RECENT_ENTRIES", 800)
     upload(blank_archive.root, pg_url)
+    server_search._freqs_cache.clear()   # the upload's ANALYZE gave the statistics, its recent index a bound
     samples = services.list_records(blank_archive, ArchiveObject, where="id % 50 = 0")
     kinds = queries(samples, random.Random(11), 12)
     broad = 0
     walks: list[bool] = []
     choose = server_search._walkable
-    if walk == "by statistics":
-        server_search._freqs_cache.clear()   # the upload's ANALYZE gave the statistics
-
+    if walk.startswith("by statistics"):
         def spied(*args, **kwargs) -> bool:
             walks.append(choose(*args, **kwargs))
             return walks[-1]
         monkeypatch.setattr(server_search, "_walkable", spied)
     else:
         monkeypatch.setattr(server_search, "_walkable", lambda *args, **kwargs: walk == "always")
+    spans: list[int | None] = []
+    span_of = server_search._walk_span
+
+    def spied_span(*args, **kwargs) -> int | None:
+        spans.append(3 if walk == "bounded walks cut short" else span_of(*args, **kwargs))
+        return spans[-1]
+    monkeypatch.setattr(server_search, "_walk_span", spied_span)
     with connect(pg_url) as conn:
+        bound = server_search._stats(conn).recent_bound
+        assert (bound is not None) == recent
+        if recent:
+            assert conn.execute("SELECT count(*) FROM search_words WHERE doc_id > %s", [bound]).fetchone()[0] == 800
         for kind, items in kinds.items():
             for query in filter(None, items):
                 for options in (dict(limit=20), dict(limit=10, offset=30)):
@@ -347,8 +364,10 @@ def test_broad_queries_over_a_filled_catalogue_give_the_same_hits(blank_archive:
                     assert _hits(remote) == _hits(local), (kind, query, options)
                     broad += local.total >= search.RANK_CAP
     assert broad >= 10
-    if walk == "by statistics":
+    if walk.startswith("by statistics"):
         assert True in walks and False in walks   # both ways were taken
+    if walk in ("by statistics", "bounded walks cut short"):
+        assert any(span is not None for span in spans)   # the newest were walked to
 
 
 def _recounted(conn) -> tuple[int, int, int]:
