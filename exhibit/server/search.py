@@ -925,6 +925,10 @@ def _matching_sql(query: _Query, cap: int, allowed: tuple[int, ...] | None, *,
     ordering = "ORDER BY w.doc_id + 0 DESC " if ordered else ""
     # A bounded walk goes through the `span` newest ids only.
     bound = " AND {}.doc_id > (SELECT max(doc_id) FROM search_words) - %s" if span is not None else ""
+    # Without long entries (most archives), no statement asks search_text for them.
+    long = query.totals().long_entries
+    if tsquery is None and not long:
+        return None
     params: list[Any] = []
     if tsquery is None:
         words, parts = _NOTHING, ""
@@ -955,15 +959,18 @@ def _matching_sql(query: _Query, cap: int, allowed: tuple[int, ...] | None, *,
                         f"WHERE {holding}{_TIER}{query.where} {ordering}OFFSET 0) w{parts} WHERE {test} LIMIT %s",
             [*holding_params, *query.where_params, *test_params, cap], cap)
         params += words_params
-    long_sql = _long_sql(query.expr, allowed, params)
-    if query.where:
-        long_sql = f"SELECT l.doc_id FROM ({long_sql}) l JOIN search_docs d ON d.id = l.doc_id WHERE true{query.where}"
-        params += query.where_params
-    elif bound:
-        long_sql = f"SELECT l.doc_id FROM ({long_sql}) l WHERE true{bound.format('l')}"
-        params.append(span)
+    if long:
+        long_sql = _long_sql(query.expr, allowed, params)
+        if query.where:
+            long_sql = (f"SELECT l.doc_id FROM ({long_sql}) l JOIN search_docs d ON d.id = l.doc_id "
+                        f"WHERE true{query.where}")
+            params += query.where_params
+        elif bound:
+            long_sql = f"SELECT l.doc_id FROM ({long_sql}) l WHERE true{bound.format('l')}"
+            params.append(span)
+        words = f"({words}) UNION ALL ({long_sql})"
     newest = "ORDER BY doc_id DESC " if ordered or walk else ""
-    sql = f"SELECT doc_id FROM (({words}) UNION ALL ({long_sql})) u {newest}LIMIT %s"
+    sql = f"SELECT doc_id FROM ({words}) u {newest}LIMIT %s"
     params.append(cap)
     mode = "walk" if walk else "lookup" if parts else "gin"
     return _Statement(sql, params, mode, ordered or walk, span)
@@ -1124,6 +1131,7 @@ class _Totals:
     tokens: int              # every column
     title_tokens: int        # the title columns (search_titles' own total)
     hits: dict[tuple[str, frozenset[int] | None], int] = field(default_factory=dict)
+    long_entries: bool = True  # whether any entry is too long for one vector (search_text's)
 
 
 _totals_cache: dict[tuple[Any, ...], _Totals] = {}
@@ -1142,6 +1150,7 @@ def _totals_from(conn: "psycopg.Connection", row: Sequence[Any] | None) -> _Tota
     they are never read stale; a snapshot that only reads reuses them."""
     assert row is not None
     found = _totals_of(row[2:])
+    found.long_entries = bool(row[6])
     if row[5] is not None:   # a transaction that wrote to the index: its own totals, not a shared snapshot's
         return found
     key = (conn.info.host, conn.info.port, int(row[1]), str(row[0]))
@@ -1158,7 +1167,8 @@ def _totals_from(conn: "psycopg.Connection", row: Sequence[Any] | None) -> _Tota
 _TOTALS_SQL = ("coalesce(sum(docs), 0), coalesce(sum(tokens), 0), coalesce(sum(title_tokens), 0), "
                "nullif(current_setting(%s, true), '')::bigint[]")
 _SNAPSHOT_TOTALS_SQL = (f"SELECT pg_current_snapshot()::text, (SELECT oid FROM pg_database WHERE datname = "
-                        f"current_database()), {_TOTALS_SQL} FROM search_totals")
+                        f"current_database()), {_TOTALS_SQL}, "
+                        f"EXISTS (SELECT 1 FROM search_words WHERE tokens IS NULL) FROM search_totals")
 
 
 def _pending_name() -> str:
@@ -1302,15 +1312,17 @@ def _entries(conn: "psycopg.Connection", query: _Query, allowed: tuple[int, ...]
             matched: list[Any] = [words_tsquery(query.expr, allowed, joiner=" & "), tsquery]
         else:
             parts, matching, matched = "", f"w.tokens @@ %s::tsquery{query.where}", [tsquery]
-        long_params: list[Any] = []
-        long_sql = _long_sql(query.expr, allowed, long_params)
         sql = (f"SELECT w.doc_id, w.length, w.title_length, d.record_type, u.lexeme, u.positions "
                f"FROM search_words w JOIN search_docs d ON d.id = w.doc_id {parts}"
-               f"LEFT JOIN LATERAL {source} u ON true WHERE {matching} "
-               f"UNION ALL SELECT w.doc_id, w.length, w.title_length, d.record_type, NULL, NULL "
-               f"FROM ({long_sql}) l JOIN search_words w ON w.doc_id = l.doc_id JOIN search_docs d ON d.id = l.doc_id "
-               f"WHERE true{query.where}")
-        params = [*picked, *matched, *query.where_params, *long_params, *query.where_params]
+               f"LEFT JOIN LATERAL {source} u ON true WHERE {matching}")
+        params = [*picked, *matched, *query.where_params]
+        if query.totals().long_entries:
+            long_params: list[Any] = []
+            long_sql = _long_sql(query.expr, allowed, long_params)
+            sql += (f" UNION ALL SELECT w.doc_id, w.length, w.title_length, d.record_type, NULL, NULL "
+                    f"FROM ({long_sql}) l JOIN search_words w ON w.doc_id = l.doc_id "
+                    f"JOIN search_docs d ON d.id = l.doc_id WHERE true{query.where}")
+            params += [*long_params, *query.where_params]
         # Titles: each entry's search_parts row looked up by its id.
         rows = _planned(conn, "lookup" if titles else "gin", sql, params)
     out: dict[int, _Entry] = {}
