@@ -599,11 +599,17 @@ def _filters(record_types: Iterable[str] | None, category: str | None, section_i
 
 @dataclass
 class _Found:
-    """A query's matches found so far: doc ids (newest first when `ordered`), and whether
-    that is all of them."""
+    """A query's matches found so far: doc ids (newest first when `ordered`), whether that
+    is all of them, and how many of the first are the newest, newest first (all when
+    `ordered`; a count's recent entries, _tiers)."""
     ids: list[int]
     complete: bool
     ordered: bool
+    newest: int = 0
+
+    def __post_init__(self) -> None:
+        if self.ordered:
+            self.newest = len(self.ids)
 
 
 @dataclass
@@ -629,8 +635,8 @@ class _Query:
         key = None if allowed is None else tuple(allowed)
         known = self.found.get(key)
         if known is None or not (known.complete or len(known.ids) >= cap):
-            ids, ordered = _matching(self, cap, key, ordered=False)
-            known = self.found[key] = _Found(ids, len(ids) < cap, ordered)
+            ids, ordered, newest = _matching(self, cap, key, ordered=False)
+            known = self.found[key] = _Found(ids, len(ids) < cap, ordered, newest)
         return min(len(known.ids), cap)
 
     def ordered(self, cap: int, allowed: Iterable[int] | None = None) -> list[int]:
@@ -641,7 +647,7 @@ class _Query:
         known = self.found.get(key)
         if known is not None and known.complete:
             return known.ids[:cap] if known.ordered else sorted(known.ids, reverse=True)[:cap]
-        if known is not None and known.ordered and len(known.ids) >= cap:
+        if known is not None and known.newest >= cap:
             return known.ids[:cap]
         density = _density(known.ids) if known is not None and not self.where else None
         if density is not None:
@@ -650,7 +656,7 @@ class _Query:
                 ids = _ids(self.conn, statement)
                 if len(ids) >= cap:
                     return ids     # (the count's ids stay kept: they are more)
-        ids, _ = _matching(self, cap, key, ordered=True)
+        ids, _, _ = _matching(self, cap, key, ordered=True)
         self.found[key] = _Found(ids, len(ids) < cap, True)
         return ids
 
@@ -843,14 +849,22 @@ def _present(query: _Query) -> Expr:
 
 
 def _matching(query: _Query, cap: int, allowed: tuple[int, ...] | None, *,
-              ordered: bool) -> tuple[list[int], bool]:
-    """Up to `cap` matching doc ids, and whether they are the newest, newest first: when
-    `ordered`, for a phrase, and when a walk read them (see above). Else the index's first
-    `cap`: a count that stops at the cap."""
+              ordered: bool) -> tuple[list[int], bool, int]:
+    """Up to `cap` matching doc ids; whether they are the newest, newest first (when
+    `ordered`, and when a walk read them: see above; else the index's first `cap`, a
+    count that stops at the cap); and how many of the first are the newest, newest first
+    (a phrase's recent entries, _tiers)."""
     statement = _matching_sql(query, cap, allowed, ordered=ordered)
     if statement is None:
-        return [], True
-    return _ids(query.conn, statement), statement.ordered
+        return [], True, 0
+    ids = _ids(query.conn, statement)
+    if statement.ordered:
+        return ids, True, len(ids)
+    newest = 0
+    if statement.newest_above is not None:
+        while newest < len(ids) and ids[newest] > statement.newest_above:
+            newest += 1
+    return ids, False, newest
 
 
 def _ids(conn: "psycopg.Connection", statement: "_Statement") -> list[int]:
@@ -867,6 +881,7 @@ class _Statement:
     mode: str
     ordered: bool
     span: int | None = None
+    newest_above: int | None = None   # its first ids above this one are the newest, in order
 
 
 # The newest matches of a query whose count met its cap, from a walk down the newest
@@ -922,13 +937,14 @@ def _matching_sql(query: _Query, cap: int, allowed: tuple[int, ...] | None, *,
     span = None if density is None or tsquery is None or query.where else _walk_span(density, cap, vectors)
     walk = span is not None or (tsquery is not None and not query.where
                                 and _walkable(query.conn, expr, allowed, cap, vectors, ordered=ordered))
-    ordering = "ORDER BY w.doc_id + 0 DESC " if ordered else ""
+    ordering = _NEWEST_FIRST if ordered else ""
     # A bounded walk goes through the `span` newest ids only.
     bound = " AND {}.doc_id > (SELECT max(doc_id) FROM search_words) - %s" if span is not None else ""
     # Without long entries (most archives), no statement asks search_text for them.
     long = query.totals().long_entries
     if tsquery is None and not long:
         return None
+    newest_above: int | None = None
     params: list[Any] = []
     if tsquery is None:
         words, parts = _NOTHING, ""
@@ -947,17 +963,19 @@ def _matching_sql(query: _Query, cap: int, allowed: tuple[int, ...] | None, *,
     elif not _needs_positions(expr):
         # The index alone; `+ 0`: sorted, never a walk down the primary key.
         parts = ""
-        words, words_params = _tiers(
+        words, words_params, _ = _tiers(
             query.conn, f"SELECT w.doc_id FROM search_words w{join} WHERE w.tokens @@ %s::tsquery{_TIER}{query.where} "
-                        f"{ordering}LIMIT %s", [tsquery, *query.where_params, cap], cap)
+                        f"{_ORDER}LIMIT %s", [tsquery, *query.where_params, cap], cap, ordering)
         params += words_params
     else:
-        # The entries holding the lexemes (newest first), tested one by one until the cap.
+        # The entries holding the lexemes (newest first), tested one by one until the cap;
+        # the recent ones newest first even for a count: they are few, and a page's newest
+        # are then among them (_Found.newest).
         holding, holding_params = _holding(expr, allowed)
-        words, words_params = _tiers(
+        words, words_params, newest_above = _tiers(
             query.conn, f"SELECT w.doc_id FROM (SELECT w.doc_id, w.tokens FROM search_words w{join} "
-                        f"WHERE {holding}{_TIER}{query.where} {ordering}OFFSET 0) w{parts} WHERE {test} LIMIT %s",
-            [*holding_params, *query.where_params, *test_params, cap], cap)
+                        f"WHERE {holding}{_TIER}{query.where} {_ORDER}OFFSET 0) w{parts} WHERE {test} LIMIT %s",
+            [*holding_params, *query.where_params, *test_params, cap], cap, ordering, recent_newest=True)
         params += words_params
     if long:
         long_sql = _long_sql(query.expr, allowed, params)
@@ -973,27 +991,36 @@ def _matching_sql(query: _Query, cap: int, allowed: tuple[int, ...] | None, *,
     sql = f"SELECT doc_id FROM ({words}) u {newest}LIMIT %s"
     params.append(cap)
     mode = "walk" if walk else "lookup" if parts else "gin"
-    return _Statement(sql, params, mode, ordered or walk, span)
+    # (a long entry would come after the tiers, wherever its id)
+    return _Statement(sql, params, mode, ordered or walk, span, None if long else newest_above)
 
 
 _TIER = "/* tier */"
+_ORDER = "/* order */"
+_NEWEST_FIRST = "ORDER BY w.doc_id + 0 DESC "
 
 
-def _tiers(conn: "psycopg.Connection", sql: str, params: list[Any], cap: int) -> tuple[str, list[Any]]:
-    """`sql` (a statement of up to `cap` doc ids, newest first or in no order, with a
-    _TIER slot among the conditions on search_words w) over the recent entries first, then
-    over the older ones only when those fall short of the cap (PostgreSQL runs a UNION ALL's
-    parts in turn, and the LIMIT stops it), where the archive has a recent index
-    (schema.SEARCH_WORDS_RECENT): each part's ids are the newest of their own, and every
-    recent id is above every older one, so the first `cap` are the newest. The bound is
-    written out, not a parameter, for the planner to see that the recent index holds the
-    first part's entries. At 100,000 objects, a count of '后' (in 68 % of entries) read
-    13,659 postings there in 1.6 ms, where the whole index's 68,298 took 7."""
+def _tiers(conn: "psycopg.Connection", sql: str, params: list[Any], cap: int, ordering: str, *,
+           recent_newest: bool = False) -> tuple[str, list[Any], int | None]:
+    """`sql` (a statement of up to `cap` doc ids, with a _TIER slot among the conditions on
+    search_words w and an _ORDER slot for `ordering`: _NEWEST_FIRST or none) over the recent
+    entries first, then over the older ones only when those fall short of the cap
+    (PostgreSQL runs a UNION ALL's parts in turn, and the LIMIT stops it), where the archive
+    has a recent index (schema.SEARCH_WORDS_RECENT). Each part's ids are the newest of its
+    own, and every recent id is above every older one, so newest first the first `cap` are
+    the newest; with `recent_newest`, the recent part's are newest first whatever
+    `ordering`, and the bound is given back: the ids above it, first, are the newest. The
+    bound is written out, not a parameter, for the planner to see that the recent index
+    holds the first part's entries. At 100,000 objects, a count of '后' (in 68 % of
+    entries) read 13,659 postings there in 1.6 ms, where the whole index's 68,298 took 7."""
     bound = _stats(conn).recent_bound
     if bound is None:
-        return sql.replace(_TIER, ""), params
-    recent, older = sql.replace(_TIER, f" AND w.doc_id > {bound}"), sql.replace(_TIER, f" AND w.doc_id <= {bound}")
-    return f"SELECT doc_id FROM (({recent}) UNION ALL ({older})) t LIMIT %s", [*params, *params, cap]
+        return sql.replace(_TIER, "").replace(_ORDER, ordering), params, None
+    recent = sql.replace(_TIER, f" AND w.doc_id > {bound}").replace(
+        _ORDER, _NEWEST_FIRST if recent_newest else ordering)
+    older = sql.replace(_TIER, f" AND w.doc_id <= {bound}").replace(_ORDER, ordering)
+    return (f"SELECT doc_id FROM (({recent}) UNION ALL ({older})) t LIMIT %s", [*params, *params, cap],
+            bound if recent_newest else None)
 
 
 # A search's statements run in one of three plan modes (_PLAN_MODES; see _PLAN_SETTINGS):
