@@ -62,11 +62,15 @@ tests instead of matching something else). The expression becomes one tsquery on
 search_words (`words_tsquery`: a phrase is its alternatives in the columns it may match in,
 AND is &, OR is |, as FTS5's AND holds when each side matches anywhere in the entry). Title
 matches are the same expression over columns 0, 2, 4 and 5 (search_titles' columns).
-Queries are never prepared on the server (a generic plan cannot see the tsquery), and a
-search's matches come from the GIN index's posting lists (plan mode "gin": sequential and
-plain index scans off), except where _matching chooses a walk down the newest entries (most
-of them match) by PostgreSQL's statistics of the lexemes; what is looked up by id (a
-phrase's test on search_parts, an entry's rows) runs with index scans (see _planned).
+Statements are prepared but planned for each run's values (a generic plan cannot see the
+tsquery; see _run), and a search's matches come from the GIN index's posting lists (plan
+mode "gin": sequential and plain index scans off), except where _matching chooses a walk
+down the newest entries (most of them match) by PostgreSQL's statistics of the lexemes;
+what is looked up by id (a phrase's test on search_parts, an entry's rows) runs with index
+scans (see _planned). An archive uploaded with many entries has a second GIN index of its
+newest ones (schema.SEARCH_WORDS_RECENT), asked first wherever a count or a page needs
+only the first matches the index gives or the newest (_tiers): a common word's count
+then reads a quarter of its postings.
 
 Ranking: as on SQLite, bm25 only below RANK_CAP matches, title matches first, image
 captions after names, broader results by search_docs.id descending (upload keeps the ids
