@@ -33,7 +33,9 @@ What the server adds:
   body's Han pairs, which phrases are tested on and titles ranked by), `search_text` (the
   columns of the few entries too long for one vector, in chunks) and `search_totals` (what bm25
   reads of the whole index, kept by triggers on search_words so that no writer can leave
-  it wrong). These were added to
+  it wrong). `server upload` of a large archive adds a second GIN index over the newest
+  entries (SEARCH_WORDS_RECENT), an index only: an archive without it searches the same,
+  a little slower. These were added to
   version 6 in place, before any server archive was released: an archive made by an
   earlier build of version 6 is made again with `server init` on a new database.
 - `schema_version`, one row: SQLite keeps the number in PRAGMA user_version.
