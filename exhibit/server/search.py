@@ -705,7 +705,8 @@ class _Queries:
 # (_matching):
 # - a count: the index's first `cap` entries, in no order; a phrase's: the entries holding
 #   all its lexemes, tested one by one in the index's order until the cap (at 100,000
-#   objects, '日军第十一': 8 ms, where sorting its 8,354 candidates first took 12);
+#   objects, '日军第十一': 8 ms, where sorting its 8,354 candidates first took 12), but
+#   for the recent entries (_tiers), few enough to be sorted, newest first;
 # - the newest: the index's entries sorted by id (a phrase's tested newest first until the
 #   cap); where a count met its cap and its ids tell the matches are dense, a walk down the
 #   newest entries (_Query.ordered, _density);
