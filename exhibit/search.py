@@ -1140,6 +1140,23 @@ def _matches(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
             (m.span() for m in pattern.finditer("".join(folded))) if b > a]
 
 
+def _written_matches(pattern: re.Pattern[str], text: str) -> tuple[list[tuple[int, int]], str]:
+    """`_matches` of the terms in `text`'s NFKC form (as the index and the query have it),
+    and the text to show them in: `text` as written, the spans mapped back to it, so a
+    Chinese snippet keeps its full-width commas and brackets (，（）：) where NFKC makes
+    them ASCII. Where NFKC joins characters (a letter and a combining mark), the form
+    itself is shown, with its own spans."""
+    if unicodedata.is_normalized("NFKC", text):
+        return _matches(pattern, text), text
+    forms = [normalize(c) for c in text]
+    folded = "".join(forms)
+    if folded != normalize(text):
+        folded = normalize(text)
+        return _matches(pattern, folded), folded
+    origin = [i for i, form in enumerate(forms) for _ in form]   # the written character of each
+    return [(origin[a], origin[b - 1] + 1) for a, b in _matches(pattern, folded) if b > a], text
+
+
 def _snippet_texts(record: Record) -> list[str]:
     """Prose first, then titles, identifiers last: a snippet should show context."""
     row = record.as_row()
@@ -1166,9 +1183,7 @@ def make_snippet(record: Record, terms: list[str], width: int = 36) -> tuple[str
     if pattern is not None:
         for text in texts:
             flat = " ".join(text.split())
-            if not unicodedata.is_normalized("NFKC", flat):
-                flat = normalize(flat)  # match and show the same string, so offsets agree
-            found = _matches(pattern, flat)
+            found, flat = _written_matches(pattern, flat)
             if not found:
                 continue
             first = found[0][0]

@@ -108,6 +108,20 @@ def test_snippet_highlights_the_match(small):
     assert hit.highlighted("<b>", "</b>").count("<b>") == 1
 
 
+def test_a_snippet_shows_chinese_punctuation_as_written():
+    """The match is found in the text's NFKC form, as the index holds it, but a visitor
+    reads the text as the curator wrote it: full-width commas and brackets stay."""
+    bugle = ArchiveObject(accession="HY1944.0100", name_zh="铜号", name_en="Bugle",
+                          description_zh="日军围攻衡阳，守军（第十军）坚守四十七天：城破。")
+    snippet, spans = search.make_snippet(bugle, ["第十军"])
+    assert "，" in snippet and "（第十军）" in snippet and "：" in snippet
+    assert "," not in snippet and "(" not in snippet
+    assert [snippet[a:b] for a, b in spans] == ["第十军"]
+    typed_wide = ArchiveObject(accession="ＨＹ１９４４.0100", name_zh="铜号")
+    snippet, spans = search.make_snippet(typed_wide, ["hy1944"])
+    assert [snippet[a:b] for a, b in spans] == ["ＨＹ１９４４"]
+
+
 def test_result_count_and_paging(small):
     a = small["archive"]
     total = search.search(a.db, "衡阳").total
