@@ -1148,13 +1148,33 @@ def _written_matches(pattern: re.Pattern[str], text: str) -> tuple[list[tuple[in
     itself is shown, with its own spans."""
     if unicodedata.is_normalized("NFKC", text):
         return _matches(pattern, text), text
+    # Most often each character changed becomes one other (，→ ,). Each replaced by its own
+    # form: where the result is NFKC already, it is the text's NFKC form (both decompose
+    # alike), each character in its place, so the spans are the written text's.
+    same_places = text.translate(_one_for_one())
+    if unicodedata.is_normalized("NFKC", same_places):
+        return _matches(pattern, same_places), text
     forms = [normalize(c) for c in text]
-    folded = "".join(forms)
-    if folded != normalize(text):
-        folded = normalize(text)
-        return _matches(pattern, folded), folded
-    origin = [i for i, form in enumerate(forms) for _ in form]   # the written character of each
-    return [(origin[a], origin[b - 1] + 1) for a, b in _matches(pattern, folded) if b > a], text
+    whole = normalize(text)
+    if "".join(forms) != whole:   # joined in context (a letter and a mark): shown folded
+        return _matches(pattern, whole), whole
+    origin = [i for i, form in enumerate(forms) for _ in form]   # ① → 1, ﬁ → fi: mapped back
+    return [(origin[a], origin[b - 1] + 1) for a, b in _matches(pattern, whole) if b > a], text
+
+
+@lru_cache(maxsize=1)
+def _one_for_one() -> dict[int, str]:
+    """The characters NFKC changes into one other (full-width forms, ideographic space,
+    compatibility ideographs, superscript digits …) in the blocks that hold them, made
+    once (about 2 ms): a translate table. Others take _written_matches' longer way."""
+    blocks = (range(0xA0, 0x100), range(0x2000, 0x2C00), range(0x3000, 0x3400), range(0xF900, 0xFB00),
+              range(0xFE10, 0xFE70), range(0xFF00, 0xFFF0))
+    table: dict[int, str] = {}
+    for code in (c for block in blocks for c in block):
+        form = unicodedata.normalize("NFKC", chr(code))
+        if len(form) == 1 and form != chr(code):
+            table[code] = form
+    return table
 
 
 def _snippet_texts(record: Record) -> list[str]:
