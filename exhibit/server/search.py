@@ -656,13 +656,13 @@ class _Query:
         if known is not None and known.newest >= cap:
             return known.ids[:cap]
         density = _density(known.ids) if known is not None and not self.where else None
-        if density is not None:
-            statement = _matching_sql(self, cap, key, ordered=True, density=density)
-            if statement is not None and statement.span is not None:
-                ids = _ids(self.conn, statement)
-                if len(ids) >= cap:
-                    return ids     # (the count's ids stay kept: they are more)
-        ids, _, _ = _matching(self, cap, key, ordered=True)
+        statement = _matching_sql(self, cap, key, ordered=True, density=density)
+        ids = [] if statement is None else _ids(self.conn, statement)
+        if statement is not None and statement.span is not None:
+            if len(ids) >= cap:
+                return ids     # (the count's ids stay kept: they are more)
+            statement = _matching_sql(self, cap, key, ordered=True)    # the walk fell short
+            ids = [] if statement is None else _ids(self.conn, statement)
         self.found[key] = _Found(ids, len(ids) < cap, True)
         return ids
 
